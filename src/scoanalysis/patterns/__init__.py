@@ -1,0 +1,1 @@
+"""Regular expressions and lexicons, compiled once at import, one module per stage."""

@@ -1,0 +1,108 @@
+"""Patterns for cleaning scraped text: page debris, credits, disclaimers, abbreviations."""
+
+from __future__ import annotations
+
+import re
+
+#: Abbreviations that end with a period but do not end a sentence (lower case, no final
+#: period, as Punkt stores them). Titles, months, initials and common short forms.
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof gen lt col maj capt sgt adm cmdr gov sen rep amb pres sec
+    st ave rd blvd mt ft jr sr messrs mme mlle
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    no nos vol pp fig approx est dept univ inst assn co corp inc ltd plc bros
+    vs cf al
+    u.s u.k u.n e.u u.s.a u.s.s.r p.m a.m e.g i.e
+    """.split()
+) | frozenset("abcdefghijklmnopqrstuvwxyz")
+
+#: Characters folded for matching (never in stored text): same length, so offsets hold.
+FOLD = str.maketrans(
+    {
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\u3000": " ", "\ufeff": " ", "\u200b": " ",
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"',
+        "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2015": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
+        "\u2026": ".",
+    }
+)
+
+#: A paragraph: a run of text between line breaks.
+LINE = re.compile(r"[^\r\n]+")
+
+#: Short lines that ask the reader to do something on the page (share, comment, subscribe...).
+PAGE_PROMPT = re.compile(
+    r"""^\W*(?:
+        leave\s+a\s+(?:repl\w*|comment|response)
+      | (?:post\s+a\s+|add\s+a\s+|\d+\s+|no\s+|view\s+|show\s+|load\s+more\s+)?comments?
+      | back\s+to\s+top(?:\s+button)?
+      | (?:scroll|go)\s+to\s+top
+      | share(?:\s+(?:this|on|via|article|story)\b.*)?
+      | (?:tweet|email|print|whatsapp|telegram|facebook|twitter|linkedin|reddit|pinterest)(?:\s+this)?
+      | (?:click|tap)\s+(?:here|to)\b.*
+      | (?:subscribe|sign\s+up|log\s*in|sign\s+in|register)\b.*
+      | (?:read|see)\s+(?:more|also|next)\b.*
+      | (?:related|recommended|trending|most\s+read|popular)(?:\s+(?:articles?|stories|posts|news|content|topics))?
+      | advertisement|sponsored(?:\s+content)?|skip\s+(?:to\s+)?(?:content|ad)
+      | follow\s+us\b.*
+      | (?:accept|manage)\s+cookies\b.*
+      | (?:previous|next)\s+(?:article|post|story|page)
+      | (?:photo|image|video|gallery)s?
+      | (?:you\s+may\s+also\s+like|more\s+from\s+\w+)
+      | (?:tags?|topics?|categories?)\s*:.*
+      | (?:updated|published|posted)\s*:?\s*$
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Lines that are only a page counter, navigation arrows or symbols ("1 / 1", "> <", "X").
+NAV_DEBRIS = re.compile(r"^\s*(?:\d+\s*(?:/|of)\s*\d+|[<>|\u2039\u203a\u00ab\u00bb\u2190-\u21ff\s]+|[xX\u00d7\u2715\u2716]|\W+)\s*$")
+
+#: A photo or image credit, inline or as a line: "(Photo: Name/Pool/AFP)", "Photo: Reuters".
+CREDIT = re.compile(
+    r"""(?:
+        \(\s*(?:photo|image|picture|pictured|credit|source|file\s+photo|video)s?\s*(?:credit)?\s*[:\-\u2013].*?\)
+      | ^\s*(?:photo|image|picture|credit|file\s+photo)s?\s*(?:credit)?\s*[:\-\u2013]
+      | (?:/|\b)(?:getty\s+images|afp\s+via\s+getty|reuters\s+photo|ap\s+photo|shutterstock|epa-efe|sputnik/)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Staff credits at the foot of a story.
+STAFF_CREDIT = re.compile(
+    r"""(?:\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report(?:ing)?|research|writing)
+      | ^\s*(?:reporting|writing|editing|additional\s+reporting|compiled)\s+by\b
+      | ^\s*(?:\(|\[)?(?:editing|reporting)\s+by\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: A byline: "By Emma Burrows, Associated Press".
+BYLINE = re.compile(r"^\s*by\s+(?P<who>[A-Z][^\n]{1,120})$", re.IGNORECASE)
+
+#: Notes that the text was translated by machine or is republished automatically.
+DISCLAIMER = re.compile(
+    r"""(?:
+        \b(?:automatic(?:ally)?|machine|programmatic(?:ally)?|computer)\b[^.]{0,80}\btranslat\w*
+      | \btranslat\w*[^.]{0,80}\b(?:automatic(?:ally)?|machine|programmatic(?:ally)?|software|technology)\b
+      | \b(?:does|do)\s+not\s+(?:necessarily\s+)?(?:express|reflect|represent)\s+the\s+(?:point\s+of\s+)?views?\b
+      | \bnot\s+all\s+news\b[^.]{0,60}\b(?:express|reflect)
+      | \bnot\s+(?:from|by)\s+a\s+human\s+editor\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Two sentences glued by bad scraping: "in its favour.Although".
+GLUED_SENTENCE = re.compile(r"(?<=[a-z\d)]{2}[.!?])(?=[\"\u201c\u2018]?[A-Z][a-z])")
+
+#: Two words glued by bad scraping: "VietnamTheresa" (a lower-case run then a capital).
+GLUED_WORD = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
+
+#: Name prefixes after which a capital inside a word is normal ("McDonald", "MacArthur").
+GLUE_EXEMPT_PREFIX = re.compile(r"(?:^|\b)(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')$")
+
+#: A word, for counting: letters or digits, with inner apostrophes, hyphens, periods.
+WORD = re.compile(r"[^\W_](?:[\w'\u2019.\-]*[^\W_])?")

@@ -1,0 +1,317 @@
+"""The output tables' contract: columns declared once, validated, written and read back.
+
+Each table is declared as an ordered mapping of column name to kind:
+
+``str``   text (pandas ``string``), empty cell for none
+``int``   whole number (pandas ``Int64``)
+``float`` real number
+``bool``  ``true``/``false`` in CSV (pandas ``boolean``)
+``date``  ISO ``YYYY-MM-DD`` in CSV, ``datetime64`` when loaded
+``list``  ``;``-separated in CSV, a Python list when loaded
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .exceptions import TableError
+
+
+@dataclass(frozen=True)
+class Table:
+    """One output table: its name, its columns with their kinds, and its key."""
+
+    name: str
+    columns: dict[str, str]
+    key: tuple[str, ...] = ()
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+
+_SPAN = {"article_id": "str", "sentence_id": "int", "start": "int", "end": "int"}
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        Table(
+            "articles",
+            {
+                "article_id": "str",
+                "path": "str",
+                "headline": "str",
+                "outlet": "str",
+                "published": "date",
+                "published_source": "str",
+                "summit_id": "str",
+                "summit_score": "float",
+                "n_sentences": "int",
+                "n_words": "int",
+                "translated": "bool",
+                "duplicate_of": "str",
+                # additions beyond the contract
+                "url": "str",
+                "byline": "str",
+                "notes": "str",
+                "published_earliest": "date",
+                "published_latest": "date",
+                "published_evidence": "str",
+                "summit_evidence": "str",
+                "n_chars": "int",
+                "n_boilerplate": "int",
+                "sha256": "str",
+            },
+            key=("article_id",),
+        ),
+        Table(
+            "sentences",
+            {**_SPAN, "text": "str", "is_boilerplate": "bool", "paragraph_id": "int", "kind": "str"},
+            key=("article_id", "sentence_id"),
+        ),
+        Table(
+            "entities",
+            {**_SPAN, "text": "str", "entity_id": "str", "entity_type": "str", "name": "str"},
+            key=("article_id", "start", "end"),
+        ),
+        Table(
+            "timexes",
+            {
+                **_SPAN,
+                "text": "str",
+                "timex_type": "str",
+                "value": "str",
+                "earliest": "date",
+                "latest": "date",
+                "anchor": "str",
+            },
+            key=("article_id", "start", "end"),
+        ),
+        Table(
+            "quotes",
+            {
+                **_SPAN,
+                "quote": "str",
+                "speaker": "str",
+                "speaker_id": "str",
+                "cue": "str",
+                "quote_kind": "str",
+            },
+            key=("article_id", "start", "end"),
+        ),
+        Table(
+            "events",
+            {
+                "event_id": "str",
+                "article_id": "str",
+                "sentence_id": "int",
+                "summit_id": "str",
+                "event_type": "str",
+                "earliest": "date",
+                "latest": "date",
+                "date_text": "str",
+                "actors": "list",
+                "description": "str",
+                "evidence": "list",
+                "relative_days": "int",
+            },
+            key=("event_id",),
+        ),
+        Table(
+            "attendance",
+            {
+                "summit_id": "str",
+                "entity_id": "str",
+                "name": "str",
+                "country": "str",
+                "role": "str",
+                "status": "str",
+                "represented_by": "str",
+                "evidence": "list",
+            },
+            key=("summit_id", "entity_id"),
+        ),
+        Table(
+            "duplicates",
+            {"article_a": "str", "article_b": "str", "similarity": "float", "relation": "str"},
+            key=("article_a", "article_b"),
+        ),
+        Table(
+            "claims",
+            {
+                "claim_id": "str",
+                "article_id": "str",
+                "sentence_id": "int",
+                "start": "int",
+                "end": "int",
+                "subject": "str",
+                "predicate": "str",
+                "object": "str",
+                "conflicts_with": "list",
+                "note": "str",
+            },
+            key=("claim_id",),
+        ),
+    ]
+}
+
+_DTYPES = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def empty(name: str) -> pd.DataFrame:
+    """Return an empty DataFrame with the columns and dtypes of table `name`."""
+    table = _table(name)
+    return conform(pd.DataFrame({c: [] for c in table.columns}), name)
+
+
+def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return a copy of `df` with table `name`'s columns first, in order, with their dtypes.
+
+    Missing contract columns are added empty; extra columns are kept after them.
+    """
+    table = _table(name)
+    out = df.copy()
+    for col, kind in table.columns.items():
+        if col not in out.columns:
+            out[col] = None
+        out[col] = _coerce(out[col], kind)
+    extra = [c for c in out.columns if c not in table.columns]
+    return out[list(table.columns) + extra].reset_index(drop=True)
+
+
+def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return `df` unchanged if it keeps table `name`'s contract, else raise TableError.
+
+    Checks: every contract column present, no duplicate key, no missing key value,
+    ``start <= end`` for spans, ``earliest <= latest`` for date ranges.
+    """
+    table = _table(name)
+    missing = [c for c in table.columns if c not in df.columns]
+    if missing:
+        raise TableError(f"table {name!r} lacks columns {missing}; rebuild it with `scoanalysis build`.")
+    if table.key and len(df):
+        keys = df[list(table.key)]
+        if keys.isna().any().any():
+            raise TableError(f"table {name!r} has rows with an empty key {list(table.key)}.")
+        dup = keys.duplicated()
+        if dup.any():
+            raise TableError(
+                f"table {name!r} repeats the key {list(table.key)} in {int(dup.sum())} rows, "
+                f"first {keys[dup].iloc[0].tolist()}."
+            )
+    for lo, hi in (("start", "end"), ("earliest", "latest"), ("published_earliest", "published_latest")):
+        if lo in df.columns and hi in df.columns and len(df):
+            both = df[lo].notna() & df[hi].notna()
+            bad = both & (df[lo] > df[hi])
+            if bad.any():
+                raise TableError(f"table {name!r} has {int(bad.sum())} rows with {lo} after {hi}.")
+    return df
+
+
+def write_table(df: pd.DataFrame, name: str, out: str | os.PathLike, *, parquet: bool = True) -> Path:
+    """Write table `name` as CSV (and Parquet) under `out` atomically; return the CSV path."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    frame = validate(conform(df, name), name)
+    csv_frame = frame.copy()
+    for col in csv_frame.columns:
+        kind = _table(name).columns.get(col)
+        if kind == "date":
+            csv_frame[col] = csv_frame[col].dt.strftime("%Y-%m-%d")
+        elif kind == "list":
+            csv_frame[col] = csv_frame[col].map(_join_list)
+        elif kind == "bool":
+            csv_frame[col] = csv_frame[col].map({True: "true", False: "false"})
+    path = out / _table(name).file
+    _atomic_write(path, lambda tmp: csv_frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
+    if parquet:
+        _atomic_write(path.with_suffix(".parquet"), lambda tmp: frame.to_parquet(tmp, index=False))
+    return path
+
+
+def read_table(name: str, path: str | os.PathLike) -> pd.DataFrame:
+    """Return table `name` read from the folder `path`, with the contract's dtypes."""
+    file = Path(path) / _table(name).file
+    if not file.is_file():
+        raise TableError(f"{file} does not exist; run `scoanalysis build --out {path}` first.")
+    raw = pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    return conform(raw, name)
+
+
+def load_tables(path: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
+    """Return every contract table in folder `path` (default data/processed) as DataFrames.
+
+    Dates come back as ``datetime64``, booleans as ``boolean``, ``;``-lists as lists.
+    Keys are the table names: articles, sentences, entities, timexes, quotes, events,
+    attendance, duplicates, claims.
+    """
+    from .paths import tables_dir
+
+    folder = tables_dir(path)
+    if not folder.is_dir():
+        raise TableError(f"tables folder {folder} does not exist; run `scoanalysis build --out {folder}` first.")
+    return {name: read_table(name, folder) for name in TABLES}
+
+
+def _table(name: str) -> Table:
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise TableError(f"unknown table {name!r}; the tables are {sorted(TABLES)}.") from None
+
+
+def _coerce(series: pd.Series, kind: str) -> pd.Series:
+    if kind == "date":
+        return pd.to_datetime(series, errors="coerce", format="mixed").astype("datetime64[ns]")
+    if kind == "list":
+        return series.map(_split_list).astype(object)
+    if kind == "bool":
+        mapped = series.map(_to_bool)
+        return mapped.astype("boolean")
+    if kind in ("int", "float"):
+        return pd.to_numeric(series, errors="coerce").astype(_DTYPES[kind])
+    return series.astype("object").where(series.notna(), None).astype("string")
+
+
+def _to_bool(value):
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return pd.NA
+    if isinstance(value, str):
+        low = value.strip().lower()
+        if low in ("true", "1", "yes"):
+            return True
+        if low in ("false", "0", "no"):
+            return False
+        return pd.NA
+    return bool(value)
+
+
+def _split_list(value) -> list:
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if hasattr(value, "tolist"):
+        return list(value.tolist())
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return []
+    return [part for part in str(value).split(";") if part]
+
+
+def _join_list(value) -> str:
+    return ";".join(str(v) for v in _split_list(value))
+
+
+def _atomic_write(path: Path, writer) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        writer(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

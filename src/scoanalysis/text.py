@@ -1,0 +1,246 @@
+"""Cleaning and sentence splitting: raw text to flagged paragraphs and offset sentences.
+
+Nothing here changes the raw text. Matching runs on a *folded* copy of the same
+length (no-break spaces to spaces, curly quotes to straight ones), so every offset
+found on it is an offset into the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import pandas as pd
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+from .patterns import text as P
+
+#: Paragraph and sentence kinds that are page furniture, not the article's prose.
+BOILERPLATE_KINDS = frozenset({"debris", "prompt", "caption", "credit", "disclaimer", "duplicate", "byline"})
+
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "is_boilerplate", "paragraph_id", "kind"]
+
+_HEADLINE_MAX_WORDS = 25
+_DEK_MAX_WORDS = 40
+_PROMPT_MAX_WORDS = 8
+_FINAL_PUNCT = re.compile(r"[.!?][\"')\]]*\s*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A non-blank line of an article: its offsets into the raw text and its kind."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def fold(text: str) -> str:
+    """Return `text` with look-alike characters folded to ASCII; same length as `text`."""
+    return text.translate(P.FOLD)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Return the article's non-blank lines, each classified by kind.
+
+    Kinds: ``headline`` (the first short line without final punctuation), ``dek``
+    (a standfirst right after it), ``byline``, ``debris`` (page counters, lone
+    symbols), ``prompt`` (share, comment, subscribe prompts), ``caption`` (a
+    paragraph carrying a photo credit), ``credit`` (staff credits), ``disclaimer``
+    (translation or republishing notes), ``duplicate`` (a repeat of an earlier
+    line, e.g. a headline printed twice) and ``body``.
+    """
+    folded = fold(text)
+    out: list[Paragraph] = []
+    seen: set[str] = set()
+    body_started = False
+    for m in P.LINE.finditer(folded):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        end = m.end() - (len(line) - len(line.rstrip()))
+        kind = _line_kind(stripped)
+        key = _norm_key(stripped)
+        if kind == "body":
+            if key in seen and len(key.split()) >= 3:
+                kind = "duplicate"
+            elif not body_started and _looks_like_headline(stripped):
+                previous = [p.kind for p in out if p.kind not in BOILERPLATE_KINDS]
+                if not previous:
+                    kind = "headline"
+                elif previous == ["headline"] and len(stripped.split()) <= _DEK_MAX_WORDS:
+                    kind = "dek"
+            if kind == "body":
+                body_started = True
+        seen.add(key)
+        out.append(Paragraph(start, end, kind))
+    return out
+
+
+def headline(text: str) -> str | None:
+    """Return the article's own headline, or None when it opens straight into prose."""
+    for para in paragraphs(text):
+        if para.kind == "headline":
+            return text[para.start:para.end]
+        if para.kind in ("body", "dek"):
+            return None
+    return None
+
+
+def byline(text: str) -> str | None:
+    """Return who the byline names ("Emma Burrows, Associated Press"), or None."""
+    for para in paragraphs(text):
+        if para.kind == "byline":
+            m = P.BYLINE.match(fold(text[para.start:para.end]))
+            return text[para.start + m.start("who"):para.end].strip() if m else None
+    return None
+
+
+def train_punkt(texts: Iterable[str], *, abbreviations: Iterable[str] = P.ABBREVIATIONS) -> PunktSentenceTokenizer:
+    """Return a Punkt sentence tokenizer trained on `texts`, knowing `abbreviations`.
+
+    Training is unsupervised and deterministic: the same texts give the same splits.
+    The abbreviations (lower case, without the final period) are added to what
+    training learns, so "Mr", "Sept." and "U.S." never end a sentence. Of the
+    abbreviations training learns, only dotted ones ("u.n") and single letters are
+    kept: on a small corpus Punkt also takes words that merely ended a sentence
+    once or twice ("gas.", "CNN.") for abbreviations.
+    """
+    trainer = PunktTrainer()
+    for text in texts:
+        trainer.train(fold(text), finalize=False)
+    trainer.finalize_training()
+    params: PunktParameters = trainer.get_params()
+    params.abbrev_types = {a for a in params.abbrev_types if "." in a or len(a) == 1}
+    params.abbrev_types.update(a.lower().rstrip(".") for a in abbreviations)
+    return PunktSentenceTokenizer(params)
+
+
+_DEFAULT_TOKENIZER: PunktSentenceTokenizer | None = None
+
+
+def default_tokenizer() -> PunktSentenceTokenizer:
+    """Return an untrained Punkt tokenizer that knows the abbreviations (for single texts)."""
+    global _DEFAULT_TOKENIZER
+    if _DEFAULT_TOKENIZER is None:
+        params = PunktParameters()
+        params.abbrev_types.update(P.ABBREVIATIONS)
+        _DEFAULT_TOKENIZER = PunktSentenceTokenizer(params)
+    return _DEFAULT_TOKENIZER
+
+
+def split_sentences(text: str, *, tokenizer: PunktSentenceTokenizer | None = None) -> pd.DataFrame:
+    """Return the sentences of one article with offsets into `text`.
+
+    Sentences never cross a line break. Within a line, Punkt splits; a split is
+    added where scraping glued two sentences ("favour.Although").
+
+    Columns: sentence_id (0-based), start, end, text (``text[start:end]``),
+    is_boilerplate, paragraph_id, kind (the paragraph's kind, or ``credit`` /
+    ``disclaimer`` for such a sentence inside a body paragraph).
+    """
+    tok = tokenizer or default_tokenizer()
+    folded = fold(text)
+    rows = []
+    for pid, para in enumerate(paragraphs(text)):
+        segment = folded[para.start:para.end]
+        for s, e in _spans(segment, tok):
+            start, end = para.start + s, para.start + e
+            kind = para.kind
+            if kind in ("body", "dek"):
+                kind = _sentence_kind(folded[start:end], kind)
+            rows.append((start, end, text[start:end], kind in BOILERPLATE_KINDS, pid, kind))
+    frame = pd.DataFrame(rows, columns=["start", "end", "text", "is_boilerplate", "paragraph_id", "kind"])
+    frame.insert(0, "sentence_id", range(len(frame)))
+    return frame
+
+
+def sentences(articles: pd.DataFrame, *, tokenizer: PunktSentenceTokenizer | None = None) -> pd.DataFrame:
+    """Return the sentences of every article in `articles` (columns article_id, text).
+
+    Columns: article_id, sentence_id, start, end, text, is_boilerplate, paragraph_id, kind.
+    """
+    parts = [
+        split_sentences(text, tokenizer=tokenizer).assign(article_id=aid)
+        for aid, text in zip(articles["article_id"], articles["text"])
+    ]
+    if not parts:
+        return pd.DataFrame(columns=SENTENCE_COLUMNS)
+    return pd.concat(parts, ignore_index=True)[SENTENCE_COLUMNS]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each word in `text`, splitting words glued by scraping."""
+    spans = []
+    for m in P.WORD.finditer(fold(text)):
+        start = m.start()
+        for cut in glued_words(m.group()):
+            spans.append((start, m.start() + cut))
+            start = m.start() + cut
+        spans.append((start, m.end()))
+    return spans
+
+
+def count_words(text: str) -> int:
+    """Return the number of words in `text` (see word_spans)."""
+    return len(word_spans(text))
+
+
+def glued_words(token: str) -> list[int]:
+    """Return the offsets inside `token` where two words were glued ("VietnamTheresa" → [7])."""
+    cuts = []
+    for m in P.GLUED_WORD.finditer(token):
+        left = token[: m.start()]
+        if P.GLUE_EXEMPT_PREFIX.search(left):
+            continue
+        cuts.append(m.start())
+    return cuts
+
+
+def _spans(segment: str, tok: PunktSentenceTokenizer) -> list[tuple[int, int]]:
+    spans = []
+    for s, e in tok.span_tokenize(segment):
+        cuts = [s] + [s + m.start() for m in P.GLUED_SENTENCE.finditer(segment[s:e])] + [e]
+        for a, b in zip(cuts, cuts[1:]):
+            piece = segment[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece) - len(piece.rstrip())
+            if b - trail > a + lead:
+                spans.append((a + lead, b - trail))
+    return spans
+
+
+def _line_kind(line: str) -> str:
+    words = line.split()
+    if P.NAV_DEBRIS.match(line) or sum(c.isalpha() for c in line) < 2:
+        return "debris"
+    if len(words) <= _PROMPT_MAX_WORDS and P.PAGE_PROMPT.match(line):
+        return "prompt"
+    if len(words) <= 15 and P.BYLINE.match(line) and not _FINAL_PUNCT.search(line):
+        return "byline"
+    if P.CREDIT.search(line):
+        return "caption"
+    if P.STAFF_CREDIT.search(line) and len(words) <= 40:
+        return "credit"
+    if P.DISCLAIMER.search(line) and len(words) <= 80:
+        return "disclaimer"
+    return "body"
+
+
+def _sentence_kind(sentence: str, default: str) -> str:
+    if P.DISCLAIMER.search(sentence):
+        return "disclaimer"
+    if P.STAFF_CREDIT.search(sentence):
+        return "credit"
+    return default
+
+
+def _looks_like_headline(line: str) -> bool:
+    return len(line.split()) <= _HEADLINE_MAX_WORDS and not _FINAL_PUNCT.search(line)
+
+
+def _norm_key(line: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", line.lower()).split())
