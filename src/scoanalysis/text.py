@@ -244,3 +244,28 @@ def _looks_like_headline(line: str) -> bool:
 
 def _norm_key(line: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", line.lower()).split())
+
+
+def term_counts(sentences: pd.DataFrame, *, by: pd.Series | None = None, min_length: int = 3) -> pd.DataFrame:
+    """Return how often each content word occurs, per group, in the non-boilerplate sentences.
+
+    Words are lower-cased; function words (patterns.text.STOPWORDS), numbers and
+    words shorter than `min_length` are left out. `by` maps article_id to a group
+    (e.g. the article's summit_id); without it there is one group, ``all``.
+    Columns: group, term, count, sorted by group then count (descending).
+    """
+    from nltk import FreqDist
+
+    body = sentences[~sentences["is_boilerplate"].astype(bool)]
+    groups = body["article_id"].map(by) if by is not None else pd.Series("all", index=body.index)
+    rows = []
+    for group, frame in body.groupby(groups.fillna("none"), sort=True):
+        freq = FreqDist(
+            w.lower()
+            for t in frame["text"]
+            for a, b in word_spans(t)
+            for w in [fold(t[a:b]).strip(".'-")]
+            if len(w) >= min_length and w.lower() not in P.STOPWORDS and not w[0].isdigit()
+        )
+        rows.extend((group, term, count) for term, count in freq.most_common())
+    return pd.DataFrame(rows, columns=["group", "term", "count"])

@@ -106,3 +106,19 @@ GLUE_EXEMPT_PREFIX = re.compile(r"(?:^|\b)(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')$"
 
 #: A word, for counting: letters or digits, with inner apostrophes, hyphens, periods.
 WORD = re.compile(r"[^\W_](?:[\w'\u2019.\-]*[^\W_])?")
+
+#: Function words left out of word counts (NLTK's stopword corpus needs a download; this does not).
+STOPWORDS = frozenset(
+    """
+    a about above after again against all almost also although always am among an and another any are
+    around as at be because been before being below between both but by can cannot could did do does
+    doing down during each either even ever every few for from further had has have having he her here
+    hers herself him himself his how however i if in into is it its itself just least less like made
+    make many may me might more most much must my myself near neither no nor not now of off often on
+    once one only or other others our ours ourselves out over own per rather said same say says she
+    should since so some such than that the their theirs them themselves then there these they this
+    those though through to too toward towards under until up upon us very via was we were what when
+    where whether which while who whom whose why will with within without would yet you your yours
+    yourself mr ms mrs s t re ve ll d m don didn doesn isn wasn aren weren won according
+    """.split()
+)

@@ -1,0 +1,108 @@
+"""Building the tables: the per-article step, the corpus-level steps, and writing them out.
+
+`analyse_article` is a pure function of (article, tokenizer, reference data): it
+can run in this process or any other. `build` reads a corpus folder, runs it on
+every article, adds what needs the whole corpus, and writes every table of the
+contract (see schema.TABLES) under the output folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import compare, corpus, reference, schema, summits, text
+from .text import BOILERPLATE_KINDS
+
+log = logging.getLogger(__name__)
+
+#: Characters of corpus text Punkt trains on (a sample is enough; keeps memory flat).
+PUNKT_SAMPLE_CHARS = 20_000_000
+
+
+@dataclass
+class ArticleRecords:
+    """What the per-article step returns: the article's row and its extracted tables."""
+
+    article: dict
+    sentences: pd.DataFrame
+
+
+def analyse_article(article: corpus.Article, *, tokenizer, summit_table: pd.DataFrame) -> ArticleRecords:
+    """Return the records of one article: its articles-table row and its sentences.
+
+    Pure: depends only on the article, the sentence tokenizer and the reference tables.
+    """
+    raw = article.text
+    sents = text.split_sentences(raw, tokenizer=tokenizer).assign(article_id=article.article_id)
+    sents = sents[text.SENTENCE_COLUMNS]
+    content = sents[~sents["kind"].isin(("debris", "prompt", "disclaimer", "duplicate", "credit", "byline"))]
+    body = sents[~sents["is_boilerplate"]]
+    published = article.meta.get("published")
+    published = pd.Timestamp(published) if published else None
+    sid, score, evidence = summits.assign_summit(
+        "\n".join(content["text"]), summits=summit_table, published=published
+    )
+    translation = compare.translation_evidence(sents)
+    row = {
+        "article_id": article.article_id,
+        "path": article.path,
+        "headline": article.meta.get("headline") or text.headline(raw),
+        "outlet": article.meta.get("outlet"),
+        "published": published,
+        "published_source": "metadata" if published is not None else "unknown",
+        "summit_id": sid,
+        "summit_score": score,
+        "n_sentences": len(body),
+        "n_words": int(sum(text.count_words(t) for t in body["text"])),
+        "translated": compare.is_translated(translation),
+        "duplicate_of": None,
+        "url": article.meta.get("url"),
+        "byline": text.byline(raw),
+        "notes": article.meta.get("notes"),
+        "published_earliest": published,
+        "published_latest": published,
+        "published_evidence": "given in articles.csv" if published is not None else None,
+        "summit_evidence": evidence,
+        "n_chars": len(raw),
+        "n_boilerplate": int(sents["is_boilerplate"].sum()),
+        "sha256": article.sha256,
+    }
+    return ArticleRecords(article=row, sentences=sents)
+
+
+def build(corpus_dir: str | os.PathLike, out: str | os.PathLike, *, reference_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
+    """Build every table from the corpus folder `corpus_dir` and write them under `out`.
+
+    Returns the tables by name (articles, sentences, entities, timexes, quotes,
+    events, attendance, duplicates, claims). Raises CorpusError or MetadataError
+    before writing anything when the corpus cannot be read.
+    """
+    summit_table = reference.summits(folder=reference_dir)
+    articles = list(corpus.iter_corpus(corpus_dir))  # validates every file before any output
+    tokenizer = text.train_punkt(_sample(a.text for a in articles))
+    records = [analyse_article(a, tokenizer=tokenizer, summit_table=summit_table) for a in articles]
+    tables = {name: schema.empty(name) for name in schema.TABLES}
+    tables["articles"] = pd.DataFrame([r.article for r in records])
+    tables["sentences"] = pd.concat([r.sentences for r in records], ignore_index=True)
+    out = Path(out)
+    for name, frame in tables.items():
+        schema.write_table(frame, name, out)
+    log.debug("built %d articles, %d sentences into %s", len(records), len(tables["sentences"]), out)
+    return {name: schema.read_table(name, out) for name in tables}
+
+
+def _sample(texts, limit: int = PUNKT_SAMPLE_CHARS):
+    total = 0
+    for t in texts:
+        if total >= limit:
+            break
+        total += len(t)
+        yield t
+
+
+__all__ = ["ArticleRecords", "analyse_article", "build", "BOILERPLATE_KINDS"]

@@ -1,0 +1,125 @@
+"""Figures drawn from the tables: each function takes a DataFrame first and returns a Figure.
+
+Colours come from seaborn's colour-blind-safe palette. Functions never change
+their input and never save files; the caller (a notebook) decides where figures go.
+"""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+PALETTE = sns.color_palette("colorblind")
+FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
+
+
+def summit_colors(summit_ids) -> dict[str, tuple]:
+    """Return a stable colour for each summit id (focus summits first)."""
+    ordered = list(dict.fromkeys([*FOCUS_SUMMITS, *sorted(summit_ids)]))
+    return {sid: PALETTE[i % len(PALETTE)] for i, sid in enumerate(ordered)}
+
+
+def summit_timeline(summits: pd.DataFrame, *, articles: pd.DataFrame | None = None, highlight=FOCUS_SUMMITS):
+    """Return a figure of every SCO summit on one time axis, highlighted ones labelled.
+
+    `summits` is the reference table (summit_id, start, city, format). With
+    `articles`, each summit's marker is sized by how many articles it has.
+    One marker per summit.
+    """
+    table = summits.sort_values("start")
+    counts = (
+        articles["summit_id"].value_counts() if articles is not None and len(articles) else pd.Series(dtype=int)
+    )
+    colors = summit_colors(table["summit_id"])
+    fig, ax = plt.subplots(figsize=(10, 2.8))
+    for i, s in enumerate(table.itertuples(index=False)):
+        focus = s.summit_id in highlight
+        n = int(counts.get(s.summit_id, 0))
+        ax.scatter(
+            s.start, 0, s=60 + 60 * n, zorder=3,
+            color=colors[s.summit_id] if focus else "0.75",
+            edgecolor="black" if n else "none", marker="o" if s.format == "in_person" else "s",
+        )
+        if focus or n:
+            label = f"{s.city} {s.start.year}" + (f"\n{n} article{'s' * (n != 1)}" if n else "")
+            ax.annotate(label, (s.start, 0), xytext=(0, 18 if i % 2 else -30), textcoords="offset points",
+                        ha="center", fontsize=9, fontweight="bold" if focus else "normal")
+    ax.axhline(0, color="0.6", lw=1, zorder=1)
+    ax.set_yticks([])
+    ax.set_ylim(-1, 1)
+    ax.xaxis.set_major_locator(mdates.YearLocator(2))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    ax.set_title("SCO heads-of-state summits (circle: in person, square: virtual)", fontsize=11, loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def articles_per_summit(articles: pd.DataFrame):
+    """Return a bar chart of articles and words per summit (articles without a summit as 'none').
+
+    One bar per summit in each of two panels.
+    """
+    frame = articles.assign(summit=articles["summit_id"].fillna("none"))
+    per = frame.groupby("summit", sort=True).agg(articles=("article_id", "size"), words=("n_words", "sum"))
+    colors = summit_colors([s for s in per.index if s != "none"])
+    palette = [colors.get(s, "0.6") for s in per.index]
+    fig, axes = plt.subplots(1, 2, figsize=(10, 0.6 * len(per) + 1.6), sharey=True)
+    for ax, col, title in zip(axes, ("articles", "words"), ("Articles", "Words after boilerplate removal")):
+        ax.barh(per.index, per[col], color=palette)
+        ax.set_title(title, fontsize=11, loc="left")
+        ax.bar_label(ax.containers[0], fmt="{:,.0f}", padding=3, fontsize=9)
+        ax.margins(x=0.2)
+        sns.despine(ax=ax)
+    axes[0].invert_yaxis()
+    fig.tight_layout()
+    return fig
+
+
+def sentence_kinds(sentences: pd.DataFrame):
+    """Return a stacked bar chart of sentence kinds (body, headline, caption, debris...) per article.
+
+    One bar segment per (article, kind) present.
+    """
+    table = sentences.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
+    order = [k for k in ("headline", "dek", "body", "byline", "caption", "credit", "disclaimer", "duplicate", "prompt", "debris") if k in table.columns]
+    table = table[order + [c for c in table.columns if c not in order]]
+    fig, ax = plt.subplots(figsize=(10, 0.45 * len(table) + 1.5))
+    left = pd.Series(0, index=table.index)
+    for i, kind in enumerate(table.columns):
+        ax.barh(table.index, table[kind], left=left, color=PALETTE[i % len(PALETTE)], label=kind)
+        left = left + table[kind]
+    ax.invert_yaxis()
+    ax.set_xlabel("sentences")
+    ax.legend(ncol=min(len(table.columns), 5), fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.25 if len(table) < 4 else -0.12), frameon=False)
+    ax.set_title("What each article is made of", fontsize=11, loc="left")
+    sns.despine(ax=ax)
+    fig.tight_layout()
+    return fig
+
+
+def top_terms(terms: pd.DataFrame, *, n: int = 12):
+    """Return small multiples of the most frequent terms, one panel per group.
+
+    `terms` has columns group, term, count (from text.term_counts). At most `n`
+    bars per panel.
+    """
+    groups = list(dict.fromkeys(terms["group"]))
+    if not groups:
+        fig, ax = plt.subplots(figsize=(6, 1.5))
+        ax.text(0.5, 0.5, "no terms", ha="center", va="center")
+        ax.axis("off")
+        return fig
+    colors = summit_colors(groups)
+    fig, axes = plt.subplots(1, len(groups), figsize=(3.6 * len(groups) + 0.5, 0.32 * n + 1.4), squeeze=False)
+    for ax, group in zip(axes[0], groups):
+        top = terms[terms["group"] == group].nlargest(n, "count").iloc[::-1]
+        ax.barh(top["term"], top["count"], color=colors.get(group, PALETTE[0]))
+        ax.set_title(str(group), fontsize=10, loc="left")
+        ax.tick_params(labelsize=9)
+        sns.despine(ax=ax)
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,200 @@
+"""Rendering the reports: papermill runs each notebook, nbconvert turns it into one HTML file.
+
+Every report is rendered into a staging folder first; only when all succeed are
+they moved into the output folder, so a failing notebook leaves the previous
+reports in place. The HTML is standalone: code hidden, figures embedded as data
+URIs, no script or stylesheet fetched from the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import nbformat
+import pandas as pd
+
+from . import __version__, paths, reference, schema
+from .exceptions import ParameterError, ReportError
+
+log = logging.getLogger(__name__)
+
+OVERVIEW = "01-corpus-overview"
+PROFILE = "02-summit-profile"
+TIMELINE = "03-comparative-timeline"
+NOTEBOOK_ORDER = (OVERVIEW, PROFILE, TIMELINE)
+MAX_REPORT_BYTES = 3 * 1024 * 1024
+_INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One report to render: the notebook, its parameters and the output's stem."""
+
+    notebook: str
+    parameters: dict
+    stem: str
+    title: str
+
+
+def plan(tables_path: str | os.PathLike, *, summit_ids: list[str] | None = None) -> list[Job]:
+    """Return the reports to render for the tables in `tables_path`.
+
+    One corpus overview, one summit profile per summit that has articles (or per
+    id in `summit_ids`), one comparative timeline. Raises ParameterError for a
+    summit id that the reference table does not know.
+    """
+    tables_path = str(Path(tables_path).resolve())
+    known = reference.summit_ids()
+    if summit_ids:
+        unknown = [s for s in summit_ids if s not in known]
+        if unknown:
+            raise ParameterError(
+                f"unknown summit_id {unknown[0]!r}; use one of data/reference/summits.csv, e.g. {known[-1]!r}."
+            )
+        chosen = list(summit_ids)
+    else:
+        articles = schema.read_table("articles", tables_path)
+        present = set(articles["summit_id"].dropna())
+        chosen = [s for s in known if s in present]
+    jobs = [Job(OVERVIEW, {"tables_dir": tables_path}, OVERVIEW, "Corpus overview")]
+    jobs += [
+        Job(PROFILE, {"tables_dir": tables_path, "summit_id": sid}, f"{PROFILE}-{sid}", f"Summit profile: {sid}")
+        for sid in chosen
+    ]
+    jobs.append(Job(TIMELINE, {"tables_dir": tables_path}, TIMELINE, "Comparative timeline"))
+    return jobs
+
+
+def render(
+    tables_path: str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    summit_ids: list[str] | None = None,
+    notebooks_dir: str | os.PathLike | None = None,
+    progress: Callable[[str], None] | None = None,
+    timeout: int = 600,
+) -> list[Path]:
+    """Run every report notebook on the tables in `tables_path` and write HTML under `out`.
+
+    Returns the paths written: one HTML file per job of `plan`, then index.html.
+    Raises ParameterError for an unknown summit, TableError when the tables are
+    missing, and ReportError naming the notebook, cell and error when one fails;
+    in every failure the previous contents of `out` are left untouched.
+    """
+    import papermill as pm
+
+    notebooks_dir = Path(notebooks_dir or paths.NOTEBOOKS)
+    tables = schema.load_tables(tables_path)
+    jobs = plan(tables_path, summit_ids=summit_ids)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    say = progress or (lambda msg: None)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    saved_backend = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = _INLINE_BACKEND  # kernels inherit it: figures go into the notebook
+    try:
+        written = []
+        for i, job in enumerate(jobs, 1):
+            source = notebooks_dir / f"{job.notebook}.ipynb"
+            if not source.is_file():
+                raise ReportError(f"notebook {source} does not exist; restore it from the repository.")
+            say(f"[{i}/{len(jobs)}] {job.stem} ...")
+            started = dt.datetime.now()
+            executed = staging / f"{job.stem}.ipynb"
+            try:
+                pm.execute_notebook(
+                    str(source), str(executed), parameters=job.parameters, kernel_name="python3",
+                    progress_bar=False, log_output=False, execution_timeout=timeout,
+                    cwd=str(notebooks_dir),
+                )
+            except pm.PapermillExecutionError as exc:
+                raise ReportError(
+                    f"{source.name} failed in cell {exc.exec_count or exc.cell_index}: {exc.ename}: {exc.evalue}"
+                    f" (parameters {job.parameters}); previous reports in {out} are unchanged."
+                ) from None
+            page = to_html(executed, title=job.title)
+            target = staging / f"{job.stem}.html"
+            target.write_text(page, encoding="utf-8")
+            size = target.stat().st_size
+            if size > MAX_REPORT_BYTES:
+                log.warning("%s is %.1f MB, over the %.0f MB e-mail limit", target.name, size / 2**20, MAX_REPORT_BYTES / 2**20)
+            say(f"[{i}/{len(jobs)}] {job.stem}.html  {size / 1024:,.0f} KB  {(dt.datetime.now() - started).total_seconds():.1f} s")
+            written.append(target)
+        index = staging / "index.html"
+        index.write_text(index_page(jobs, tables), encoding="utf-8")
+        final = []
+        for path in [*written, index]:
+            dest = out / path.name
+            os.replace(path, dest)
+            final.append(dest)
+        return final
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        if saved_backend is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = saved_backend
+
+
+def to_html(notebook: str | os.PathLike, *, title: str) -> str:
+    """Return a standalone HTML page of an executed notebook: outputs only, figures inline.
+
+    Input cells, prompts and stderr streams (warnings) are left out; the page
+    carries its own stylesheet and loads nothing from the network.
+    """
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nb)
+    return _page(title, body)
+
+
+def index_page(jobs: list[Job], tables: dict[str, pd.DataFrame]) -> str:
+    """Return the HTML of reports/index.html: a link per report, the corpus in one line, the build time."""
+    arts = tables["articles"]
+    n_summits = arts["summit_id"].nunique()
+    words = int(arts["n_words"].fillna(0).sum())
+    built = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    line = (
+        f"{len(arts)} articles ({words:,} words) about {n_summits} SCO summit{'s' * (n_summits != 1)}; "
+        f"built {built} by scoanalysis {__version__}."
+    )
+    items = "\n".join(
+        f'<li><a href="{html.escape(j.stem)}.html">{html.escape(j.title)}</a></li>' for j in jobs
+    )
+    body = f"<h1>SCO summits in the news: reports</h1>\n<p class=\"lead\">{html.escape(line)}</p>\n<ul>\n{items}\n</ul>"
+    return _page("SCO summits in the news: reports", body)
+
+
+_CSS = """
+body{font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;max-width:1040px;margin:2rem auto;
+padding:0 1rem;color:#1b1b1b;line-height:1.5}
+h1{font-size:1.8rem;margin-top:0}h2{font-size:1.35rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
+h3{font-size:1.1rem}table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0 1rem}
+th,td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left;vertical-align:top}
+thead th{background:#f2f2f2}tbody tr:nth-child(even){background:#fafafa}
+img{max-width:100%;height:auto}pre{white-space:pre-wrap;font-size:.85rem;background:#f6f6f6;padding:.5rem}
+.lead{color:#444}.jp-OutputArea-output{overflow-x:auto}
+a{color:#0b57a4}
+"""
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )

@@ -1,0 +1,138 @@
+"""Which SCO summit each article is about, scored from the evidence in its text.
+
+The score of a summit adds up clues found in the article's non-boilerplate text
+(and its headline and captions): the host city (or its other names), the host
+country, day-and-month phrases that fall on the summit's days, years that fit the
+summit's year, and, when the publication date is known, how close it is to the
+summit. Years the text mentions bound the summit from below: an article that
+speaks of 2022 in the past is not about the 2017 summit. An article that never
+names the SCO or a summit gets no summit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import pandas as pd
+
+from . import reference
+from .patterns import summits as P
+from .text import fold
+
+#: Evidence weights; a summit needs MIN_SCORE points to be assigned.
+WEIGHTS = {
+    "city": 3.0, "summit_in_city": 3.0, "country": 1.0, "month_day": 4.0, "year": 3.0,
+    "year_consistent": 1.5, "later_year": -6.0, "near_published": 4.0,
+}
+MIN_SCORE = 3.0
+_FUTURE_YEAR_SLACK = 1
+
+
+def summit_evidence(text: str, *, summits: pd.DataFrame, published: pd.Timestamp | None = None) -> pd.DataFrame:
+    """Return one row per summit with the points the article `text` gives it.
+
+    Columns: summit_id, score, evidence (``;``-joined clues such as
+    ``city:Samarkand x3``), sorted by score, best first.
+    """
+    folded = fold(text)
+    lower = folded.lower()
+    years = Counter(int(m.group()) for m in P.YEAR.finditer(folded))
+    month_days = []
+    for m in P.MONTH_DAY.finditer(folded):
+        month = P.MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+        day = int(m.group("day") or m.group("day2"))
+        if 1 <= day <= 31:
+            month_days.append((month, day))
+    max_year = max(years) if years else None
+    rows = []
+    for s in summits.itertuples(index=False):
+        score, clues = 0.0, []
+        names = [s.city, *s.city_aliases]
+        n_city = sum(_count_word(lower, n.lower()) for n in names if n)
+        if n_city:
+            score += WEIGHTS["city"] * (1 + math.log(n_city))
+            clues.append(f"city:{s.city} x{n_city}")
+        if any(_summit_in(folded, n) for n in names if n):
+            score += WEIGHTS["summit_in_city"]
+            clues.append(f"summit in {s.city}")
+        n_country = _count_word(lower, str(s.country).lower())
+        if n_country:
+            score += WEIGHTS["country"]
+            clues.append(f"country:{s.country}")
+        days = pd.date_range(s.start, s.end, freq="D")
+        hits = [(m, d) for m, d in month_days if any(x.month == m and x.day == d for x in days)]
+        if hits:
+            score += WEIGHTS["month_day"]
+            clues.append(f"date:{hits[0][0]:02d}-{hits[0][1]:02d}")
+        if s.year in years:
+            score += WEIGHTS["year"]
+            clues.append(f"year:{s.year}")
+        if max_year is not None and max_year > s.year + _FUTURE_YEAR_SLACK:
+            score += WEIGHTS["later_year"]
+            clues.append(f"mentions {max_year}, after the summit")
+        elif max_year is not None and n_city and s.year not in years and max_year <= s.year:
+            # the latest year the text names is consistent; nearer years fit better
+            score += WEIGHTS["year_consistent"] / (1 + (s.year - max_year))
+            clues.append(f"latest year named {max_year}")
+        if published is not None and not pd.isna(published):
+            gap = abs((pd.Timestamp(published) - pd.Timestamp(s.start)).days)
+            if gap <= 60:
+                score += WEIGHTS["near_published"] * (1 - gap / 61)
+                clues.append(f"published {gap} days from opening")
+        rows.append((s.summit_id, round(score, 3), ";".join(clues)))
+    return pd.DataFrame(rows, columns=["summit_id", "score", "evidence"]).sort_values(
+        "score", ascending=False, kind="stable"
+    ).reset_index(drop=True)
+
+
+def assign_summit(text: str, *, summits: pd.DataFrame, published: pd.Timestamp | None = None) -> tuple[str | None, float, str]:
+    """Return (summit_id, score in [0, 1], evidence) for one article's text.
+
+    The summit is None when the article names neither the SCO nor a summit, or
+    when no summit collects MIN_SCORE points. The score is the best summit's share
+    of the points, damped when the evidence is thin.
+    """
+    folded = fold(text)
+    if not (P.SCO.search(folded) or P.SUMMIT_WORD.search(folded)):
+        return None, 0.0, "names neither the SCO nor a summit"
+    table = summit_evidence(text, summits=summits, published=published)
+    best = table.iloc[0]
+    if best["score"] < MIN_SCORE:
+        return None, 0.0, f"no summit reaches {MIN_SCORE} points (best {best['summit_id']} {best['score']})"
+    runner = max(float(table.iloc[1]["score"]), 0.0) if len(table) > 1 else 0.0
+    margin = best["score"] / (best["score"] + runner)
+    strength = 1 - math.exp(-best["score"] / 6)
+    return str(best["summit_id"]), round(float(margin * strength), 3), str(best["evidence"])
+
+
+def assign(articles: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the summit of every article in `articles` (columns article_id, text, optional published).
+
+    Columns: article_id, summit_id (empty when none fits), summit_score, summit_evidence.
+    """
+    table = reference.summits() if summits is None else summits
+    rows = []
+    for row in articles.itertuples(index=False):
+        published = getattr(row, "published", None)
+        sid, score, evidence = assign_summit(row.text, summits=table, published=published)
+        rows.append((row.article_id, sid, score, evidence))
+    return pd.DataFrame(rows, columns=["article_id", "summit_id", "summit_score", "summit_evidence"])
+
+
+def _summit_in(folded: str, city: str) -> bool:
+    """Return True when the text speaks of a summit in `city` ("summit in Astana", "the Astana summit")."""
+    return bool(P.summit_in_city(city).search(folded))
+
+
+def _count_word(haystack: str, needle: str) -> int:
+    if not needle:
+        return 0
+    count, i = 0, haystack.find(needle)
+    while i >= 0:
+        before = haystack[i - 1] if i > 0 else " "
+        after = haystack[i + len(needle)] if i + len(needle) < len(haystack) else " "
+        if not before.isalnum() and not after.isalnum():
+            count += 1
+        i = haystack.find(needle, i + 1)
+    return count

@@ -1,0 +1,117 @@
+"""Display-ready tables and one-line narratives for the report notebooks.
+
+Each function takes the dict of tables from `load_tables` first and returns a
+new DataFrame (or a Markdown string) shaped for reading, not for further analysis.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import reference
+
+FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
+
+
+def article_overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Return one row per article for display.
+
+    Columns: article, headline, outlet, published, how dated, summit, score,
+    sentences, words, boilerplate sentences, machine-translated, repeats.
+    """
+    a = tables["articles"]
+    return pd.DataFrame(
+        {
+            "article": a["article_id"],
+            "headline": a["headline"].fillna("(none)"),
+            "outlet": a["outlet"].fillna(""),
+            "published": a["published"].dt.strftime("%Y-%m-%d").fillna(""),
+            "how dated": a["published_source"].fillna("unknown"),
+            "summit": a["summit_id"].fillna("(none)"),
+            "score": a["summit_score"].round(2),
+            "sentences": a["n_sentences"],
+            "words": a["n_words"],
+            "boilerplate sentences": a["n_boilerplate"],
+            "machine-translated": a["translated"].map({True: "yes", False: "no"}).fillna(""),
+            "repeats": a["duplicate_of"].fillna(""),
+        }
+    )
+
+
+def boilerplate(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Return every sentence flagged as page furniture: article, sentence, kind, text."""
+    s = tables["sentences"]
+    flagged = s[s["is_boilerplate"].astype(bool)]
+    return flagged[["article_id", "sentence_id", "kind", "text"]].rename(
+        columns={"article_id": "article", "sentence_id": "sentence"}
+    ).reset_index(drop=True)
+
+
+def summit_facts(summit_id: str) -> pd.DataFrame:
+    """Return the reference facts of one summit as a two-column table (fact, value)."""
+    s = _summit(summit_id)
+    days = (s["end"] - s["start"]).days + 1
+    facts = {
+        "summit": summit_id,
+        "city": s["city"],
+        "country": s["country"],
+        "dates": f"{s['start']:%d %B %Y}" + (f" to {s['end']:%d %B %Y} ({days} days)" if days > 1 else ""),
+        "host": s["host_leader"],
+        "format": str(s["format"]).replace("_", " "),
+        "source": s["source"],
+    }
+    return pd.DataFrame({"fact": list(facts), "value": [str(v) for v in facts.values()]})
+
+
+def summit_articles(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.DataFrame:
+    """Return the articles assigned to `summit_id`: article, headline, published, score, words, lead."""
+    a = tables["articles"]
+    chosen = a[a["summit_id"] == summit_id]
+    s = tables["sentences"]
+    body = s[(s["kind"] == "body")].sort_values(["article_id", "sentence_id"])
+    leads = body.groupby("article_id")["text"].first()
+    return pd.DataFrame(
+        {
+            "article": chosen["article_id"],
+            "headline": chosen["headline"].fillna("(none)"),
+            "published": chosen["published"].dt.strftime("%Y-%m-%d").fillna("unknown"),
+            "score": chosen["summit_score"].round(2),
+            "words": chosen["n_words"],
+            "lead sentence": chosen["article_id"].map(leads).fillna(""),
+        }
+    ).reset_index(drop=True)
+
+
+def corpus_line(tables: dict[str, pd.DataFrame]) -> str:
+    """Return one Markdown sentence that sums up the corpus."""
+    a = tables["articles"]
+    n = len(a)
+    assigned = a["summit_id"].notna().sum()
+    summits = a["summit_id"].dropna().value_counts()
+    parts = ", ".join(f"{k} ({v})" for k, v in summits.items())
+    trans = int(a["translated"].fillna(False).astype(bool).sum())
+    boiler = int(tables["sentences"]["is_boilerplate"].astype(bool).sum())
+    return (
+        f"The corpus holds **{n} articles** with **{int(a['n_words'].sum()):,} words** of prose. "
+        f"{assigned} are placed at a summit: {parts or 'none'}. "
+        f"{trans} read as machine-translated; {boiler} sentences were flagged as page furniture and left out of counts."
+    )
+
+
+def coverage_line(tables: dict[str, pd.DataFrame], summit_ids=FOCUS_SUMMITS) -> str:
+    """Return one Markdown sentence comparing how much coverage each summit has."""
+    a = tables["articles"]
+    bits = []
+    for sid in summit_ids:
+        sub = a[a["summit_id"] == sid]
+        bits.append(f"{sid}: {len(sub)} article{'s' * (len(sub) != 1)}, {int(sub['n_words'].sum()):,} words")
+    return "Coverage by summit — " + "; ".join(bits) + "."
+
+
+def _summit(summit_id: str) -> pd.Series:
+    from .exceptions import ParameterError
+
+    table = reference.summits().set_index("summit_id")
+    if summit_id not in table.index:
+        raise ParameterError(f"unknown summit_id {summit_id!r}; use one of data/reference/summits.csv.")
+    return table.loc[summit_id]

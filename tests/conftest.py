@@ -1,0 +1,53 @@
+"""Shared fixtures: the seed corpus, temporary copies of it, and a headless plotting backend."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pytest  # noqa: E402
+
+from scoanalysis import corpus, paths, text  # noqa: E402
+
+ROOT = paths.ROOT
+SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    """The seed corpus as read by corpus.read_corpus (DataFrame with text)."""
+    return corpus.read_corpus(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def seed_tokenizer(seed_articles):
+    return text.train_punkt(seed_articles["text"])
+
+
+@pytest.fixture(scope="session")
+def seed_sentences(seed_articles, seed_tokenizer):
+    return text.sentences(seed_articles, tokenizer=seed_tokenizer)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path) -> Path:
+    """A writable copy of the seed corpus (raw/ and articles.csv) in a temporary folder."""
+    dest = tmp_path / "corpus"
+    shutil.copytree(ROOT / "data" / "raw", dest / "raw")
+    if (ROOT / "data" / "articles.csv").exists():
+        shutil.copy(ROOT / "data" / "articles.csv", dest / "articles.csv")
+    return dest
+
+
+def write_corpus(folder: Path, articles: dict[str, str], metadata: str | None = None) -> Path:
+    """Write a small corpus of `articles` (id -> text) and optional articles.csv text under `folder`."""
+    raw = folder / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    for aid, body in articles.items():
+        (raw / f"{aid}.txt").write_text(body, encoding="utf-8")
+    if metadata is not None:
+        (folder / "articles.csv").write_text(metadata, encoding="utf-8")
+    return folder

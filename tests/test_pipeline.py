@@ -1,0 +1,120 @@
+"""`build` and the command line on a temporary copy of the corpus."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import pytest
+
+from scoanalysis import cli, load_tables, schema
+from scoanalysis.pipeline import build
+
+from conftest import write_corpus
+
+
+def _hashes(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((folder / "raw").iterdir())}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from conftest import ROOT
+    import shutil
+
+    root = tmp_path_factory.mktemp("build")
+    shutil.copytree(ROOT / "data" / "raw", root / "corpus" / "raw")
+    shutil.copy(ROOT / "data" / "articles.csv", root / "corpus" / "articles.csv")
+    before = _hashes(root / "corpus")
+    tables = build(root / "corpus", root / "out")
+    return root, tables, before
+
+
+def test_build_writes_every_contract_table_with_its_header(built):
+    root, tables, _ = built
+    for name, table in schema.TABLES.items():
+        csv = root / "out" / f"{name}.csv"
+        assert csv.is_file(), name
+        header = csv.read_text(encoding="utf-8").splitlines()[0].split(",")
+        assert header[: len(table.columns)] == list(table.columns)
+        assert (root / "out" / f"{name}.parquet").is_file()
+
+
+def test_build_leaves_raw_files_untouched(built):
+    root, _, before = built
+    assert _hashes(root / "corpus") == before
+
+
+def test_articles_table_is_complete(built):
+    _, tables, _ = built
+    a = tables["articles"]
+    assert len(a) == 5
+    assert a["article_id"].is_unique
+    assert (a["n_sentences"] > 10).all() and (a["n_words"] > 300).all()
+    assert a["published_source"].isin(["metadata", "inferred", "unknown"]).all()
+    assert a["summit_id"].tolist() == ["2022-samarkand", "2022-samarkand", "2024-astana", "2024-astana", "2014-dushanbe"]
+    assert a.loc[2, "byline"] == "Emma Burrows, Associated Press"
+    # n_sentences counts the prose only
+    s = tables["sentences"]
+    prose = s[~s["is_boilerplate"]].groupby("article_id").size()
+    assert a.set_index("article_id")["n_sentences"].to_dict() == prose.to_dict()
+    # machine translation flagged from evidence: a disclaimer, garbled capitals
+    assert a.set_index("article_id")["translated"].to_dict() == {
+        "000_0e1afe955a39ce53": False, "001_dd488588730cc6da": True, "002_31059493dcc32406": False,
+        "003_4d584bb8d7e03168": True, "004_3df29d9bc2d73539": False,
+    }
+
+
+def test_sentences_table_carries_offsets_into_the_raw_text(built):
+    from conftest import ROOT
+
+    _, tables, _ = built
+    s = tables["sentences"]
+    for aid, group in s.groupby("article_id"):
+        raw = (ROOT / "data" / "raw" / f"{aid}.txt").read_text(encoding="utf-8")
+        assert all(raw[a:b] == t for a, b, t in zip(group["start"], group["end"], group["text"]))
+
+
+def test_load_tables_returns_proper_dtypes(built):
+    root, _, _ = built
+    tables = load_tables(root / "out")
+    assert set(tables) == set(schema.TABLES)
+    assert str(tables["articles"]["published"].dtype).startswith("datetime64")
+    assert str(tables["sentences"]["is_boilerplate"].dtype) == "boolean"
+    assert str(tables["articles"]["n_words"].dtype) == "Int64"
+
+
+def test_metadata_published_date_is_used(tmp_path):
+    folder = write_corpus(
+        tmp_path / "c",
+        {"a": "SCO Leaders Meet\n\nThe SCO summit in Bishkek opened on Friday with all leaders present.\n"},
+        metadata="article_id,outlet,published\na,Example News,2019-06-14\n",
+    )
+    tables = build(folder, tmp_path / "out")
+    row = tables["articles"].iloc[0]
+    assert row["published"] == pd.Timestamp("2019-06-14")
+    assert row["published_source"] == "metadata"
+    assert row["outlet"] == "Example News"
+    assert row["summit_id"] == "2019-bishkek"
+
+
+def test_cli_build_and_its_errors(tmp_path, capsys):
+    folder = write_corpus(tmp_path / "c", {"a": "The SCO met. Leaders talked."})
+    assert cli.main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert (tmp_path / "out" / "articles.csv").is_file()
+    capsys.readouterr()
+
+    (folder / "articles.csv").write_text("article_id,outlet\nghost,Nowhere\n", encoding="utf-8")
+    before = (tmp_path / "out" / "articles.csv").read_bytes()
+    assert cli.main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "articles.csv" in err and "ghost" in err
+    # nothing half-written: the previous tables are still there, unchanged
+    assert (tmp_path / "out" / "articles.csv").read_bytes() == before
+
+
+def test_cli_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["build", "--no-such-option"])
+    assert info.value.code == 2

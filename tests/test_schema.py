@@ -1,0 +1,88 @@
+"""The table contract: columns declared once, validated, written and read back with dtypes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scoanalysis import schema
+from scoanalysis.exceptions import TableError
+
+CONTRACT = {
+    "articles": "article_id path headline outlet published published_source summit_id summit_score n_sentences n_words translated duplicate_of",
+    "sentences": "article_id sentence_id start end text is_boilerplate",
+    "entities": "article_id sentence_id start end text entity_id entity_type name",
+    "timexes": "article_id sentence_id start end text timex_type value earliest latest anchor",
+    "quotes": "article_id sentence_id start end quote speaker speaker_id cue quote_kind",
+    "events": "event_id article_id sentence_id summit_id event_type earliest latest date_text actors description evidence relative_days",
+    "attendance": "summit_id entity_id name country role status represented_by evidence",
+    "duplicates": "article_a article_b similarity relation",
+    "claims": "claim_id article_id sentence_id start end subject predicate object conflicts_with note",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_every_contract_table_declares_the_contract_columns_first(name):
+    assert list(schema.TABLES[name].columns)[: len(CONTRACT[name].split())] == CONTRACT[name].split()
+
+
+def test_round_trip_keeps_dates_lists_booleans_and_empties(tmp_path):
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2"],
+            "article_id": ["a", "b"],
+            "sentence_id": [3, 4],
+            "summit_id": ["2024-astana", None],
+            "event_type": ["meeting", "visit"],
+            "earliest": [pd.Timestamp("2024-07-03"), pd.NaT],
+            "latest": [pd.Timestamp("2024-07-04"), pd.NaT],
+            "date_text": ["on Wednesday and Thursday", ""],
+            "actors": [["vladimir-putin", "xi-jinping"], []],
+            "description": ["Putin and Xi meet; in Astana", None],
+            "evidence": [["a:3", "b:7"], ["b:4"]],
+            "relative_days": [0, None],
+        }
+    )
+    path = schema.write_table(events, "events", tmp_path)
+    csv = path.read_text(encoding="utf-8").splitlines()
+    assert csv[0].startswith("event_id,article_id,sentence_id,summit_id")
+    assert "2024-07-03,2024-07-04" in csv[1] and "vladimir-putin;xi-jinping" in csv[1]
+    back = schema.read_table("events", tmp_path)
+    assert back.loc[0, "earliest"] == pd.Timestamp("2024-07-03")
+    assert pd.isna(back.loc[1, "earliest"])
+    assert back.loc[0, "actors"] == ["vladimir-putin", "xi-jinping"] and back.loc[1, "actors"] == []
+    assert back.loc[0, "description"] == "Putin and Xi meet; in Astana"
+    assert str(back["sentence_id"].dtype) == "Int64"
+    assert (tmp_path / "events.parquet").is_file()
+    assert events.loc[0, "actors"] == ["vladimir-putin", "xi-jinping"]  # input untouched
+
+
+def test_booleans_are_written_as_true_false(tmp_path):
+    frame = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "start": [0], "end": [3], "text": ["Abc"],
+                          "is_boilerplate": [True]})
+    schema.write_table(frame, "sentences", tmp_path)
+    assert "true" in (tmp_path / "sentences.csv").read_text().splitlines()[1]
+    assert schema.read_table("sentences", tmp_path)["is_boilerplate"].tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    "frame, fragment",
+    [
+        (pd.DataFrame({"article_a": ["a", "a"], "article_b": ["b", "b"], "similarity": [0.9, 0.8]}), "repeats the key"),
+        (pd.DataFrame({"article_a": [None], "article_b": ["b"]}), "empty key"),
+    ],
+)
+def test_validation_rejects_broken_tables(frame, fragment):
+    with pytest.raises(TableError, match=fragment):
+        schema.validate(schema.conform(frame, "duplicates"), "duplicates")
+
+
+def test_validation_rejects_impossible_ranges():
+    frame = schema.conform(pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "start": [10], "end": [5]}), "entities")
+    with pytest.raises(TableError, match="start after end"):
+        schema.validate(frame, "entities")
+
+
+def test_load_tables_names_the_missing_folder(tmp_path):
+    with pytest.raises(TableError, match="does not exist"):
+        schema.load_tables(tmp_path / "nowhere")

@@ -1,0 +1,58 @@
+"""Summit assignment on text written here and on the seeds."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scoanalysis import reference, summits
+
+
+@pytest.fixture(scope="module")
+def table():
+    return reference.summits()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Leaders gathered in Bishkek for the SCO summit on June 14, a year after Qingdao hosted it in 2018.", "2019-bishkek"),
+        ("The Shanghai Cooperation Organisation met in Bishkek on Sept. 13 as Kyrgyzstan hosted the bloc.", "2013-bishkek"),
+        ("SCO leaders met in Tashkent on June 11 as Uzbekistan took the chair; the bloc was set up in 2001.", "2010-tashkent"),
+        ("SCO heads of state met in Qingdao, China, on June 10 in the first summit with India and Pakistan.", "2018-qingdao"),
+        ("SCO leaders will meet in Tianjin on Aug. 31 for the bloc's biggest summit yet.", "2025-tianjin"),
+        ("The SCO summit in Astana opened on July 3, with leaders recalling the 2022 meeting in Samarkand.", "2024-astana"),
+        ("The Astana summit of the SCO in June 2017 admitted India and Pakistan as members.", "2017-astana"),
+    ],
+)
+def test_summit_is_found_from_city_dates_and_years(table, text, expected):
+    sid, score, evidence = summits.assign_summit(text, summits=table)
+    assert sid == expected, evidence
+    assert 0 < score <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan's capital Astana hosted a football final on Sunday.",  # no SCO, no summit
+        "The G7 met in Italy in June; leaders talked about trade.",  # a summit, but no SCO city
+    ],
+)
+def test_no_summit_when_nothing_fits(table, text):
+    sid, score, _ = summits.assign_summit(text, summits=table)
+    assert sid is None and score == 0.0
+
+
+def test_published_date_breaks_a_tie_between_summits_in_one_city(table):
+    text = "The SCO summit in Dushanbe drew leaders from across the region."
+    early = summits.assign_summit(text, summits=table, published=pd.Timestamp("2014-09-13"))[0]
+    late = summits.assign_summit(text, summits=table, published=pd.Timestamp("2021-09-18"))[0]
+    assert (early, late) == ("2014-dushanbe", "2021-dushanbe")
+
+
+def test_seed_articles_are_placed_at_their_summits(seed_articles, table):
+    found = summits.assign(seed_articles, summits=table)
+    assert found.set_index("article_id")["summit_id"].tolist() == [
+        "2022-samarkand", "2022-samarkand", "2024-astana", "2024-astana", "2014-dushanbe"
+    ]
+    assert found["summit_score"].between(0, 1).all()

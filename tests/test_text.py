@@ -1,0 +1,154 @@
+"""Cleaning, headline detection and sentence splitting, on text written here and on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoanalysis import text
+
+
+def kinds(raw: str) -> list[tuple[str, str]]:
+    return [(raw[p.start:p.end], p.kind) for p in text.paragraphs(raw)]
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Leave a Reply", "prompt"),
+        ("Leave a comment", "prompt"),
+        ("Back to top button", "prompt"),
+        ("Share this article", "prompt"),
+        ("Subscribe to our newsletter", "prompt"),
+        ("Read more: SCO leaders gather", "prompt"),
+        ("Advertisement", "prompt"),
+        ("X", "debris"),
+        ("\u00d7", "debris"),
+        ("2 / 7", "debris"),
+        ("3 of 12", "debris"),
+        ("> <", "debris"),
+        ("|", "debris"),
+        ("Leaders pose for a photo in Qingdao. (Photo: Jane Roe/Reuters)", "caption"),
+        ("Photo: AFP", "caption"),
+        ("Leaders arrive in Bishkek. AFP via Getty Images", "caption"),
+        ("Jane Roe and John Doe contributed reporting.", "credit"),
+        ("Reporting by Jane Roe; Editing by John Doe", "credit"),
+        ("This article was translated automatically by machine translation software.", "disclaimer"),
+        ("The opinions do not necessarily reflect the views of this site.", "disclaimer"),
+        ("The leaders will share a stage in Astana on Thursday.", "body"),
+        ("Comments by the Kremlin aide drew a sharp reply from Delhi.", "body"),
+    ],
+)
+def test_page_furniture_is_recognised_by_rule(line, kind):
+    raw = "Body sentence that opens the story and ends here.\n\n" + line + "\n"
+    assert kinds(raw)[-1] == (line, kind)
+
+
+def test_headline_dek_byline_and_repeated_headline():
+    raw = (
+        "X\n\nSCO Leaders Meet in Bishkek\n\nA second line that sets the scene without a stop\n\n"
+        "By Jane Roe, Example News\n\nThe leaders met on Friday. They signed a declaration.\n\n"
+        "SCO Leaders Meet in Bishkek\n\n1 / 1\n"
+    )
+    assert [k for _, k in kinds(raw)] == ["debris", "headline", "dek", "byline", "body", "duplicate", "debris"]
+    assert text.headline(raw) == "SCO Leaders Meet in Bishkek"
+    assert text.byline(raw) == "Jane Roe, Example News"
+
+
+def test_article_opening_with_prose_has_no_headline():
+    raw = "Russia and China met in Astana on Wednesday. The summit ended.\nMore prose follows here.\n"
+    assert text.headline(raw) is None
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Mr Putin met Mr. Xi on Sept. 16 in Samarkand. Then he left.",
+         ["Mr Putin met Mr. Xi on Sept. 16 in Samarkand.", "Then he left."]),
+        ("The U.S. State Department said so. Ms. Fallon agreed.",
+         ["The U.S. State Department said so.", "Ms. Fallon agreed."]),
+        ("Russian President Vladimir V. Putin arrived. He spoke.",
+         ["Russian President Vladimir V. Putin arrived.", "He spoke."]),
+        ("Trade rose in its favour.Although talks stalled, ties grew.",
+         ["Trade rose in its favour.", "Although talks stalled, ties grew."]),
+        ("A headline without a stop\nThe first sentence. The second one.",
+         ["A headline without a stop", "The first sentence.", "The second one."]),
+        ("\u201cWe agree,\u201d he said. \u201cWe do.\u201d",
+         ["\u201cWe agree,\u201d he said.", "\u201cWe do.\u201d"]),
+    ],
+)
+def test_sentence_splitting_knows_abbreviations_and_glued_sentences(raw, expected):
+    frame = text.split_sentences(raw)
+    assert list(frame["text"]) == expected
+    assert all(raw[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
+
+
+def test_no_break_spaces_and_curly_quotes_keep_offsets():
+    raw = "Leaders\u00a0met in Astana.\u00a0\u201cIt went well,\u201d he said.\n\u00a0\n"
+    frame = text.split_sentences(raw)
+    assert list(frame["text"]) == ["Leaders\u00a0met in Astana.", "\u201cIt went well,\u201d he said."]
+    assert len(text.fold(raw)) == len(raw)
+
+
+def test_glued_words_are_split_for_counting_but_names_are_not():
+    assert text.glued_words("VietnamTheresa") == [7]
+    assert text.glued_words("McDonald") == []
+    assert text.glued_words("MacArthur") == []
+    assert text.count_words("North Korea And VietnamTheresa Fallon") == 6
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_seed_sentence_offsets_give_back_the_raw_text(seed_articles, seed_sentences, index):
+    article = seed_articles.iloc[index]
+    frame = seed_sentences[seed_sentences["article_id"] == article["article_id"]]
+    raw = article["text"]
+    assert len(frame) > 10
+    assert list(frame["sentence_id"]) == list(range(len(frame)))
+    previous_end = 0
+    for row in frame.itertuples():
+        assert raw[row.start:row.end] == row.text
+        assert row.text == row.text.strip() and row.text
+        assert row.start >= previous_end
+        previous_end = row.end
+    # everything outside the sentences is white space
+    covered = set()
+    for row in frame.itertuples():
+        covered.update(range(row.start, row.end))
+    assert all(raw[i].isspace() for i in range(len(raw)) if i not in covered)
+
+
+def test_seed_debris_is_flagged_and_prose_is_not(seed_sentences):
+    flagged = seed_sentences[seed_sentences["is_boilerplate"]]
+    flagged_text = set(flagged["text"])
+    for debris in ("Leave a Replay", "Back to top button", "X", "1 / 1", "> <",
+                   "(Photo: Sergei Bobylyov/Pool/AFP/Sputnik/Getty Images)",
+                   "suhasini raj And Li You Contributed to reporting and research."):
+        assert debris in flagged_text
+    assert flagged["text"].str.startswith("Not all news on the site").any()
+    # the repeated headline at the foot of a page is flagged, its first print is the headline
+    repeated = seed_sentences[seed_sentences["kind"] == "duplicate"]
+    assert len(repeated) == 1
+    headlines = seed_sentences[seed_sentences["kind"] == "headline"]
+    assert repeated.iloc[0]["text"] in set(headlines["text"])
+    body = seed_sentences[seed_sentences["kind"] == "body"]
+    assert not body["text"].str.contains("Leave a Repl|Back to top|Getty Images").any()
+    assert len(body) > 150
+
+
+def test_seed_headlines(seed_articles):
+    found = [text.headline(t) for t in seed_articles["text"]]
+    assert found[0] == "Putin says Russia will do everything to stop the conflict"
+    assert found[3] is None  # opens straight into prose
+    assert found[4] == "Putin Fails to Win Ukraine Consensus at SCO Summit"
+
+
+def test_punkt_training_keeps_learned_abbreviations_conservative(seed_articles):
+    tok = text.train_punkt(["It sells oil and gas. Gas prices rose. It sells gas. Trade grew."] * 20)
+    frame = text.split_sentences("It sells gas. Trade grew.", tokenizer=tok)
+    assert list(frame["text"]) == ["It sells gas.", "Trade grew."]
+
+
+def test_term_counts_leave_out_function_words_and_boilerplate(seed_sentences):
+    counts = text.term_counts(seed_sentences)
+    terms = set(counts["term"])
+    assert {"russia", "china", "summit"} <= terms
+    assert not terms & {"the", "and", "leave", "replay"}
