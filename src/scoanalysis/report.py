@@ -153,10 +153,20 @@ def to_html(notebook: str | os.PathLike, *, title: str) -> str:
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(notebook), as_version=4)
+    heading = title
     for cell in nb.cells:
-        if cell.cell_type == "code":
+        if cell.cell_type == "markdown":
+            lines = [line.lstrip("# ").strip() for line in cell.source.splitlines() if line.startswith("#")]
+            heading = lines[-1] if lines else heading
+        elif cell.cell_type == "code":
             cell.outputs = [o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+            for output in cell.outputs:
+                if "image/png" in output.get("data", {}):
+                    output.setdefault("metadata", {})["alt"] = f"Figure: {heading}"
+    exporter = HTMLExporter(
+        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+        anchor_link_text="",
+    )
     body, _ = exporter.from_notebook_node(nb)
     return _page(title, body)
 

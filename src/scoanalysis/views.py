@@ -13,6 +13,11 @@ from . import reference
 FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
 
 
+def show(frame: pd.DataFrame, *, precision: int = 2):
+    """Return `frame` styled for a report: no index, cell text HTML-escaped, numbers rounded."""
+    return frame.style.hide(axis="index").format(escape="html", precision=precision, na_rep="")
+
+
 def article_overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Return one row per article for display.
 
