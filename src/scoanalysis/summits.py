@@ -4,19 +4,23 @@ The score of a summit adds up clues found in the article's non-boilerplate text
 (and its headline and captions): the host city (or its other names), the host
 country, day-and-month phrases that fall on the summit's days, years that fit the
 summit's year, and, when the publication date is known, how close it is to the
-summit. Years the text mentions bound the summit from below: an article that
+summit. A city counts only where the text uses it as a place ("arrived in
+Samarkand", "the Astana summit"), not where a capital stands for its government
+("Beijing and Moscow agreed"). Years the text mentions bound the summit from below: an article that
 speaks of 2022 in the past is not about the 2017 summit. An article that never
 names the SCO or a summit gets no summit.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 
 import pandas as pd
 
 from . import reference
+from .exceptions import ScoanalysisError
 from .patterns import summits as P
 from .text import fold
 
@@ -45,19 +49,20 @@ def summit_evidence(text: str, *, summits: pd.DataFrame, published: pd.Timestamp
         if 1 <= day <= 31:
             month_days.append((month, day))
     max_year = max(years) if years else None
+    demonyms = _demonyms()
     rows = []
     for s in summits.itertuples(index=False):
         score, clues = 0.0, []
         names = [s.city, *s.city_aliases]
-        n_city = sum(_count_word(lower, n.lower()) for n in names if n)
+        n_city = sum(len(P.city_as_place(n).findall(folded)) for n in names if n)
         if n_city:
             score += WEIGHTS["city"] * (1 + math.log(n_city))
-            clues.append(f"city:{s.city} x{n_city}")
+            clues.append(f"in {s.city} x{n_city}")
         if any(_summit_in(folded, n) for n in names if n):
             score += WEIGHTS["summit_in_city"]
             clues.append(f"summit in {s.city}")
-        n_country = _count_word(lower, str(s.country).lower())
-        if n_country:
+        country_words = [str(s.country).lower(), *demonyms.get(str(s.country), [])]
+        if any(_count_word(lower, w) for w in country_words):
             score += WEIGHTS["country"]
             clues.append(f"country:{s.country}")
         days = pd.date_range(s.start, s.end, freq="D")
@@ -118,6 +123,16 @@ def assign(articles: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd
         sid, score, evidence = assign_summit(row.text, summits=table, published=published)
         rows.append((row.article_id, sid, score, evidence))
     return pd.DataFrame(rows, columns=["article_id", "summit_id", "summit_score", "summit_evidence"])
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict[str, list[str]]:
+    """Return each country name's demonyms in lower case ("Uzbekistan" -> ["uzbek", "uzbekistani"])."""
+    try:
+        table = reference.load("countries")
+    except ScoanalysisError:
+        return {}
+    return {row.name: [d.lower() for d in row.demonyms] for row in table.itertuples(index=False)}
 
 
 def _summit_in(folded: str, city: str) -> bool:

@@ -39,3 +39,18 @@ def summit_in_city(city: str) -> re.Pattern:
         rf"|\b{name}\s+(?:SCO\s+)?{_GATHERING}\b",
         re.IGNORECASE,
     )
+
+
+#: Words after which a city name is a place, not a government: "in Astana", "visited Beijing".
+_LOCATIVE = r"(?:in|at|to|from|into|near|outside|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|host(?:s|ed|ing)?|reach(?:ed)?|left|leaves|toured)"
+
+
+@functools.lru_cache(maxsize=512)
+def city_as_place(city: str) -> re.Pattern:
+    """Return a pattern for `city` used as a place: after a locative word, or before "summit"."""
+    name = re.escape(city)
+    return re.compile(
+        rf"\b{_LOCATIVE}\s+(?:the\s+(?:\w+\s+)?(?:capital|city)(?:\s+of)?\s+)?{name}\b"
+        rf"|\b{name}\s+(?:SCO\s+)?{_GATHERING}\b",
+        re.IGNORECASE,
+    )
