@@ -24,6 +24,7 @@ REQUIRED = {
     "offices": ["entity_id", "country_id", "office", "title", "start", "end", "source"],
     "organizations": ["entity_id", "name", "aliases", "kind", "source"],
     "roles": ["pattern", "offices", "source"],
+    "places": ["entity_id", "name", "aliases", "kind", "country_id", "source"],
 }
 _DATES = {"start", "end"}
 _LISTS = {"city_aliases", "aliases", "demonyms", "metonyms", "offices"}

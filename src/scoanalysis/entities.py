@@ -1,0 +1,439 @@
+"""Mentions of people, states, organisations and places, resolved to canonical entities.
+
+Matching runs on each sentence's folded text against a gazetteer built once
+from the reference tables (data/reference: people, countries, organizations,
+places, offices, roles). A mention is resolved by, in turn:
+
+1. a full name or alias of a person, state, organisation or place
+   (a capital is a place after "in", "visited"...; otherwise it stands for its state);
+2. a surname or single-word alias ("Mr Modi", "Rakhmon"): the person of that surname
+   already named in the article, else the one holding office at the article's date;
+3. a role phrase ("the Chinese leader", "the Kremlin leader", "Kazakhstan's president",
+   "his foreign minister"): whoever held that office at the article's date;
+4. a person the reference does not know, introduced by an appositive ("Theresa Fallon,
+   director of the Centre for ...") or a byline, kept with the affiliation;
+5. a misspelt full name within a small edit distance of a reference name.
+
+Entity ids are the reference ids (``vladimir-putin``, ``kazakhstan``, ``sco``); a
+person found from context gets the slug of their name.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import pandas as pd
+
+from . import reference
+from .patterns import entities as P
+from .text import fold
+
+ENTITY_COLUMNS = [
+    "article_id", "sentence_id", "start", "end", "text", "entity_id", "entity_type", "name",
+    "mention_kind", "country_id", "gender", "affiliation",
+]
+_SKIP_KINDS = frozenset({"debris", "prompt", "disclaimer"})
+#: Priority when two candidate mentions overlap: lower wins (then the longer span).
+_PRIORITY = {"name": 0, "alias": 0, "context": 1, "fuzzy": 2, "role": 3, "surname": 4, "demonym": 5, "metonym": 5, "place": 5}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One surface form of a reference entity."""
+
+    entity_id: str
+    entity_type: str
+    name: str
+    kind: str
+
+
+@dataclass
+class Gazetteer:
+    """Every surface form of the reference entities, compiled for matching."""
+
+    full: re.Pattern
+    entries: dict[str, list[Entry]]
+    surnames: re.Pattern
+    surname_ids: dict[str, list[str]]
+    people: dict[str, dict]
+    names: dict[str, tuple[str, str]]  # entity_id -> (name, type)
+    offices: pd.DataFrame
+    roles: dict[str, tuple[list[str], dict[str, list[str]]]]
+    role_phrase: re.Pattern
+    possessive_role: re.Pattern
+    owners: dict[str, tuple[str, str]]  # owner surface -> (entity_id, type)
+    fuzzy: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def entities(
+    sentences: pd.DataFrame,
+    *,
+    dates: Mapping[str, pd.Timestamp | None] | None = None,
+    reference_dir: str | os.PathLike | None = None,
+) -> pd.DataFrame:
+    """Return every entity mention in `sentences`, one row per mention.
+
+    Parameters
+    ----------
+    sentences : the sentences table (article_id, sentence_id, start, end, text, kind).
+    dates : each article's date (publication, else its summit's opening), used to
+        resolve surnames and role phrases through the offices held on that day.
+    reference_dir : folder of reference CSVs (default data/reference).
+
+    Columns: article_id, sentence_id, start, end (offsets into the raw text), text,
+    entity_id, entity_type (person, country, organization, place), name (canonical),
+    mention_kind (name, alias, surname, role, demonym, metonym, place, context, fuzzy),
+    country_id, gender, affiliation.
+    """
+    gaz = gazetteer(str(reference_dir) if reference_dir else None)
+    dates = dates or {}
+    parts = []
+    for aid, group in sentences.groupby("article_id", sort=False):
+        date = dates.get(aid)
+        parts.append(article_entities(group, date=None if date is None or pd.isna(date) else pd.Timestamp(date), gaz=gaz))
+    if not parts:
+        return pd.DataFrame(columns=ENTITY_COLUMNS)
+    return pd.concat(parts, ignore_index=True)[ENTITY_COLUMNS]
+
+
+def article_entities(sentences: pd.DataFrame, *, date: pd.Timestamp | None, gaz: Gazetteer) -> pd.DataFrame:
+    """Return the entity mentions of one article's sentences (columns as in `entities`)."""
+    rows: list[dict] = []
+    seen_people: dict[str, str] = {}  # surname -> entity_id, for people already named in this article
+    local: dict[str, dict] = {}  # context people of this article: entity_id -> info
+    last_person: str | None = None
+    last_country: str | None = None
+    for s in sentences.sort_values("sentence_id").itertuples(index=False):
+        if s.kind in _SKIP_KINDS:
+            continue
+        text = fold(s.text)
+        found = _candidates(text, s.kind, gaz=gaz, date=date, seen=seen_people, local=local)
+        chosen = _resolve_overlaps(found)
+        # role phrases with a possessive need the antecedent seen so far in the article
+        for cand in chosen:
+            if cand["mention_kind"] == "role" and cand.get("pron"):
+                owner = _antecedent_country(cand["pron"], rows, last_person, last_country, gaz, local)
+                pid = _office_holder(gaz, owner, cand["role"], date) if owner else None
+                if not pid:
+                    cand["entity_id"] = None
+                    continue
+                cand.update(entity_id=pid, entity_type="person", name=gaz.people[pid]["name"])
+            if not cand.get("entity_id"):
+                continue
+            info = gaz.people.get(cand["entity_id"]) or local.get(cand["entity_id"])
+            country = info.get("country_id") if info else (cand["entity_id"] if cand["entity_type"] == "country" else None)
+            row = {
+                "article_id": s.article_id, "sentence_id": s.sentence_id,
+                "start": s.start + cand["start"], "end": s.start + cand["end"], "text": s.text[cand["start"]:cand["end"]],
+                "entity_id": cand["entity_id"], "entity_type": cand["entity_type"], "name": cand["name"],
+                "mention_kind": cand["mention_kind"], "country_id": country or "",
+                "gender": (info or {}).get("gender", "") or "", "affiliation": (info or {}).get("affiliation", "") or "",
+            }
+            rows.append(row)
+            if row["entity_type"] == "person":
+                last_person = row["entity_id"]
+                full = gaz.people.get(row["entity_id"]) or local.get(row["entity_id"])
+                for sur in full.get("surnames", ()):
+                    seen_people[sur] = row["entity_id"]
+            elif row["entity_type"] == "country":
+                last_country = row["entity_id"]
+    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+
+
+# --- candidates -----------------------------------------------------------------------------
+
+def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local: dict) -> list[dict]:
+    out: list[dict] = []
+    for m in gaz.full.finditer(text):
+        entries = gaz.entries[m.group()]
+        entry = _pick_entry(entries, text, m.start(), m.end(), gaz, date)
+        if entry is not None:
+            out.append(_cand(m.start(), m.end(), entry.entity_id, entry.entity_type, entry.name, entry.kind))
+    # people introduced by an appositive or a byline
+    intro = [(m, m.group("rest") or "") for m in P.APPOSITIVE.finditer(text)]
+    if kind == "byline" or P.BYLINE.match(text):
+        intro += [(m, m.group("rest") or "") for m in [P.BYLINE.match(text)] if m]
+    for m, rest in intro:
+        name = m.group("name")
+        if any(c["start"] <= m.start("name") < c["end"] and c["entity_type"] != "person" and c["end"] - c["start"] > len(name) for c in out):
+            continue
+        known = [c for c in out if c["start"] == m.start("name") and c["end"] == m.end("name")]
+        if known:
+            continue
+        aff = P.AFFILIATION.search(rest)
+        role = m.groupdict().get("role") or ""
+        pid = _slug(name)
+        info = local.setdefault(pid, {
+            "name": name, "country_id": "", "gender": "",
+            "affiliation": " ".join(f"{role} {rest}".split()),
+            "organization": aff.group("org") if aff else "",
+            "surnames": (name.split()[-1],),
+        })
+        out.append(_cand(m.start("name"), m.end("name"), pid, "person", info["name"], "context"))
+    # surnames and single-word aliases
+    title_case = _title_case(text)
+    for m in gaz.surnames.finditer(text):
+        sur = m.group()
+        pid = seen.get(sur)
+        if pid is None:
+            if not title_case and _inside_unknown_name(text, m.start(), m.end()):
+                continue
+            if sur.lower() in P.COMMON_WORDS and not P.TITLE.search(text[:m.start()]):
+                continue  # "May", "Rice": a surname only after a title or a full first mention
+            pid = _choose_person(gaz.surname_ids.get(sur, []), date, gaz)
+        if pid:
+            out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "surname"))
+    # surnames of people met in context earlier in this article ("Ms. Fallon said")
+    for sur, pid in seen.items():
+        if pid in local:
+            for m in re.finditer(rf"{P.LEFT}{re.escape(sur)}{P.RIGHT}", text):
+                out.append(_cand(m.start(), m.end(), pid, "person", local[pid]["name"], "surname"))
+    # role phrases: "the Chinese leader", "Kazakhstan's president"
+    for m in gaz.role_phrase.finditer(text):
+        owner_id, owner_type = gaz.owners[m.group("owner")]
+        pid = _office_holder(gaz, owner_id, m.group("role").lower(), date)
+        if pid:
+            out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "role"))
+    for m in gaz.possessive_role.finditer(text):
+        cand = _cand(m.start(), m.end(), None, "person", "", "role")
+        cand.update(pron=m.group("pron").lower(), role=m.group("role").lower())
+        out.append(cand)
+    # misspelt full names
+    taken = [(c["start"], c["end"]) for c in out]
+    for m in re.finditer(rf"{P.LEFT}{P.PERSON_NAME}", text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        pid = _fuzzy_person(m.group(), gaz)
+        if pid:
+            out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "fuzzy"))
+    return out
+
+
+def _cand(start, end, entity_id, entity_type, name, kind) -> dict:
+    return {"start": start, "end": end, "entity_id": entity_id, "entity_type": entity_type, "name": name,
+            "mention_kind": kind}
+
+
+def _resolve_overlaps(cands: list[dict]) -> list[dict]:
+    ordered = sorted(cands, key=lambda c: (_PRIORITY.get(c["mention_kind"], 9) if c["end"] - c["start"] < 8 else 0,
+                                           -(c["end"] - c["start"]), c["start"]))
+    chosen: list[dict] = []
+    for c in ordered:
+        if all(c["end"] <= k["start"] or c["start"] >= k["end"] for k in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c["start"])
+
+
+def _pick_entry(entries: list[Entry], text: str, start: int, end: int, gaz: Gazetteer, date) -> Entry | None:
+    kinds = {e.entity_type for e in entries}
+    if "place" in kinds and "country" in kinds:
+        before = text[max(0, start - 40):start]
+        after = text[end:end + 20]
+        as_place = bool(P.LOCATIVE_BEFORE.search(before)) or bool(re.match(r"\s+(?:summit|meeting|talks|concert|airport|region|city)\b", after))
+        wanted = "place" if as_place else "country"
+        entries = [e for e in entries if e.entity_type == wanted]
+    people = [e for e in entries if e.entity_type == "person"]
+    if len(people) > 1:
+        pid = _choose_person([e.entity_id for e in people], date, gaz)
+        return next((e for e in people if e.entity_id == pid), None)
+    if entries and entries[0].kind == "demonym" and text[start:end].endswith("o") and not text[end:end + 1] == "-":
+        return None  # combining forms ("Sino", "Russo") only before a hyphen
+    if entries and entries[0].kind == "metonym" and re.match(r"\s+[A-Z][a-z]", text[end:]):
+        return None  # part of a longer proper name ("Rome Statute")
+    return entries[0] if entries else None
+
+
+def _inside_unknown_name(text: str, start: int, end: int) -> bool:
+    """True when a surname sits inside a longer capitalised name the gazetteer does not know ("Li You")."""
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[:start])
+    if after and not re.match(r"\s+(?:[A-Z][a-z]+(?:'s)?)\s*(?:said|told|says)", text[end:]):
+        if after.group(1) not in _SENTENCE_WORDS:
+            return True
+    if before and not P.TITLE.search(text[:start]) and before.group(1) not in _SENTENCE_WORDS:
+        return True
+    return False
+
+
+#: Capitalised words that may stand next to a surname without being part of a name.
+_SENTENCE_WORDS = frozenset(
+    "The A An And But Or In On At For With From By To Of As After Before During Since While When If Mr Mrs Ms Dr "
+    "President Prime Minister Leader Chairman Secretary General Foreign Premier Kremlin Chinese Russian Indian "
+    "Said Says Told Also Then Now Meanwhile However Yet Still Even Both Neither Only Meeting Speaking Following".split()
+)
+
+
+def _title_case(text: str) -> bool:
+    words = P.WORD.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+# --- offices and people ---------------------------------------------------------------------
+
+def _choose_person(ids: list[str], date, gaz: Gazetteer) -> str | None:
+    ids = list(dict.fromkeys(ids))
+    if len(ids) == 1:
+        return ids[0]
+    if not ids or date is None:
+        return None
+    offices = gaz.offices
+    holding = offices[offices["entity_id"].isin(ids) & (offices["start"] <= date) & (offices["end"].isna() | (offices["end"] >= date))]
+    in_office = list(dict.fromkeys(holding["entity_id"]))
+    return in_office[0] if len(in_office) == 1 else None
+
+
+def _office_holder(gaz: Gazetteer, owner: str, role: str, date) -> str | None:
+    if date is None or role not in gaz.roles:
+        return None
+    offices, overrides = gaz.roles[role]
+    order = overrides.get(owner, overrides.get("*", offices))
+    if order == ["none"]:
+        return None
+    table = gaz.offices
+    here = table[(table["country_id"] == owner) & (table["start"] <= date) & (table["end"].isna() | (table["end"] >= date))]
+    for office in order:
+        holders = here.loc[here["office"] == office, "entity_id"].unique()
+        if len(holders) == 1:
+            return str(holders[0])
+    return None
+
+
+def _antecedent_country(pron: str, rows: list[dict], last_person, last_country, gaz: Gazetteer, local) -> str | None:
+    if pron == "its":
+        return last_country
+    if last_person is None:
+        return None
+    info = gaz.people.get(last_person) or local.get(last_person) or {}
+    return info.get("country_id") or None
+
+
+def _fuzzy_person(name: str, gaz: Gazetteer) -> str | None:
+    tokens = name.split()
+    key = (name[0], len(tokens))
+    best, best_d = None, None
+    limit = max(1, len(name) // 10)
+    for surface, pid in gaz.fuzzy.get(key, ()):
+        if abs(len(surface) - len(name)) > limit:
+            continue
+        d = _levenshtein(name.lower(), surface.lower(), limit)
+        if d <= limit and (best_d is None or d < best_d):
+            best, best_d = pid, d
+    return best
+
+
+def _levenshtein(a: str, b: str, limit: int) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+# --- the gazetteer --------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=4)
+def gazetteer(reference_dir: str | None = None) -> Gazetteer:
+    """Return the compiled gazetteer of the reference tables in `reference_dir` (cached)."""
+    load = functools.partial(reference.load, folder=reference_dir)
+    people, countries, orgs = load("people"), load("countries"), load("organizations")
+    places, offices, roles = load("places"), load("offices"), load("roles")
+    entries: dict[str, list[Entry]] = defaultdict(list)
+    surname_ids: dict[str, list[str]] = defaultdict(list)
+    info: dict[str, dict] = {}
+    names: dict[str, tuple[str, str]] = {}
+    fuzzy: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+
+    def add(surface: str, entry: Entry) -> None:
+        surface = fold(surface.strip())
+        if len(surface) >= 2 and entry not in entries[surface]:
+            entries[surface].append(entry)
+
+    for c in countries.itertuples(index=False):
+        names[c.entity_id] = (c.name, "country")
+        add(c.name, Entry(c.entity_id, "country", c.name, "name"))
+        for a in c.aliases:
+            add(a, Entry(c.entity_id, "country", c.name, "alias"))
+        for d in c.demonyms:
+            add(d, Entry(c.entity_id, "country", c.name, "demonym"))
+        for m in c.metonyms:
+            add(m, Entry(c.entity_id, "country", c.name, "metonym"))
+    for o in orgs.itertuples(index=False):
+        names[o.entity_id] = (o.name, "organization")
+        for a in [o.name, *o.aliases]:
+            add(a, Entry(o.entity_id, "organization", o.name, "name" if a == o.name else "alias"))
+    for p in places.itertuples(index=False):
+        names[p.entity_id] = (p.name, "place")
+        for a in [p.name, *p.aliases]:
+            add(a, Entry(p.entity_id, "place", p.name, "place"))
+    blocked = set(entries)  # a surname that is also a state, place or organisation is not a surname
+    for p in people.itertuples(index=False):
+        gender = getattr(p, "gender", "") if isinstance(getattr(p, "gender", ""), str) else ""
+        surnames = {fold(p.surname)} if isinstance(p.surname, str) and p.surname else set()
+        names[p.entity_id] = (p.name, "person")
+        for a in [p.name, *p.aliases]:
+            if len(a.split()) >= 2:
+                add(a, Entry(p.entity_id, "person", p.name, "name" if a == p.name else "alias"))
+                fuzzy[(fold(a)[0], len(a.split()))].append((fold(a), p.entity_id))
+            else:
+                surnames.add(fold(a))
+        surnames = {s for s in surnames if s not in blocked and len(s) >= 2}
+        for s in surnames:
+            surname_ids[s].append(p.entity_id)
+        info[p.entity_id] = {"name": p.name, "country_id": p.country_id if isinstance(p.country_id, str) else "",
+                             "gender": gender, "affiliation": "", "surnames": tuple(surnames)}
+
+    full = _alternation(entries)
+    surnames_re = _alternation(surname_ids)
+    role_table = {}
+    for r in roles.itertuples(index=False):
+        overrides = {}
+        raw = getattr(r, "country_overrides", "")
+        for part in (raw.split(";") if isinstance(raw, str) else []):
+            if ":" in part:
+                country, order = part.split(":", 1)
+                overrides[country.strip()] = [x.strip() for x in order.split("|") if x.strip()]
+        role_table[r.pattern.lower()] = (list(r.offices), overrides)
+    owners = {}
+    for surface, es in entries.items():
+        for e in es:
+            if e.entity_type in ("country", "organization") and e.kind in ("name", "alias", "demonym", "metonym"):
+                owners.setdefault(surface, (e.entity_id, e.entity_type))
+                owners.setdefault(surface + "'s", (e.entity_id, e.entity_type))
+    role_alt = "|".join(sorted((re.escape(r) for r in role_table), key=len, reverse=True))
+    owner_alt = "|".join(sorted((re.escape(o) for o in owners), key=len, reverse=True))
+    role_phrase = re.compile(
+        rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:new\s+|interim\s+|current\s+|former\s+)?(?P<owner>{owner_alt})\s+(?P<role>(?i:{role_alt})){P.RIGHT}"
+        rf"{_NOT_BEFORE_NAME}"
+    )
+    possessive = re.compile(rf"\b{P.POSSESSIVE}\s+(?:own\s+)?(?P<role>(?i:{role_alt})){P.RIGHT}{_NOT_BEFORE_NAME}")
+    owners = {k: v for k, v in owners.items()}
+    return Gazetteer(
+        full=full, entries=dict(entries), surnames=surnames_re, surname_ids=dict(surname_ids), people=info,
+        names=names, offices=offices, roles=role_table, role_phrase=role_phrase, possessive_role=possessive,
+        owners=owners, fuzzy=dict(fuzzy),
+    )
+
+
+#: A role phrase directly before a name is a title ("Foreign Minister Sergei Lavrov"), not a mention.
+_NOT_BEFORE_NAME = r"(?!\s+[A-Z][a-z]|,\s+[A-Z][\w'-]+\s+[A-Z])"
+
+
+def _alternation(surfaces) -> re.Pattern:
+    alt = "|".join(sorted((re.escape(s) for s in surfaces), key=len, reverse=True))
+    return re.compile(rf"{P.LEFT}(?:{alt}){P.RIGHT}")
+
