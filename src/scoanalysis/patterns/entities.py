@@ -7,7 +7,7 @@ import re
 #: Left edge of a name: not inside a word, except where scraping glued two words ("VietnamTheresa").
 LEFT = r"(?:(?<![\w'])|(?<=[a-z])(?=[A-Z]))"
 #: Right edge of a name: not followed by more word characters ("Russia-backed" still matches "Russia").
-RIGHT = r"(?![\w])"
+RIGHT = r"(?:(?![\w])|(?<=[a-z])(?=[A-Z][a-z]))"
 
 #: Courtesy and office titles that may stand before a name.
 TITLES = (
