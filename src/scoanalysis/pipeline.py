@@ -2,26 +2,27 @@
 
 `analyse_article` is a pure function of (article, tokenizer, reference data): it
 can run in this process or any other. `build` reads a corpus folder, runs it on
-every article, adds what needs the whole corpus, and writes every table of the
-contract (see schema.TABLES) under the output folder.
+every article, adds what needs the whole corpus (attendance), and writes every
+table of the contract (see schema.TABLES) under the output folder.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import compare, corpus, reference, schema, summits, text
-from .text import BOILERPLATE_KINDS
+from . import attendance, compare, corpus, entities, reference, schema, summits, text
 
 log = logging.getLogger(__name__)
 
 #: Characters of corpus text Punkt trains on (a sample is enough; keeps memory flat).
 PUNKT_SAMPLE_CHARS = 20_000_000
+#: Sentence kinds left out when scoring an article's summit (page furniture that names nothing).
+_NOT_CONTENT = ("debris", "prompt", "disclaimer", "duplicate", "credit", "byline")
 
 
 @dataclass
@@ -30,23 +31,27 @@ class ArticleRecords:
 
     article: dict
     sentences: pd.DataFrame
+    entities: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def analyse_article(article: corpus.Article, *, tokenizer, summit_table: pd.DataFrame) -> ArticleRecords:
-    """Return the records of one article: its articles-table row and its sentences.
+def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | os.PathLike | None = None) -> ArticleRecords:
+    """Return the records of one article: its articles-table row, sentences and entity mentions.
 
     Pure: depends only on the article, the sentence tokenizer and the reference tables.
     """
     raw = article.text
+    summit_table = reference.summits(folder=reference_dir)
     sents = text.split_sentences(raw, tokenizer=tokenizer).assign(article_id=article.article_id)
     sents = sents[text.SENTENCE_COLUMNS]
-    content = sents[~sents["kind"].isin(("debris", "prompt", "disclaimer", "duplicate", "credit", "byline"))]
+    content = sents[~sents["kind"].isin(_NOT_CONTENT)]
     body = sents[~sents["is_boilerplate"]]
     published = article.meta.get("published")
     published = pd.Timestamp(published) if published else None
-    sid, score, evidence = summits.assign_summit(
-        "\n".join(content["text"]), summits=summit_table, published=published
-    )
+    sid, score, evidence = summits.assign_summit("\n".join(content["text"]), summits=summit_table, published=published)
+    date = published
+    if date is None and sid:
+        date = summit_table.set_index("summit_id").loc[sid, "start"]
+    ents = entities.entities(sents, dates={article.article_id: date}, reference_dir=reference_dir)
     translation = compare.translation_evidence(sents)
     row = {
         "article_id": article.article_id,
@@ -72,28 +77,35 @@ def analyse_article(article: corpus.Article, *, tokenizer, summit_table: pd.Data
         "n_boilerplate": int(sents["is_boilerplate"].sum()),
         "sha256": article.sha256,
     }
-    return ArticleRecords(article=row, sentences=sents)
+    return ArticleRecords(article=row, sentences=sents, entities=ents)
 
 
 def build(corpus_dir: str | os.PathLike, out: str | os.PathLike, *, reference_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
     """Build every table from the corpus folder `corpus_dir` and write them under `out`.
 
     Returns the tables by name (articles, sentences, entities, timexes, quotes,
-    events, attendance, duplicates, claims). Raises CorpusError or MetadataError
-    before writing anything when the corpus cannot be read.
+    events, attendance, duplicates, claims), as read back from `out`. Raises
+    CorpusError or MetadataError before writing anything when the corpus cannot be read.
     """
-    summit_table = reference.summits(folder=reference_dir)
     articles = list(corpus.iter_corpus(corpus_dir))  # validates every file before any output
     tokenizer = text.train_punkt(_sample(a.text for a in articles))
-    records = [analyse_article(a, tokenizer=tokenizer, summit_table=summit_table) for a in articles]
+    records = [analyse_article(a, tokenizer=tokenizer, reference_dir=reference_dir) for a in articles]
     tables = {name: schema.empty(name) for name in schema.TABLES}
     tables["articles"] = pd.DataFrame([r.article for r in records])
-    tables["sentences"] = pd.concat([r.sentences for r in records], ignore_index=True)
+    tables["sentences"] = _concat([r.sentences for r in records], "sentences")
+    tables["entities"] = _concat([r.entities for r in records], "entities")
+    mentions = attendance.attendance_mentions(tables["sentences"], tables["entities"], tables["articles"])
+    tables["attendance"] = attendance.attendance(mentions, entities=tables["entities"])
     out = Path(out)
     for name, frame in tables.items():
         schema.write_table(frame, name, out)
     log.debug("built %d articles, %d sentences into %s", len(records), len(tables["sentences"]), out)
     return {name: schema.read_table(name, out) for name in tables}
+
+
+def _concat(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else schema.empty(name)
 
 
 def _sample(texts, limit: int = PUNKT_SAMPLE_CHARS):
@@ -103,6 +115,3 @@ def _sample(texts, limit: int = PUNKT_SAMPLE_CHARS):
             break
         total += len(t)
         yield t
-
-
-__all__ = ["ArticleRecords", "analyse_article", "build", "BOILERPLATE_KINDS"]

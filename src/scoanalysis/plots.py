@@ -34,7 +34,8 @@ def summit_timeline(summits: pd.DataFrame, *, articles: pd.DataFrame | None = No
     )
     colors = summit_colors(table["summit_id"])
     fig, ax = plt.subplots(figsize=(10, 2.8))
-    for i, s in enumerate(table.itertuples(index=False)):
+    labelled = 0
+    for s in table.itertuples(index=False):
         focus = s.summit_id in highlight
         n = int(counts.get(s.summit_id, 0))
         ax.scatter(
@@ -44,8 +45,9 @@ def summit_timeline(summits: pd.DataFrame, *, articles: pd.DataFrame | None = No
         )
         if focus or n:
             label = f"{s.city} {s.start.year}" + (f"\n{n} article{'s' * (n != 1)}" if n else "")
-            ax.annotate(label, (s.start, 0), xytext=(0, 18 if i % 2 else -30), textcoords="offset points",
+            ax.annotate(label, (s.start, 0), xytext=(0, 18 if labelled % 2 == 0 else -34), textcoords="offset points",
                         ha="center", fontsize=9, fontweight="bold" if focus else "normal")
+            labelled += 1
     ax.axhline(0, color="0.6", lw=1, zorder=1)
     ax.set_yticks([])
     ax.set_ylim(-1, 1)
@@ -123,3 +125,64 @@ def top_terms(terms: pd.DataFrame, *, n: int = 12):
         sns.despine(ax=ax)
     fig.tight_layout()
     return fig
+
+
+STATUS_ORDER = ("attended", "expected", "represented", "absent")
+
+
+def attendance_matrix(attendance: pd.DataFrame, *, summit_ids=FOCUS_SUMMITS):
+    """Return a heatmap of people × summits, each cell coloured and labelled by attendance status.
+
+    `attendance` is the attendance table. Stand-ins are named in the cell
+    ("sent S. Jaishankar"); blank cells mean the articles say nothing. One
+    labelled cell per (person, summit) row of the table.
+    """
+    import numpy as np
+    from matplotlib.colors import ListedColormap
+
+    table = attendance[attendance["summit_id"].isin(summit_ids)]
+    columns = [s for s in summit_ids]
+    if table.empty:
+        fig, ax = plt.subplots(figsize=(6, 1.5))
+        ax.text(0.5, 0.5, "no attendance found for these summits", ha="center", va="center")
+        ax.axis("off")
+        return fig
+    names = dict(zip(table["entity_id"], table["name"]))
+    order = table.assign(rank=table["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}))
+    people = order.sort_values(["rank", "name"])["entity_id"].drop_duplicates().tolist()
+    codes = np.full((len(people), len(columns)), np.nan)
+    labels = [["" for _ in columns] for _ in people]
+    for r in table.itertuples(index=False):
+        i, j = people.index(r.entity_id), columns.index(r.summit_id)
+        codes[i, j] = STATUS_ORDER.index(r.status)
+        label = r.status
+        if r.status == "represented" and r.represented_by:
+            label = f"sent {names.get(r.represented_by, r.represented_by)}"
+        labels[i][j] = label
+    colors = [PALETTE[2], PALETTE[8], PALETTE[1], PALETTE[3]]
+    fig, ax = plt.subplots(figsize=(2.3 * len(columns) + 3, 0.38 * len(people) + 1.4))
+    sns.heatmap(codes, ax=ax, cmap=ListedColormap(colors), vmin=-0.5, vmax=len(STATUS_ORDER) - 0.5, cbar=False,
+                linewidths=1, linecolor="white", annot=np.array(labels, dtype=object), fmt="",
+                annot_kws={"fontsize": 8}, mask=np.isnan(codes))
+    ax.set_xticks([j + 0.5 for j in range(len(columns))], columns, rotation=0)
+    ax.set_yticks([i + 0.5 for i in range(len(people))], [names[p] for p in people], rotation=0)
+    ax.xaxis.tick_top()
+    ax.set_facecolor("0.96")
+    ax.set_title("Who attended (grey: not mentioned)", fontsize=11, loc="left", pad=24)
+    fig.tight_layout()
+    return fig
+
+
+def mention_counts(entities: pd.DataFrame, *, by: pd.Series, entity_type: str = "person", n: int = 10):
+    """Return small multiples of the most mentioned entities of `entity_type`, one panel per group.
+
+    `by` maps article_id to a group (e.g. summit_id). At most `n` bars per panel.
+    """
+    chosen = entities[entities["entity_type"] == entity_type]
+    counts = (
+        chosen.assign(group=chosen["article_id"].map(by))
+        .dropna(subset=["group"])
+        .groupby(["group", "name"]).size().rename("count").reset_index()
+        .rename(columns={"name": "term"})
+    )
+    return top_terms(counts, n=n)

@@ -120,3 +120,25 @@ def _summit(summit_id: str) -> pd.Series:
     if summit_id not in table.index:
         raise ParameterError(f"unknown summit_id {summit_id!r}; use one of data/reference/summits.csv.")
     return table.loc[summit_id]
+
+
+def summit_attendance(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.DataFrame:
+    """Return who attended `summit_id` for display: name, country, role, status, stand-in, evidence sentences."""
+    a = tables["attendance"]
+    chosen = a[a["summit_id"] == summit_id]
+    names = dict(zip(a["entity_id"], a["name"]))
+    sentences = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
+    def evidence(refs):
+        texts = []
+        for ref in refs:
+            aid, sid = ref.rsplit(":", 1)
+            texts.append(sentences.get((aid, int(sid)), ""))
+        return " | ".join(texts)
+    return pd.DataFrame({
+        "name": chosen["name"],
+        "country": chosen["country"],
+        "role at the summit": chosen["role"],
+        "status": chosen["status"],
+        "sent in their place": chosen["represented_by"].fillna("").map(lambda e: names.get(e, e) if e else ""),
+        "evidence": chosen["evidence"].map(evidence),
+    }).sort_values(["status", "name"]).reset_index(drop=True)
