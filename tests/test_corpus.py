@@ -44,12 +44,14 @@ def test_article_without_metadata_row_is_loaded(tmp_path):
     assert pd.isna(frame.loc[1, "outlet"]) and pd.isna(frame.loc[1, "published"])
 
 
-def test_metadata_may_name_articles_by_path_and_carry_unknown_columns(tmp_path):
-    folder = write_corpus(tmp_path, {"a": "Text."}, metadata="path,headline,desk\nraw/a.txt,A headline,world\n")
-    meta = corpus.read_metadata(folder)
+def test_metadata_may_name_articles_by_path_and_unknown_columns_are_reported(tmp_path):
+    folder = write_corpus(tmp_path, {"a": "Text."}, metadata="path,Title,desk\nraw/a.txt,A headline,world\n")
+    problems = []
+    meta = corpus.read_metadata(folder, problems=problems)
     assert meta.loc[0, "article_id"] == "a"
-    assert meta.loc[0, "headline"] == "A headline"
-    assert meta.loc[0, "desk"] == "world"
+    assert meta.loc[0, "headline"] == "A headline"  # "title" is read as the headline
+    assert "desk" not in meta.columns
+    assert [(p.severity, "desk" in p.problem) for p in problems] == [("warning", True)]
 
 
 def test_line_ends_and_no_break_spaces_are_kept_as_written(tmp_path):
@@ -66,16 +68,16 @@ def test_line_ends_and_no_break_spaces_are_kept_as_written(tmp_path):
         (lambda d: None, CorpusError, "does not exist"),
         (lambda d: (d / "raw").mkdir(parents=True), CorpusError, "holds no .txt"),
         (lambda d: write_corpus(d, {"empty": "  \n\t\n"}), CorpusError, "empty.txt is empty"),
-        (lambda d: _bytes(d, "latin", b"Caf\xe9 au lait"), CorpusError, "latin.txt is not valid UTF-8"),
-        (lambda d: _bytes(d, "pdf", b"%PDF-1.4\x00\x00binary"), CorpusError, "pdf.txt contains NUL"),
+        (lambda d: _bytes(d, "pdf", b"%PDF-1.4\x00\x00binary"), CorpusError, "pdf.txt holds a PDF"),
+        (lambda d: _bytes(d, "nul", b"text\x00with NUL"), CorpusError, "nul.txt holds binary data"),
         (lambda d: (write_corpus(d, {"a": "One."}), (d / "raw" / "sub").mkdir(), (d / "raw" / "sub" / "a.txt").write_text("Two.")),
-         CorpusError, "share the article_id 'a'"),
-        (lambda d: write_corpus(d, {"a": "One."}, metadata="article_id,outlet\nb,Nowhere\n"), MetadataError, "match no file"),
+         CorpusError, "shares the article_id 'a'"),
+        (lambda d: write_corpus(d, {"a": "One."}, metadata="article_id,outlet\nb,Nowhere\n"), MetadataError, "matches no file"),
         (lambda d: write_corpus(d, {"a": "One."}, metadata="article_id\na\na\n"), MetadataError, "more than once"),
         (lambda d: write_corpus(d, {"a": "One."}, metadata="outlet\nX\n"), MetadataError, "no article_id column"),
         (lambda d: write_corpus(d, {"a": "One."}, metadata="article_id,published\na,16/09/2022x\n"), MetadataError, "is not a date"),
     ],
-    ids=["missing-folder", "no-txt", "empty", "undecodable", "binary", "duplicate-id", "metadata-unknown-id",
+    ids=["missing-folder", "no-txt", "empty", "pdf", "nul", "duplicate-id", "metadata-unknown-id",
          "metadata-duplicate", "metadata-no-id", "metadata-bad-date"],
 )
 def test_bad_corpus_raises_an_error_that_names_the_file(tmp_path, setup, error, fragment):
@@ -97,3 +99,40 @@ def test_reading_never_changes_the_raw_files(corpus_copy):
 def _bytes(folder, name, data):
     (folder / "raw").mkdir(parents=True, exist_ok=True)
     (folder / "raw" / f"{name}.txt").write_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "data, encoding, expected",
+    [
+        ("Caf\u00e9 \u201cquoted\u201d".encode("cp1252"), "cp1252", "Caf\u00e9 \u201cquoted\u201d"),
+        (b"Caf\xe9 \x81", "latin-1", "Caf\u00e9 \x81"),
+        ("Caf\u00e9\r\nDushanbe".encode("utf-16"), "utf-16-le", "Caf\u00e9\r\nDushanbe"),
+        ("\ufeffCaf\u00e9".encode("utf-8"), "utf-8-sig", "Caf\u00e9"),
+        ("Caf\u00e9".encode("utf-8"), "utf-8", "Caf\u00e9"),
+    ],
+)
+def test_legacy_encodings_are_decoded(data, encoding, expected):
+    assert corpus.decode(data) == (expected, encoding)
+
+
+def test_lenient_reading_reports_problems_and_keeps_the_rest(tmp_path):
+    folder = write_corpus(tmp_path, {"good": "A fine article.", "empty": " \n", "caf\u00e9 story": "Fine too."},
+                          metadata="article_id,published,desk\ngood,2024-07-03,x\nghost,2024-07-03,y\nempty,not a date,z\n")
+    _bytes(tmp_path, "legacy", "Caf\u00e9 au lait.".encode("cp1252"))
+    _bytes(tmp_path, "picture", b"\x89PNG\r\n\x1a\n\x00\x00")
+    problems = []
+    arts = list(corpus.iter_corpus(tmp_path, problems=problems))
+    assert sorted(a.article_id for a in arts) == ["caf\u00e9 story", "good", "legacy"]
+    assert next(a for a in arts if a.article_id == "legacy").text == "Caf\u00e9 au lait."
+    found = {(p.article_id, p.severity) for p in problems}
+    assert found == {("", "warning"), ("ghost", "error"), ("empty", "error"), ("legacy", "warning"), ("picture", "error")}
+    assert all(p.fix for p in problems)
+    assert next(a for a in arts if a.article_id == "good").meta["published"].isoformat() == "2024-07-03"
+
+
+def test_oversized_file_is_skipped_with_a_clear_problem(tmp_path):
+    write_corpus(tmp_path, {"big": "word " * 400, "small": "Short."})
+    problems = []
+    arts = list(corpus.iter_corpus(tmp_path, problems=problems, max_bytes=1000))
+    assert [a.article_id for a in arts] == ["small"]
+    assert problems[0].article_id == "big" and "MB" in problems[0].problem

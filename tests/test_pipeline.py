@@ -107,11 +107,41 @@ def test_cli_build_and_its_errors(tmp_path, capsys):
     (folder / "articles.csv").write_text("article_id,outlet\nghost,Nowhere\n", encoding="utf-8")
     before = (tmp_path / "out" / "articles.csv").read_bytes()
     assert cli.main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out")]) == 1
-    err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1
-    assert "articles.csv" in err and "ghost" in err
-    # nothing half-written: the previous tables are still there, unchanged
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2
+    assert "articles.csv" in err[0] and "ghost" in err[0] and "fix the id" in err[0]
+    assert "--keep-going" in err[1]
+    # the readable rest is built, complete files only, and the problem is on record
     assert (tmp_path / "out" / "articles.csv").read_bytes() == before
+    problems = pd.read_csv(tmp_path / "out" / "problems.csv")
+    assert problems[["article_id", "severity"]].values.tolist() == [["ghost", "error"]]
+    assert cli.main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--keep-going", "--quiet"]) == 0
+
+
+def test_build_skips_bad_files_and_builds_the_rest(tmp_path, capsys):
+    folder = write_corpus(tmp_path / "c", {
+        "good one": "SCO Summit Opens\n\nThe SCO summit in Astana opened on Wednesday.",
+        "blank": "   \n\n",
+        "caf\u00e9": "Leaders met in Bishkek for the SCO summit.",
+    }, metadata="article_id,published,summit_id,colour\ngood one,2024-07-03,2099-atlantis,red\nblank,yesterday,,\n")
+    (folder / "raw" / "scan.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    (folder / "raw" / "legacy.txt").write_bytes("Caf\u00e9 talk in Dushanbe at the SCO summit.".encode("cp1252"))
+    (folder / "raw" / "page.txt").write_text(
+        "<html><body><h1>SCO in Astana</h1><p>Xi Jinping arrived in Astana.</p><script>alert(1)</script></body></html>",
+        encoding="utf-8")
+    tables = build(folder, tmp_path / "out")
+    assert sorted(tables["articles"]["article_id"]) == ["caf\u00e9", "good one", "legacy", "page"]
+    problems = tables["problems"]
+    assert set(zip(problems["article_id"].fillna(""), problems["severity"])) == {
+        ("blank", "error"), ("scan", "error"), ("legacy", "warning"), ("page", "warning"),
+        ("good one", "warning"), ("", "warning"),
+    }
+    good = tables["articles"].set_index("article_id").loc["good one"]
+    assert good["summit_id"] == "2024-astana"  # the unknown summit_id is reported and ignored
+    page = tables["sentences"][tables["sentences"]["article_id"] == "page"]
+    assert not page["text"].str.contains("alert").any()
+    assert cli.main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out2")]) == 1
+    assert "scan.txt" in capsys.readouterr().err
 
 
 def test_cli_usage_error_exits_2(capsys):

@@ -152,3 +152,19 @@ def test_term_counts_leave_out_function_words_and_boilerplate(seed_sentences):
     terms = set(counts["term"])
     assert {"russia", "china", "summit"} <= terms
     assert not terms & {"the", "and", "leave", "replay"}
+
+
+def test_html_saved_as_text_is_split_on_its_blocks_with_offsets_into_the_raw_page():
+    raw = (
+        "<!DOCTYPE html><html><head><title>SCO</title><script>var x = '<p>no</p>';</script></head>\n"
+        "<body><h1>Leaders Meet in Astana</h1><p>Xi Jinping arrived on Tuesday &amp; met Tokayev.</p>"
+        "<p>Putin&nbsp;followed. <b>He</b> spoke.</p><!-- ad --></body></html>"
+    )
+    assert text.looks_like_html(raw)
+    assert len(text.fold(raw)) == len(raw)
+    frame = text.split_sentences(raw)
+    assert all(raw[s:e] == t for s, e, t in zip(frame["start"], frame["end"], frame["text"]))
+    folded = [" ".join(text.fold(t).split()) for t in frame["text"]]
+    assert folded == ["Leaders Meet in Astana", "Xi Jinping arrived on Tuesday & met Tokayev.", "Putin followed.", "He spoke."]
+    assert frame["kind"].tolist()[0] == "headline"
+    assert not text.looks_like_html("Trade rose 5% <not a tag> and fell & rose again.")

@@ -1,7 +1,9 @@
 """The `scoanalysis` command: parses options and calls the library.
 
 Exit codes: 0 success; 1 a problem with the input or a report (the message says
-which file or value and what to do); 2 a malformed command line.
+which file or value and what to do; `build` still writes the tables of the inputs
+it could read unless the corpus folder itself is unusable, and --keep-going turns
+skipped inputs into exit 0); 2 a malformed command line.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--corpus", default=str(paths.DATA), help="corpus folder holding raw/ (default: %(default)s)")
     b.add_argument("--out", default=str(paths.PROCESSED), help="folder for the tables (default: %(default)s)")
     b.add_argument("--reference", default=None, help="folder of reference CSVs (default: data/reference)")
+    b.add_argument("--keep-going", action="store_true",
+                   help="exit 0 even when some articles or metadata rows were skipped (they are listed in problems.csv)")
+    b.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                   help="skip raw files larger than N bytes (default: 5 MB)")
     b.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
     r = sub.add_parser("report", help="render the report notebooks to HTML")
@@ -47,11 +53,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "build":
             from .pipeline import build
 
-            tables = build(args.corpus, args.out, reference_dir=args.reference)
+            options = {"max_bytes": args.max_bytes} if args.max_bytes else {}
+            tables = build(args.corpus, args.out, reference_dir=args.reference, **options)
+            problems = tables["problems"]
+            for p in problems.itertuples(index=False):
+                print(f"scoanalysis build: {p.severity}: {p.file}: {p.problem}; {p.fix}", file=sys.stderr)
             say(
                 f"built {len(tables['articles'])} articles, {len(tables['sentences'])} sentences "
                 f"into {args.out} in {time.perf_counter() - started:.1f} s"
             )
+            skipped = int((problems["severity"] == "error").sum())
+            if skipped and not args.keep_going:
+                print(f"scoanalysis build: {skipped} input(s) skipped (see {args.out}/problems.csv); "
+                      "fix them or pass --keep-going", file=sys.stderr)
+                return 1
         elif args.command == "report":
             from .report import render
 

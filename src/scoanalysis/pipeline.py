@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import attendance, compare, corpus, entities, reference, schema, summits, text
+from .exceptions import CorpusError
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,11 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     body = sents[~sents["is_boilerplate"]]
     published = article.meta.get("published")
     published = pd.Timestamp(published) if published else None
-    sid, score, evidence = summits.assign_summit("\n".join(content["text"]), summits=summit_table, published=published)
+    given = article.meta.get("summit_id")
+    if given and given in set(summit_table["summit_id"]):
+        sid, score, evidence = given, 1.0, "given in articles.csv"
+    else:
+        sid, score, evidence = summits.assign_summit("\n".join(content["text"]), summits=summit_table, published=published)
     date = published
     if date is None and sid:
         date = summit_table.set_index("summit_id").loc[sid, "start"]
@@ -80,17 +85,44 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     return ArticleRecords(article=row, sentences=sents, entities=ents)
 
 
-def build(corpus_dir: str | os.PathLike, out: str | os.PathLike, *, reference_dir: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
+def build(
+    corpus_dir: str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    reference_dir: str | os.PathLike | None = None,
+    max_bytes: int = corpus.MAX_ARTICLE_BYTES,
+) -> dict[str, pd.DataFrame]:
     """Build every table from the corpus folder `corpus_dir` and write them under `out`.
 
+    Files that cannot be read and metadata rows that cannot be used are skipped and
+    listed in the ``problems`` table (problems.csv) with the fix; the rest is built.
     Returns the tables by name (articles, sentences, entities, timexes, quotes,
-    events, attendance, duplicates, claims), as read back from `out`. Raises
-    CorpusError or MetadataError before writing anything when the corpus cannot be read.
+    events, attendance, duplicates, claims, problems), as read back from `out`.
+    Raises CorpusError when the corpus folder itself is missing or empty.
     """
-    articles = list(corpus.iter_corpus(corpus_dir))  # validates every file before any output
+    problems: list[corpus.Problem] = []
+    articles = list(corpus.iter_corpus(corpus_dir, problems=problems, max_bytes=max_bytes))
+    known = set(reference.summit_ids(folder=reference_dir))
+    for a in articles:
+        given = a.meta.get("summit_id")
+        if given and given not in known:
+            problems.append(corpus.Problem(
+                str(Path(corpus_dir) / corpus.METADATA_FILE), a.article_id, "warning",
+                f"summit_id {given!r} for {a.article_id!r} is not in data/reference/summits.csv",
+                "it is ignored and the summit found from the text; use an id like 2024-astana"))
+        if text.looks_like_html(a.text):
+            problems.append(corpus.Problem(
+                str(Path(corpus_dir) / a.path), a.article_id, "warning", "is an HTML page saved as text",
+                "its markup is masked and only the page's text is analysed; save the article's text instead if you can"))
+    if not articles:
+        raise CorpusError(
+            f"no article in {Path(corpus_dir) / corpus.RAW_DIR} could be read: "
+            + "; ".join(p.message() for p in problems if p.severity == "error")[:2000]
+        )
     tokenizer = text.train_punkt(_sample(a.text for a in articles))
     records = [analyse_article(a, tokenizer=tokenizer, reference_dir=reference_dir) for a in articles]
     tables = {name: schema.empty(name) for name in schema.TABLES}
+    tables["problems"] = pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))
     tables["articles"] = pd.DataFrame([r.article for r in records])
     tables["sentences"] = _concat([r.sentences for r in records], "sentences")
     tables["entities"] = _concat([r.entities for r in records], "entities")

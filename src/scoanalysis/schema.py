@@ -157,8 +157,15 @@ TABLES: dict[str, Table] = {
             },
             key=("claim_id",),
         ),
+        Table(
+            "problems",
+            {"file": "str", "article_id": "str", "severity": "str", "problem": "str", "fix": "str"},
+        ),
     ]
 }
+
+#: The tables of the contract (shared/spec/tables.md); "problems" is the build's own report.
+CONTRACT_TABLES = ("articles", "sentences", "entities", "timexes", "quotes", "events", "attendance", "duplicates", "claims")
 
 _DTYPES = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
 
@@ -248,14 +255,17 @@ def load_tables(path: str | os.PathLike | None = None) -> dict[str, pd.DataFrame
 
     Dates come back as ``datetime64``, booleans as ``boolean``, ``;``-lists as lists.
     Keys are the table names: articles, sentences, entities, timexes, quotes, events,
-    attendance, duplicates, claims.
+    attendance, duplicates, claims, and problems (what the build skipped or handled;
+    empty when the folder has no problems.csv).
     """
     from .paths import tables_dir
 
     folder = tables_dir(path)
     if not folder.is_dir():
         raise TableError(f"tables folder {folder} does not exist; run `scoanalysis build --out {folder}` first.")
-    return {name: read_table(name, folder) for name in TABLES}
+    tables = {name: read_table(name, folder) for name in CONTRACT_TABLES}
+    tables["problems"] = read_table("problems", folder) if (folder / "problems.csv").is_file() else empty("problems")
+    return tables
 
 
 def _table(name: str) -> Table:

@@ -37,8 +37,42 @@ class Paragraph:
 
 
 def fold(text: str) -> str:
-    """Return `text` with look-alike characters folded to ASCII; same length as `text`."""
+    """Return `text` with look-alike characters folded to ASCII; same length as `text`.
+
+    HTML markup, if any, is masked: script and style blocks, comments and tags
+    become spaces (block-level tags a line break), character references become
+    their character padded with spaces. Offsets into the result are offsets into
+    `text`.
+    """
+    if "<" in text or "&" in text:
+        text = mask_markup(text)
     return text.translate(P.FOLD)
+
+
+def looks_like_html(text: str) -> bool:
+    """Return True when `text` is an HTML page (or fragment) saved as plain text."""
+    return len(P.HTML_HINT.findall(text[:200_000])) >= 2
+
+
+def mask_markup(text: str) -> str:
+    """Return `text` with HTML markup replaced by white space of the same length (see fold)."""
+    import html as _html
+
+    def blank(m: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", m.group())
+
+    def block(m: re.Match) -> str:
+        return "\n" + " " * (len(m.group()) - 1)
+
+    def entity(m: re.Match) -> str:
+        char = _html.unescape(m.group())
+        return (char if len(char) == 1 else " ") + " " * (len(m.group()) - 1)
+
+    out = P.HTML_HIDDEN_BLOCK.sub(blank, text) if "</" in text else text
+    out = P.HTML_COMMENT.sub(blank, out)
+    out = P.HTML_BLOCK_TAG.sub(block, out)
+    out = P.HTML_TAG.sub(blank, out)
+    return P.HTML_ENTITY.sub(entity, out)
 
 
 def paragraphs(text: str) -> list[Paragraph]:

@@ -122,3 +122,15 @@ STOPWORDS = frozenset(
     yourself mr ms mrs s t re ve ll d m don didn doesn isn wasn aren weren won according
     """.split()
 )
+
+
+#: HTML saved as text: blocks whose content is never prose, tags, comments, character references.
+HTML_HINT = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<(?:p|div|span|br|meta|script)\b[^<>]*>", re.IGNORECASE)
+HTML_HIDDEN_BLOCK = re.compile(r"<(script|style|head|noscript|template|svg)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+HTML_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|article|section|header|footer|nav|aside|title|blockquote|figure|figcaption|main|hr)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+HTML_TAG = re.compile(r"<(?:[a-zA-Z][\w:-]*(?:\s[^<>]{0,500})?|/[a-zA-Z][\w:-]*\s*|!doctype[^<>]{0,200})>", re.IGNORECASE)
+HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
