@@ -4,6 +4,7 @@ __version__ = "0.1.0"
 
 from .exceptions import (  # noqa: E402
     CorpusError,
+    LockedError,
     MetadataError,
     ParameterError,
     ReferenceDataError,
@@ -11,7 +12,13 @@ from .exceptions import (  # noqa: E402
     ScoanalysisError,
     TableError,
 )
-from .schema import load_tables  # noqa: E402
+
+
+def load_tables(path=None):
+    """Return every table in folder `path` (default data/processed) as DataFrames (see scoanalysis.schema.load_tables)."""
+    from .schema import load_tables as _load_tables
+
+    return _load_tables(path)
 
 
 def build(corpus_dir, out, **options):
@@ -32,4 +39,5 @@ __all__ = [
     "ParameterError",
     "TableError",
     "ReportError",
+    "LockedError",
 ]

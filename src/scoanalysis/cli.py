@@ -1,9 +1,13 @@
 """The `scoanalysis` command: parses options and calls the library.
 
-Exit codes: 0 success; 1 a problem with the input or a report (the message says
-which file or value and what to do; `build` still writes the tables of the inputs
-it could read unless the corpus folder itself is unusable, and --keep-going turns
-skipped inputs into exit 0); 2 a malformed command line.
+Exit codes:
+
+0  success (or nothing to do: the outputs are up to date);
+1  a problem with the input or a report: the message names the file or value and
+   the fix. `build` still writes the tables of every input it could read and lists
+   the rest in problems.csv; with --keep-going skipped inputs give 0;
+2  a malformed command line;
+3  another run is writing to the same output folder (the lock is held); try later.
 """
 
 from __future__ import annotations
@@ -12,17 +16,29 @@ import argparse
 import logging
 import sys
 import time
+from pathlib import Path
 
 from . import __version__, paths
-from .exceptions import ScoanalysisError
+from .exceptions import LockedError, ScoanalysisError
+
+log = logging.getLogger("scoanalysis")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scoanalysis", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="scoanalysis", description="News about SCO summits turned into tables and HTML reports.",
+        epilog="Exit codes: 0 success or up to date; 1 input or report problem; 2 bad command line; 3 another run holds the lock.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="turn a corpus folder (raw/*.txt, articles.csv) into the tables")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--quiet", action="store_true", help="print nothing but errors (for cron)")
+    common.add_argument("--log", metavar="FILE", default=None,
+                        help="also append a timestamped log to FILE (report: default <out>/scoanalysis.log)")
+    common.add_argument("--force", action="store_true", help="redo everything, even what is up to date")
+
+    b = sub.add_parser("build", parents=[common], help="turn a corpus folder (raw/*.txt, articles.csv) into the tables")
     b.add_argument("--corpus", default=str(paths.DATA), help="corpus folder holding raw/ (default: %(default)s)")
     b.add_argument("--out", default=str(paths.PROCESSED), help="folder for the tables (default: %(default)s)")
     b.add_argument("--reference", default=None, help="folder of reference CSVs (default: data/reference)")
@@ -30,52 +46,88 @@ def _parser() -> argparse.ArgumentParser:
                    help="exit 0 even when some articles or metadata rows were skipped (they are listed in problems.csv)")
     b.add_argument("--max-bytes", type=int, default=None, metavar="N",
                    help="skip raw files larger than N bytes (default: 5 MB)")
-    b.add_argument("--quiet", action="store_true", help="print nothing but errors")
 
-    r = sub.add_parser("report", help="render the report notebooks to HTML")
+    r = sub.add_parser("report", parents=[common], help="render the report notebooks to HTML")
     r.add_argument("--tables", default=str(paths.PROCESSED), help="folder of built tables (default: %(default)s)")
     r.add_argument("--out", default=str(paths.REPORTS), help="folder for the HTML reports (default: %(default)s)")
     r.add_argument("--summit", action="append", dest="summits", metavar="SUMMIT_ID",
                    help="render the profile of this summit (repeatable; default: every summit with articles)")
-    r.add_argument("--quiet", action="store_true", help="print nothing but errors")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line `argv` (default sys.argv[1:]); return the exit code."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
-    logging.getLogger("papermill").setLevel(logging.WARNING)
-    logging.getLogger("traitlets").setLevel(logging.ERROR)
-    say = (lambda msg: None) if args.quiet else (lambda msg: print(msg, flush=True))
+    _configure_logging(args)
     started = time.perf_counter()
     try:
         if args.command == "build":
-            from .pipeline import build
-
-            options = {"max_bytes": args.max_bytes} if args.max_bytes else {}
-            tables = build(args.corpus, args.out, reference_dir=args.reference, **options)
-            problems = tables["problems"]
-            for p in problems.itertuples(index=False):
-                print(f"scoanalysis build: {p.severity}: {p.file}: {p.problem}; {p.fix}", file=sys.stderr)
-            say(
-                f"built {len(tables['articles'])} articles, {len(tables['sentences'])} sentences "
-                f"into {args.out} in {time.perf_counter() - started:.1f} s"
-            )
-            skipped = int((problems["severity"] == "error").sum())
-            if skipped and not args.keep_going:
-                print(f"scoanalysis build: {skipped} input(s) skipped (see {args.out}/problems.csv); "
-                      "fix them or pass --keep-going", file=sys.stderr)
-                return 1
-        elif args.command == "report":
-            from .report import render
-
-            written = render(args.tables, args.out, summit_ids=args.summits, progress=say)
-            say(f"wrote {len(written)} files into {args.out} in {time.perf_counter() - started:.1f} s")
+            return _build(args)
+        return _report(args, started)
+    except LockedError as exc:
+        log.error("scoanalysis %s: error: %s", args.command, exc)
+        return 3
     except ScoanalysisError as exc:
-        print(f"scoanalysis {args.command}: error: {exc}", file=sys.stderr)
+        log.error("scoanalysis %s: error: %s", args.command, exc)
+        return 1
+
+
+def _build(args) -> int:
+    from . import manifest
+
+    max_bytes = args.max_bytes or paths.MAX_ARTICLE_BYTES
+    digest = manifest.build_fingerprint(args.corpus, reference_dir=args.reference, max_bytes=max_bytes)["digest"]
+    if not args.force and manifest.is_current(args.out, digest):
+        previous = manifest.read(args.out)
+        log.info("tables in %s are up to date (%s articles); nothing to do", args.out, previous.get("articles", "?"))
+        skipped = int(previous.get("skipped") or 0)
+    else:
+        from .pipeline import build
+
+        tables = build(args.corpus, args.out, reference_dir=args.reference, max_bytes=max_bytes, force=args.force)
+        problems = tables["problems"].fillna("")
+        for p in problems.itertuples(index=False):
+            (log.error if p.severity == "error" else log.warning)(
+                "scoanalysis build: %s: %s: %s; %s", p.severity, p.file, p.problem, p.fix)
+        skipped = int((problems["severity"] == "error").sum())
+    if skipped and not args.keep_going:
+        log.error("scoanalysis build: %d input(s) skipped (see %s/problems.csv); fix them or pass --keep-going",
+                  skipped, args.out)
         return 1
     return 0
+
+
+def _report(args, started: float) -> int:
+    from .report import render
+
+    written = render(args.tables, args.out, summit_ids=args.summits, progress=log.info, force=args.force)
+    log.info("reports in %s: %d rendered, in %.1f s", args.out, len(written), time.perf_counter() - started)
+    return 0
+
+
+def _configure_logging(args) -> None:
+    log.handlers.clear()
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    console = logging.StreamHandler(sys.stderr if args.quiet else sys.stdout)
+    console.setLevel(logging.ERROR if args.quiet else logging.INFO)
+    console.setFormatter(logging.Formatter("%(message)s"))
+    log.addHandler(console)
+    if not args.quiet:
+        errors = logging.StreamHandler(sys.stderr)
+        errors.setLevel(logging.WARNING)
+        errors.setFormatter(logging.Formatter("%(message)s"))
+        console.addFilter(lambda record: record.levelno < logging.WARNING)
+        log.addHandler(errors)
+    logfile = args.log or (str(Path(args.out) / "scoanalysis.log") if args.command == "report" else None)
+    if logfile:
+        Path(logfile).parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(logfile, encoding="utf-8")
+        handler.setLevel(logging.INFO)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        log.addHandler(handler)
+    for noisy in ("papermill", "traitlets", "nbconvert"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 if __name__ == "__main__":  # pragma: no cover

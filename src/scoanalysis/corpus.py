@@ -31,15 +31,12 @@ import pandas as pd
 
 from .exceptions import CorpusError, MetadataError
 
-METADATA_FILE = "articles.csv"
-RAW_DIR = "raw"
+from .paths import MAX_ARTICLE_BYTES, METADATA_FILE, RAW_DIR  # noqa: E402  (re-exported)
 #: Metadata columns the package reads; any may be absent.
 METADATA_COLUMNS = ("article_id", "outlet", "headline", "url", "published", "notes", "summit_id")
 #: Other names accepted for metadata columns (lower case).
 _COLUMN_ALIASES = {"id": "article_id", "file": "path", "filename": "path", "date": "published", "publisher": "outlet",
                    "title": "headline", "source": "outlet"}
-#: A news article is never this large; a bigger file is almost surely not an article.
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 _BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"PK\x03\x04", b"\x1f\x8b",
                       b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"\x7fELF", b"\xd0\xcf\x11\xe0")
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8-sig"),

@@ -27,3 +27,7 @@ class TableError(ScoanalysisError):
 
 class ReportError(ScoanalysisError):
     """A report notebook failed to run or to convert to HTML."""
+
+
+class LockedError(ScoanalysisError):
+    """Another run holds the lock on the output folder."""

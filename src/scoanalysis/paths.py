@@ -26,6 +26,13 @@ NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
 
 
+#: A corpus folder holds its articles in RAW_DIR and, optionally, the analyst's METADATA_FILE.
+RAW_DIR = "raw"
+METADATA_FILE = "articles.csv"
+#: A news article is never this large; a bigger raw file is skipped (override with --max-bytes).
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+
 def tables_dir(path: str | os.PathLike | None = None) -> Path:
     """Return the folder of derived tables: `path` if given, else data/processed."""
     return Path(path) if path else PROCESSED

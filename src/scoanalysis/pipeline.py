@@ -8,14 +8,19 @@ table of the contract (see schema.TABLES) under the output folder.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import pickle
+import shutil
+import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import attendance, compare, corpus, entities, reference, schema, summits, text
+from . import attendance, compare, corpus, entities, manifest, paths, reference, schema, summits, text
 from .exceptions import CorpusError
 
 log = logging.getLogger(__name__)
@@ -90,16 +95,51 @@ def build(
     out: str | os.PathLike,
     *,
     reference_dir: str | os.PathLike | None = None,
-    max_bytes: int = corpus.MAX_ARTICLE_BYTES,
+    max_bytes: int = paths.MAX_ARTICLE_BYTES,
+    force: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Build every table from the corpus folder `corpus_dir` and write them under `out`.
 
     Files that cannot be read and metadata rows that cannot be used are skipped and
     listed in the ``problems`` table (problems.csv) with the fix; the rest is built.
+    Incremental: when no input (raw files, articles.csv, reference data, the
+    package's code) changed since the last build, nothing is redone; otherwise
+    only changed articles are analysed again (the others come from ``out/.cache``).
+    All tables are written to a staging folder first and moved into place
+    together, then ``manifest.json`` records the inputs' hashes and timings; a
+    run that fails or is killed leaves the previous tables whole. A lock keeps
+    two builds from writing to `out` at once (LockedError).
+
     Returns the tables by name (articles, sentences, entities, timexes, quotes,
     events, attendance, duplicates, claims, problems), as read back from `out`.
     Raises CorpusError when the corpus folder itself is missing or empty.
     """
+    out = Path(out)
+    started = time.perf_counter()
+    with manifest.locked(out):
+        fingerprint = manifest.build_fingerprint(corpus_dir, reference_dir=reference_dir, max_bytes=max_bytes)
+        if not force and manifest.is_current(out, fingerprint["digest"]):
+            log.info("tables in %s are up to date", out)
+            return schema.load_tables(out)
+        tables, stats = _compute(corpus_dir, out, reference_dir=reference_dir, max_bytes=max_bytes)
+        _write_all(tables, out)
+        manifest.write(out, {
+            "fingerprint": fingerprint["digest"],
+            "inputs": fingerprint["inputs"],
+            "source_digest": fingerprint["source"],
+            "articles": len(tables["articles"]),
+            "analysed": stats["analysed"],
+            "reused": stats["reused"],
+            "skipped": int((tables["problems"]["severity"] == "error").sum()),
+            "seconds": round(time.perf_counter() - started, 3),
+            "outputs": sorted(p.name for p in out.iterdir() if p.suffix in (".csv", ".parquet")),
+        })
+    log.info("built %d articles (%d analysed, %d unchanged) into %s", len(tables["articles"]),
+             stats["analysed"], stats["reused"], out)
+    return schema.load_tables(out)
+
+
+def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes) -> tuple[dict[str, pd.DataFrame], dict]:
     problems: list[corpus.Problem] = []
     articles = list(corpus.iter_corpus(corpus_dir, problems=problems, max_bytes=max_bytes))
     known = set(reference.summit_ids(folder=reference_dir))
@@ -120,7 +160,22 @@ def build(
             + "; ".join(p.message() for p in problems if p.severity == "error")[:2000]
         )
     tokenizer = text.train_punkt(_sample(a.text for a in articles))
-    records = [analyse_article(a, tokenizer=tokenizer, reference_dir=reference_dir) for a in articles]
+    cache = _Cache(out / ".cache", context=manifest.combined(
+        text.tokenizer_digest(tokenizer), manifest.source_digest(),
+        manifest.digests(list((Path(reference_dir) if reference_dir else paths.REFERENCE).glob("*.csv")),
+                         root=Path(reference_dir) if reference_dir else paths.REFERENCE),
+    ))
+    records, stats = [], {"analysed": 0, "reused": 0}
+    for a in articles:
+        found = cache.get(a)
+        if found is None:
+            found = analyse_article(a, tokenizer=tokenizer, reference_dir=reference_dir)
+            cache.put(a, found)
+            stats["analysed"] += 1
+        else:
+            stats["reused"] += 1
+        records.append(found)
+    cache.prune({a.article_id for a in articles})
     tables = {name: schema.empty(name) for name in schema.TABLES}
     tables["problems"] = pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))
     tables["articles"] = pd.DataFrame([r.article for r in records])
@@ -128,11 +183,57 @@ def build(
     tables["entities"] = _concat([r.entities for r in records], "entities")
     mentions = attendance.attendance_mentions(tables["sentences"], tables["entities"], tables["articles"])
     tables["attendance"] = attendance.attendance(mentions, entities=tables["entities"])
-    out = Path(out)
-    for name, frame in tables.items():
-        schema.write_table(frame, name, out)
-    log.debug("built %d articles, %d sentences into %s", len(records), len(tables["sentences"]), out)
-    return {name: schema.read_table(name, out) for name in tables}
+    return tables, stats
+
+
+def _write_all(tables: dict[str, pd.DataFrame], out: Path) -> None:
+    """Write every table into a staging folder, then move them all into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        for name, frame in tables.items():
+            schema.write_table(frame, name, staging)
+        for path in sorted(staging.iterdir()):
+            os.replace(path, out / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+class _Cache:
+    """Per-article records kept between builds, keyed by the article and everything it was analysed with."""
+
+    def __init__(self, folder: Path, *, context: str):
+        self.folder = folder
+        self.context = context
+
+    def _path(self, article_id: str) -> Path:
+        return self.folder / (hashlib.sha1(article_id.encode()).hexdigest() + ".pkl")
+
+    def _key(self, article: corpus.Article) -> str:
+        return manifest.combined(self.context, article.article_id, article.path, article.sha256, article.meta)
+
+    def get(self, article: corpus.Article) -> ArticleRecords | None:
+        path = self._path(article.article_id)
+        try:
+            with open(path, "rb") as fh:
+                key, records = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+            return None
+        return records if key == self._key(article) else None
+
+    def put(self, article: corpus.Article, records: ArticleRecords) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((self._key(article), records), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self._path(article.article_id))
+
+    def prune(self, keep: set[str]) -> None:
+        wanted = {self._path(a).name for a in keep}
+        if self.folder.is_dir():
+            for path in self.folder.glob("*.pkl"):
+                if path.name not in wanted:
+                    path.unlink(missing_ok=True)
 
 
 def _concat(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:

@@ -8,12 +8,15 @@ URIs, no script or stylesheet fetched from the network.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import logging
 import os
 import shutil
+import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -21,7 +24,7 @@ from typing import Callable
 import nbformat
 import pandas as pd
 
-from . import __version__, paths, reference, schema
+from . import __version__, manifest, paths, reference, schema
 from .exceptions import ParameterError, ReportError
 
 log = logging.getLogger(__name__)
@@ -81,67 +84,142 @@ def render(
     notebooks_dir: str | os.PathLike | None = None,
     progress: Callable[[str], None] | None = None,
     timeout: int = 600,
+    force: bool = False,
 ) -> list[Path]:
-    """Run every report notebook on the tables in `tables_path` and write HTML under `out`.
+    """Run the report notebooks on the tables in `tables_path` and write HTML under `out`.
 
-    Returns the paths written: one HTML file per job of `plan`, then index.html.
-    Raises ParameterError for an unknown summit, TableError when the tables are
-    missing, and ReportError naming the notebook, cell and error when one fails;
-    in every failure the previous contents of `out` are left untouched.
+    Incremental: a report whose inputs (its slice of the tables, its notebook and
+    parameters, the package's code) are unchanged since the last run is not
+    rendered again; `force` renders all. Returns the paths written (the reports
+    rendered, then index.html; empty when everything was up to date). Records
+    the inputs' hashes, the package version and each report's build time in
+    ``out/manifest.json``. Raises ParameterError for an unknown summit, TableError
+    when the tables are missing, LockedError when another run holds `out`, and
+    ReportError naming the notebook, cell and error when one fails; in every
+    failure the previous contents of `out` are left untouched.
     """
     import papermill as pm
 
     notebooks_dir = Path(notebooks_dir or paths.NOTEBOOKS)
-    tables = schema.load_tables(tables_path)
-    jobs = plan(tables_path, summit_ids=summit_ids)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     say = progress or (lambda msg: None)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    saved_backend = os.environ.get("MPLBACKEND")
-    os.environ["MPLBACKEND"] = _INLINE_BACKEND  # kernels inherit it: figures go into the notebook
-    try:
-        written = []
-        for i, job in enumerate(jobs, 1):
-            source = notebooks_dir / f"{job.notebook}.ipynb"
-            if not source.is_file():
-                raise ReportError(f"notebook {source} does not exist; restore it from the repository.")
-            say(f"[{i}/{len(jobs)}] {job.stem} ...")
-            started = dt.datetime.now()
-            executed = staging / f"{job.stem}.ipynb"
-            try:
-                pm.execute_notebook(
-                    str(source), str(executed), parameters=job.parameters, kernel_name="python3",
-                    progress_bar=False, log_output=False, execution_timeout=timeout,
-                    cwd=str(notebooks_dir),
-                )
-            except pm.PapermillExecutionError as exc:
-                raise ReportError(
-                    f"{source.name} failed in cell {exc.exec_count or exc.cell_index}: {exc.ename}: {exc.evalue}"
-                    f" (parameters {job.parameters}); previous reports in {out} are unchanged."
-                ) from None
-            page = to_html(executed, title=job.title)
-            target = staging / f"{job.stem}.html"
-            target.write_text(page, encoding="utf-8")
-            size = target.stat().st_size
-            if size > MAX_REPORT_BYTES:
-                log.warning("%s is %.1f MB, over the %.0f MB e-mail limit", target.name, size / 2**20, MAX_REPORT_BYTES / 2**20)
-            say(f"[{i}/{len(jobs)}] {job.stem}.html  {size / 1024:,.0f} KB  {(dt.datetime.now() - started).total_seconds():.1f} s")
-            written.append(target)
-        index = staging / "index.html"
-        index.write_text(index_page(jobs, tables), encoding="utf-8")
-        final = []
-        for path in [*written, index]:
-            dest = out / path.name
-            os.replace(path, dest)
-            final.append(dest)
-        return final
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if saved_backend is None:
-            os.environ.pop("MPLBACKEND", None)
-        else:
-            os.environ["MPLBACKEND"] = saved_backend
+    with manifest.locked(out):
+        fingerprint = report_fingerprint(tables_path, notebooks_dir=notebooks_dir, summit_ids=summit_ids)
+        if not force and manifest.is_current(out, fingerprint):
+            say(f"reports in {out} are up to date; nothing to do")
+            return []
+        tables = schema.load_tables(tables_path)
+        jobs = plan(tables_path, summit_ids=summit_ids)
+        previous = manifest.read(out).get("reports", {})
+        digests = {job.stem: _job_digest(job, tables, notebooks_dir) for job in jobs}
+        todo = [j for j in jobs if force or previous.get(j.stem, {}).get("digest") != digests[j.stem]
+                or not (out / f"{j.stem}.html").is_file()]
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+        saved_backend = os.environ.get("MPLBACKEND")
+        os.environ["MPLBACKEND"] = _INLINE_BACKEND  # kernels inherit it: figures go into the notebook
+        records = {stem: rec for stem, rec in previous.items() if stem in digests}
+        try:
+            written = []
+            for i, job in enumerate(todo, 1):
+                source = notebooks_dir / f"{job.notebook}.ipynb"
+                if not source.is_file():
+                    raise ReportError(f"notebook {source} does not exist; restore it from the repository.")
+                say(f"[{i}/{len(todo)}] {job.stem} ...")
+                started = time.perf_counter()
+                executed = staging / f"{job.stem}.ipynb"
+                try:
+                    with _stderr_to(staging / "kernel-stderr.log"):
+                        pm.execute_notebook(
+                            str(source), str(executed), parameters=job.parameters, kernel_name="python3",
+                            progress_bar=False, log_output=False, execution_timeout=timeout, cwd=str(notebooks_dir),
+                        )
+                except pm.PapermillExecutionError as exc:
+                    raise ReportError(
+                        f"{source.name} failed in cell {exc.exec_count or exc.cell_index}: {exc.ename}: {exc.evalue}"
+                        f" (parameters {job.parameters}); previous reports in {out} are unchanged."
+                    ) from None
+                target = staging / f"{job.stem}.html"
+                target.write_text(to_html(executed, title=job.title), encoding="utf-8")
+                size = target.stat().st_size
+                seconds = time.perf_counter() - started
+                if size > MAX_REPORT_BYTES:
+                    log.warning("%s is %.1f MB, over the %.0f MB e-mail limit", target.name, size / 2**20, MAX_REPORT_BYTES / 2**20)
+                say(f"[{i}/{len(todo)}] {job.stem}.html  {size / 1024:,.0f} KB  {seconds:.1f} s")
+                records[job.stem] = {"digest": digests[job.stem], "rendered_at": manifest.now(),
+                                     "seconds": round(seconds, 2), "bytes": size, "parameters": job.parameters}
+                written.append(target)
+            index = staging / "index.html"
+            index.write_text(index_page(jobs, tables), encoding="utf-8")
+            final = []
+            for path in [*written, index]:
+                dest = out / path.name
+                os.replace(path, dest)
+                final.append(dest)
+            for stale in set(previous) - set(digests):
+                (out / f"{stale}.html").unlink(missing_ok=True)
+            manifest.write(out, {
+                "fingerprint": fingerprint,
+                "tables": str(Path(tables_path).resolve()),
+                "inputs": manifest.read(tables_path).get("inputs", {}),
+                "table_hashes": manifest.digests(list(Path(tables_path).glob("*.csv")), root=Path(tables_path)),
+                "source_digest": manifest.source_digest(),
+                "reports": records,
+                "outputs": sorted([f"{j.stem}.html" for j in jobs] + ["index.html"]),
+            })
+            return final
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+            if saved_backend is None:
+                os.environ.pop("MPLBACKEND", None)
+            else:
+                os.environ["MPLBACKEND"] = saved_backend
+
+
+@contextlib.contextmanager
+def _stderr_to(path: Path):
+    """Send this process's (and so the kernels') standard error to `path` for the duration.
+
+    Kernels print start-up chatter there; kept out of cron mail, it stays in the
+    staging folder (and what a failing cell raised is in the ReportError).
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "ab") as fh:
+        os.dup2(fh.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def report_fingerprint(tables_path, *, notebooks_dir, summit_ids=None) -> str:
+    """Return one hash of everything the reports read: the tables' files, the notebooks, the code, the summits asked for."""
+    tables_path, notebooks_dir = Path(tables_path), Path(notebooks_dir)
+    return manifest.combined(
+        manifest.digests(list(tables_path.glob("*.csv")), root=tables_path),
+        manifest.digests(list(notebooks_dir.glob("*.ipynb")), root=notebooks_dir),
+        manifest.source_digest(),
+        sorted(summit_ids or []),
+    )
+
+
+def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path) -> str:
+    """Return a hash of what one report reads: a profile only its summit's rows, the others everything."""
+    sid = job.parameters.get("summit_id")
+    if sid:
+        ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == sid, "article_id"])
+        parts = {
+            name: frame[frame["article_id"].isin(ids)] if "article_id" in frame.columns
+            else frame[frame["summit_id"] == sid] if "summit_id" in frame.columns else frame
+            for name, frame in tables.items() if name not in ("duplicates", "claims", "problems")
+        }
+    else:
+        parts = tables
+    data = {name: pd.util.hash_pandas_object(frame.astype(str), index=False).sum() for name, frame in sorted(parts.items())}
+    notebook = manifest.file_digest(notebooks_dir / f"{job.notebook}.ipynb")
+    return manifest.combined(data, notebook, job.parameters.get("summit_id"), manifest.source_digest())
 
 
 def to_html(notebook: str | os.PathLike, *, title: str) -> str:

@@ -138,19 +138,33 @@ def train_punkt(texts: Iterable[str], *, abbreviations: Iterable[str] = P.ABBREV
 
     Training is unsupervised and deterministic: the same texts give the same splits.
     The abbreviations (lower case, without the final period) are added to what
-    training learns, so "Mr", "Sept." and "U.S." never end a sentence. Of the
-    abbreviations training learns, only dotted ones ("u.n") and single letters are
-    kept: on a small corpus Punkt also takes words that merely ended a sentence
-    once or twice ("gas.", "CNN.") for abbreviations.
+    training learns, so "Mr", "Sept." and "U.S." never end a sentence. Of what
+    training learns, only the robust part is kept: dotted abbreviations ("u.n"),
+    single letters, collocations and sentence starters. Words that merely ended a
+    sentence once or twice ("gas.", "CNN.") are not taken for abbreviations, and
+    the orthographic statistics are dropped, so that adding one article to a
+    corpus does not change how the others are split (see tokenizer_digest).
     """
     trainer = PunktTrainer()
     for text in texts:
         trainer.train(fold(text), finalize=False)
     trainer.finalize_training()
-    params: PunktParameters = trainer.get_params()
-    params.abbrev_types = {a for a in params.abbrev_types if "." in a or len(a) == 1}
+    learned: PunktParameters = trainer.get_params()
+    params = PunktParameters()
+    params.abbrev_types = {a for a in learned.abbrev_types if "." in a or len(a) == 1}
     params.abbrev_types.update(a.lower().rstrip(".") for a in abbreviations)
+    params.collocations = set(learned.collocations)
+    params.sent_starters = set(learned.sent_starters)
     return PunktSentenceTokenizer(params)
+
+
+def tokenizer_digest(tokenizer: PunktSentenceTokenizer) -> str:
+    """Return a digest of what the tokenizer knows; equal digests split every text alike."""
+    import hashlib
+
+    p = tokenizer._params
+    parts = [sorted(p.abbrev_types), sorted(map(list, p.collocations)), sorted(p.sent_starters), sorted(p.ortho_context.items())]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 _DEFAULT_TOKENIZER: PunktSentenceTokenizer | None = None

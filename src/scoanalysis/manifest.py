@@ -1,0 +1,124 @@
+"""Fingerprints of what a build or a report was made from, the manifests that keep them, and the lock.
+
+A run writes a manifest (JSON) beside its outputs: the SHA-256 of every input, the
+package version and a digest of its source code, and timings. The next run
+compares; what is unchanged is not redone. A lock file in the output folder keeps
+two runs from writing there at once. Nothing here imports pandas, so an
+up-to-date check costs little more than reading the inputs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import __version__, paths
+from .exceptions import LockedError
+
+MANIFEST = "manifest.json"
+LOCK = ".lock"
+
+
+def file_digest(path: str | os.PathLike) -> str:
+    """Return the SHA-256 hex digest of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def digests(paths: Iterable[Path], *, root: Path) -> dict[str, str]:
+    """Return {path relative to `root`: SHA-256} for the files in `paths`, sorted by path."""
+    return {p.relative_to(root).as_posix(): file_digest(p) for p in sorted(paths) if p.is_file()}
+
+
+def combined(*parts) -> str:
+    """Return one SHA-256 over JSON-serialisable `parts` (dicts are taken in key order)."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def source_digest() -> str:
+    """Return a digest of the package's own source files and version: code changes invalidate outputs."""
+    here = Path(__file__).parent
+    files = sorted(p for p in here.rglob("*.py"))
+    return combined(__version__, {p.relative_to(here).as_posix(): file_digest(p) for p in files})
+
+
+def read(folder: str | os.PathLike) -> dict:
+    """Return the manifest of `folder`, or an empty dict when there is none or it is unreadable."""
+    try:
+        return json.loads((Path(folder) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write(folder: str | os.PathLike, data: dict) -> Path:
+    """Write `data` (plus version and time) as the manifest of `folder`, atomically; return its path."""
+    folder = Path(folder)
+    data = {"package_version": __version__, "written_at": now(), **data}
+    path = folder / MANIFEST
+    fd, tmp = tempfile.mkstemp(prefix=".manifest.", dir=folder)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, indent=2, sort_keys=True, default=str)
+        fh.write("\n")
+    os.replace(tmp, path)
+    return path
+
+
+def now() -> str:
+    """Return the current UTC time as an ISO 8601 string (seconds)."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@contextlib.contextmanager
+def locked(folder: str | os.PathLike) -> Iterator[Path]:
+    """Hold an exclusive lock on `folder` for the duration; raise LockedError if another run holds it."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOCK
+    fh = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockedError(
+                f"another scoanalysis run is writing to {folder} (lock {path}); wait for it to finish and run again."
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{os.getpid()} {now()}\n")
+        fh.flush()
+        yield path
+    finally:
+        fh.close()
+
+
+def build_fingerprint(corpus_dir: str | os.PathLike, *, reference_dir: str | os.PathLike | None = None, max_bytes: int = 0) -> dict:
+    """Return the hashes of everything a build reads: raw files, metadata, reference data, code.
+
+    Keys: inputs (relative path -> SHA-256), source (code digest), digest (one hash of all).
+    """
+    folder = Path(corpus_dir)
+    ref = Path(reference_dir) if reference_dir else paths.REFERENCE
+    raw_dir = folder / paths.RAW_DIR
+    raw = [p for p in raw_dir.rglob("*") if p.is_file() and p.suffix.lower() == ".txt"] if raw_dir.is_dir() else []
+    inputs = digests(raw + [folder / paths.METADATA_FILE], root=folder)
+    inputs.update({f"reference/{k}": v for k, v in digests(list(ref.glob("*.csv")), root=ref).items()})
+    source = source_digest()
+    return {"inputs": inputs, "source": source, "digest": combined(inputs, source, max_bytes)}
+
+
+def is_current(out: str | os.PathLike, digest: str) -> bool:
+    """Return True when `out` holds a manifest with this input digest and every output it lists."""
+    out = Path(out)
+    previous = read(out)
+    listed = previous.get("outputs") or []
+    return bool(listed) and previous.get("fingerprint") == digest and all((out / name).is_file() for name in listed)
