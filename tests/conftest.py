@@ -51,3 +51,27 @@ def write_corpus(folder: Path, articles: dict[str, str], metadata: str | None = 
     if metadata is not None:
         (folder / "articles.csv").write_text(metadata, encoding="utf-8")
     return folder
+
+
+FIXTURE_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def fixture_tables(tmp_path_factory):
+    """Tables built from the small corpus written for the tests (tests/fixtures/corpus)."""
+    from scoanalysis.pipeline import build
+
+    out = tmp_path_factory.mktemp("tables")
+    build(FIXTURE_CORPUS, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def rendered_reports(fixture_tables, tmp_path_factory):
+    """Reports rendered from the fixture tables (profile of 2019-bishkek only): (folder, paths, progress lines)."""
+    from scoanalysis import report
+
+    out = tmp_path_factory.mktemp("reports")
+    lines: list[str] = []
+    written = report.render(fixture_tables, out, summit_ids=["2019-bishkek"], progress=lines.append)
+    return out, written, lines

@@ -10,18 +10,8 @@ import pytest
 
 from scoanalysis import report
 from scoanalysis.exceptions import ParameterError, ReportError
-from scoanalysis.pipeline import build
 
 from conftest import ROOT
-
-FIXTURE = ROOT / "tests" / "fixtures" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def fixture_tables(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tables")
-    build(FIXTURE, out)
-    return out
 
 
 def test_plan_has_one_profile_per_summit_with_articles(fixture_tables):
@@ -37,9 +27,8 @@ def test_unknown_summit_is_a_parameter_error(fixture_tables):
 
 
 @pytest.mark.slow
-def test_render_writes_standalone_html_with_figures(fixture_tables, tmp_path):
-    lines = []
-    written = report.render(fixture_tables, tmp_path, summit_ids=["2019-bishkek"], progress=lines.append)
+def test_render_writes_standalone_html_with_figures(rendered_reports):
+    out, written, lines = rendered_reports
     names = [p.name for p in written]
     assert names == ["01-corpus-overview.html", "02-summit-profile-2019-bishkek.html",
                      "03-comparative-timeline.html", "index.html"]
@@ -57,8 +46,34 @@ def test_render_writes_standalone_html_with_figures(fixture_tables, tmp_path):
     index = written[-1].read_text(encoding="utf-8")
     for name in names[:-1]:
         assert f'href="{name}"' in index
-    assert "2 articles" in index
-    assert not list(tmp_path.glob(".staging-*"))
+    assert "3 articles" in index
+    assert not list(out.glob(".staging-*"))
+
+
+@pytest.mark.slow
+def test_article_text_is_escaped_in_reports(rendered_reports):
+    out, written, _ = rendered_reports
+    for path in written:
+        page = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in page and "onerror=" not in page.replace("onerror=&quot;", "")
+        assert "<b onmouseover" not in page
+    overview = (out / "01-corpus-overview.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert" in overview  # shown as text
+    assert "script-src" not in overview and "default-src 'none'" in overview
+
+
+@pytest.mark.slow
+def test_second_render_with_nothing_changed_renders_nothing(rendered_reports, fixture_tables):
+    out, written, _ = rendered_reports
+    before = {p.name: p.stat().st_mtime_ns for p in written}
+    lines = []
+    assert report.render(fixture_tables, out, summit_ids=["2019-bishkek"], progress=lines.append) == []
+    assert lines == [f"reports in {out} are up to date; nothing to do"]
+    assert {p.name: p.stat().st_mtime_ns for p in written} == before
+    m = json.loads((out / "manifest.json").read_text())
+    assert set(m["reports"]) == {"01-corpus-overview", "02-summit-profile-2019-bishkek", "03-comparative-timeline"}
+    assert all(r["seconds"] > 0 for r in m["reports"].values())
+    assert m["package_version"] and m["inputs"]  # the raw inputs' hashes, from the tables' manifest
 
 
 @pytest.mark.slow

@@ -56,3 +56,8 @@ def test_seed_articles_are_placed_at_their_summits(seed_articles, table):
         "2022-samarkand", "2022-samarkand", "2024-astana", "2024-astana", "2014-dushanbe"
     ]
     assert found["summit_score"].between(0, 1).all()
+
+
+def test_city_with_several_summits_and_no_other_clue_gets_none(table):
+    sid, score, evidence = summits.assign_summit("Leaders of the SCO met in Bishkek on Friday.", summits=table)
+    assert sid is None and "ambiguous" in evidence and "2019-bishkek" in evidence

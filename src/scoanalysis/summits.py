@@ -30,6 +30,8 @@ WEIGHTS = {
     "year_consistent": 1.5, "later_year": -6.0, "near_published": 4.0,
 }
 MIN_SCORE = 3.0
+#: Points by which the best summit must beat the next one; closer calls are left unassigned.
+MIN_MARGIN = 0.5
 _FUTURE_YEAR_SLACK = 1
 
 
@@ -94,8 +96,9 @@ def summit_evidence(text: str, *, summits: pd.DataFrame, published: pd.Timestamp
 def assign_summit(text: str, *, summits: pd.DataFrame, published: pd.Timestamp | None = None) -> tuple[str | None, float, str]:
     """Return (summit_id, score in [0, 1], evidence) for one article's text.
 
-    The summit is None when the article names neither the SCO nor a summit, or
-    when no summit collects MIN_SCORE points. The score is the best summit's share
+    The summit is None when the article names neither the SCO nor a summit,
+    when no summit collects MIN_SCORE points, or when two summits score within
+    MIN_MARGIN of each other (a city that hosted several, and nothing to tell them apart). The score is the best summit's share
     of the points, damped when the evidence is thin.
     """
     folded = fold(text)
@@ -106,6 +109,9 @@ def assign_summit(text: str, *, summits: pd.DataFrame, published: pd.Timestamp |
     if best["score"] < MIN_SCORE:
         return None, 0.0, f"no summit reaches {MIN_SCORE} points (best {best['summit_id']} {best['score']})"
     runner = max(float(table.iloc[1]["score"]), 0.0) if len(table) > 1 else 0.0
+    if best["score"] - runner < MIN_MARGIN:
+        tied = table.loc[table["score"] >= best["score"] - MIN_MARGIN, "summit_id"].tolist()
+        return None, 0.0, f"ambiguous between {', '.join(tied)} ({best['evidence']})"
     margin = best["score"] / (best["score"] + runner)
     strength = 1 - math.exp(-best["score"] / 6)
     return str(best["summit_id"]), round(float(margin * strength), 3), str(best["evidence"])
