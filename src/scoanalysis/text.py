@@ -201,7 +201,9 @@ def split_sentences(text: str, *, tokenizer: PunktSentenceTokenizer | None = Non
             if kind in ("body", "dek"):
                 kind = _sentence_kind(folded[start:end], kind)
             rows.append((start, end, text[start:end], kind in BOILERPLATE_KINDS, pid, kind))
-    frame = pd.DataFrame(rows, columns=["start", "end", "text", "is_boilerplate", "paragraph_id", "kind"])
+    frame = pd.DataFrame(rows, columns=["start", "end", "text", "is_boilerplate", "paragraph_id", "kind"]).astype(
+        {"start": "int64", "end": "int64", "text": object, "is_boilerplate": bool, "paragraph_id": "int64", "kind": object}
+    )
     frame.insert(0, "sentence_id", range(len(frame)))
     return frame
 
