@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import attendance, compare, corpus, entities, manifest, paths, reference, schema, summits, text
+from . import attendance, compare, corpus, entities, manifest, paths, quotes, reference, schema, summits, temporal, text
 from .exceptions import CorpusError
 
 log = logging.getLogger(__name__)
@@ -38,38 +38,54 @@ class ArticleRecords:
     article: dict
     sentences: pd.DataFrame
     entities: pd.DataFrame = field(default_factory=pd.DataFrame)
+    timexes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    date_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
 def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | os.PathLike | None = None) -> ArticleRecords:
-    """Return the records of one article: its articles-table row, sentences and entity mentions.
+    """Return the records of one article: its articles-table row, sentences, timexes, entity mentions, quotes.
 
-    Pure: depends only on the article, the sentence tokenizer and the reference tables.
+    Pure: depends only on the article, the sentence tokenizer and the reference
+    tables. Order: sentences; publication date (the analyst's, else inferred from
+    the text); summit (the analyst's, else scored from the text and that date);
+    date phrases resolved against the publication date; entity mentions resolved
+    with offices held at the publication date (or, failing that, the summit's opening);
+    quotations with their speakers linked to those mentions.
     """
-    raw = article.text
+    raw, aid = article.text, article.article_id
     summit_table = reference.summits(folder=reference_dir)
-    sents = text.split_sentences(raw, tokenizer=tokenizer).assign(article_id=article.article_id)
-    sents = sents[text.SENTENCE_COLUMNS]
+    sents = text.split_sentences(raw, tokenizer=tokenizer).assign(article_id=aid)[text.SENTENCE_COLUMNS]
     content = sents[~sents["kind"].isin(_NOT_CONTENT)]
     body = sents[~sents["is_boilerplate"]]
-    published = article.meta.get("published")
-    published = pd.Timestamp(published) if published else None
-    given = article.meta.get("summit_id")
-    if given and given in set(summit_table["summit_id"]):
-        sid, score, evidence = given, 1.0, "given in articles.csv"
+    given_date = article.meta.get("published")
+    given_date = pd.Timestamp(given_date) if given_date else None
+    dated = temporal.infer_published(sents, summits=summit_table, metadata={aid: given_date})
+    dated = dated.iloc[0] if len(dated) else pd.Series({
+        "published": given_date or pd.NaT, "published_source": "metadata" if given_date else "unknown",
+        "published_earliest": pd.NaT, "published_latest": pd.NaT, "published_evidence": "no text to read"})
+    published = None if pd.isna(dated["published"]) or dated["published_source"] == "unknown" else dated["published"]
+    given_summit = article.meta.get("summit_id")
+    if given_summit and given_summit in set(summit_table["summit_id"]):
+        sid, score, evidence = given_summit, 1.0, "given in articles.csv"
     else:
         sid, score, evidence = summits.assign_summit("\n".join(content["text"]), summits=summit_table, published=published)
+    times = temporal.timexes(sents, published={aid: published})
+    conflicts = (temporal.date_conflicts(sents, {aid: given_date}, summits=summit_table)
+                 if given_date is not None else pd.DataFrame())
     date = published
     if date is None and sid:
         date = summit_table.set_index("summit_id").loc[sid, "start"]
-    ents = entities.entities(sents, dates={article.article_id: date}, reference_dir=reference_dir)
+    ents = entities.entities(sents, dates={aid: date}, reference_dir=reference_dir)
+    said = quotes.quotes(sents, entities=ents)
     translation = compare.translation_evidence(sents)
     row = {
-        "article_id": article.article_id,
+        "article_id": aid,
         "path": article.path,
         "headline": article.meta.get("headline") or text.headline(raw),
         "outlet": article.meta.get("outlet"),
         "published": published,
-        "published_source": "metadata" if published is not None else "unknown",
+        "published_source": dated["published_source"],
         "summit_id": sid,
         "summit_score": score,
         "n_sentences": len(body),
@@ -79,15 +95,16 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         "url": article.meta.get("url"),
         "byline": text.byline(raw),
         "notes": article.meta.get("notes"),
-        "published_earliest": published,
-        "published_latest": published,
-        "published_evidence": "given in articles.csv" if published is not None else None,
+        "published_earliest": dated["published_earliest"],
+        "published_latest": dated["published_latest"],
+        "published_evidence": dated["published_evidence"],
         "summit_evidence": evidence,
         "n_chars": len(raw),
         "n_boilerplate": int(sents["is_boilerplate"].sum()),
         "sha256": article.sha256,
     }
-    return ArticleRecords(article=row, sentences=sents, entities=ents)
+    return ArticleRecords(article=row, sentences=sents, entities=ents, timexes=times, quotes=said,
+                          date_conflicts=conflicts)
 
 
 def build(
@@ -181,6 +198,8 @@ def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes) -> tuple[dict[s
     tables["articles"] = pd.DataFrame([r.article for r in records])
     tables["sentences"] = _concat([r.sentences for r in records], "sentences")
     tables["entities"] = _concat([r.entities for r in records], "entities")
+    tables["timexes"] = _concat([r.timexes for r in records], "timexes")
+    tables["quotes"] = _concat([r.quotes for r in records], "quotes")
     mentions = attendance.attendance_mentions(tables["sentences"], tables["entities"], tables["articles"])
     tables["attendance"] = attendance.attendance(mentions, entities=tables["entities"])
     return tables, stats

@@ -44,8 +44,9 @@ ATTRIBUTION_GLUE = " \t,.;:!?\u2013\u2014-" + MASK
 
 # --- tokens ------------------------------------------------------------------------------
 
-#: A word (letters, inner apostrophes and hyphens), a number, or one other character.
-TOKEN = re.compile(r"[^\W\d_](?:[\w\u2019'\-]*\w)?|\d(?:[\d.,]*\d)?|\S")
+#: A word (letters, inner apostrophes and hyphens), a number, a masked quotation, or one
+#: other character.
+TOKEN = re.compile(r"[^\W\d_](?:[\w\u2019'\-]*\w)?|\d(?:[\d.,]*\d)?|\ue000+|\S")
 
 #: A possessive ending: Russia’s, Putin's, leaders’ (the last written as word + mark).
 POSSESSIVE = re.compile(r"[\u2019']s$", re.IGNORECASE)

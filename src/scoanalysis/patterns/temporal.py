@@ -74,6 +74,8 @@ MONTH_LEFT_CUES = frozenset(
 )
 #: Words after "the March" that make it the noun "march" ("the March on Rome").
 MARCH_NOUN_NEXT = frozenset("on to of against through for from".split())
+#: Words before a bare "May" that may introduce the name (Theresa May) when a lower-case word follows.
+MAY_NAME_LEFT = frozenset("by the and or to with".split())
 #: Words after "May" that make it the modal verb even with a capital ("May Be", "May Have").
 MODAL_NEXT = frozenset("be have not also well still never soon yet well become want need seek".split())
 #: Words before a 4-digit number that make it a year ("in 2001", "since 2014").
@@ -91,9 +93,11 @@ YEAR_EVENT_NOUNS = frozenset(
     strategy campaign presidency chairmanship ceremony parade festival exhibition expo accords accord
     edition law constitution round decision target deadline annexation offensive elections, polls poll""".split()
 )
+#: Verbs and adjectives after a number that count victims ("145 killed"): after "in" a year may precede them.
+COUNT_VERBS = frozenset("killed dead died wounded injured missing arrested detained".split())
 #: Words after a number that show it counts things, so it is no year ("2000 troops").
-COUNT_NOUNS = frozenset(
-    """people persons person killed dead deaths died wounded injured troops soldiers men women children km
+COUNT_NOUNS = COUNT_VERBS | frozenset(
+    """people persons person deaths troops soldiers men women children km
     kilometres kilometers miles metres meters feet tonnes tons barrels dollars euros yuan rubles roubles tenge
     rupees som somoni percent per times members delegates cases units vehicles tanks jobs workers students
     votes seats pages words hectares acres kg mw gw cars households families residents migrants refugees
@@ -142,6 +146,52 @@ PRESENT_VERBS = frozenset(
     lasts faces plays takes makes gives runs comes goes sees needs relies occupies allows shows expects
     believes hopes plans intends aims leads represents attends chairs visits travels""".split()
 )
+
+#: Words of a century ordinal ("the twentieth century").
+CENTURY_ORDINALS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+#: Parts of a year to TIMEX3 (halves and quarters go into the value: ``2023-H1``).
+YEAR_PARTS = {
+    "the first half of": "H1", "the second half of": "H2", "the first quarter of": "Q1", "the second quarter of": "Q2",
+    "the third quarter of": "Q3", "the fourth quarter of": "Q4", "the final quarter of": "Q4", "the last quarter of": "Q4",
+}
+#: Words before "a/an/one" + unit that make it a duration ("for a year", "in a decade"), not "one day he...".
+DURATION_ONE_CUES = frozenset("for in within over than nearly almost about after only just past last of under around some".split())
+#: "half a year", "half an hour".
+HALF_DURATIONS = {"hour": "PT30M", "day": "PT12H", "week": "P3.5D", "month": "P15D", "year": "P6M", "decade": "P5Y",
+                  "century": "P50Y"}
+#: "a year and a half".
+AND_A_HALF_DURATIONS = {"year": "P18M", "day": "PT36H", "hour": "PT90M", "decade": "P15Y", "century": "P150Y"}
+#: Adjectives and adverbs of recurrence to (TIMEX3 value, freq).
+SET_ADJECTIVES = {
+    "annual": ("P1Y", ""), "annually": ("P1Y", ""), "yearly": ("P1Y", ""), "biennial": ("P2Y", ""),
+    "biennially": ("P2Y", ""), "biannual": ("P1Y", "2X"), "biannually": ("P1Y", "2X"), "monthly": ("P1M", ""),
+    "weekly": ("P1W", ""), "daily": ("P1D", ""), "nightly": ("P1D", ""), "quarterly": ("P3M", ""), "hourly": ("PT1H", ""),
+}
+#: Unit letters of "twice a year", "per month".
+SET_UNIT_LETTERS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE"}
+#: Verbs after a sentence-initial year that make it a year ("2022 was...").
+YEAR_SUBJECT_VERBS = frozenset("was is will has had saw marked brought began ended became".split())
+#: Words before a bare season that make it a season ("in spring", "this winter").
+SEASON_LEFT_CUES = frozenset("in during by until since over through throughout this last next early late mid of".split())
+#: Words that open a noun phrase: "two days before the summit" is a duration plus a signal.
+DETERMINERS = frozenset("the a an his her its their this that these those".split())
+#: Words before a clock time or noon/midnight ("at 10:30", "by midnight").
+CLOCK_LEFT_CUES = frozenset("at by until after before around from since past".split())
+
+# --------------------------------------------------------------------------- small token patterns
+
+#: A numeral ("12", "2.5").
+NUMERAL = re.compile(r"\d+(?:\.\d+)?")
+#: The leading digits of an ordinal ("21" of "21st").
+LEADING_DIGITS = re.compile(r"\d+")
+#: The word right before a position (searched on the text before it).
+WORD_BEFORE = re.compile(r"([\w'.]+)[\s,]*$")
+#: The word right after a position.
+WORD_AFTER = re.compile(r"\s*([\w']+)")
+#: Any word.
+ANY_WORD = re.compile(r"\w+")
+#: Sentence punctuation closing the text before a position.
+SENTENCE_BREAK_BEFORE = re.compile(r"[.!?:\"]\s*$")
 
 # --------------------------------------------------------------------------- regex pieces
 
@@ -307,6 +357,10 @@ AUX_BEFORE = re.compile(
 )
 #: Determiners: a word right after them is an adjective or a noun.
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that|these|those|recent|newly)\s+$", _I)
+#: Prepositions: an -ed word right after them is an adjective ("behind closed doors").
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:behind|with|in|on|for|of|by|from|to|at|into|under|over|without|between|among|amid|against|like)\s+$", _I
+)
 #: Clause boundaries: punctuation, dashes, subordinators and coordinators.
 CLAUSE_BREAK = re.compile(
     r"""[,;:()\[\]"]|\s-+\s
@@ -314,6 +368,8 @@ CLAUSE_BREAK = re.compile(
                |who|which|whom|whose|where|so|while)(?=\s)""",
     _IX,
 )
+#: "since" closing the text before a clause: the clause names a past time.
+SINCE_BEFORE = re.compile(r"\bsince\s*$", _I)
 #: Verbs of arriving or travelling: a day they name may fall just before the summit.
 ARRIVAL = re.compile(
     r"\b(?:arriv\w*|land(?:s|ed|ing)?|fl(?:y|ies|ew|own|ying)|travel\w*|reach(?:es|ed|ing)?|came|comes?|coming"
@@ -363,9 +419,11 @@ DATELINE_REST = re.compile(
     r"|[\s|•·,.:/()-]|(?:GMT|UTC|BST|CET|CEST|MSK|EST|EDT|ET|IST)\b)*$",
     _I,
 )
+#: A weekday and a connector right before a date range ("Thursday and Friday, Sept. 15-16").
+WEEKDAY_PAIR_BEFORE = re.compile(rf"\b{_WD}\s*(?:and|-|to|&|through)\s*$", _I)
 #: A wire-service dateline: "MOSCOW, Sept 16 (Reuters) -".
 WIRE_DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z.'\- ]{{2,}}(?:,\s*[A-Z][\w.'\- ]+)?,?\s+(?:(?i:{_month('m')})\s+{_day('d')}(?:,?\s+{_year('y')})?\s*)?"
+    rf"^\s*[A-Z][A-Z.'\- ]{{2,}}(?:,\s*[A-Z][a-zA-Z.'\- ]*?)?,?\s+(?:(?i:{_month('m')})\s+{_day('d')}(?:,?\s+{_year('y')})?\s*)?"
     r"\((?:Reuters|AP|AFP|Xinhua|TASS|RIA(?:\s+Novosti)?|Interfax|Sputnik|Bloomberg|dpa|UPI|Anadolu|IRNA|PTI|ANI|"
     r"Kazinform|AKIpress|Trend|Kabar|CNN|RFE/RL|Eurasianet|Al\s+Jazeera)\)\s*-",
 )
