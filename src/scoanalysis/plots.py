@@ -186,3 +186,25 @@ def mention_counts(entities: pd.DataFrame, *, by: pd.Series, entity_type: str = 
         .rename(columns={"name": "term"})
     )
     return top_terms(counts, n=n)
+
+
+def quote_counts(counts: pd.DataFrame):
+    """Return a heatmap of quotations per speaker (rows) and summit (columns), counts written in the cells.
+
+    `counts` is views.quoted_by_summit output. One labelled cell per non-zero count.
+    """
+    if counts.empty:
+        fig, ax = plt.subplots(figsize=(6, 1.5))
+        ax.text(0.5, 0.5, "nobody is quoted in these summits' coverage", ha="center", va="center")
+        ax.axis("off")
+        return fig
+    fig, ax = plt.subplots(figsize=(2.2 * counts.shape[1] + 3, 0.38 * len(counts) + 1.4))
+    sns.heatmap(counts, ax=ax, cmap="Blues", annot=counts.where(counts > 0), fmt=".0f", cbar=False,
+                linewidths=1, linecolor="white", mask=counts == 0)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.xaxis.tick_top()
+    ax.set_facecolor("0.96")
+    ax.set_title("Quotations per speaker (grey: not quoted)", fontsize=11, loc="left", pad=24)
+    fig.tight_layout()
+    return fig

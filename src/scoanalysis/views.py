@@ -32,6 +32,7 @@ def article_overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "outlet": a["outlet"].fillna(""),
             "published": a["published"].dt.strftime("%Y-%m-%d").fillna(""),
             "how dated": a["published_source"].fillna("unknown"),
+            "possible days": _window(a["published_earliest"], a["published_latest"]),
             "summit": a["summit_id"].fillna("(none)"),
             "score": a["summit_score"].round(2),
             "sentences": a["n_sentences"],
@@ -142,3 +143,65 @@ def summit_attendance(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.Dat
         "sent in their place": chosen["represented_by"].fillna("").map(lambda e: names.get(e, e) if e else ""),
         "evidence": chosen["evidence"].map(evidence),
     }).sort_values(["status", "name"]).reset_index(drop=True)
+
+
+
+def publication_evidence(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Return how each article's publication date was found: article, published, how, window, clues."""
+    a = tables["articles"]
+    return pd.DataFrame({
+        "article": a["article_id"],
+        "published": a["published"].dt.strftime("%Y-%m-%d").fillna("unknown"),
+        "how": a["published_source"].fillna("unknown"),
+        "possible days": _window(a["published_earliest"], a["published_latest"]),
+        "clues": a["published_evidence"].fillna(""),
+    })
+
+
+def dated_statements(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.DataFrame:
+    """Return the dated statements of the summit's articles in calendar order.
+
+    Columns: days (the calendar days the phrase denotes), phrase (as written),
+    value (TIMEX3), article, sentence (the statement). Durations and vague
+    references, which denote no days, are left out.
+    """
+    ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == summit_id, "article_id"])
+    t = tables["timexes"]
+    t = t[t["article_id"].isin(ids) & t["earliest"].notna()].sort_values(["earliest", "latest", "article_id", "start"])
+    sentences = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
+    return pd.DataFrame({
+        "days": _window(t["earliest"], t["latest"]),
+        "phrase": t["text"],
+        "value": t["value"],
+        "article": t["article_id"],
+        "sentence": [sentences.get((a, s), "") for a, s in zip(t["article_id"], t["sentence_id"])],
+    }).reset_index(drop=True)
+
+
+def summit_quotes(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.DataFrame:
+    """Return who is quoted in the summit's articles and their words: speaker, cue, kind, quote, article."""
+    ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == summit_id, "article_id"])
+    q = tables["quotes"]
+    q = q[q["article_id"].isin(ids)].sort_values(["article_id", "start"])
+    return pd.DataFrame({
+        "speaker": q["speaker"].fillna("(no speaker: a term in quotation marks)"),
+        "cue": q["cue"].fillna(""),
+        "kind": q["quote_kind"],
+        "quote": q["quote"],
+        "article": q["article_id"],
+    }).reset_index(drop=True)
+
+
+def quoted_by_summit(tables: dict[str, pd.DataFrame], summit_ids=FOCUS_SUMMITS) -> pd.DataFrame:
+    """Return how many quotations each speaker has in each summit's coverage (speakers × summits)."""
+    q = tables["quotes"].merge(tables["articles"][["article_id", "summit_id"]], on="article_id")
+    q = q[q["summit_id"].isin(summit_ids) & q["speaker"].notna() & (q["quote_kind"] != "scare")]
+    table = q.pivot_table(index="speaker", columns="summit_id", values="quote", aggfunc="count", fill_value=0)
+    table = table.reindex(columns=[s for s in summit_ids if s in table.columns])
+    return table.assign(total=table.sum(axis=1)).sort_values("total", ascending=False).drop(columns="total")
+
+
+def _window(earliest: pd.Series, latest: pd.Series) -> pd.Series:
+    lo = earliest.dt.strftime("%Y-%m-%d")
+    hi = latest.dt.strftime("%Y-%m-%d")
+    return lo.where(lo == hi, lo + " to " + hi).fillna("")
