@@ -1,0 +1,66 @@
+"""Each figure function draws the marks its table calls for."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.collections import PathCollection  # noqa: E402
+
+from scoanalysis import plots, reference  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def _markers(fig) -> int:
+    return sum(len(c.get_offsets()) for ax in fig.axes for c in ax.collections if isinstance(c, PathCollection))
+
+
+def test_summit_timeline_draws_one_marker_per_summit_and_labels_the_highlighted():
+    summits = reference.summits()
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "summit_id": ["2014-dushanbe", "2024-astana", "2024-astana"]})
+    fig = plots.summit_timeline(summits, articles=articles)
+    assert _markers(fig) == len(summits)
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == ["Dushanbe 2014\n1 article", "Samarkand 2022", "Astana 2024\n2 articles"]
+
+
+def test_articles_per_summit_draws_one_bar_per_summit_in_each_panel():
+    articles = pd.DataFrame({"article_id": list("abcd"), "summit_id": ["2014-dushanbe", "2024-astana", "2024-astana", None],
+                             "n_words": [100, 200, 300, 50]})
+    fig = plots.articles_per_summit(articles)
+    assert [len(ax.patches) for ax in fig.axes] == [3, 3]
+    assert sorted(p.get_width() for p in fig.axes[1].patches) == [50, 100, 500]
+
+
+def test_attendance_matrix_labels_one_cell_per_row_and_names_stand_ins():
+    table = pd.DataFrame({
+        "summit_id": ["2014-dushanbe", "2024-astana", "2024-astana", "2022-samarkand"],
+        "entity_id": ["vladimir-putin", "vladimir-putin", "narendra-modi", "narendra-modi"],
+        "name": ["Vladimir Putin", "Vladimir Putin", "Narendra Modi", "Narendra Modi"],
+        "status": ["attended", "expected", "represented", "attended"],
+        "represented_by": ["", "", "subrahmanyam-jaishankar", ""],
+    })
+    fig = plots.attendance_matrix(table)
+    texts = sorted(t.get_text() for t in fig.axes[0].texts)
+    assert texts == ["attended", "attended", "expected", "sent subrahmanyam-jaishankar"]
+
+
+def test_quote_counts_writes_each_nonzero_count():
+    counts = pd.DataFrame({"2014-dushanbe": [2, 0], "2024-astana": [1, 3]}, index=["Putin", "Gabuev"])
+    fig = plots.quote_counts(counts)
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["1", "2", "3"]
+
+
+def test_top_terms_one_panel_per_group_at_most_n_bars():
+    terms = pd.DataFrame({"group": ["x"] * 5 + ["y"] * 2, "term": list("abcde") + ["f", "g"], "count": [5, 4, 3, 2, 1, 2, 1]})
+    fig = plots.top_terms(terms, n=3)
+    assert [len(ax.patches) for ax in fig.axes] == [3, 2]
