@@ -61,3 +61,14 @@ def test_seed_articles_are_placed_at_their_summits(seed_articles, table):
 def test_city_with_several_summits_and_no_other_clue_gets_none(table):
     sid, score, evidence = summits.assign_summit("Leaders of the SCO met in Bishkek on Friday.", summits=table)
     assert sid is None and "ambiguous" in evidence and "2019-bishkek" in evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan's economy grew in Astana and Almaty last year; the SCO is one of many forums it belongs to.",
+        "The G20 summit in New Delhi drew leaders from across the world in September 2023.",
+    ],
+)
+def test_passing_mentions_are_not_summit_articles(table, text):
+    assert summits.assign_summit(text, summits=table)[0] is None

@@ -98,6 +98,12 @@ def _build(args) -> int:
 
 
 def _report(args, started: float) -> int:
+    from . import manifest
+
+    fingerprint = manifest.report_fingerprint(args.tables, notebooks_dir=paths.NOTEBOOKS, summit_ids=args.summits)
+    if not args.force and manifest.is_current(args.out, fingerprint):
+        log.info("reports in %s are up to date; nothing to do", args.out)
+        return 0
     from .report import render
 
     written = render(args.tables, args.out, summit_ids=args.summits, progress=log.info, force=args.force)

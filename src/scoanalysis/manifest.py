@@ -122,3 +122,14 @@ def is_current(out: str | os.PathLike, digest: str) -> bool:
     previous = read(out)
     listed = previous.get("outputs") or []
     return bool(listed) and previous.get("fingerprint") == digest and all((out / name).is_file() for name in listed)
+
+
+def report_fingerprint(tables_path: str | os.PathLike, *, notebooks_dir: str | os.PathLike, summit_ids=None) -> str:
+    """Return one hash of everything the reports read: the tables' files, the notebooks, the code, the summits asked for."""
+    tables_path, notebooks_dir = Path(tables_path), Path(notebooks_dir)
+    return combined(
+        digests(list(tables_path.glob("*.csv")), root=tables_path),
+        digests(list(notebooks_dir.glob("*.ipynb")), root=notebooks_dir),
+        source_digest(),
+        sorted(summit_ids or []),
+    )

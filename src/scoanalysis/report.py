@@ -104,7 +104,7 @@ def render(
     out = Path(out)
     say = progress or (lambda msg: None)
     with manifest.locked(out):
-        fingerprint = report_fingerprint(tables_path, notebooks_dir=notebooks_dir, summit_ids=summit_ids)
+        fingerprint = manifest.report_fingerprint(tables_path, notebooks_dir=notebooks_dir, summit_ids=summit_ids)
         if not force and manifest.is_current(out, fingerprint):
             say(f"reports in {out} are up to date; nothing to do")
             return []
@@ -192,17 +192,6 @@ def _stderr_to(path: Path):
             sys.stderr.flush()
             os.dup2(saved, 2)
             os.close(saved)
-
-
-def report_fingerprint(tables_path, *, notebooks_dir, summit_ids=None) -> str:
-    """Return one hash of everything the reports read: the tables' files, the notebooks, the code, the summits asked for."""
-    tables_path, notebooks_dir = Path(tables_path), Path(notebooks_dir)
-    return manifest.combined(
-        manifest.digests(list(tables_path.glob("*.csv")), root=tables_path),
-        manifest.digests(list(notebooks_dir.glob("*.ipynb")), root=notebooks_dir),
-        manifest.source_digest(),
-        sorted(summit_ids or []),
-    )
 
 
 def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path) -> str:

@@ -96,14 +96,17 @@ def summit_evidence(text: str, *, summits: pd.DataFrame, published: pd.Timestamp
 def assign_summit(text: str, *, summits: pd.DataFrame, published: pd.Timestamp | None = None) -> tuple[str | None, float, str]:
     """Return (summit_id, score in [0, 1], evidence) for one article's text.
 
-    The summit is None when the article names neither the SCO nor a summit,
+    The summit is None when the article does not name the SCO or speaks of no
+    meeting of its leaders,
     when no summit collects MIN_SCORE points, or when two summits score within
     MIN_MARGIN of each other (a city that hosted several, and nothing to tell them apart). The score is the best summit's share
     of the points, damped when the evidence is thin.
     """
     folded = fold(text)
-    if not (P.SCO.search(folded) or P.SUMMIT_WORD.search(folded)):
-        return None, 0.0, "names neither the SCO nor a summit"
+    if not P.SCO.search(folded):
+        return None, 0.0, "does not name the SCO"
+    if not P.SUMMIT_WORD.search(folded):
+        return None, 0.0, "speaks of no meeting of SCO leaders"
     table = summit_evidence(text, summits=summits, published=published)
     best = table.iloc[0]
     if best["score"] < MIN_SCORE:

@@ -9,7 +9,13 @@ import re
 SCO = re.compile(
     r"\b(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|Shanghai\s+(?:Forum|Five|grouping|bloc)|\u0428\u041e\u0421)\b"
 )
-SUMMIT_WORD = re.compile(r"\bsummit\b|\bheads?\s+of\s+state\s+council\b", re.IGNORECASE)
+#: The text speaks of a meeting of the organisation's leaders (a summit), not only of the organisation.
+SUMMIT_WORD = re.compile(
+    r"\bsummit\b|\bheads?\s+of\s+state\b|\bannual\s+(?:session|meeting|gathering)\b"
+    r"|\b(?:SCO|bloc|grouping|organi[sz]ation)(?:'s)?\s+(?:leaders|meeting|session|gathering)\b"
+    r"|\bleaders\s+of\s+the\s+(?:SCO|Shanghai)\b|\b(?:SCO|Organi[sz]ation)\s+(?:met|meets|convened|gathered)\b",
+    re.IGNORECASE,
+)
 
 #: A four-digit year 1990-2099 standing alone (not part of a longer number, not "145").
 YEAR = re.compile(r"(?<![\d,.$%])(?:19[9]\d|20\d\d)(?![\d%]|,\d)")
