@@ -205,3 +205,23 @@ def _window(earliest: pd.Series, latest: pd.Series) -> pd.Series:
     lo = earliest.dt.strftime("%Y-%m-%d")
     hi = latest.dt.strftime("%Y-%m-%d")
     return lo.where(lo == hi, lo + " to " + hi).fillna("")
+
+
+
+def problems(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Return what the build skipped or handled specially: severity, file, problem, fix (errors first)."""
+    p = tables.get("problems")
+    if p is None or p.empty:
+        return pd.DataFrame({"severity": [], "file": [], "problem": [], "fix": []})
+    out = p.assign(file=p["file"].map(lambda f: str(f).rsplit("/", 2)[-2:] and "/".join(str(f).rsplit("/", 2)[-2:])))
+    return out.sort_values(["severity", "file"])[["severity", "file", "problem", "fix"]].reset_index(drop=True)
+
+
+def problems_line(tables: dict[str, pd.DataFrame]) -> str:
+    """Return one Markdown sentence saying how many inputs were skipped or handled."""
+    p = tables.get("problems")
+    if p is None or p.empty:
+        return "Every input was read without a problem."
+    errors = int((p["severity"] == "error").sum())
+    return (f"**{errors} input(s) were skipped** and {len(p) - errors} handled with a warning; "
+            "the table says what and how to fix it.")
