@@ -6,6 +6,8 @@ new DataFrame (or a Markdown string) shaped for reading, not for further analysi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from . import reference
@@ -213,7 +215,7 @@ def problems(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     p = tables.get("problems")
     if p is None or p.empty:
         return pd.DataFrame({"severity": [], "file": [], "problem": [], "fix": []})
-    out = p.assign(file=p["file"].map(lambda f: str(f).rsplit("/", 2)[-2:] and "/".join(str(f).rsplit("/", 2)[-2:])))
+    out = p.assign(file=p["file"].fillna("").map(lambda f: "/".join(Path(f).parts[-2:])))
     return out.sort_values(["severity", "file"])[["severity", "file", "problem", "fix"]].reset_index(drop=True)
 
 
