@@ -55,20 +55,20 @@ def summit_evidence(text: str, *, summits: pd.DataFrame, published: pd.Timestamp
     rows = []
     for s in summits.itertuples(index=False):
         score, clues = 0.0, []
-        names = [s.city, *s.city_aliases]
-        n_city = sum(len(P.city_as_place(n).findall(folded)) for n in names if n)
+        names = [n for n in (s.city, *s.city_aliases) if n and n.lower() in lower]  # cheap filter first
+        n_city = sum(len(P.city_as_place(n).findall(folded)) for n in names)
         if n_city:
             score += WEIGHTS["city"] * (1 + math.log(n_city))
             clues.append(f"in {s.city} x{n_city}")
-        if any(_summit_in(folded, n) for n in names if n):
+        if any(_summit_in(folded, n) for n in names):
             score += WEIGHTS["summit_in_city"]
             clues.append(f"summit in {s.city}")
         country_words = [str(s.country).lower(), *demonyms.get(str(s.country), [])]
         if any(_count_word(lower, w) for w in country_words):
             score += WEIGHTS["country"]
             clues.append(f"country:{s.country}")
-        days = pd.date_range(s.start, s.end, freq="D")
-        hits = [(m, d) for m, d in month_days if any(x.month == m and x.day == d for x in days)]
+        days = {(x.month, x.day) for x in pd.date_range(s.start, s.end, freq="D")} if month_days else set()
+        hits = [(m, d) for m, d in month_days if (m, d) in days]
         if hits:
             score += WEIGHTS["month_day"]
             clues.append(f"date:{hits[0][0]:02d}-{hits[0][1]:02d}")
