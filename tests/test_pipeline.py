@@ -148,3 +148,14 @@ def test_cli_usage_error_exits_2(capsys):
     with pytest.raises(SystemExit) as info:
         cli.main(["build", "--no-such-option"])
     assert info.value.code == 2
+
+
+def test_two_processes_give_the_same_tables_as_one(tmp_path):
+    from conftest import ROOT
+    import shutil
+
+    shutil.copytree(ROOT / "data" / "raw", tmp_path / "c" / "raw")
+    one = build(tmp_path / "c", tmp_path / "one")
+    two = build(tmp_path / "c", tmp_path / "two", jobs=2)
+    for name in one:
+        assert one[name].equals(two[name]), name

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from . import __version__, paths
-from .exceptions import LockedError, ScoanalysisError
+from .exceptions import LockedError, ParameterError, ScoanalysisError
 
 log = logging.getLogger("scoanalysis")
 
@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--reference", default=None, help="folder of reference CSVs (default: data/reference)")
     b.add_argument("--keep-going", action="store_true",
                    help="exit 0 even when some articles or metadata rows were skipped (they are listed in problems.csv)")
+    b.add_argument("--jobs", type=int, default=1, metavar="N", help="run the per-article step in N processes (default 1)")
     b.add_argument("--max-bytes", type=int, default=None, metavar="N",
                    help="skip raw files larger than N bytes (default: 5 MB)")
 
@@ -84,7 +85,10 @@ def _build(args) -> int:
     else:
         from .pipeline import build
 
-        tables = build(args.corpus, args.out, reference_dir=args.reference, max_bytes=max_bytes, force=args.force)
+        if args.jobs < 1:
+            raise ParameterError(f"--jobs {args.jobs} is not a number of processes; use 1 or more.")
+        tables = build(args.corpus, args.out, reference_dir=args.reference, max_bytes=max_bytes, force=args.force,
+                       jobs=args.jobs)
         problems = tables["problems"].fillna("")
         for p in problems.itertuples(index=False):
             (log.error if p.severity == "error" else log.warning)(
