@@ -13,6 +13,7 @@ from conftest import ROOT
 
 
 def _name(requirement: str) -> str:
+    """Return the distribution name of a requirement ("dask[distributed]>=1" -> "dask")."""
     return re.split(r"[<>=!~\[ ;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 

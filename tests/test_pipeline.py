@@ -159,3 +159,34 @@ def test_two_processes_give_the_same_tables_as_one(tmp_path):
     two = build(tmp_path / "c", tmp_path / "two", jobs=2)
     for name in one:
         assert one[name].equals(two[name]), name
+
+
+@pytest.mark.slow
+def test_dask_and_process_engines_give_the_same_tables_as_one_process(tmp_path, seed_sentences):
+    from scoanalysis import synthetic
+
+    corpus = synthetic.write_synthetic_corpus(seed_sentences, tmp_path / "synth", n=200, seed=7)
+    one = build(corpus, tmp_path / "one")
+    two = build(corpus, tmp_path / "two", jobs=2)
+    dask = build(corpus, tmp_path / "dask", jobs=2, engine="dask")
+    assert len(one["articles"]) == 200 and len(one["timexes"]) > 200 and len(one["entities"]) > 1000
+    for name in one:
+        assert one[name].equals(two[name]), name
+        assert one[name].equals(dask[name]), name
+    assert (tmp_path / "dask" / "articles.parquet").is_file()
+
+
+def test_synthetic_corpus_is_deterministic(seed_sentences):
+    from scoanalysis import synthetic
+
+    a = list(synthetic.synthetic_articles(seed_sentences, n=5, seed=3))
+    b = list(synthetic.synthetic_articles(seed_sentences, n=5, seed=3))
+    assert a == b and len({t for _, t in a}) == 5
+
+
+def test_unknown_engine_is_a_parameter_error(tmp_path):
+    from scoanalysis.exceptions import ParameterError
+
+    folder = write_corpus(tmp_path / "c", {"a": "The SCO met."})
+    with pytest.raises(ParameterError, match="unknown engine 'spark'"):
+        build(folder, tmp_path / "out", engine="spark")

@@ -44,7 +44,12 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--reference", default=None, help="folder of reference CSVs (default: data/reference)")
     b.add_argument("--keep-going", action="store_true",
                    help="exit 0 even when some articles or metadata rows were skipped (they are listed in problems.csv)")
-    b.add_argument("--jobs", type=int, default=1, metavar="N", help="run the per-article step in N processes (default 1)")
+    b.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="run the per-article step in N processes, or N Dask workers (default 1)")
+    b.add_argument("--engine", choices=("process", "dask"), default="process",
+                   help="where the per-article step runs: local processes, or a Dask cluster")
+    b.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="Dask scheduler address (tcp://host:8786); default: a local cluster of --jobs workers")
     b.add_argument("--max-bytes", type=int, default=None, metavar="N",
                    help="skip raw files larger than N bytes (default: 5 MB)")
 
@@ -88,7 +93,7 @@ def _build(args) -> int:
         if args.jobs < 1:
             raise ParameterError(f"--jobs {args.jobs} is not a number of processes; use 1 or more.")
         tables = build(args.corpus, args.out, reference_dir=args.reference, max_bytes=max_bytes, force=args.force,
-                       jobs=args.jobs)
+                       jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
         problems = tables["problems"].fillna("")
         for p in problems.itertuples(index=False):
             (log.error if p.severity == "error" else log.warning)(

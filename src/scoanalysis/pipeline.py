@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import attendance, compare, corpus, entities, manifest, paths, quotes, reference, schema, summits, temporal, text
-from .exceptions import CorpusError
+from . import attendance, claims, compare, corpus, entities, manifest, paths, quotes, reference, schema, summits, temporal, text
+from .exceptions import CorpusError, ParameterError
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +117,8 @@ def build(
     max_bytes: int = paths.MAX_ARTICLE_BYTES,
     force: bool = False,
     jobs: int = 1,
+    engine: str = "process",
+    scheduler: str | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Build every table from the corpus folder `corpus_dir` and write them under `out`.
 
@@ -130,13 +132,16 @@ def build(
     run that fails or is killed leaves the previous tables whole. A lock keeps
     two builds from writing to `out` at once (LockedError).
 
-    `jobs` > 1 runs the per-article step in that many processes; the tables are
-    the same as with one.
+    `jobs` > 1 runs the per-article step in that many processes; ``engine="dask"``
+    runs it on a Dask cluster (`scheduler` address, or a local cluster of `jobs`
+    worker processes). The tables are the same whichever way they are computed.
 
     Returns the tables by name (articles, sentences, entities, timexes, quotes,
     events, attendance, duplicates, claims, problems), as read back from `out`.
     Raises CorpusError when the corpus folder itself is missing or empty.
     """
+    if engine not in ENGINES:
+        raise ParameterError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}.")
     out = Path(out)
     started = time.perf_counter()
     with manifest.locked(out):
@@ -144,7 +149,8 @@ def build(
         if not force and manifest.is_current(out, fingerprint["digest"]):
             log.info("tables in %s are up to date", out)
             return schema.load_tables(out)
-        tables, stats = _compute(corpus_dir, out, reference_dir=reference_dir, max_bytes=max_bytes, jobs=jobs)
+        tables, stats = _compute(corpus_dir, out, reference_dir=reference_dir, max_bytes=max_bytes, jobs=jobs,
+                                 engine=engine, scheduler=scheduler)
         _write_all(tables, out)
         manifest.write(out, {
             "fingerprint": fingerprint["digest"],
@@ -162,7 +168,8 @@ def build(
     return schema.load_tables(out)
 
 
-def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes, jobs: int = 1) -> tuple[dict[str, pd.DataFrame], dict]:
+def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes, jobs: int = 1, engine: str = "process",
+             scheduler: str | None = None) -> tuple[dict[str, pd.DataFrame], dict]:
     problems: list[corpus.Problem] = []
     articles = list(corpus.iter_corpus(corpus_dir, problems=problems, max_bytes=max_bytes))
     known = set(reference.summit_ids(folder=reference_dir))
@@ -190,7 +197,8 @@ def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes, jobs: int = 1) 
     ))
     cached = {a.article_id: cache.get(a) for a in articles}
     todo = [a for a in articles if cached[a.article_id] is None]
-    fresh = dict(zip((a.article_id for a in todo), _analyse_many(todo, tokenizer=tokenizer, reference_dir=reference_dir, jobs=jobs)))
+    fresh = dict(zip((a.article_id for a in todo), _analyse_many(todo, tokenizer=tokenizer, reference_dir=reference_dir, jobs=jobs,
+                                                                         engine=engine, scheduler=scheduler)))
     for a in todo:
         cache.put(a, fresh[a.article_id])
     records = [cached[a.article_id] or fresh[a.article_id] for a in articles]
@@ -205,17 +213,104 @@ def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes, jobs: int = 1) 
     tables["quotes"] = _concat([r.quotes for r in records], "quotes")
     mentions = attendance.attendance_mentions(tables["sentences"], tables["entities"], tables["articles"])
     tables["attendance"] = attendance.attendance(mentions, entities=tables["entities"])
+    dates = _article_dates(tables["articles"], reference_dir=reference_dir)
+    said = claims.extract_claims(tables["sentences"], tables["entities"], dates=dates, reference_dir=reference_dir)
+    tables["claims"] = pd.concat(
+        [claims.check_claims(said, dates=dates, reference_dir=reference_dir),
+         _date_claims([r.date_conflicts for r in records], tables["articles"])],
+        ignore_index=True,
+    )
     return tables, stats
 
 
-def _analyse_many(articles: list[corpus.Article], *, tokenizer, reference_dir, jobs: int) -> list[ArticleRecords]:
-    """Return analyse_article for each article, in order, in this process or in `jobs` worker processes."""
-    if jobs <= 1 or len(articles) < 2:
-        return [analyse_article(a, tokenizer=tokenizer, reference_dir=reference_dir) for a in articles]
+def _article_dates(articles: pd.DataFrame, *, reference_dir=None) -> dict[str, pd.Timestamp | None]:
+    """Return each article's date: its publication date, else its summit's opening, else None."""
+    starts = reference.summits(folder=reference_dir).set_index("summit_id")["start"]
+    out = {}
+    for row in articles.itertuples(index=False):
+        date = row.published if not pd.isna(row.published) else starts.get(row.summit_id) if isinstance(row.summit_id, str) else None
+        out[row.article_id] = None if date is None or pd.isna(date) else pd.Timestamp(date)
+    return out
+
+
+def _date_claims(conflicts: list[pd.DataFrame], articles: pd.DataFrame) -> pd.DataFrame:
+    """Return claims rows for spans whose dates disagree with the publication date the analyst gave."""
+    frames = [c for c in conflicts if len(c)]
+    if not frames:
+        return schema.empty("claims")
+    found = pd.concat(frames, ignore_index=True)
+    published = articles.set_index("article_id")["published"]
+    rows = []
+    for n, c in enumerate(found.itertuples(index=False)):
+        given = published.get(c.article_id)
+        rows.append({
+            "claim_id": f"{c.article_id}:{c.sentence_id}:date{n}", "article_id": c.article_id,
+            "sentence_id": c.sentence_id, "start": c.start, "end": c.end, "subject": c.article_id,
+            "predicate": "date_is", "object": c.text, "conflicts_with": ["metadata:published"],
+            "note": f"{c.note} (articles.csv gives {pd.Timestamp(given):%Y-%m-%d})" if given is not None and not pd.isna(given) else c.note,
+        })
+    return pd.DataFrame(rows)
+
+
+ENGINES = ("process", "dask")
+#: Articles per Dask task: big enough to amortise scheduling, small enough to balance.
+DASK_PARTITION = 64
+
+
+def _analyse_many(
+    articles: list[corpus.Article], *, tokenizer, reference_dir, jobs: int, engine: str = "process",
+    scheduler: str | None = None,
+) -> list[ArticleRecords]:
+    """Return analyse_article for each article, in order: here, in `jobs` processes, or on a Dask cluster."""
     work = functools.partial(analyse_article, tokenizer=tokenizer, reference_dir=reference_dir)
+    if engine == "dask":
+        return _analyse_dask(articles, tokenizer=tokenizer, reference_dir=reference_dir, workers=max(jobs, 1),
+                             scheduler=scheduler)
+    if jobs <= 1 or len(articles) < 2:
+        return [work(a) for a in _progress(articles)]
     chunk = max(1, min(64, len(articles) // (jobs * 4)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(work, articles, chunksize=chunk))
+        return list(_progress(pool.map(work, articles, chunksize=chunk), total=len(articles)))
+
+
+def _analyse_partition(articles: list[corpus.Article], tokenizer, reference_dir) -> list[ArticleRecords]:
+    return [analyse_article(a, tokenizer=tokenizer, reference_dir=reference_dir) for a in articles]
+
+
+def _analyse_dask(articles, *, tokenizer, reference_dir, workers: int, scheduler: str | None) -> list[ArticleRecords]:
+    """Run the per-article step on a Dask cluster (a local one of `workers` processes when no scheduler is given)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:  # pragma: no cover - dask is a dependency
+        raise ParameterError("--engine dask needs dask.distributed; install the package's dependencies.") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler, timeout="30s")
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        [tok] = client.scatter([tokenizer], broadcast=True)
+        parts = [articles[i:i + DASK_PARTITION] for i in range(0, len(articles), DASK_PARTITION)]
+        futures = client.map(_analyse_partition, parts, tokenizer=tok, reference_dir=reference_dir, pure=False)
+        return [r for part in _progress(client.gather(futures), total=len(parts)) for r in part]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _progress(items, *, total: int | None = None):
+    """Wrap `items` in a tqdm progress bar when stderr is a terminal and the build is long; else return them."""
+    import sys
+
+    n = total if total is not None else (len(items) if hasattr(items, "__len__") else None)
+    if not sys.stderr.isatty() or (n is not None and n < 200) or not log.isEnabledFor(logging.INFO):
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=n, unit="article", leave=False)
 
 
 def _write_all(tables: dict[str, pd.DataFrame], out: Path) -> None:
