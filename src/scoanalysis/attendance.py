@@ -36,17 +36,18 @@ def attendance_mentions(
     starts = reference.summits().set_index("summit_id")["start"].to_dict()
     published = articles.set_index("article_id")["published"].to_dict() if "published" in articles else {}
     people = entities[entities["entity_type"] == "person"]
+    people = people[people["article_id"].isin(summit_of)]
+    wanted = sentences[sentences["article_id"].isin(set(people["article_id"]))]
+    lookup = {(a, int(i)): (int(st), t) for a, i, st, t in zip(wanted["article_id"], wanted["sentence_id"], wanted["start"], wanted["text"])}
     rows = []
     for (aid, sid), group in people.groupby(["article_id", "sentence_id"], sort=False):
         summit = summit_of.get(aid)
-        if not summit:
+        found = lookup.get((aid, int(sid)))
+        if not summit or found is None:
             continue
-        sent = sentences[(sentences["article_id"] == aid) & (sentences["sentence_id"] == sid)]
-        if sent.empty:
-            continue
-        s = sent.iloc[0]
-        text = fold(s["text"])
-        mentions = [(int(r.start - s["start"]), int(r.end - s["start"]), r.entity_id) for r in group.itertuples()]
+        s_start, s_text = found
+        text = fold(s_text)
+        mentions = [(int(r.start - s_start), int(r.end - s_start), r.entity_id) for r in group.itertuples()]
         pub = published.get(aid)
         before = pub is not None and not pd.isna(pub) and pd.Timestamp(pub) < starts.get(summit, pd.Timestamp.max)
         for entity_id, status, stand_in, cue in _sentence_statuses(text, mentions, before_summit=before):

@@ -659,7 +659,14 @@ def check_claims(
     if table.empty:
         return pd.DataFrame(columns=CONFLICT_COLUMNS)
     horizon, tolerance = pd.Timedelta(days=horizon_days), pd.Timedelta(days=tolerance_days)
-    verdicts = {c["claim_id"]: _safe_verdict(c, ref, horizon=horizon, tolerance=tolerance) for c in table.to_dict("records")}
+    memo: dict[tuple, _Verdict] = {}  # the same statement at the same date gets the same verdict
+    verdicts = {}
+    for c in table.to_dict("records"):
+        key = tuple(str(c.get(k)) for k in ("subject", "predicate", "object", "scope", "qualifier", "claim_date",
+                                             "tense", "polarity", "hedged"))
+        if key not in memo:
+            memo[key] = _safe_verdict(c, ref, horizon=horizon, tolerance=tolerance)
+        verdicts[c["claim_id"]] = memo[key]
     partners: dict[str, list[str]] = {cid: [] for cid in verdicts}
     records = table.to_dict("records")
     window = pd.Timedelta(days=window_days)

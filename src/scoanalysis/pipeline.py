@@ -42,6 +42,7 @@ class ArticleRecords:
     entities: pd.DataFrame = field(default_factory=pd.DataFrame)
     timexes: pd.DataFrame = field(default_factory=pd.DataFrame)
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    claims: pd.DataFrame = field(default_factory=pd.DataFrame)
     date_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
@@ -80,6 +81,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         date = summit_table.set_index("summit_id").loc[sid, "start"]
     ents = entities.entities(sents, dates={aid: date}, reference_dir=reference_dir)
     said = quotes.quotes(sents, entities=ents)
+    stated = claims.extract_claims(sents, ents, dates={aid: date}, reference_dir=reference_dir)
     translation = compare.translation_evidence(sents)
     row = {
         "article_id": aid,
@@ -105,7 +107,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         "n_boilerplate": int(sents["is_boilerplate"].sum()),
         "sha256": article.sha256,
     }
-    return ArticleRecords(article=row, sentences=sents, entities=ents, timexes=times, quotes=said,
+    return ArticleRecords(article=row, sentences=sents, entities=ents, timexes=times, quotes=said, claims=stated,
                           date_conflicts=conflicts)
 
 
@@ -214,7 +216,7 @@ def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes, jobs: int = 1, 
     mentions = attendance.attendance_mentions(tables["sentences"], tables["entities"], tables["articles"])
     tables["attendance"] = attendance.attendance(mentions, entities=tables["entities"])
     dates = _article_dates(tables["articles"], reference_dir=reference_dir)
-    said = claims.extract_claims(tables["sentences"], tables["entities"], dates=dates, reference_dir=reference_dir)
+    said = pd.concat([r.claims for r in records if len(r.claims)], ignore_index=True) if any(len(r.claims) for r in records) else pd.DataFrame(columns=claims.CLAIM_COLUMNS)
     tables["claims"] = pd.concat(
         [claims.check_claims(said, dates=dates, reference_dir=reference_dir),
          _date_claims([r.date_conflicts for r in records], tables["articles"])],

@@ -1,0 +1,101 @@
+"""Benchmark `scoanalysis build` against the cheapest pass over every word, in one run.
+
+Makes synthetic corpora of N articles by recombining the real corpus's sentences
+(scoanalysis.synthetic: dates, names and places varied), then measures words per
+second, articles per second and peak memory of `build --force` with one process,
+two processes and a two-worker Dask local cluster, each in its own subprocess.
+The baseline, measured in the same run on the same text, is NLTK's
+NLTKWordTokenizer over every article. Prints a table and the ratios the scale
+issue sets targets for:
+
+  one process / baseline words per second   (target >= 1/3)
+  two processes / one process               (target >= 1.8)
+  peak memory at the largest N / at the one before  (target <= 1.5 at 100k vs 10k)
+
+Usage: python benchmarks/bench_build.py [--sizes 200,1000] [--engines one,two,dask] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ENGINES = {"one": ["--jobs", "1"], "two": ["--jobs", "2"], "dask": ["--jobs", "2", "--engine", "dask"]}
+
+
+def baseline(corpus: Path) -> tuple[float, int]:
+    """Return (seconds, words) for NLTKWordTokenizer over every raw file of `corpus`."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    tok = NLTKWordTokenizer()
+    files = sorted((corpus / "raw").glob("*.txt"))
+    started = time.perf_counter()
+    words = 0
+    for f in files:
+        words += sum(1 for _ in tok.span_tokenize(f.read_text(encoding="utf-8")))
+    return time.perf_counter() - started, words
+
+
+def run_build(corpus: Path, out: Path, engine: str) -> tuple[float, float]:
+    """Return (seconds, peak RSS in MB of the build and its workers) for one `build --force`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "scoanalysis.cli", "build", "--corpus", str(corpus), "--out", str(out),
+                    "--force", "--quiet", "--keep-going", *ENGINES[engine]], check=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="200,1000", help="comma-separated corpus sizes (articles)")
+    parser.add_argument("--engines", default="one,two,dask", help="comma-separated: one, two, dask")
+    parser.add_argument("--keep", default=None, help="folder for the synthetic corpora (default: a temporary one)")
+    args = parser.parse_args()
+
+    from scoanalysis import corpus as corpus_mod, synthetic, text
+    from scoanalysis.paths import DATA
+
+    arts = corpus_mod.read_corpus(DATA)
+    sentences = text.sentences(arts, tokenizer=text.train_punkt(arts["text"]))
+    work = Path(args.keep or tempfile.mkdtemp(prefix="scoanalysis-bench-"))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; work in {work}")
+    header = f"{'engine':<8}{'articles':>9}{'words':>11}{'seconds':>9}{'words/s':>10}{'art/s':>8}{'peak MB':>9}{'vs baseline':>13}"
+    print(header)
+    results: dict[tuple[str, int], tuple[float, float, int]] = {}
+    for n in [int(x) for x in args.sizes.split(",")]:
+        folder = work / f"synth-{n}"
+        if not (folder / "raw").is_dir():
+            synthetic.write_synthetic_corpus(sentences, folder, n=n, seed=n)
+        b_seconds, words = baseline(folder)
+        print(f"{'baseline':<8}{n:>9}{words:>11,}{b_seconds:>9.2f}{words / b_seconds:>10,.0f}{n / b_seconds:>8,.0f}{'':>9}{1:>13.3f}")
+        for engine in args.engines.split(","):
+            seconds, peak = run_build(folder, work / f"out-{n}-{engine}", engine)
+            results[(engine, n)] = (seconds, peak, words)
+            print(f"{engine:<8}{n:>9}{words:>11,}{seconds:>9.2f}{words / seconds:>10,.0f}{n / seconds:>8,.1f}"
+                  f"{peak:>9,.0f}{b_seconds / seconds:>13.3f}")
+    sizes = sorted({n for _, n in results})
+    print("\nratios")
+    for n in sizes:
+        if ("one", n) in results and ("two", n) in results:
+            print(f"  two processes / one, {n} articles: {results[('one', n)][0] / results[('two', n)][0]:.2f} (target >= 1.8)")
+        if ("one", n) in results and ("dask", n) in results:
+            print(f"  dask (2 workers) / one, {n} articles: {results[('one', n)][0] / results[('dask', n)][0]:.2f}")
+    if len(sizes) >= 2 and ("one", sizes[-1]) in results and ("one", sizes[-2]) in results:
+        print(f"  peak memory {sizes[-1]} / {sizes[-2]} articles: "
+              f"{results[('one', sizes[-1])][1] / results[('one', sizes[-2])][1]:.2f} (target <= 1.5 at 100k/10k)")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
