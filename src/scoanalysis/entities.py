@@ -32,6 +32,7 @@ import pandas as pd
 
 from . import reference
 from .patterns import entities as P
+from .patterns import trie_alternation
 from .text import fold
 
 ENTITY_COLUMNS = [
@@ -434,6 +435,5 @@ _NOT_BEFORE_NAME = r"(?!\s+[A-Z][a-z]|,\s+[A-Z][\w'-]+\s+[A-Z])"
 
 
 def _alternation(surfaces) -> re.Pattern:
-    alt = "|".join(sorted((re.escape(s) for s in surfaces), key=len, reverse=True))
-    return re.compile(rf"{P.LEFT}(?:{alt}){P.RIGHT}")
+    return re.compile(rf"{P.LEFT}(?:{trie_alternation(surfaces)}){P.RIGHT}")
 
