@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
 
@@ -206,5 +207,113 @@ def quote_counts(counts: pd.DataFrame):
     ax.xaxis.tick_top()
     ax.set_facecolor("0.96")
     ax.set_title("Quotations per speaker (grey: not quoted)", fontsize=11, loc="left", pad=24)
+    fig.tight_layout()
+    return fig
+
+
+# --- duplicates and framing -------------------------------------------------------------
+
+RELATION_ORDER = ("duplicate", "near_duplicate", "translation_variant")
+
+
+def _empty(message: str):
+    fig, ax = plt.subplots(figsize=(6, 1.5))
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    ax.axis("off")
+    return fig
+
+
+def duplicate_pairs_map(pairs: pd.DataFrame):
+    """Return a scatter of article pairs: sentences aligned (x) against words shared verbatim (y).
+
+    `pairs` is the duplicates table with compare.duplicate_pairs's extra columns
+    (aligned_share, word_jaccard). Duplicates sit top right, lightly edited copies
+    high, re-translations bottom right. One marker per pair, coloured by relation.
+    """
+    if pairs.empty or not {"aligned_share", "word_jaccard"} <= set(pairs.columns):
+        return _empty("no duplicate pairs")
+    fig, ax = plt.subplots(figsize=(6.5, 4.5))
+    for i, rel in enumerate(RELATION_ORDER):
+        sub = pairs[pairs["relation"] == rel]
+        if len(sub):
+            ax.scatter(sub["aligned_share"], sub["word_jaccard"], s=60, color=PALETTE[i], label=rel.replace("_", " "),
+                       edgecolor="black", linewidth=0.5, zorder=3)
+    ax.set_xlim(0, 1.05)
+    ax.set_ylim(0, 1.05)
+    ax.set_xlabel("share of the shorter article's sentences aligned in order")
+    ax.set_ylabel("5-word shingles shared (Jaccard)")
+    ax.legend(frameon=False, fontsize=9, loc="upper left")
+    ax.set_title("How pairs of articles repeat each other", fontsize=11, loc="left")
+    sns.despine(ax=ax)
+    fig.tight_layout()
+    return fig
+
+
+def theme_heatmap(shares: pd.DataFrame):
+    """Return a heatmap of theme shares: groups (rows) × themes (columns), cells in percent.
+
+    `shares` comes from framing.theme_shares (group, theme, share, n_sentences). Each
+    cell is labelled with the percentage and the sentence count. One cell per row.
+    """
+    if shares.empty:
+        return _empty("no theme shares")
+    themes = list(dict.fromkeys(shares["theme"]))
+    table = shares.pivot(index="group", columns="theme", values="share")[themes] * 100
+    counts = shares.pivot(index="group", columns="theme", values="n_sentences")[themes]
+    labels = np.array([[f"{p:.0f}%\n({int(c)})" for p, c in zip(rp, rc)] for rp, rc in zip(table.values, counts.values)], dtype=object)
+    fig, ax = plt.subplots(figsize=(1.25 * len(themes) + 2.5, 0.7 * len(table) + 1.8))
+    sns.heatmap(table, ax=ax, cmap="Blues", vmin=0, annot=labels, fmt="", annot_kws={"fontsize": 8},
+                linewidths=1, linecolor="white", cbar_kws={"label": "% of prose sentences"})
+    ax.set_xticks(np.arange(len(themes)) + 0.5, [t.replace("_", " ") for t in themes], rotation=30, ha="right")
+    ax.set_yticks(np.arange(len(table)) + 0.5, table.index, rotation=0)
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.set_title("Share of sentences touching each theme (sentence count)", fontsize=11, loc="left")
+    fig.tight_layout()
+    return fig
+
+
+def distinctive_words_chart(words: pd.DataFrame, *, n: int = 10):
+    """Return small multiples of each group's most distinctive words (Fightin' Words z-scores).
+
+    `words` comes from framing.distinctive_words (group, term, z, count). At most `n`
+    bars per panel; the dashed line marks z = 1.96.
+    """
+    groups = list(dict.fromkeys(words["group"]))
+    if not groups:
+        return _empty("no words")
+    colors = summit_colors(groups)
+    fig, axes = plt.subplots(1, len(groups), figsize=(3.6 * len(groups) + 0.5, 0.32 * n + 1.5), squeeze=False)
+    for ax, group in zip(axes[0], groups):
+        top = words[words["group"] == group].nlargest(n, "z").iloc[::-1]
+        ax.barh(top["term"], top["z"], color=colors.get(group, PALETTE[0]))
+        ax.axvline(1.96, color="0.4", lw=0.8, ls="--")
+        ax.set_title(str(group), fontsize=10, loc="left")
+        ax.set_xlabel("z (log-odds, informative prior)", fontsize=8)
+        ax.tick_params(labelsize=9)
+        sns.despine(ax=ax)
+    fig.tight_layout()
+    return fig
+
+
+def tone_bars(tone: pd.DataFrame):
+    """Return diverging bars of each group's share of positive and negative sentences (VADER).
+
+    `tone` comes from framing.tone (group, positive_share, negative_share,
+    compound_mean, n_sentences). One pair of bars per group, mean compound in the label.
+    """
+    if tone.empty:
+        return _empty("no tone")
+    table = tone.iloc[::-1]
+    labels = [f"{g}\nmean {c:+.2f}, n={int(n)}" for g, c, n in zip(table["group"], table["compound_mean"], table["n_sentences"])]
+    fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(table) + 1.6))
+    ax.barh(labels, table["positive_share"] * 100, color=PALETTE[2], label="positive sentences")
+    ax.barh(labels, -table["negative_share"] * 100, color=PALETTE[3], label="negative sentences")
+    ax.axvline(0, color="0.3", lw=0.8)
+    ax.set_xlabel("% of prose sentences (negative to the left)")
+    ax.tick_params(axis="y", labelsize=9)
+    ax.legend(frameon=False, fontsize=8, ncol=2, loc="upper center", bbox_to_anchor=(0.5, -0.22))
+    ax.set_title("Tone of coverage (VADER compound >= 0.05 positive, <= -0.05 negative)", fontsize=11, loc="left")
+    sns.despine(ax=ax, left=True)
     fig.tight_layout()
     return fig

@@ -265,6 +265,8 @@ thead th{background:#f2f2f2}tbody tr:nth-child(even){background:#fafafa}
 img{max-width:100%;height:auto}pre{white-space:pre-wrap;font-size:.85rem;background:#f6f6f6;padding:.5rem}
 .lead{color:#444}.jp-OutputArea-output{overflow-x:auto}
 a{color:#0b57a4}
+table.side-by-side td{width:50%}del{background:#fbd3d3;text-decoration:line-through}
+ins{background:#cdeccf;text-decoration:none}tr.unmatched td{color:#666;font-style:italic}
 """
 
 

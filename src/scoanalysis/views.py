@@ -6,11 +6,12 @@ new DataFrame (or a Markdown string) shaped for reading, not for further analysi
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
 
-from . import reference
+from . import compare, framing, reference
 
 FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
 
@@ -227,3 +228,156 @@ def problems_line(tables: dict[str, pd.DataFrame]) -> str:
     errors = int((p["severity"] == "error").sum())
     return (f"**{errors} input(s) were skipped** and {len(p) - errors} handled with a warning; "
             "the table says what and how to fix it.")
+
+
+# --- duplicates, translation, contradictions, framing ----------------------------------
+
+def duplicates_overview(tables: dict[str, pd.DataFrame], pairs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return one row per pair of repeating articles: both articles and headlines, relation, similarity.
+
+    `pairs` defaults to tables["duplicates"]; pass compare.duplicate_pairs's output to
+    show its extra columns (aligned sentences) too.
+    """
+    pairs = tables["duplicates"] if pairs is None else pairs
+    heads = tables["articles"].set_index("article_id")["headline"].fillna("(none)")
+    out = pd.DataFrame({
+        "article a": pairs["article_a"],
+        "headline a": pairs["article_a"].map(heads),
+        "article b": pairs["article_b"],
+        "headline b": pairs["article_b"].map(heads),
+        "relation": pairs["relation"].str.replace("_", " "),
+        "similarity": pairs["similarity"].astype(float).round(2),
+    })
+    if "aligned_sentences" in pairs.columns:
+        out["sentences aligned"] = [
+            f"{int(k)} of {int(min(a, b))}" for k, a, b in zip(pairs["aligned_sentences"], pairs["n_sentences_a"], pairs["n_sentences_b"])
+        ]
+    return out.reset_index(drop=True)
+
+
+def side_by_side(tables: dict[str, pd.DataFrame], article_a: str, article_b: str) -> str:
+    """Return an HTML table of two articles' body sentences aligned side by side, changes marked.
+
+    Words only in a are struck through (``<del>``), words only in b underlined (``<ins>``);
+    all text is HTML-escaped by compare.align. Unmatched sentences stand alone on their side.
+    """
+    s = tables["sentences"]
+    rows = compare.align(s[s["article_id"] == article_a], s[s["article_id"] == article_b])
+    body = "\n".join(
+        f'<tr class="{r.status}"><td>{r.html_a}</td><td>{r.html_b}</td></tr>' for r in rows.itertuples(index=False)
+    )
+    return (
+        '<table class="side-by-side">\n'
+        f"<thead><tr><th>{html.escape(article_a)}</th><th>{html.escape(article_b)}</th></tr></thead>\n"
+        f"<tbody>\n{body}\n</tbody>\n</table>"
+    )
+
+
+def translation_clues(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Return every clue of machine translation: article, sentence, clue, text (with context)."""
+    ev = compare.translation_evidence(tables["sentences"])
+    return ev[["article_id", "sentence_id", "clue", "text"]].rename(
+        columns={"article_id": "article", "sentence_id": "sentence"}
+    ).assign(clue=lambda f: f["clue"].str.replace("_", " ")).reset_index(drop=True)
+
+
+def theme_overview(tables: dict[str, pd.DataFrame], *, by: str = "summit_id", originals_only: bool = True) -> pd.DataFrame:
+    """Return the share of prose sentences touching each theme, groups as rows, themes as columns (%).
+
+    `by` is a column of the articles table. With `originals_only`, articles that repeat
+    another (duplicate_of) are left out so a story re-published counts once.
+    """
+    sents, mapping = _framing_input(tables, by=by, originals_only=originals_only)
+    shares = framing.theme_shares(sents, by=mapping)
+    table = shares.pivot(index="group", columns="theme", values="share") * 100
+    table = table[list(dict.fromkeys(shares["theme"]))].round(0)
+    table.columns = [c.replace("_", " ") for c in table.columns]
+    return table.reset_index().rename(columns={"group": by.replace("_id", "")})
+
+
+def distinctive_overview(tables: dict[str, pd.DataFrame], *, by: str = "summit_id", n: int = 10, originals_only: bool = True) -> pd.DataFrame:
+    """Return each group's `n` most distinctive words (Fightin' Words), one row per group: group, words (z)."""
+    sents, mapping = _framing_input(tables, by=by, originals_only=originals_only)
+    words = framing.distinctive_words(sents, by=mapping)
+    top = words.groupby("group").head(n)
+    return (
+        top.assign(label=top["term"] + " (" + top["z"].round(1).astype(str) + ")")
+        .groupby("group")["label"].apply(", ".join).rename("distinctive words (z)").reset_index()
+        .rename(columns={"group": by.replace("_id", "")})
+    )
+
+
+def tone_overview(tables: dict[str, pd.DataFrame], *, by: str = "summit_id", originals_only: bool = True) -> pd.DataFrame:
+    """Return the tone of each group for display: sentences, mean compound, % positive, % negative, driving words."""
+    sents, mapping = _framing_input(tables, by=by, originals_only=originals_only)
+    t = framing.tone(sents, by=mapping)
+    return pd.DataFrame({
+        by.replace("_id", ""): t["group"],
+        "sentences": t["n_sentences"],
+        "mean compound": t["compound_mean"].round(2),
+        "% positive": (t["positive_share"] * 100).round(0),
+        "% negative": (t["negative_share"] * 100).round(0),
+        "positive words": t["positive_words"].str.replace(";", ", "),
+        "negative words": t["negative_words"].str.replace(";", ", "),
+    })
+
+
+def _framing_input(tables: dict[str, pd.DataFrame], *, by: str, originals_only: bool) -> tuple[pd.DataFrame, pd.Series]:
+    a = tables["articles"]
+    if originals_only and "duplicate_of" in a.columns:
+        a = a[a["duplicate_of"].isna()]
+    mapping = pd.Series(a[by].astype(object).where(a[by].notna(), "none").values, index=a["article_id"].values)
+    s = tables["sentences"]
+    return s[s["article_id"].isin(mapping.index)], mapping
+
+
+def contradictions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Return every statement that disagrees with another article or the reference, both sides shown.
+
+    Columns: article, statement (the sentence), claim (subject predicate object),
+    conflicts with, note.
+    """
+    c = tables["claims"]
+    sentences = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
+    return pd.DataFrame({
+        "article": c["article_id"],
+        "statement": [sentences.get((a, s), "") for a, s in zip(c["article_id"], c["sentence_id"])],
+        "claim": c["subject"].astype(str) + " " + c["predicate"].astype(str).str.replace("_", " ") + " " + c["object"].astype(str),
+        "conflicts with": c["conflicts_with"].map(lambda v: ", ".join(v) if isinstance(v, list) else str(v or "")),
+        "note": c["note"].fillna(""),
+    }).reset_index(drop=True)
+
+
+def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = False) -> dict[str, pd.DataFrame]:
+    """Return `tables` with articles that repeat another left out (a story counts once), unless `include_duplicates`."""
+    if include_duplicates:
+        return tables
+    a = tables["articles"]
+    keep = set(a.loc[a["duplicate_of"].isna(), "article_id"])
+    return {name: frame[frame["article_id"].isin(keep)] if "article_id" in frame.columns and name != "claims" else frame
+            for name, frame in tables.items()}
+
+
+def pairs_side_by_side(tables: dict[str, pd.DataFrame]) -> str:
+    """Return HTML with, for every pair of repeating articles, their sentences aligned side by side (escaped)."""
+    pairs = tables["duplicates"]
+    if pairs.empty:
+        return "<p>No two articles repeat each other.</p>"
+    parts = []
+    for p in pairs.itertuples(index=False):
+        title = f"{p.article_a} and {p.article_b}: {str(p.relation).replace('_', ' ')} (similarity {float(p.similarity):.2f})"
+        parts.append(f"<h4>{html.escape(title)}</h4>\n" + side_by_side(tables, p.article_a, p.article_b))
+    return "\n".join(parts)
+
+
+def tone_by_actor_overview(tables: dict[str, pd.DataFrame], *, n: int = 15, include_duplicates: bool = False) -> pd.DataFrame:
+    """Return the tone of the sentences naming each of the `n` most mentioned actors, with the words that drive it."""
+    t = originals(tables, include_duplicates=include_duplicates)
+    body = t["sentences"][~t["sentences"]["is_boilerplate"].astype(bool)]
+    tone = framing.tone_by_actor(body, t["entities"]).head(n)
+    return pd.DataFrame({
+        "actor": tone["name"], "kind": tone["entity_type"], "sentences": tone["n_sentences"],
+        "mean compound": tone["compound_mean"].round(2),
+        "% positive": (tone["positive_share"] * 100).round(0), "% negative": (tone["negative_share"] * 100).round(0),
+        "negative words": tone["negative_words"].fillna("").str.replace(";", ", "),
+    })
