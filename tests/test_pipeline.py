@@ -65,6 +65,24 @@ def test_articles_table_is_complete(built):
     }
 
 
+def test_build_finds_the_translation_pair_contradictions_and_attendance(built):
+    _, tables, _ = built
+    pairs = tables["duplicates"]
+    assert pairs[["article_a", "article_b", "relation"]].values.tolist() == [
+        ["000_0e1afe955a39ce53", "001_dd488588730cc6da", "translation_variant"]]
+    assert tables["articles"].set_index("article_id")["duplicate_of"].fillna("").to_dict()["001_dd488588730cc6da"] == \
+        "000_0e1afe955a39ce53"
+    claims = tables["claims"]
+    nato = claims[(claims["subject"] == "belarus") & (claims["object"] == "nato")]
+    assert len(nato) == 1 and "reference:memberships" in nato.iloc[0]["conflicts_with"]
+    assert set(nato.iloc[0]["conflicts_with"]) & set(claims["claim_id"])  # the other side is a row too
+    att = tables["attendance"].set_index(["summit_id", "entity_id"])
+    assert att.loc[("2024-astana", "narendra-modi"), "status"] == "represented"
+    assert att.loc[("2024-astana", "narendra-modi"), "represented_by"] == "subrahmanyam-jaishankar"
+    assert att.loc[("2014-dushanbe", "islam-karimov"), "status"] == "attended"
+    assert len(tables["quotes"]) > 30 and len(tables["timexes"]) > 50
+
+
 def test_sentences_table_carries_offsets_into_the_raw_text(built):
     from conftest import ROOT
 
