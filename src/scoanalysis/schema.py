@@ -188,6 +188,8 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
             out[col] = None
         out[col] = _coerce(out[col], kind)
     extra = [c for c in out.columns if c not in table.columns]
+    for col in extra:
+        out[col] = _infer_extra(out[col])
     return out[list(table.columns) + extra].reset_index(drop=True)
 
 
@@ -286,6 +288,22 @@ def _coerce(series: pd.Series, kind: str) -> pd.Series:
     if kind in ("int", "float"):
         return pd.to_numeric(series, errors="coerce").astype(_DTYPES[kind])
     return series.astype("object").where(series.notna(), None).astype("string")
+
+
+def _infer_extra(series: pd.Series) -> pd.Series:
+    """Return a column beyond the contract with numbers as numbers and true/false as booleans, if all fit."""
+    if series.dtype != object and str(series.dtype) not in ("string", "str"):
+        return series
+    values = series.dropna()
+    if values.empty:
+        return series
+    if values.map(lambda v: isinstance(v, str) and v.strip().lower() in ("true", "false")).all():
+        return series.map(_to_bool).astype("boolean")
+    if values.map(lambda v: isinstance(v, str)).all():
+        numbers = pd.to_numeric(values, errors="coerce")
+        if numbers.notna().all():
+            return pd.to_numeric(series, errors="coerce")
+    return series
 
 
 def _to_bool(value):

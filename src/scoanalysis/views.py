@@ -17,7 +17,11 @@ FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
 
 
 def show(frame: pd.DataFrame, *, precision: int = 2):
-    """Return `frame` styled for a report: no index, cell text HTML-escaped, numbers rounded."""
+    """Return `frame` styled for a report: no index, cell text HTML-escaped, numbers rounded ("(none)" when empty)."""
+    if frame.empty:
+        from IPython.display import Markdown
+
+        return Markdown("_(none)_")
     return frame.style.hide(axis="index").format(escape="html", precision=precision, na_rep="")
 
 
