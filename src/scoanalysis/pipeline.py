@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import attendance, claims, compare, corpus, entities, manifest, paths, quotes, reference, schema, summits, temporal, text
+from . import (attendance, claims, compare, corpus, entities, events, manifest, paths, quotes, reference, schema, summits,
+               temporal, text, timeline)
 from .exceptions import CorpusError, ParameterError
 
 log = logging.getLogger(__name__)
@@ -163,7 +164,7 @@ def build(
             "reused": stats["reused"],
             "skipped": int((tables["problems"]["severity"] == "error").sum()),
             "seconds": round(time.perf_counter() - started, 3),
-            "outputs": sorted(p.name for p in out.iterdir() if p.suffix in (".csv", ".parquet")),
+            "outputs": sorted(p.name for p in out.iterdir() if p.suffix in (".csv", ".parquet", ".json") and p.name != manifest.MANIFEST),
         })
     log.info("built %d articles (%d analysed, %d unchanged) into %s", len(tables["articles"]),
              stats["analysed"], stats["reused"], out)
@@ -218,6 +219,9 @@ def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes, jobs: int = 1, 
     tables["quotes"] = _concat([r.quotes for r in records], "quotes")
     mentions = attendance.attendance_mentions(tables["sentences"], tables["entities"], tables["articles"])
     tables["attendance"] = attendance.attendance(mentions, entities=tables["entities"])
+    found = events.event_mentions(tables["sentences"], tables["timexes"], tables["entities"], articles=tables["articles"],
+                                  summits=reference.summits(folder=reference_dir))
+    tables["events"] = events.events(found, summits=reference.summits(folder=reference_dir))
     dates = _article_dates(tables["articles"], reference_dir=reference_dir)
     said = pd.concat([r.claims for r in records if len(r.claims)], ignore_index=True) if any(len(r.claims) for r in records) else pd.DataFrame(columns=claims.CLAIM_COLUMNS)
     tables["claims"] = pd.concat(
@@ -325,6 +329,7 @@ def _write_all(tables: dict[str, pd.DataFrame], out: Path) -> None:
     try:
         for name, frame in tables.items():
             schema.write_table(frame, name, staging)
+        timeline.write_exports(tables["events"], staging, summits=reference.summits())
         for path in sorted(staging.iterdir()):
             os.replace(path, out / path.name)
     finally:

@@ -34,6 +34,8 @@ PROFILE = "02-summit-profile"
 TIMELINE = "03-comparative-timeline"
 NOTEBOOK_ORDER = (OVERVIEW, PROFILE, TIMELINE)
 MAX_REPORT_BYTES = 3 * 1024 * 1024
+#: Subfolder of the reports where the comparative report saves each figure beside its CSV.
+FIGURES = "figures"
 _INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
@@ -127,10 +129,13 @@ def render(
                 say(f"[{i}/{len(todo)}] {job.stem} ...")
                 started = time.perf_counter()
                 executed = staging / f"{job.stem}.ipynb"
+                parameters = dict(job.parameters)
+                if job.notebook == TIMELINE:
+                    parameters["figures_dir"] = str(staging / FIGURES)  # each figure beside its CSV
                 try:
                     with _stderr_to(staging / "kernel-stderr.log"):
                         pm.execute_notebook(
-                            str(source), str(executed), parameters=job.parameters, kernel_name="python3",
+                            str(source), str(executed), parameters=parameters, kernel_name="python3",
                             progress_bar=False, log_output=False, execution_timeout=timeout, cwd=str(notebooks_dir),
                         )
                 except pm.PapermillExecutionError as exc:
@@ -155,6 +160,8 @@ def render(
                 dest = out / path.name
                 os.replace(path, dest)
                 final.append(dest)
+            if (staging / FIGURES).is_dir():
+                _replace_dir(staging / FIGURES, out / FIGURES)
             for stale in set(previous) - set(digests):
                 (out / f"{stale}.html").unlink(missing_ok=True)
             manifest.write(out, {
@@ -173,6 +180,16 @@ def render(
                 os.environ.pop("MPLBACKEND", None)
             else:
                 os.environ["MPLBACKEND"] = saved_backend
+
+
+def _replace_dir(new: Path, old: Path) -> None:
+    """Put folder `new` where `old` is, replacing it (the old one moved aside first, then removed)."""
+    aside = old.with_name(f".{old.name}.old")
+    shutil.rmtree(aside, ignore_errors=True)
+    if old.exists():
+        os.replace(old, aside)
+    os.replace(new, old)
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,551 @@
+"""The comparative timeline as tables, and its exports for journalists' tools (TimelineJS).
+
+Every function takes the events table (``events.events``, or the events.csv a build
+wrote) first and returns a new DataFrame or dict; inputs are never changed.
+
+* ``absolute_timeline``: the SCO from its founding to 2025 on one axis, every summit
+  of the reference table as a landmark and the articles' events between them.
+* ``aligned_timeline``: one lane per summit, events placed by days relative to that
+  summit's opening (an event told by articles about two summits is in both lanes).
+* ``membership_by_year`` / ``accession_events``: members, observers and dialogue
+  partners per year from the reference memberships, and the accessions the
+  articles report.
+* ``coverage_profile``: what each summit's coverage is about, event types and
+  actors counted side by side.
+* ``timelinejs`` / ``write_exports``: the TimelineJS3 JSON (one ``group`` per
+  summit) and the same slides as a CSV in the columns of TimelineJS's Google Sheets
+  template, written atomically beside the tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+#: The summits the report compares.
+FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
+#: Columns of ``absolute_timeline``.
+ABSOLUTE_COLUMNS = ["date", "end", "kind", "summit_id", "event_type", "label", "event_id"]
+#: Columns of ``aligned_timeline``.
+ALIGNED_COLUMNS = ["summit_id", "relative_days", "relative_end", "event_type", "label", "event_id", "earliest", "latest"]
+#: Membership statuses, in stacking order.
+STATUSES = ("member", "observer", "dialogue_partner")
+#: Columns of ``membership_by_year``.
+MEMBERSHIP_COLUMNS = ["year", *STATUSES, "total", "changes"]
+#: Columns of ``accession_events``.
+ACCESSION_COLUMNS = ["event_id", "year", "earliest", "latest", "country_id", "label", "evidence", "in_reference"]
+#: Columns of ``coverage_profile``.
+PROFILE_COLUMNS = ["summit_id", "dimension", "key", "name", "count", "share"]
+#: Columns of TimelineJS's Google Sheets template, the layout of timeline.csv.
+TIMELINE_CSV_COLUMNS = [
+    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+    "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background",
+]
+#: Longest label, in characters.
+LABEL_CHARS = 60
+
+
+# =========================================================================== timelines as tables
+
+
+def absolute_timeline(
+    events: pd.DataFrame,
+    *,
+    summits: pd.DataFrame,
+    start: str | pd.Timestamp | None = None,
+    end: str | pd.Timestamp | None = None,
+    label_chars: int = LABEL_CHARS,
+) -> pd.DataFrame:
+    """Return the SCO's timeline on one axis: every summit as a landmark, then the articles' events.
+
+    Parameters
+    ----------
+    events
+        The events table (event_id, summit_id, event_type, earliest, latest, description).
+    summits
+        The reference summits (summit_id, city, start, end).
+    start, end
+        The period shown; default from January 1 of the first summit's year (the
+        founding) to December 31 of the last summit's year. Events are kept when
+        their days overlap it.
+    label_chars
+        Longest label; longer descriptions are cut at a word and end with "…".
+
+    Returns
+    -------
+    DataFrame with columns date (first day), end (last day), kind (``summit`` or
+    ``event``), summit_id (the landmark's, or the summit whose coverage tells the
+    event), event_type (``summit`` for landmarks), label, event_id (empty for
+    landmarks); sorted by date, landmarks before events on the same day.
+    """
+    table = summits.sort_values("start")
+    lo = pd.Timestamp(start) if start is not None else pd.Timestamp(year=int(table["start"].min().year), month=1, day=1)
+    hi = pd.Timestamp(end) if end is not None else pd.Timestamp(year=int(table["end"].max().year), month=12, day=31)
+    table = table[(table["start"] <= hi) & (table["end"] >= lo)]
+    marks = pd.DataFrame({
+        "date": table["start"].to_numpy(), "end": table["end"].to_numpy(), "kind": "summit",
+        "summit_id": table["summit_id"].to_numpy(), "event_type": "summit",
+        "label": [f"{c} {s.year}" for c, s in zip(table["city"], table["start"])], "event_id": None,
+    })
+    ev = _dated(events)
+    ev = ev[(ev["earliest"] <= hi) & (ev["latest"] >= lo)]
+    rows = pd.DataFrame({
+        "date": ev["earliest"].to_numpy(), "end": ev["latest"].to_numpy(), "kind": "event",
+        "summit_id": ev["summit_id"].to_numpy(), "event_type": ev["event_type"].to_numpy(),
+        "label": [_short(d, label_chars) for d in ev["description"]], "event_id": ev["event_id"].to_numpy(),
+    })
+    out = pd.concat([marks, rows], ignore_index=True) if len(rows) else marks
+    out["_rank"] = (out["kind"] == "event").astype(int)
+    out = out.sort_values(["date", "_rank", "event_id"], kind="stable", na_position="first").drop(columns="_rank")
+    return _typed(out.reset_index(drop=True), ABSOLUTE_COLUMNS, dates=("date", "end"))
+
+
+def aligned_timeline(
+    events: pd.DataFrame,
+    *,
+    summits: pd.DataFrame,
+    summit_ids=None,
+    label_chars: int = LABEL_CHARS,
+) -> pd.DataFrame:
+    """Return the events in one lane per summit, placed by days relative to that summit's opening.
+
+    An event belongs to the lane of every summit whose coverage tells it (the
+    ``summit_ids`` list column when present, else ``summit_id``).
+
+    Parameters
+    ----------
+    events
+        The events table.
+    summits
+        The reference summits (summit_id, start).
+    summit_ids
+        Lanes to keep, in this order (default every summit that has events, in
+        calendar order).
+    label_chars
+        Longest label.
+
+    Returns
+    -------
+    DataFrame with columns summit_id (the lane), relative_days (first day minus the
+    lane's opening), relative_end (last day minus the opening), event_type, label,
+    event_id, earliest, latest; sorted by lane, then relative_days.
+    """
+    starts = summits.set_index("summit_id")["start"]
+    calendar = {sid: i for i, sid in enumerate(summits.sort_values("start")["summit_id"])}
+    ev = _dated(events)
+    rows = []
+    for r in ev.to_dict("records"):
+        lanes = _as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
+        for lane in dict.fromkeys(lanes):
+            if lane not in starts.index:
+                continue
+            opening = starts[lane]
+            rows.append({
+                "summit_id": lane, "relative_days": (r["earliest"] - opening).days,
+                "relative_end": (r["latest"] - opening).days, "event_type": r["event_type"],
+                "label": _short(r["description"], label_chars), "event_id": r["event_id"],
+                "earliest": r["earliest"], "latest": r["latest"],
+            })
+    out = pd.DataFrame(rows, columns=ALIGNED_COLUMNS)
+    order = list(summit_ids) if summit_ids is not None else sorted(set(out["summit_id"]), key=lambda s: calendar.get(s, 10_000))
+    out = out[out["summit_id"].isin(order)]
+    out["_lane"] = out["summit_id"].map({s: i for i, s in enumerate(order)})
+    out = out.sort_values(["_lane", "relative_days", "relative_end", "event_id"], kind="stable").drop(columns="_lane")
+    out = _typed(out.reset_index(drop=True), ALIGNED_COLUMNS, dates=("earliest", "latest"))
+    for col in ("relative_days", "relative_end"):
+        out[col] = out[col].astype("Int64")
+    return out
+
+
+def membership_by_year(memberships: pd.DataFrame, *, start: int = 2001, end: int = 2025) -> pd.DataFrame:
+    """Return how many states held each SCO status at the end of each year.
+
+    Parameters
+    ----------
+    memberships
+        The reference memberships (country_id, status, start, end); a status counts
+        for a year when it started on or before December 31 and had not ended by then.
+    start, end
+        First and last year.
+
+    Returns
+    -------
+    DataFrame with one row per year: year, member, observer, dialogue_partner
+    (counts), total, changes (what started that year, e.g. ``india: member;
+    pakistan: member``).
+    """
+    m = memberships.copy()
+    m["start"] = pd.to_datetime(m["start"])
+    m["end"] = pd.to_datetime(m["end"])
+    rows = []
+    for year in range(int(start), int(end) + 1):
+        cut = pd.Timestamp(year=year, month=12, day=31)
+        held = m[(m["start"] <= cut) & (m["end"].isna() | (m["end"] > cut))]
+        counts = {s: int((held["status"] == s).sum()) for s in STATUSES}
+        began = m[m["start"].dt.year == year].sort_values(["start", "country_id"])
+        changes = "; ".join(f"{c}: {s}" for c, s in zip(began["country_id"], began["status"]))
+        rows.append({"year": year, **counts, "total": sum(counts.values()), "changes": changes})
+    out = pd.DataFrame(rows, columns=MEMBERSHIP_COLUMNS)
+    for col in ("year", *STATUSES, "total"):
+        out[col] = out[col].astype("Int64")
+    return out
+
+
+def accession_events(events: pd.DataFrame, *, memberships: pd.DataFrame | None = None,
+                     label_chars: int = LABEL_CHARS) -> pd.DataFrame:
+    """Return the accessions the articles report, one row per accession event.
+
+    Parameters
+    ----------
+    events
+        The events table; rows of event_type ``accession`` are kept.
+    memberships
+        The reference memberships; with them, country_id is the first actor that
+        has a membership row and in_reference says whether the reference records a
+        status that began within the event's years.
+    label_chars
+        Longest label.
+
+    Returns
+    -------
+    DataFrame with columns event_id, year (of earliest), earliest, latest,
+    country_id, label, evidence (list), in_reference (boolean, empty without
+    memberships); sorted by earliest.
+    """
+    ev = _dated(events)
+    ev = ev[ev["event_type"] == "accession"]
+    known = set(memberships["country_id"]) if memberships is not None else set()
+    rows = []
+    for r in ev.to_dict("records"):
+        actors = [a for a in _as_list(r.get("actors")) if a != "sco"]
+        country = next((a for a in actors if a in known), actors[0] if actors else None)
+        in_ref = pd.NA
+        if memberships is not None and country:
+            starts = pd.to_datetime(memberships.loc[memberships["country_id"] == country, "start"])
+            in_ref = bool(((starts.dt.year >= r["earliest"].year) & (starts.dt.year <= r["latest"].year)).any())
+        rows.append({"event_id": r["event_id"], "year": r["earliest"].year, "earliest": r["earliest"],
+                     "latest": r["latest"], "country_id": country, "label": _short(r["description"], label_chars),
+                     "evidence": _as_list(r.get("evidence")), "in_reference": in_ref})
+    out = pd.DataFrame(rows, columns=ACCESSION_COLUMNS)
+    out = _typed(out.sort_values(["earliest", "event_id"], kind="stable").reset_index(drop=True), ACCESSION_COLUMNS,
+                 dates=("earliest", "latest"))
+    out["year"] = out["year"].astype("Int64")
+    out["in_reference"] = out["in_reference"].astype("boolean")
+    return out
+
+
+def coverage_profile(
+    events: pd.DataFrame,
+    entities: pd.DataFrame,
+    articles: pd.DataFrame,
+    *,
+    summit_ids=None,
+    entity_types=("person", "country", "organization"),
+) -> pd.DataFrame:
+    """Return what each summit's coverage is about: event types and actors counted per summit.
+
+    Parameters
+    ----------
+    events
+        The events table; an event counts for every summit whose coverage tells it.
+    entities
+        The entities table; mentions count for the summit of their article.
+    articles
+        article_id and summit_id.
+    summit_ids
+        Summits to keep, in this order (default every summit with articles, by id).
+    entity_types
+        Entity types counted as actors.
+
+    Returns
+    -------
+    DataFrame in long form with columns summit_id, dimension (``event_type`` or
+    ``actor``), key (the event type or entity_id), name (display name), count, and
+    share (count over the summit's total for that dimension); sorted by summit,
+    dimension, count (largest first).
+    """
+    summit_of = articles.set_index("article_id")["summit_id"]
+    ev = _dated(events)
+    rows = []
+    for r in ev.to_dict("records"):
+        lanes = _as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
+        for lane in dict.fromkeys(lanes):
+            rows.append({"summit_id": lane, "dimension": "event_type", "key": r["event_type"], "name": r["event_type"]})
+    types = pd.DataFrame(rows, columns=["summit_id", "dimension", "key", "name"])
+    ent = entities[entities["entity_type"].isin(entity_types)]
+    actors = pd.DataFrame({
+        "summit_id": ent["article_id"].map(summit_of).to_numpy(), "dimension": "actor",
+        "key": ent["entity_id"].to_numpy(), "name": (ent["name"] if "name" in ent else ent["entity_id"]).to_numpy(),
+    })
+    both = pd.concat([types, actors], ignore_index=True)
+    both = both[both["summit_id"].notna() & (both["summit_id"].astype(str) != "")]
+    if summit_ids is not None:
+        both = both[both["summit_id"].isin(list(summit_ids))]
+    if both.empty:
+        return _typed(pd.DataFrame(columns=PROFILE_COLUMNS), PROFILE_COLUMNS)
+    names = both.drop_duplicates(["dimension", "key"]).set_index(["dimension", "key"])["name"]
+    counts = both.groupby(["summit_id", "dimension", "key"]).size().rename("count").reset_index()
+    counts["name"] = [names.get((d, k), k) for d, k in zip(counts["dimension"], counts["key"])]
+    totals = counts.groupby(["summit_id", "dimension"])["count"].transform("sum")
+    counts["share"] = counts["count"] / totals
+    order = list(summit_ids) if summit_ids is not None else sorted(counts["summit_id"].unique())
+    counts["_s"] = counts["summit_id"].map({s: i for i, s in enumerate(order)})
+    counts["_d"] = (counts["dimension"] == "actor").astype(int)
+    counts = counts.sort_values(["_s", "_d", "count", "key"], ascending=[True, True, False, True], kind="stable")
+    out = counts.drop(columns=["_s", "_d"]).reset_index(drop=True)[PROFILE_COLUMNS]
+    out["count"] = out["count"].astype("Int64")
+    return out
+
+
+# =========================================================================== exports
+
+
+def timelinejs(
+    events: pd.DataFrame,
+    *,
+    summits: pd.DataFrame,
+    focus=FOCUS_SUMMITS,
+    title: str | None = None,
+) -> dict:
+    """Return the comparative timeline in TimelineJS3 JSON format, one ``group`` per summit.
+
+    Parameters
+    ----------
+    events
+        The events table; events of the coverage of a `focus` summit are kept (an
+        event told about two focus summits appears in the first one's group).
+    summits
+        The reference summits (summit_id, city, country, start, end, host_leader).
+    focus
+        The summits compared, in order; each gets a landmark slide (unless an event
+        of the table already is that summit) and an era spanning its days.
+    title
+        Headline of the title slide (default names the focus summits).
+
+    Returns
+    -------
+    dict with ``title`` (a slide), ``events`` (slides with start_date and, for
+    ranges, end_date as {"year", "month", "day"} integers at the event's
+    granularity, text {"headline", "text"} HTML-escaped, group (summit_id),
+    unique_id (event_id), display_date), ``eras`` and ``scale`` ("human").
+    """
+    focus = list(focus)
+    table = summits.set_index("summit_id")
+    known = [s for s in focus if s in table.index]
+    ev = _dated(events)
+    slides, seen_refs = [], set()
+    for r in ev.to_dict("records"):
+        lanes = _as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
+        group = next((s for s in known if s in lanes), None)
+        if group is None:
+            continue
+        if isinstance(r.get("summit_ref"), str) and r.get("summit_ref"):
+            seen_refs.add(r["summit_ref"])
+        slides.append(_slide(r, group))
+    for sid in known:
+        if sid in seen_refs:
+            continue
+        s = table.loc[sid]
+        slides.append({
+            "start_date": _date_obj(s["start"]),
+            **({"end_date": _date_obj(s["end"])} if s["end"] != s["start"] else {}),
+            "text": {"headline": html.escape(f"SCO summit in {s['city']} ({s['start'].year})"),
+                     "text": html.escape(f"Heads of state of the SCO meet in {s['city']}, {s['country']}; "
+                                         f"host: {s['host_leader']}.")},
+            "group": sid, "unique_id": f"summit-{sid}",
+            "display_date": _display(s["start"], s["end"]),
+        })
+    slides.sort(key=lambda sl: (sl["start_date"]["year"], sl["start_date"].get("month", 0), sl["start_date"].get("day", 0),
+                                sl["unique_id"]))
+    eras = [{
+        "start_date": _date_obj(table.loc[sid, "start"]), "end_date": _date_obj(table.loc[sid, "end"]),
+        "text": {"headline": html.escape(f"{table.loc[sid, 'city']} {table.loc[sid, 'start'].year}")},
+    } for sid in known]
+    names = ", ".join(f"{table.loc[s, 'city']} {table.loc[s, 'start'].year}" for s in known)
+    return {
+        "title": {"text": {
+            "headline": html.escape(title or f"SCO summits compared: {names}"),
+            "text": html.escape(f"{len(slides)} dated events reported in the articles, grouped by the summit whose "
+                                "coverage tells them. Built by scoanalysis from the text of the articles."),
+        }},
+        "events": slides,
+        "eras": eras,
+        "scale": "human",
+    }
+
+
+def timeline_rows(timeline: dict) -> pd.DataFrame:
+    """Return the slides of a ``timelinejs`` dict as rows of TimelineJS's Google Sheets template.
+
+    Columns: Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display
+    Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type
+    (``title``, empty for events, ``era``), Group, Background.
+    """
+    rows = []
+    t = timeline.get("title")
+    if t:
+        rows.append({"Headline": t["text"].get("headline", ""), "Text": t["text"].get("text", ""), "Type": "title"})
+    for sl in timeline.get("events", []):
+        rows.append({**_sheet_date(sl["start_date"], ""), **_sheet_date(sl.get("end_date"), "End "),
+                     "Display Date": sl.get("display_date", ""), "Headline": sl["text"]["headline"],
+                     "Text": sl["text"]["text"], "Group": sl.get("group", "")})
+    for era in timeline.get("eras", []):
+        rows.append({**_sheet_date(era["start_date"], ""), **_sheet_date(era["end_date"], "End "),
+                     "Headline": era["text"]["headline"], "Type": "era"})
+    return pd.DataFrame(rows, columns=TIMELINE_CSV_COLUMNS).astype(object).fillna("").astype(str)
+
+
+def write_exports(
+    events: pd.DataFrame,
+    out: str | os.PathLike,
+    *,
+    summits: pd.DataFrame,
+    focus=FOCUS_SUMMITS,
+) -> dict[str, Path]:
+    """Write ``timeline.json`` (TimelineJS3) and ``timeline.csv`` (its Google Sheets template) into `out`.
+
+    Each file is written to a temporary file in `out` and moved into place
+    (``os.replace``), so a reader never sees half a file. Returns the paths by
+    file name.
+    """
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = timelinejs(events, summits=summits, focus=focus)
+    rows = timeline_rows(data)
+    json_path, csv_path = folder / "timeline.json", folder / "timeline.csv"
+
+    def write_json(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+
+    def write_csv(tmp: str) -> None:
+        rows.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+    _atomic(json_path, write_json)
+    _atomic(csv_path, write_csv)
+    return {"timeline.json": json_path, "timeline.csv": csv_path}
+
+
+# =========================================================================== helpers
+
+
+def _slide(r: dict, group: str) -> dict:
+    lo, hi = r["earliest"], r["latest"]
+    slide = {"start_date": _date_obj(lo, hi)}
+    if _granularity(lo, hi) == "range":
+        slide["end_date"] = _date_obj(hi)
+    evidence = ", ".join(_as_list(r.get("evidence")))
+    detail = f"{r['event_type']} · {_display(lo, hi)} (“{r.get('date_text') or ''}”) · evidence: {evidence}"
+    slide.update({
+        "text": {"headline": html.escape(_short(r["description"], LABEL_CHARS)),
+                 "text": f"<p>{html.escape(str(r['description']))}</p><p><small>{html.escape(detail)}</small></p>"},
+        "group": group,
+        "unique_id": str(r["event_id"]),
+        "display_date": _display(lo, hi),
+    })
+    return slide
+
+
+def _granularity(lo: pd.Timestamp, hi: pd.Timestamp) -> str:
+    lo, hi = pd.Timestamp(lo), pd.Timestamp(hi)
+    if lo == hi:
+        return "day"
+    if lo.day == 1 and hi == lo + pd.offsets.MonthEnd(0):
+        return "month"
+    if (lo.month, lo.day, hi.month, hi.day) == (1, 1, 12, 31) and lo.year == hi.year:
+        return "year"
+    return "range"
+
+
+def _date_obj(lo, hi=None) -> dict:
+    lo = pd.Timestamp(lo)
+    gran = _granularity(lo, hi) if hi is not None else "day"
+    if gran == "year":
+        return {"year": int(lo.year)}
+    if gran == "month":
+        return {"year": int(lo.year), "month": int(lo.month)}
+    return {"year": int(lo.year), "month": int(lo.month), "day": int(lo.day)}
+
+
+def _display(lo, hi) -> str:
+    lo, hi = pd.Timestamp(lo), pd.Timestamp(hi)
+    gran = _granularity(lo, hi)
+    if gran == "day":
+        return f"{lo.day} {lo:%B %Y}"
+    if gran == "month":
+        return f"{lo:%B %Y}"
+    if gran == "year":
+        return str(lo.year)
+    if lo.year == hi.year and lo.month == hi.month:
+        return f"{lo.day}–{hi.day} {lo:%B %Y}"
+    if lo.year == hi.year:
+        return f"{lo.day} {lo:%B} – {hi.day} {hi:%B %Y}"
+    return f"{lo.day} {lo:%B %Y} – {hi.day} {hi:%B %Y}"
+
+
+def _sheet_date(d: dict | None, prefix: str) -> dict:
+    if not d:
+        return {}
+    return {f"{prefix}{k.title()}": str(d[k]) if k in d else "" for k in ("year", "month", "day")}
+
+
+def _atomic(path: Path, writer) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        writer(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _dated(events: pd.DataFrame) -> pd.DataFrame:
+    ev = events.copy()
+    if ev.empty:
+        for c in ("event_id", "summit_id", "event_type", "earliest", "latest", "description"):
+            if c not in ev.columns:
+                ev[c] = pd.Series(dtype=object)
+    ev["earliest"] = pd.to_datetime(ev["earliest"])
+    ev["latest"] = pd.to_datetime(ev["latest"])
+    ev = ev[ev["earliest"].notna() & ev["latest"].notna()]
+    return ev.sort_values(["earliest", "latest", "event_id"], kind="stable")
+
+
+def _typed(frame: pd.DataFrame, columns: list[str], *, dates=()) -> pd.DataFrame:
+    out = frame.reindex(columns=columns)
+    for c in dates:
+        out[c] = pd.to_datetime(out[c]).astype("datetime64[ns]")
+    return out
+
+
+def _short(text, n: int) -> str:
+    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    if len(text) <= n:
+        return text
+    return text[:n].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
+
+
+def _as_list(value) -> list:
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        return list(value.tolist())
+    if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
+        import ast
+
+        try:  # a list column written by a writer that did not know it was a list
+            return [str(v) for v in ast.literal_eval(value)]
+        except (ValueError, SyntaxError):
+            return []
+    if isinstance(value, str) and value:
+        return [v for v in value.split(";") if v]
+    return []

@@ -1,0 +1,247 @@
+"""Dated events: each event type from sentences written for the test, what is not an event, merging."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scoanalysis import entities, events, reference, schema, temporal
+
+
+def _sentences(articles: dict[str, list[str]]) -> pd.DataFrame:
+    rows = []
+    for aid, sents in articles.items():
+        pos = 0
+        for i, s in enumerate(sents):
+            rows.append({"article_id": aid, "sentence_id": i, "start": pos, "end": pos + len(s), "text": s,
+                         "is_boilerplate": False, "paragraph_id": 0, "kind": "body"})
+            pos += len(s) + 1
+    return pd.DataFrame(rows)
+
+
+def _mentions(articles: dict[str, list[str]], published: dict[str, str], summits: dict[str, str] | None = None):
+    sents = _sentences(articles)
+    dates = {a: pd.Timestamp(d) for a, d in published.items()}
+    tx = temporal.timexes(sents, published=dates)
+    ents = entities.entities(sents, dates=dates)
+    meta = pd.DataFrame({"article_id": list(articles), "summit_id": [(summits or {}).get(a) for a in articles],
+                         "published": [dates[a] for a in articles]})
+    return events.event_mentions(sents, tx, ents, articles=meta)
+
+
+def _one(text: str, published: str, summit: str | None = None) -> pd.DataFrame:
+    return _mentions({"a": [text]}, {"a": published}, {"a": summit} if summit else None)
+
+
+@pytest.mark.parametrize(
+    "text, published, summit, event_type, earliest, latest",
+    [
+        ("The annual summit of the Shanghai Cooperation Organization opens in Astana on Wednesday.", "2024-07-01",
+         "2024-astana", "summit", "2024-07-03", "2024-07-03"),
+        ("Putin and Xi met in Beijing in May.", "2024-07-02", None, "meeting", "2024-05-01", "2024-05-31"),
+        ("Xi Jinping began a state visit to Kazakhstan on Wednesday.", "2022-09-16", None, "visit", "2022-09-14", "2022-09-14"),
+        ("Narendra Modi arrived in Samarkand on Thursday.", "2022-09-16", None, "arrival", "2022-09-15", "2022-09-15"),
+        ("Vladimir Putin said on Tuesday that Russia would attend.", "2024-07-04", None, "statement", "2024-07-02", "2024-07-02"),
+        ("Iran joined the Shanghai Cooperation Organisation in 2023.", "2024-07-02", None, "accession", "2023-01-01", "2023-12-31"),
+        ("China signed a rail deal with Kyrgyzstan last month.", "2024-07-02", None, "agreement", "2024-06-01", "2024-06-30"),
+        ("The bloc was founded in 2001.", "2024-07-02", None, "founding", "2001-01-01", "2001-12-31"),
+        ("Gunmen killed 145 people at a Moscow concert hall in March.", "2024-07-02", None, "attack", "2024-03-01", "2024-03-31"),
+        ("Iran holds a runoff election on Friday.", "2024-07-02", None, "election", "2024-07-05", "2024-07-05"),
+        ("Last week, India and China began to disengage from the border area.", "2022-09-16", None, "disengagement",
+         "2022-09-05", "2022-09-11"),
+        ("Indian and Chinese troops clashed in the Galwan valley in June 2020.", "2024-07-02", None, "clash",
+         "2020-06-01", "2020-06-30"),
+        ("Washington imposed new sanctions on Moscow on Monday.", "2024-07-04", None, "sanction", "2024-07-01", "2024-07-01"),
+        ("Ebrahim Raisi was killed in a helicopter crash in May.", "2024-07-02", None, "other", "2024-05-01", "2024-05-31"),
+    ],
+)
+def test_each_event_type_with_its_days(text, published, summit, event_type, earliest, latest):
+    m = _one(text, published, summit)
+    assert len(m) == 1, m[["event_type", "earliest", "latest", "date_text"]]
+    row = m.iloc[0]
+    assert row["event_type"] == event_type
+    assert (row["earliest"], row["latest"]) == (pd.Timestamp(earliest), pd.Timestamp(latest))
+    assert text[int(row["start"]):int(row["end"])]  # the span points into the sentence
+
+
+def test_actors_are_entity_ids_subjects_first_and_the_description_drops_the_date():
+    row = _one("Xi Jinping began a state visit to Kazakhstan on Wednesday.", "2022-09-16").iloc[0]
+    assert row["actors"] == ["xi-jinping", "kazakhstan"]
+    assert row["date_text"] == "Wednesday"
+    assert row["description"] == "Xi Jinping began a state visit to Kazakhstan"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Western sanctions linked to the war that began in 2022 have hurt Russia.",  # the year belongs to the war
+        "The two leaders have not met since 2019.",  # negated, and "since" makes the year a bound
+        "India's economy grew fast in 2017.",  # a year, no event
+        "Trade between the two countries has doubled since 2015.",
+        "The war in Ukraine, which Russia launched in 2022, dominated the talks.",  # the year stays in its clause
+    ],
+)
+def test_background_years_are_no_events(text):
+    assert _one(text, "2024-07-02").empty
+
+
+def test_a_background_year_does_not_date_the_event_next_to_it():
+    m = _one("Kazakhstan, a member since 2001, hosted talks on trade on Monday.", "2024-07-04")
+    assert m["event_type"].tolist() == ["meeting"]
+    assert m["earliest"].tolist() == [pd.Timestamp("2024-07-01")]
+
+
+def test_coordinated_days_make_one_range_and_separate_years_two_events():
+    summit = _one("The summit will be held on Wednesday and Thursday in Astana.", "2024-07-01", "2024-astana")
+    assert len(summit) == 1
+    assert (summit.iloc[0]["earliest"], summit.iloc[0]["latest"]) == (pd.Timestamp("2024-07-03"), pd.Timestamp("2024-07-04"))
+    assert summit.iloc[0]["summit_ref"] == "2024-astana"
+    assert summit.iloc[0]["status"] == "expected"
+    clashes = _one("Border clashes broke out in 2020 and 2022.", "2024-07-02")
+    assert clashes["earliest"].dt.year.tolist() == [2020, 2022]
+
+
+def test_an_umbrella_date_gives_way_to_the_dated_events_it_includes():
+    m = _one("Russia suffered two attacks this year, including a shooting in Moscow in March and bombings in Dagestan in June.",
+             "2024-07-02")
+    assert m["event_type"].tolist() == ["attack", "attack"]
+    assert m["earliest"].dt.month.tolist() == [3, 6]
+
+
+def test_a_summit_anchor_dates_an_event_by_the_summit_days():
+    m = _one("Belarus will be declared a full member at this year's summit.", "2024-07-01", "2024-astana")
+    accession = m[m["event_type"] == "accession"].iloc[0]
+    assert (accession["earliest"], accession["latest"]) == (pd.Timestamp("2024-07-03"), pd.Timestamp("2024-07-04"))
+    assert accession["date_source"] == "summit"
+    assert accession["actors"] == ["belarus"]
+
+
+def test_another_organisations_summit_is_not_snapped_to_an_sco_summit():
+    m = _one("The G7 summit in Italy took place in June.", "2024-07-02", "2024-astana")
+    assert m["summit_ref"].isna().all()
+    assert m["earliest"].tolist() == [pd.Timestamp("2024-06-01")]
+
+
+def test_relative_days_count_from_the_articles_summit():
+    m = _one("Xi Jinping arrived in Astana on Tuesday.", "2024-07-02", "2024-astana")
+    assert m["relative_days"].tolist() == [-1]
+
+
+def test_the_same_event_in_two_articles_is_one_event_with_all_its_evidence():
+    m = _mentions(
+        {"a1": ["Last week, Delhi and Beijing began withdrawing from the Gogra-Hotsprings border area."],
+         "a2": ["Last week, Delhi and Beijing began to disengage from the Gogra-Hotsprings border area."]},
+        {"a1": "2022-09-16", "a2": "2022-09-16"}, {"a1": "2022-samarkand", "a2": "2022-samarkand"},
+    )
+    e = events.events(m)
+    assert len(e) == 1
+    row = e.iloc[0]
+    assert row["evidence"] == ["a1:0", "a2:0"]
+    assert (row["article_id"], row["sentence_id"]) == ("a1", 0)
+    assert (row["earliest"], row["latest"]) == (pd.Timestamp("2022-09-05"), pd.Timestamp("2022-09-11"))
+    assert row["relative_days"] == -10
+    assert row["event_id"] == "2022-W36-disengagement-gogra-hot-springs"
+
+
+def test_merged_days_are_the_intersection_and_the_first_mention_is_the_earliest_article():
+    m = _mentions(
+        {"late": ["The attack in Moscow earlier this year killed 145 people."],
+         "early": ["Russia has suffered an attack at a Moscow concert hall in March."]},
+        {"late": "2024-07-03", "early": "2024-07-02"},
+    )
+    e = events.events(m)
+    assert len(e) == 1
+    row = e.iloc[0]
+    assert (row["earliest"], row["latest"]) == (pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-31"))
+    assert row["article_id"] == "early"
+    assert sorted(row["evidence"]) == ["early:0", "late:0"]
+
+
+def test_different_events_of_the_same_type_stay_apart():
+    m = _mentions({"a": ["Putin met Xi in May.", "Putin met Erdogan in June."]}, {"a": "2024-07-02"})
+    e = events.events(m)
+    assert e["event_type"].tolist() == ["meeting", "meeting"]
+    assert len(set(e["event_id"])) == 2
+
+
+def test_events_keep_the_contract_and_leave_their_inputs_alone():
+    sents = _sentences({"a": ["Putin and Xi met in Beijing in May.", "Xi Jinping arrived in Astana on Tuesday."]})
+    dates = {"a": pd.Timestamp("2024-07-02")}
+    tx = temporal.timexes(sents, published=dates)
+    ents = entities.entities(sents, dates=dates)
+    meta = pd.DataFrame({"article_id": ["a"], "summit_id": ["2024-astana"], "published": [dates["a"]]})
+    copies = [f.copy() for f in (sents, tx, ents, meta)]
+    m = events.event_mentions(sents, tx, ents, articles=meta)
+    m_copy = m.copy()
+    e = events.events(m)
+    for before, after in zip(copies, (sents, tx, ents, meta)):
+        pd.testing.assert_frame_equal(before, after)
+    pd.testing.assert_frame_equal(m, m_copy)
+    assert list(e.columns[: len(schema.TABLES["events"].columns)]) == list(schema.TABLES["events"].columns)
+    schema.validate(schema.conform(e, "events"), "events")
+    assert events.events(m.iloc[0:0]).empty
+
+
+@pytest.mark.parametrize(
+    "earliest, latest, expected",
+    [
+        ("2024-03-22", "2024-03-22", "2024-03-22-attack-moscow"),
+        ("2024-03-01", "2024-03-31", "2024-03-attack-moscow"),
+        ("2024-07-08", "2024-07-14", "2024-W28-attack-moscow"),
+        ("2017-01-01", "2017-12-31", "2017-attack-moscow"),
+    ],
+)
+def test_event_ids_read_as_days_type_and_slug(earliest, latest, expected):
+    assert events.event_id(pd.Timestamp(earliest), pd.Timestamp(latest), "attack", "Moscow") == expected
+
+
+def test_seed_checklist_events_have_their_days(seed_articles):
+    """A few events a careful reader finds in the seed articles, with the days they denote."""
+    from scoanalysis import pipeline, text
+
+    tok = text.train_punkt(seed_articles["text"])
+    from scoanalysis import corpus, paths
+
+    records = [pipeline.analyse_article(a, tokenizer=tok) for a in corpus.iter_corpus(paths.ROOT / "data")]
+    sents = pd.concat([r.sentences for r in records], ignore_index=True)
+    tx = pd.concat([r.timexes for r in records], ignore_index=True)
+    ents = pd.concat([r.entities for r in records], ignore_index=True)
+    arts = pd.DataFrame([r.article for r in records])
+    e = events.events(events.event_mentions(sents, tx, ents, articles=arts), summits=reference.summits())
+    days = {(r.event_type, r.earliest.date().isoformat(), r.latest.date().isoformat()) for r in e.itertuples()}
+    for wanted in [
+        ("disengagement", "2022-09-05", "2022-09-11"),
+        ("visit", "2022-09-14", "2022-09-14"),
+        ("arrival", "2022-09-16", "2022-09-16"),
+        ("attack", "2024-03-01", "2024-03-31"),
+        ("election", "2024-07-05", "2024-07-05"),
+        ("visit", "2024-07-08", "2024-07-14"),
+        ("summit", "2024-07-03", "2024-07-04"),
+        ("accession", "2017-01-01", "2017-12-31"),
+        ("founding", "2001-01-01", "2001-12-31"),
+    ]:
+        assert wanted in days, wanted
+    attack = e[(e["event_type"] == "attack") & (e["earliest"] == pd.Timestamp("2024-03-01"))].iloc[0]
+    assert {ref.split(":")[0][:3] for ref in attack["evidence"]} == {"002", "003"}
+    astana = e[e["summit_ref"] == "2024-astana"].iloc[0]
+    assert {ref.split(":")[0][:3] for ref in astana["evidence"]} == {"002", "003"}
+    assert len(astana["evidence"]) >= 5  # the sessions, "a meeting of the leaders ... this week", "this year's summit"...
+
+
+def test_two_days_of_one_summit_make_one_summit_event_over_both():
+    m = _mentions({"a": ["The SCO summit opened in Astana on Wednesday.", "The summit closed on Thursday."]},
+                  {"a": "2024-07-05"}, {"a": "2024-astana"})
+    e = events.events(m)
+    assert e[["event_id", "earliest", "latest"]].values.tolist() == [
+        ["2024-07-03-summit-astana", pd.Timestamp("2024-07-03"), pd.Timestamp("2024-07-04")]]
+    assert e.iloc[0]["evidence"] == ["a:0", "a:1"]
+
+
+def test_no_dates_or_no_sentences_give_empty_tables_with_their_columns():
+    sents = _sentences({"a": ["Putin met Xi."]})
+    meta = pd.DataFrame({"article_id": ["a"], "summit_id": [None], "published": [pd.NaT]})
+    m = events.event_mentions(sents, temporal.timexes(sents), entities.entities(sents), articles=meta)
+    assert m.empty and list(m.columns) == events.MENTION_COLUMNS
+    assert list(events.events(m).columns) == events.EVENT_COLUMNS
+    none = events.event_mentions(sents.iloc[0:0], pd.DataFrame(), pd.DataFrame(), articles=meta)
+    assert none.empty
