@@ -81,6 +81,21 @@ def test_build_finds_the_translation_pair_contradictions_and_attendance(built):
     assert att.loc[("2024-astana", "narendra-modi"), "represented_by"] == "subrahmanyam-jaishankar"
     assert att.loc[("2014-dushanbe", "islam-karimov"), "status"] == "attended"
     assert len(tables["quotes"]) > 30 and len(tables["timexes"]) > 50
+    ev = tables["events"].set_index("event_id")
+    gogra = ev[ev["description"].str.contains("Gogra", na=False)]
+    assert gogra["earliest"].tolist() == [pd.Timestamp("2022-09-05")] and gogra["latest"].tolist() == [pd.Timestamp("2022-09-11")]
+    assert len(gogra.iloc[0]["evidence"]) == 2  # one event, told by both translations
+
+
+def test_build_exports_the_timeline_for_timelinejs(built):
+    import json
+
+    root, tables, _ = built
+    data = json.loads((root / "out" / "timeline.json").read_text(encoding="utf-8"))
+    groups = {e.get("group") for e in data["events"]}
+    assert {"2014-dushanbe", "2022-samarkand", "2024-astana"} <= groups
+    assert all("year" in e["start_date"] for e in data["events"])
+    assert (root / "out" / "timeline.csv").read_text(encoding="utf-8").count("\n") > 10
 
 
 def test_sentences_table_carries_offsets_into_the_raw_text(built):

@@ -47,6 +47,8 @@ def test_render_writes_standalone_html_with_figures(rendered_reports):
     for name in names[:-1]:
         assert f'href="{name}"' in index
     assert "3 articles" in index
+    figures = sorted(p.name for p in (out / "figures").iterdir())
+    assert figures and all(f"{p.rsplit('.', 1)[0]}.csv" in figures for p in figures if p.endswith(".png"))
     assert not list(out.glob(".staging-*"))
 
 
