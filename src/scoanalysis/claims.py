@@ -564,15 +564,7 @@ def _reference(folder: str | None) -> _Ref:
         acronyms = [a for a in o.aliases if re.fullmatch(r"[A-Z][A-Za-z0-9.+-]{1,7}", a) and any(c.isupper() for c in a[1:])]
         short[o.entity_id] = acronyms[0] if acronyms else o.name
     gender = dict(zip(people["entity_id"], people["gender"].fillna(""))) if "gender" in people else {}
-    roles = {}
-    for r in load("roles").itertuples(index=False):
-        overrides = {}
-        raw = getattr(r, "country_overrides", "")
-        for part in (raw.split(";") if isinstance(raw, str) else []):
-            if ":" in part:
-                country, order = part.split(":", 1)
-                overrides[country.strip()] = [x.strip() for x in order.split("|") if x.strip()]
-        roles[r.pattern.lower()] = (list(r.offices), overrides)
+    roles = reference.roles(folder=folder)
     titles = tuple(sorted(set(roles) | set(P.EXTRA_TITLES)))
     member = load("memberships").assign(org_id=_MEMBERSHIPS_ORG, table="memberships")
     parts, tables = [member], {_MEMBERSHIPS_ORG: "memberships"}

@@ -352,7 +352,7 @@ def gazetteer(reference_dir: str | None = None) -> Gazetteer:
     """Return the compiled gazetteer of the reference tables in `reference_dir` (cached)."""
     load = functools.partial(reference.load, folder=reference_dir)
     people, countries, orgs = load("people"), load("countries"), load("organizations")
-    places, offices, roles = load("places"), load("offices"), load("roles")
+    places, offices = load("places"), load("offices")
     entries: dict[str, list[Entry]] = defaultdict(list)
     surname_ids: dict[str, list[str]] = defaultdict(list)
     info: dict[str, dict] = {}
@@ -400,15 +400,7 @@ def gazetteer(reference_dir: str | None = None) -> Gazetteer:
 
     full = _alternation(entries)
     surnames_re = _alternation(surname_ids)
-    role_table = {}
-    for r in roles.itertuples(index=False):
-        overrides = {}
-        raw = getattr(r, "country_overrides", "")
-        for part in (raw.split(";") if isinstance(raw, str) else []):
-            if ":" in part:
-                country, order = part.split(":", 1)
-                overrides[country.strip()] = [x.strip() for x in order.split("|") if x.strip()]
-        role_table[r.pattern.lower()] = (list(r.offices), overrides)
+    role_table = reference.roles(folder=reference_dir)
     owners = {}
     for surface, es in entries.items():
         for e in es:

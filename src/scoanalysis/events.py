@@ -85,7 +85,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import reference
+from . import reference, schema
 from .patterns import events as P
 from .text import fold
 
@@ -815,9 +815,9 @@ class _Cluster:
             return 0.0
         best = 0.0
         for o in self.members:
-            a, b = set(_as_list(rec["actors"])), set(_as_list(o["actors"]))
+            a, b = set(schema.as_list(rec["actors"])), set(schema.as_list(o["actors"]))
             jac = len(a & b) / len(a | b) if a | b else 0.0
-            shared_places = len(set(_as_list(rec["places"])) & set(_as_list(o["places"])))
+            shared_places = len(set(schema.as_list(rec["places"])) & set(schema.as_list(o["places"])))
             desc = _word_overlap(rec["description"], o["description"])
             if jac >= MIN_ACTOR_OVERLAP or shared_places or desc >= MIN_DESCRIPTION_OVERLAP:
                 best = max(best, jac + 2 * shared_places + 3 * desc + 0.01)
@@ -837,8 +837,8 @@ class _Cluster:
         members = sorted(self.members, key=lambda r: r["_order"])
         first = members[0]
         lo, hi = self.lo, self.hi
-        actors = list(dict.fromkeys(a for r in members for a in _as_list(r["actors"])))
-        places = list(dict.fromkeys(p for r in members for p in _as_list(r["places"])))
+        actors = list(dict.fromkeys(a for r in members for a in schema.as_list(r["actors"])))
+        places = list(dict.fromkeys(p for r in members for p in schema.as_list(r["places"])))
         evidence = list(dict.fromkeys(f"{r['article_id']}:{int(r['sentence_id'])}" for r in members))
         summit_ids = sorted({r["summit_id"] for r in members if isinstance(r["summit_id"], str) and r["summit_id"]},
                             key=lambda s: order.get(s, 10_000))
@@ -867,7 +867,7 @@ def _slug_for(event_type: str, summit_ref: str, places: list[str], actors: list[
         return summit_ref.split("-", 1)[1]
     if event_type in _PLACE_SLUG_TYPES and places:
         return places[0]
-    people = [a for r in members for a in _as_list(r.get("persons", []))]
+    people = [a for r in members for a in schema.as_list(r.get("persons", []))]
     lead = people[0] if people else (actors[0] if actors else "")
     if event_type == "other":
         return f"{first['trigger_key']}-{lead}" if lead else first["trigger_key"]
@@ -936,23 +936,6 @@ def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _as_list(value) -> list:
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    if hasattr(value, "tolist"):
-        return list(value.tolist())
-    if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
-        import ast
-
-        try:  # a list column written by a writer that did not know it was a list
-            return [str(v) for v in ast.literal_eval(value)]
-        except (ValueError, SyntaxError):
-            return []
-    if isinstance(value, str) and value:
-        return [v for v in value.split(";") if v]
-    return []
-
-
 def _word_overlap(a: str, b: str) -> float:
     wa = {w for w in _WORD.findall(fold(str(a)).lower()) if w not in P.STOPWORDS}
     wb = {w for w in _WORD.findall(fold(str(b)).lower()) if w not in P.STOPWORDS}
@@ -981,6 +964,6 @@ def _slugify(text: str) -> str:
 def iter_evidence(events_frame: pd.DataFrame) -> Iterable[tuple[str, str, int]]:
     """Yield (event_id, article_id, sentence_id) for every piece of evidence of every event."""
     for r in events_frame.itertuples(index=False):
-        for ref in _as_list(r.evidence):
+        for ref in schema.as_list(r.evidence):
             aid, sid = str(ref).rsplit(":", 1)
             yield r.event_id, aid, int(sid)

@@ -80,3 +80,20 @@ def _load(name: str, folder: str) -> pd.DataFrame:
         frame["year"] = frame["year"].astype(int)
         frame = frame.sort_values("start", kind="stable").reset_index(drop=True)
     return frame
+
+
+def roles(*, folder: str | os.PathLike | None = None) -> dict[str, tuple[list[str], dict[str, list[str]]]]:
+    """Return the role phrases: pattern -> (offices in order of preference, {country_id: offices}).
+
+    The overrides come from roles.csv's ``country_overrides`` ("china:general_secretary|president;*:none").
+    """
+    out = {}
+    for r in load("roles", folder=folder).itertuples(index=False):
+        overrides = {}
+        raw = getattr(r, "country_overrides", "")
+        for part in (raw.split(";") if isinstance(raw, str) else []):
+            if ":" in part:
+                country, order = part.split(":", 1)
+                overrides[country.strip()] = [x.strip() for x in order.split("|") if x.strip()]
+        out[r.pattern.lower()] = (list(r.offices), overrides)
+    return out

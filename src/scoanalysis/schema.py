@@ -248,9 +248,9 @@ def write_table(df: pd.DataFrame, name: str, out: str | os.PathLike, *, parquet:
         elif kind == "bool":
             csv_frame[col] = csv_frame[col].map({True: "true", False: "false"})
     path = out / _table(name).file
-    _atomic_write(path, lambda tmp: csv_frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
+    atomic_write(path, lambda tmp: csv_frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
     if parquet:
-        _atomic_write(path.with_suffix(".parquet"), lambda tmp: frame.to_parquet(tmp, index=False))
+        atomic_write(path.with_suffix(".parquet"), lambda tmp: frame.to_parquet(tmp, index=False))
     return path
 
 
@@ -292,7 +292,7 @@ def _coerce(series: pd.Series, kind: str) -> pd.Series:
     if kind == "date":
         return pd.to_datetime(series, errors="coerce", format="mixed").astype("datetime64[ns]")
     if kind == "list":
-        return series.map(_split_list).astype(object)
+        return series.map(as_list).astype(object)
     if kind == "bool":
         mapped = series.map(_to_bool)
         return mapped.astype("boolean")
@@ -330,7 +330,8 @@ def _to_bool(value):
     return bool(value)
 
 
-def _split_list(value) -> list:
+def as_list(value) -> list:
+    """Return a list cell as a list: lists and arrays as they are, ";"-joined text split, empty for none."""
     if isinstance(value, (list, tuple)):
         return list(value)
     if hasattr(value, "tolist"):
@@ -341,10 +342,11 @@ def _split_list(value) -> list:
 
 
 def _join_list(value) -> str:
-    return ";".join(str(v) for v in _split_list(value))
+    return ";".join(str(v) for v in as_list(value))
 
 
-def _atomic_write(path: Path, writer) -> None:
+def atomic_write(path: Path, writer) -> None:
+    """Call writer(temporary path) then move the file to `path`: readers never see half a file."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:

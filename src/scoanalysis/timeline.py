@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import schema
+
 #: The summits the report compares.
 FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
 #: Columns of ``absolute_timeline``.
@@ -141,7 +143,7 @@ def aligned_timeline(
     ev = _dated(events)
     rows = []
     for r in ev.to_dict("records"):
-        lanes = _as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
+        lanes = schema.as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
         for lane in dict.fromkeys(lanes):
             if lane not in starts.index:
                 continue
@@ -223,7 +225,7 @@ def accession_events(events: pd.DataFrame, *, memberships: pd.DataFrame | None =
     known = set(memberships["country_id"]) if memberships is not None else set()
     rows = []
     for r in ev.to_dict("records"):
-        actors = [a for a in _as_list(r.get("actors")) if a != "sco"]
+        actors = [a for a in schema.as_list(r.get("actors")) if a != "sco"]
         country = next((a for a in actors if a in known), actors[0] if actors else None)
         in_ref = pd.NA
         if memberships is not None and country:
@@ -231,7 +233,7 @@ def accession_events(events: pd.DataFrame, *, memberships: pd.DataFrame | None =
             in_ref = bool(((starts.dt.year >= r["earliest"].year) & (starts.dt.year <= r["latest"].year)).any())
         rows.append({"event_id": r["event_id"], "year": r["earliest"].year, "earliest": r["earliest"],
                      "latest": r["latest"], "country_id": country, "label": _short(r["description"], label_chars),
-                     "evidence": _as_list(r.get("evidence")), "in_reference": in_ref})
+                     "evidence": schema.as_list(r.get("evidence")), "in_reference": in_ref})
     out = pd.DataFrame(rows, columns=ACCESSION_COLUMNS)
     out = _typed(out.sort_values(["earliest", "event_id"], kind="stable").reset_index(drop=True), ACCESSION_COLUMNS,
                  dates=("earliest", "latest"))
@@ -274,7 +276,7 @@ def coverage_profile(
     ev = _dated(events)
     rows = []
     for r in ev.to_dict("records"):
-        lanes = _as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
+        lanes = schema.as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
         for lane in dict.fromkeys(lanes):
             rows.append({"summit_id": lane, "dimension": "event_type", "key": r["event_type"], "name": r["event_type"]})
     types = pd.DataFrame(rows, columns=["summit_id", "dimension", "key", "name"])
@@ -341,7 +343,7 @@ def timelinejs(
     ev = _dated(events)
     slides, seen_refs = [], set()
     for r in ev.to_dict("records"):
-        lanes = _as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
+        lanes = schema.as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
         group = next((s for s in known if s in lanes), None)
         if group is None:
             continue
@@ -428,8 +430,8 @@ def write_exports(
     def write_csv(tmp: str) -> None:
         rows.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
 
-    _atomic(json_path, write_json)
-    _atomic(csv_path, write_csv)
+    schema.atomic_write(json_path, write_json)
+    schema.atomic_write(csv_path, write_csv)
     return {"timeline.json": json_path, "timeline.csv": csv_path}
 
 
@@ -441,7 +443,7 @@ def _slide(r: dict, group: str) -> dict:
     slide = {"start_date": _date_obj(lo, hi)}
     if _granularity(lo, hi) == "range":
         slide["end_date"] = _date_obj(hi)
-    evidence = ", ".join(_as_list(r.get("evidence")))
+    evidence = ", ".join(schema.as_list(r.get("evidence")))
     detail = f"{r['event_type']} · {_display(lo, hi)} (“{r.get('date_text') or ''}”) · evidence: {evidence}"
     slide.update({
         "text": {"headline": html.escape(_short(r["description"], LABEL_CHARS)),
@@ -496,18 +498,6 @@ def _sheet_date(d: dict | None, prefix: str) -> dict:
     return {f"{prefix}{k.title()}": str(d[k]) if k in d else "" for k in ("year", "month", "day")}
 
 
-def _atomic(path: Path, writer) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        writer(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def _dated(events: pd.DataFrame) -> pd.DataFrame:
     ev = events.copy()
     if ev.empty:
@@ -534,18 +524,3 @@ def _short(text, n: int) -> str:
     return text[:n].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
 
 
-def _as_list(value) -> list:
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    if hasattr(value, "tolist") and not isinstance(value, str):
-        return list(value.tolist())
-    if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
-        import ast
-
-        try:  # a list column written by a writer that did not know it was a list
-            return [str(v) for v in ast.literal_eval(value)]
-        except (ValueError, SyntaxError):
-            return []
-    if isinstance(value, str) and value:
-        return [v for v in value.split(";") if v]
-    return []

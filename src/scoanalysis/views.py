@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compare, framing, reference
+from . import compare, framing, reference, schema
 from . import timeline as tl
 
 FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
@@ -408,7 +408,7 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
 
     def evidence(refs) -> str:
         out = []
-        for ref in tl._as_list(refs):
+        for ref in schema.as_list(refs):
             aid, sid = str(ref).rsplit(":", 1)
             out.append(f"[{aid[:3]}:{sid}] {sentences.get((aid, int(sid)), '')}")
         return " | ".join(out)
@@ -417,7 +417,7 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
         "days": _window(ev["earliest"], ev["latest"]),
         "type": ev["event_type"],
         "what": ev["description"],
-        "who": ev["actors"].map(lambda a: ", ".join(names.get(x, x) for x in tl._as_list(a))),
+        "who": ev["actors"].map(lambda a: ", ".join(names.get(x, x) for x in schema.as_list(a))),
         "date as written": ev["date_text"],
         "status": ev["status"] if "status" in ev else "",
         "coverage of": [", ".join(_lanes(r)) for r in ev.to_dict("records")],
@@ -460,7 +460,7 @@ def accessions_table(accessions: pd.DataFrame) -> pd.DataFrame:
         "country": accessions["country_id"].fillna("").map(lambda c: c.replace("-", " ").title()),
         "what": accessions["label"],
         "in reference data": accessions["in_reference"].map({True: "yes", False: "no"}).fillna(""),
-        "evidence": accessions["evidence"].map(lambda refs: ", ".join(tl._as_list(refs))),
+        "evidence": accessions["evidence"].map(lambda refs: ", ".join(schema.as_list(refs))),
         "event": accessions["event_id"],
     }).reset_index(drop=True)
 
@@ -537,7 +537,7 @@ def profile_line(profile: pd.DataFrame, summit_ids=FOCUS_SUMMITS) -> str:
 
 
 def _lanes(r: dict) -> list[str]:
-    lanes = tl._as_list(r.get("summit_ids"))
+    lanes = schema.as_list(r.get("summit_ids"))
     if not lanes and isinstance(r.get("summit_id"), str):
         lanes = [r["summit_id"]]
     return lanes
