@@ -307,7 +307,7 @@ def _office_claims(mk: _Maker) -> None:
             scope = owner["entity_id"] if owner else (role["country_id"] if role is not None else "")
             written = (groups.get("premods") or "") + " " + (groups.get("mods") or "")
             mods = {w.lower().strip("-") for w in re.split(r"[\s-]+", written) if w}
-            past = bool(mods & P.PAST_MODIFIERS) or bool(P.PAST_BEFORE.search(text[:m.start()])) \
+            past = bool(mods & P.PAST_MODIFIERS) or bool(P.PAST_BEFORE.search(text[max(0, m.start() - 120):m.start()])) \
                 or bool(P.PAST_AFTER.match(text[m.end():]))
             key = " ".join(title.lower().split())
             office, _ = mk.ref.title_offices(key, scope)

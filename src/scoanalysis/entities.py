@@ -20,6 +20,7 @@ person found from context gets the slug of their name.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 import re
@@ -185,7 +186,7 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         if pid is None:
             if not title_case and _inside_unknown_name(text, m.start(), m.end()):
                 continue
-            if sur.lower() in P.COMMON_WORDS and not P.TITLE.search(text[:m.start()]):
+            if sur.lower() in P.COMMON_WORDS and not P.TITLE.search(text[max(0, m.start() - _LOOKBACK):m.start()]):
                 continue  # "May", "Rice": a surname only after a title or a full first mention
             pid = _choose_person(gaz.surname_ids.get(sur, []), date, gaz)
         if pid:
@@ -225,8 +226,15 @@ def _resolve_overlaps(cands: list[dict]) -> list[dict]:
     ordered = sorted(cands, key=lambda c: (_PRIORITY.get(c["mention_kind"], 9) if c["end"] - c["start"] < 8 else 0,
                                            -(c["end"] - c["start"]), c["start"]))
     chosen: list[dict] = []
+    chosen_by_start: dict[int, dict] = {}
+    starts: list[int] = []  # starts of the chosen spans, sorted (they never overlap)
     for c in ordered:
-        if all(c["end"] <= k["start"] or c["start"] >= k["end"] for k in chosen):
+        i = bisect.bisect_left(starts, c["start"])
+        clear_left = i == 0 or chosen_by_start[starts[i - 1]]["end"] <= c["start"]
+        clear_right = i == len(starts) or starts[i] >= c["end"]
+        if clear_left and clear_right:
+            starts.insert(i, c["start"])
+            chosen_by_start[c["start"]] = c
             chosen.append(c)
     return sorted(chosen, key=lambda c: c["start"])
 
@@ -253,14 +261,18 @@ def _pick_entry(entries: list[Entry], text: str, start: int, end: int, gaz: Gaze
 def _inside_unknown_name(text: str, start: int, end: int) -> bool:
     """True when a surname sits inside a longer capitalised name the gazetteer does not know ("Li You")."""
     after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
-    before = re.search(r"([A-Z][a-z]+)\s+$", text[:start])
+    head = text[max(0, start - _LOOKBACK):start]
+    before = re.search(r"([A-Z][a-z]+)\s+$", head)
     if after and not re.match(r"\s+(?:[A-Z][a-z]+(?:'s)?)\s*(?:said|told|says)", text[end:]):
         if after.group(1) not in _SENTENCE_WORDS:
             return True
-    if before and not P.TITLE.search(text[:start]) and before.group(1) not in _SENTENCE_WORDS:
+    if before and not P.TITLE.search(head) and before.group(1) not in _SENTENCE_WORDS:
         return True
     return False
 
+
+#: How far back (characters) a title or given name before a surname is looked for.
+_LOOKBACK = 60
 
 #: Capitalised words that may stand next to a surname without being part of a name.
 _SENTENCE_WORDS = frozenset(

@@ -44,6 +44,7 @@ Resolution choices (a reader's defaults, written down once):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -1004,10 +1005,8 @@ def _clause_bounds(folded: str) -> list[tuple[int, int]]:
 
 
 def _clause_of(bounds: list[tuple[int, int]], pos: int) -> int:
-    for i, (a, b) in enumerate(bounds):
-        if pos < b:
-            return i
-    return len(bounds) - 1
+    i = bisect.bisect_right([b for _, b in bounds], pos)
+    return min(i, len(bounds) - 1)
 
 
 def _markers(folded: str, bounds: list[tuple[int, int]]) -> list[_Marker]:
