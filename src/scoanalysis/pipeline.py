@@ -44,6 +44,7 @@ class ArticleRecords:
     timexes: pd.DataFrame = field(default_factory=pd.DataFrame)
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
     claims: pd.DataFrame = field(default_factory=pd.DataFrame)
+    event_mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
     date_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
@@ -108,8 +109,10 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         "n_boilerplate": int(sents["is_boilerplate"].sum()),
         "sha256": article.sha256,
     }
+    happened = events.event_mentions(sents, times, ents, articles=pd.DataFrame([row])[["article_id", "summit_id", "published"]],
+                                     summits=summit_table)
     return ArticleRecords(article=row, sentences=sents, entities=ents, timexes=times, quotes=said, claims=stated,
-                          date_conflicts=conflicts)
+                          event_mentions=happened, date_conflicts=conflicts)
 
 
 def build(
@@ -219,9 +222,9 @@ def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes, jobs: int = 1, 
     tables["quotes"] = _concat([r.quotes for r in records], "quotes")
     mentions = attendance.attendance_mentions(tables["sentences"], tables["entities"], tables["articles"])
     tables["attendance"] = attendance.attendance(mentions, entities=tables["entities"])
-    found = events.event_mentions(tables["sentences"], tables["timexes"], tables["entities"], articles=tables["articles"],
-                                  summits=reference.summits(folder=reference_dir))
-    tables["events"] = events.events(found, summits=reference.summits(folder=reference_dir))
+    found = [r.event_mentions for r in records if len(r.event_mentions)]
+    tables["events"] = (events.events(pd.concat(found, ignore_index=True), summits=reference.summits(folder=reference_dir))
+                        if found else schema.empty("events"))
     dates = _article_dates(tables["articles"], reference_dir=reference_dir)
     said = pd.concat([r.claims for r in records if len(r.claims)], ignore_index=True) if any(len(r.claims) for r in records) else pd.DataFrame(columns=claims.CLAIM_COLUMNS)
     tables["claims"] = pd.concat(
