@@ -75,3 +75,19 @@ def rendered_reports(fixture_tables, tmp_path_factory):
     lines: list[str] = []
     written = report.render(fixture_tables, out, summit_ids=["2019-bishkek"], progress=lines.append)
     return out, written, lines
+
+
+@pytest.fixture
+def close_figures():
+    """Close every matplotlib figure a test made."""
+    import matplotlib.pyplot as plt
+
+    yield
+    plt.close("all")
+
+
+def markers(fig) -> int:
+    """Return how many scatter markers a figure draws, over all its axes."""
+    from matplotlib.collections import PathCollection
+
+    return sum(len(c.get_offsets()) for ax in fig.axes for c in ax.collections if isinstance(c, PathCollection))

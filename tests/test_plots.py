@@ -6,29 +6,21 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from matplotlib.collections import PathCollection  # noqa: E402
+from conftest import markers  # noqa: E402
 
 from scoanalysis import plots, reference  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
-def _markers(fig) -> int:
-    return sum(len(c.get_offsets()) for ax in fig.axes for c in ax.collections if isinstance(c, PathCollection))
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def test_summit_timeline_draws_one_marker_per_summit_and_labels_the_highlighted():
     summits = reference.summits()
     articles = pd.DataFrame({"article_id": ["a", "b", "c"], "summit_id": ["2014-dushanbe", "2024-astana", "2024-astana"]})
     fig = plots.summit_timeline(summits, articles=articles)
-    assert _markers(fig) == len(summits)
+    assert markers(fig) == len(summits)
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert labels == ["Dushanbe 2014\n1 article", "Samarkand 2022", "Astana 2024\n2 articles"]
 

@@ -9,24 +9,16 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from matplotlib.collections import PathCollection  # noqa: E402
+from conftest import markers  # noqa: E402
 
 from scoanalysis import plots  # noqa: E402
 from scoanalysis import views  # noqa: E402
 from scoanalysis import reference, timeline  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
-def _markers(fig) -> int:
-    return sum(len(c.get_offsets()) for ax in fig.axes for c in ax.collections if isinstance(c, PathCollection))
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 def _event(event_id, event_type, earliest, latest, summit_ids, description="an event", actors=("russia",)):
@@ -181,17 +173,17 @@ def test_timeline_functions_leave_the_events_alone(events_frame, summits):
 def test_absolute_figure_draws_one_marker_per_row_and_labels_the_focus_summits(events_frame, summits):
     table = timeline.absolute_timeline(events_frame, summits=summits)
     fig = plots.absolute_timeline(table)
-    assert _markers(fig) == len(table)
+    assert markers(fig) == len(table)
     assert sorted(t.get_text() for t in fig.axes[0].texts) == ["Astana 2024", "Dushanbe 2014", "Samarkand 2022"]
 
 
 def test_aligned_figure_draws_one_marker_per_row(events_frame, summits):
     table = timeline.aligned_timeline(events_frame, summits=summits)
     fig = plots.aligned_timeline(table)
-    assert _markers(fig) == len(table)
+    assert markers(fig) == len(table)
     assert len(fig.axes[0].get_yticks()) == 3  # one lane per summit
     fig = plots.aligned_timeline(table, window=(-30, 30))
-    assert _markers(fig) == int(table["relative_days"].between(-30, 30).sum())
+    assert markers(fig) == int(table["relative_days"].between(-30, 30).sum())
 
 
 def test_membership_figure_draws_a_bar_per_year_and_status_and_a_marker_per_accession(events_frame):
@@ -200,7 +192,7 @@ def test_membership_figure_draws_a_bar_per_year_and_status_and_a_marker_per_acce
     acc = timeline.accession_events(events_frame, memberships=memberships)
     fig = plots.membership(by_year, accessions=acc)
     assert len(fig.axes[0].patches) == 3 * len(by_year)
-    assert _markers(fig) == len(acc)
+    assert markers(fig) == len(acc)
     assert [t.get_text() for t in fig.axes[0].texts] == ["India"]
 
 
@@ -220,7 +212,7 @@ def test_event_type_and_actor_heatmaps_write_each_nonzero_count(events_frame):
 def test_figures_say_so_when_there_is_nothing_to_draw(summits):
     empty = timeline.aligned_timeline(pd.DataFrame(columns=["event_id"]), summits=summits)
     fig = plots.aligned_timeline(empty)
-    assert _markers(fig) == 0 and fig.axes[0].texts
+    assert markers(fig) == 0 and fig.axes[0].texts
 
 
 def test_views_give_tables_in_the_figures_order(events_frame, summits):
