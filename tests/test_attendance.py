@@ -59,3 +59,14 @@ def test_strongest_status_wins_across_articles_and_evidence_is_kept():
     assert (row["status"], row["represented_by"]) == ("represented", "subrahmanyam-jaishankar")
     assert row["evidence"] == ["a:1", "b:2", "c:3"]
     assert row["role"] == "Prime Minister of India" and row["country"] == "India"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Russian President Vladimir Putin, who arrived on Friday, said the bloc was no club.", {"vladimir-putin": ("attended", "")}),
+        ("Iranian President Hassan Rouhani, attending as an observer, warned the West.", {"hassan-rouhani": ("attended", "")}),
+    ],
+)
+def test_arrivals_and_observers_count_as_attending(raw, expected):
+    assert statuses(raw, summit="2018-qingdao", published="2018-06-09") == expected

@@ -30,7 +30,8 @@ EXPECTED = re.compile(
 )
 #: The subject was there.
 ATTENDED = re.compile(
-    r"\b(?:attended|attend(?:s|ing)?\s+the\b|took\s+part|participated|(?:arrived|arrives|landed)\s+in|was\s+greeted|was\s+(?:present|there)"
+    r"\b(?:attended|attend(?:s|ing)?\s+the\b|attending\s+(?:as|in|at)\b|took\s+part|participated|(?:arrived|arrives|landed)\b"
+    r"|was\s+greeted|was\s+(?:present|there)"
     r"|used\s+the\b[^.]{0,40}\bsummit|addressed\s+the\b[^.]{0,30}\b(?:summit|meeting|leaders)|hosted\s+the\b|chaired\s+the\b)",
     _I,
 )
