@@ -223,3 +223,19 @@ def test_unknown_engine_is_a_parameter_error(tmp_path):
     folder = write_corpus(tmp_path / "c", {"a": "The SCO met."})
     with pytest.raises(ParameterError, match="unknown engine 'spark'"):
         build(folder, tmp_path / "out", engine="spark")
+
+
+def test_metadata_date_the_text_disagrees_with_becomes_a_claim(tmp_path):
+    raw = ("SCO Leaders Meet in Qingdao\n\nChinese President Xi Jinping welcomed leaders of the Shanghai Cooperation "
+           "Organization to Qingdao on Saturday for a two-day summit.\n\nThe leaders are expected to sign a declaration on Sunday.\n")
+    folder = write_corpus(tmp_path / "c", {"q": raw}, metadata="article_id,published\nq,2018-06-20\n")
+    tables = build(folder, tmp_path / "out")
+    claims = tables["claims"]
+    dated = claims[claims["predicate"] == "date_is"]
+    assert len(dated) >= 1
+    assert all(c == ["metadata:published"] for c in dated["conflicts_with"])
+    assert dated["note"].str.contains("2018-06-20").all()
+    assert tables["articles"].iloc[0]["summit_id"] == "2018-qingdao"
+    # the same text with the right date gives no such claim
+    (folder / "articles.csv").write_text("article_id,published\nq,2018-06-09\n", encoding="utf-8")
+    assert not (build(folder, tmp_path / "out")["claims"]["predicate"] == "date_is").any()

@@ -2177,7 +2177,9 @@ class _Article:
 
     # ----------------------------------------------------------------- conflicts
     def conflicts(self, dct: date) -> list[dict]:
-        hyps = [h for h in self.hypotheses() if h.summit is not None and dct in set(h.days)]
+        summit_hyps = [h for h in self.hypotheses() if h.summit is not None]
+        # the summit whose window holds the given date; failing that, the one the text points to best
+        hyps = [h for h in summit_hyps if dct in set(h.days)] or summit_hyps
         h = max(hyps, key=lambda hh: self.score(hh, dct)[0]) if hyps else _Hyp("none", [dct])
         res = self.resolved(dct)
         rows = []
