@@ -168,3 +168,13 @@ def test_html_saved_as_text_is_split_on_its_blocks_with_offsets_into_the_raw_pag
     assert folded == ["Leaders Meet in Astana", "Xi Jinping arrived on Tuesday & met Tokayev.", "Putin followed.", "He spoke."]
     assert frame["kind"].tolist()[0] == "headline"
     assert not text.looks_like_html("Trade rose 5% <not a tag> and fell & rose again.")
+
+
+def test_a_line_of_several_sentences_is_not_a_headline():
+    raw = "The SCO summit in Astana drew leaders; on July 4 Belarus joined. See the site for more\n"
+    assert text.headline(raw) is None
+
+
+def test_abbreviations_inside_a_headline_keep_it_a_headline():
+    assert text.headline("Mr. Putin Meets Xi in St. Petersburg\n\nThe two leaders met on Friday.\n") == \
+        "Mr. Putin Meets Xi in St. Petersburg"

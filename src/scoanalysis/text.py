@@ -25,6 +25,7 @@ _HEADLINE_MAX_WORDS = 25
 _DEK_MAX_WORDS = 40
 _PROMPT_MAX_WORDS = 8
 _FINAL_PUNCT = re.compile(r"[.!?][\"')\]]*\s*$")
+_INNER_BREAK = re.compile(r"(?P<word>[\w.]*[a-z0-9)])[.!?][\"')\]]*\s+[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -289,7 +290,9 @@ def _sentence_kind(sentence: str, default: str) -> str:
 
 
 def _looks_like_headline(line: str) -> bool:
-    return len(line.split()) <= _HEADLINE_MAX_WORDS and not _FINAL_PUNCT.search(line)
+    """A short line that neither ends like a sentence nor holds a sentence break inside."""
+    breaks = [m for m in _INNER_BREAK.finditer(line) if m.group("word").lower().strip(".") not in P.ABBREVIATIONS]
+    return len(line.split()) <= _HEADLINE_MAX_WORDS and not _FINAL_PUNCT.search(line) and not breaks
 
 
 def _norm_key(line: str) -> str:
