@@ -241,8 +241,8 @@ def event_mentions(
     tx = _prepare_timexes(timexes)
     ents = entities if len(entities) else pd.DataFrame(
         columns=["article_id", "sentence_id", "start", "end", "entity_id", "entity_type"])
-    tx_by = {k: g for k, g in tx.groupby(["article_id", "sentence_id"], sort=False)} if len(tx) else {}
-    en_by = {k: g for k, g in ents.groupby(["article_id", "sentence_id"], sort=False)} if len(ents) else {}
+    tx_by = _rows_by_sentence(tx)
+    en_by = _rows_by_sentence(ents)
     rows: list[dict] = []
     for aid, frame in sents.groupby("article_id", sort=True):
         summit_id, published = meta.get(aid, ("", None))
@@ -338,7 +338,17 @@ def event_id(earliest: pd.Timestamp, latest: pd.Timestamp, event_type: str, slug
 # =========================================================================== per sentence
 
 
-def _sentence_mentions(s, tx: pd.DataFrame | None, en: pd.DataFrame | None, *, ctx: _Context,
+def _rows_by_sentence(frame: pd.DataFrame) -> dict[tuple[str, int], list]:
+    """Return the rows of a span table as namedtuples grouped by (article_id, sentence_id), each list by start."""
+    out: dict[tuple[str, int], list] = {}
+    if not len(frame):
+        return out
+    for r in frame.sort_values(["article_id", "sentence_id", "start"], kind="stable").itertuples(index=False):
+        out.setdefault((r.article_id, int(r.sentence_id)), []).append(r)
+    return out
+
+
+def _sentence_mentions(s, tx: list | None, en: list | None, *, ctx: _Context,
                        carry: _Carry | None) -> tuple[list[dict], _Carry]:
     raw = str(s.text)
     folded = fold(raw)
@@ -393,25 +403,25 @@ def _raw_slice(s, u: _Unit, off: int) -> str:
     return str(s.text)[a:b]
 
 
-def _sentence_entities(en: pd.DataFrame | None, off: int, folded: str) -> list[dict]:
-    if en is None or en.empty:
+def _sentence_entities(en: list | None, off: int, folded: str) -> list[dict]:
+    if not en:
         return []
     quoted = [(m.start(), m.end()) for m in P.QUOTED.finditer(folded)]
     out = []
-    for r in en.sort_values("start").to_dict("records"):
-        a, b = int(r["start"]) - off, int(r["end"]) - off
-        name = r.get("name")
-        out.append({"start": a, "end": b, "entity_id": str(r["entity_id"]), "entity_type": str(r["entity_type"]),
+    for r in en:
+        a, b = int(r.start) - off, int(r.end) - off
+        name = getattr(r, "name", None)
+        out.append({"start": a, "end": b, "entity_id": str(r.entity_id), "entity_type": str(r.entity_type),
                     "name": name if isinstance(name, str) and name else str(r["entity_id"]),
                     "quoted": any(qa < a and b < qb for qa, qb in quoted)})
     return out
 
 
-def _units(folded: str, tx: pd.DataFrame | None, off: int, *, ctx: _Context) -> tuple[list[_Unit], list[_Unit]]:
+def _units(folded: str, tx: list | None, off: int, *, ctx: _Context) -> tuple[list[_Unit], list[_Unit]]:
     """Return the sentence's date units (summit anchors replace the timexes inside them) and its timex units."""
     singles: list[_Unit] = []
-    if tx is not None:
-        for r in tx.sort_values("start").itertuples(index=False):
+    if tx:
+        for r in tx:
             a, b = int(r.start) - off, int(r.end) - off
             if P.DATE_BOUND_BEFORE.search(folded[:a]):
                 continue
