@@ -107,15 +107,16 @@ def extract_claims(
     ref = _reference(str(reference_dir) if reference_dir else None)
     rows: list[dict] = []
     ents = entities.copy()
-    by_sentence = {key: group.sort_values("start") for key, group in ents.groupby(["article_id", "sentence_id"], sort=False)}
+    by_sentence: dict[tuple, list[dict]] = {}
+    for r in ents.sort_values(["article_id", "sentence_id", "start"], kind="stable").to_dict("records"):
+        by_sentence.setdefault((r["article_id"], r["sentence_id"]), []).append(r)
     by_article = {aid: group for aid, group in ents.groupby("article_id", sort=False)}
     for aid, group in sentences.groupby("article_id", sort=False):
         date = dates.get(aid)
         date = None if date is None or pd.isna(date) else pd.Timestamp(date)
         article = _Article(topic=_topic_org(by_article.get(aid, ents.iloc[:0]), ref), date=date)
         for s in group.sort_values("sentence_id").itertuples(index=False):
-            mentions = by_sentence.get((aid, s.sentence_id))
-            mentions = [] if mentions is None else mentions.to_dict("records")
+            mentions = by_sentence.get((aid, s.sentence_id), [])
             if getattr(s, "kind", "body") not in _SKIP_KINDS:
                 found = _sentence_claims(s, mentions, article, ref)
                 found.sort(key=lambda c: (c["start"], c["end"], c["subject"], c["predicate"]))
