@@ -25,6 +25,14 @@ def summit_colors(summit_ids) -> dict[str, tuple]:
     return {sid: PALETTE[i % len(PALETTE)] for i, sid in enumerate(ordered)}
 
 
+def _empty(message: str):
+    """Return a small figure that says there is nothing to draw, and why."""
+    fig, ax = plt.subplots(figsize=(6, 1.5))
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    ax.axis("off")
+    return fig
+
+
 def summit_timeline(summits: pd.DataFrame, *, articles: pd.DataFrame | None = None, highlight=FOCUS_SUMMITS):
     """Return a figure of every SCO summit on one time axis, highlighted ones labelled.
 
@@ -115,10 +123,7 @@ def top_terms(terms: pd.DataFrame, *, n: int = 12):
     """
     groups = list(dict.fromkeys(terms["group"]))
     if not groups:
-        fig, ax = plt.subplots(figsize=(6, 1.5))
-        ax.text(0.5, 0.5, "no terms", ha="center", va="center")
-        ax.axis("off")
-        return fig
+        return _empty("no terms")
     colors = summit_colors(groups)
     fig, axes = plt.subplots(1, len(groups), figsize=(3.6 * len(groups) + 0.5, 0.32 * n + 1.4), squeeze=False)
     for ax, group in zip(axes[0], groups):
@@ -147,10 +152,7 @@ def attendance_matrix(attendance: pd.DataFrame, *, summit_ids=FOCUS_SUMMITS):
     table = attendance[attendance["summit_id"].isin(summit_ids)]
     columns = [s for s in summit_ids]
     if table.empty:
-        fig, ax = plt.subplots(figsize=(6, 1.5))
-        ax.text(0.5, 0.5, "no attendance found for these summits", ha="center", va="center")
-        ax.axis("off")
-        return fig
+        return _empty("no attendance found for these summits")
     names = dict(zip(table["entity_id"], table["name"]))
     order = table.assign(rank=table["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}))
     people = order.sort_values(["rank", "name"])["entity_id"].drop_duplicates().tolist()
@@ -198,10 +200,7 @@ def quote_counts(counts: pd.DataFrame):
     `counts` is views.quoted_by_summit output. One labelled cell per non-zero count.
     """
     if counts.empty:
-        fig, ax = plt.subplots(figsize=(6, 1.5))
-        ax.text(0.5, 0.5, "nobody is quoted in these summits' coverage", ha="center", va="center")
-        ax.axis("off")
-        return fig
+        return _empty("nobody is quoted in these summits' coverage")
     fig, ax = plt.subplots(figsize=(2.2 * counts.shape[1] + 3, 0.38 * len(counts) + 1.4))
     sns.heatmap(counts, ax=ax, cmap="Blues", annot=counts.where(counts > 0), fmt=".0f", cbar=False,
                 linewidths=1, linecolor="white", mask=counts == 0)
@@ -217,13 +216,6 @@ def quote_counts(counts: pd.DataFrame):
 # --- duplicates and framing -------------------------------------------------------------
 
 RELATION_ORDER = ("duplicate", "near_duplicate", "translation_variant")
-
-
-def _empty(message: str):
-    fig, ax = plt.subplots(figsize=(6, 1.5))
-    ax.text(0.5, 0.5, message, ha="center", va="center")
-    ax.axis("off")
-    return fig
 
 
 def duplicate_pairs_map(pairs: pd.DataFrame):
