@@ -45,6 +45,7 @@ Resolution choices (a reader's defaults, written down once):
 from __future__ import annotations
 
 import bisect
+import collections
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -1092,7 +1093,26 @@ def _tense_at(pos: int, bounds: list[tuple[int, int]], markers: list[_Marker], f
 # --------------------------------------------------------------------------- per article
 
 
+#: The last few articles' mentions, by content: `timexes` and `infer_published` read the same
+#: sentences one after the other, and resolution never changes a mention, so they share one list.
+_MENTIONS_MEMO: "collections.OrderedDict[tuple, list[_Mention]]" = collections.OrderedDict()
+_MEMO_SIZE = 8
+
+
 def _article_mentions(aid: str, frame: pd.DataFrame) -> list[_Mention]:
+    key = (aid, tuple(zip(frame["sentence_id"].tolist(), frame["start"].tolist(), frame["kind"].tolist(),
+                          frame["text"].tolist())))
+    if key in _MENTIONS_MEMO:
+        _MENTIONS_MEMO.move_to_end(key)
+        return _MENTIONS_MEMO[key]
+    found = _find_article_mentions(aid, frame)
+    _MENTIONS_MEMO[key] = found
+    while len(_MENTIONS_MEMO) > _MEMO_SIZE:
+        _MENTIONS_MEMO.popitem(last=False)
+    return found
+
+
+def _find_article_mentions(aid: str, frame: pd.DataFrame) -> list[_Mention]:
     out: list[_Mention] = []
     for row in frame.itertuples(index=False):
         if row.kind in SKIP_KINDS:
