@@ -121,15 +121,25 @@ def top_terms(terms: pd.DataFrame, *, n: int = 12):
     `terms` has columns group, term, count (from text.term_counts). At most `n`
     bars per panel.
     """
-    groups = list(dict.fromkeys(terms["group"]))
+    return _bar_panels(terms, value="count", n=n, empty="no terms")
+
+
+def _bar_panels(frame: pd.DataFrame, *, value: str, n: int, empty: str, xlabel: str | None = None,
+                line: float | None = None):
+    """Return one panel per group of `frame` (group, term, `value`) with its `n` largest terms as bars."""
+    groups = list(dict.fromkeys(frame["group"]))
     if not groups:
-        return _empty("no terms")
+        return _empty(empty)
     colors = summit_colors(groups)
-    fig, axes = plt.subplots(1, len(groups), figsize=(3.6 * len(groups) + 0.5, 0.32 * n + 1.4), squeeze=False)
+    fig, axes = plt.subplots(1, len(groups), figsize=(3.6 * len(groups) + 0.5, 0.32 * n + 1.5), squeeze=False)
     for ax, group in zip(axes[0], groups):
-        top = terms[terms["group"] == group].nlargest(n, "count").iloc[::-1]
-        ax.barh(top["term"], top["count"], color=colors.get(group, PALETTE[0]))
+        top = frame[frame["group"] == group].nlargest(n, value).iloc[::-1]
+        ax.barh(top["term"], top[value], color=colors.get(group, PALETTE[0]))
+        if line is not None:
+            ax.axvline(line, color="0.4", lw=0.8, ls="--")
         ax.set_title(str(group), fontsize=10, loc="left")
+        if xlabel:
+            ax.set_xlabel(xlabel, fontsize=8)
         ax.tick_params(labelsize=9)
         sns.despine(ax=ax)
     fig.tight_layout()
@@ -274,21 +284,7 @@ def distinctive_words_chart(words: pd.DataFrame, *, n: int = 10):
     `words` comes from framing.distinctive_words (group, term, z, count). At most `n`
     bars per panel; the dashed line marks z = 1.96.
     """
-    groups = list(dict.fromkeys(words["group"]))
-    if not groups:
-        return _empty("no words")
-    colors = summit_colors(groups)
-    fig, axes = plt.subplots(1, len(groups), figsize=(3.6 * len(groups) + 0.5, 0.32 * n + 1.5), squeeze=False)
-    for ax, group in zip(axes[0], groups):
-        top = words[words["group"] == group].nlargest(n, "z").iloc[::-1]
-        ax.barh(top["term"], top["z"], color=colors.get(group, PALETTE[0]))
-        ax.axvline(1.96, color="0.4", lw=0.8, ls="--")
-        ax.set_title(str(group), fontsize=10, loc="left")
-        ax.set_xlabel("z (log-odds, informative prior)", fontsize=8)
-        ax.tick_params(labelsize=9)
-        sns.despine(ax=ax)
-    fig.tight_layout()
-    return fig
+    return _bar_panels(words, value="z", n=n, empty="no words", xlabel="z (log-odds, informative prior)", line=1.96)
 
 
 def tone_bars(tone: pd.DataFrame):
