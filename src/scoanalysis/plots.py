@@ -14,9 +14,9 @@ import seaborn as sns
 from matplotlib.lines import Line2D
 
 from .patterns.events import EVENT_TYPES
+from .reference import FOCUS_SUMMITS
 
 PALETTE = sns.color_palette("colorblind")
-FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
 
 
 def summit_colors(summit_ids) -> dict[str, tuple]:

@@ -26,6 +26,9 @@ REQUIRED = {
     "roles": ["pattern", "offices", "source"],
     "places": ["entity_id", "name", "aliases", "kind", "country_id", "source"],
 }
+#: The summits the project compares (the user's brief); reports default to them.
+FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
+
 _DATES = {"start", "end"}
 _LISTS = {"city_aliases", "aliases", "demonyms", "metonyms", "offices"}
 

@@ -49,12 +49,14 @@ class Job:
     title: str
 
 
-def plan(tables_path: str | os.PathLike, *, summit_ids: list[str] | None = None) -> list[Job]:
+def plan(tables_path: str | os.PathLike, *, summit_ids: list[str] | None = None,
+         articles: pd.DataFrame | None = None) -> list[Job]:
     """Return the reports to render for the tables in `tables_path`.
 
     One corpus overview, one summit profile per summit that has articles (or per
-    id in `summit_ids`), one comparative timeline. Raises ParameterError for a
-    summit id that the reference table does not know.
+    id in `summit_ids`), one comparative timeline; `articles` (the articles table)
+    saves reading it again. Raises ParameterError for a summit id that the reference
+    table does not know.
     """
     tables_path = str(Path(tables_path).resolve())
     known = reference.summit_ids()
@@ -66,7 +68,8 @@ def plan(tables_path: str | os.PathLike, *, summit_ids: list[str] | None = None)
             )
         chosen = list(summit_ids)
     else:
-        articles = schema.read_table("articles", tables_path)
+        if articles is None:
+            articles = schema.read_table("articles", tables_path)
         present = set(articles["summit_id"].dropna())
         chosen = [s for s in known if s in present]
     jobs = [Job(OVERVIEW, {"tables_dir": tables_path}, OVERVIEW, "Corpus overview")]
@@ -111,7 +114,7 @@ def render(
             say(f"reports in {out} are up to date; nothing to do")
             return []
         tables = schema.load_tables(tables_path)
-        jobs = plan(tables_path, summit_ids=summit_ids)
+        jobs = plan(tables_path, summit_ids=summit_ids, articles=tables["articles"])
         previous = manifest.read(out).get("reports", {})
         digests = {job.stem: _job_digest(job, tables, notebooks_dir) for job in jobs}
         todo = [j for j in jobs if force or previous.get(j.stem, {}).get("digest") != digests[j.stem]

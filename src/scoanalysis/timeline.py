@@ -29,9 +29,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
+from .reference import FOCUS_SUMMITS
 
 #: The summits the report compares.
-FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
 #: Columns of ``absolute_timeline``.
 ABSOLUTE_COLUMNS = ["date", "end", "kind", "summit_id", "event_type", "label", "event_id"]
 #: Columns of ``aligned_timeline``.

@@ -13,8 +13,8 @@ import pandas as pd
 
 from . import compare, framing, reference, schema
 from . import timeline as tl
+from .reference import FOCUS_SUMMITS
 
-FOCUS_SUMMITS = ("2014-dushanbe", "2022-samarkand", "2024-astana")
 
 
 def show(frame: pd.DataFrame, *, precision: int = 2):

@@ -36,13 +36,18 @@ MONTH_DAY = re.compile(
 _GATHERING = r"(?:summit|meeting|gathering|session|forum)"
 
 
+def _named_gathering(name: str) -> str:
+    """Return the pattern of a gathering named after its city ("the Astana summit"); `name` is escaped."""
+    return rf"\b{name}\s+(?:SCO\s+)?{_GATHERING}\b"
+
+
 @functools.lru_cache(maxsize=512)
 def summit_in_city(city: str) -> re.Pattern:
     """Return a pattern for a summit placed in `city`: "summit ... in Astana", "the Astana summit"."""
     name = re.escape(city)
     return re.compile(
         rf"\b{_GATHERING}\b[^.;]{{0,60}}?\b(?:in|at)\s+(?:the\s+\w+\s+capital(?:\s+of)?\s+)?{name}\b"
-        rf"|\b{name}\s+(?:SCO\s+)?{_GATHERING}\b",
+        rf"|{_named_gathering(name)}",
         re.IGNORECASE,
     )
 
@@ -57,6 +62,6 @@ def city_as_place(city: str) -> re.Pattern:
     name = re.escape(city)
     return re.compile(
         rf"\b{_LOCATIVE}\s+(?:the\s+(?:\w+\s+)?(?:capital|city)(?:\s+of)?\s+)?{name}\b"
-        rf"|\b{name}\s+(?:SCO\s+)?{_GATHERING}\b",
+        rf"|{_named_gathering(name)}",
         re.IGNORECASE,
     )
