@@ -84,8 +84,12 @@ MAX_PAIR_SPAN = 30
 WORD_LSH_THRESHOLD = 0.5
 STEM_LSH_THRESHOLD = 0.1
 #: MinHash-estimated stem-pair Jaccard a stem-index candidate needs before it is aligned: a
-#: cheap test (128 values compared) that drops the stem index's many near misses.
-MIN_CANDIDATE_JACCARD = 0.12
+#: cheap test (128 values compared) that drops the stem index's many near misses. Two
+#: translations share 0.65, a loose paraphrase 0.28 (two standard errors of the 128-value
+#: estimate above 0.2), different stories about one summit 0.05. On a 400-article
+#: recombined corpus 0.12 let through 3% of all pairs (0.35 ms each to align), a number
+#: that grows with the square of the corpus; 0.2 lets through 0.14%.
+MIN_CANDIDATE_JACCARD = 0.2
 
 PAIR_COLUMNS = [
     "article_a", "article_b", "similarity", "relation",
@@ -151,51 +155,130 @@ def duplicate_pairs(
     Jaccard of the content-stem pair sets, what the stem index estimates), word_jaccard and
     word_containment (of the 5-word shingle sets; containment over the smaller set),
     n_sentences_a, n_sentences_b (sentences that take part in alignment), found_by
-    (``words``, ``stems`` or ``words;stems``: which index proposed the pair).
+    (``words``, ``stems`` or ``stems;words``: which index proposed the pair).
     """
     order = list(pd.unique(sentences["article_id"]))
-    rank = {aid: i for i, aid in enumerate(order)}
     body = _body(sentences)
     texts: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for aid, sid, sentence in zip(body["article_id"], body["sentence_id"], body["text"]):
         texts[aid].append((int(sid), str(sentence)))
-    word_index = MinHashLSH(threshold=word_lsh_threshold, num_perm=num_perm)
-    stem_index = MinHashLSH(threshold=stem_lsh_threshold, num_perm=num_perm)
-    signatures: dict[str, np.ndarray] = {}
-    found: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for aid in order:
-        if aid not in texts:
-            continue
-        feats = _features(texts[aid])
-        if not feats.word_shingles or not feats.stem_pairs:
-            continue
-        words = _minhash(feats.word_shingles, num_perm, seed)
-        stems = _minhash(feats.stem_pairs, num_perm, seed)
-        for other in word_index.query(words):
-            found[(other, aid)].add("words")
-        for other in stem_index.query(stems):
-            # LSH with few rows per band is generous; the signatures' own estimate sorts out
-            # the many stories that merely share a summit's names (a cheap test, before alignment).
-            if float(np.mean(signatures[other] == stems.hashvalues)) >= min_candidate_jaccard:
-                found[(other, aid)].add("stems")
-        word_index.insert(aid, words)
-        stem_index.insert(aid, stems)
-        signatures[aid] = stems.hashvalues
+    features = {aid: _features(texts[aid]) for aid in order if aid in texts}
+    sigs = {aid: _signature_of(f, num_perm, seed) for aid, f in features.items()}
+    ids = [aid for aid in order if sigs.get(aid) is not None]
+    found = candidate_pairs(
+        ids, [sigs[a][0] for a in ids], [sigs[a][1] for a in ids], num_perm=num_perm,
+        word_lsh_threshold=word_lsh_threshold, stem_lsh_threshold=stem_lsh_threshold,
+        min_candidate_jaccard=min_candidate_jaccard,
+    )
+    return confirm_pairs(found, features.__getitem__, threshold=threshold, min_sentence_similarity=min_sentence_similarity,
+                         min_aligned=min_aligned)
 
-    cache: dict[str, _Features] = {}
 
-    def feats_of(aid: str) -> _Features:
-        if aid not in cache:
-            cache[aid] = _features(texts[aid])
-        return cache[aid]
+def signature(sentences: pd.DataFrame, *, num_perm: int = 128, seed: int = 1) -> tuple[np.ndarray, np.ndarray] | None:
+    """Return one article's MinHash signatures (word shingles, content-stem pairs), or None if it has no body text.
 
+    `sentences` holds one article's rows of the sentences table. Each signature is a
+    uint32 array of `num_perm` values; `candidate_pairs` indexes them. This is the
+    per-article half of `duplicate_pairs`, so a corpus can be signed article by article
+    (in parallel) and only the signatures kept.
+    """
+    body = _body(sentences)
+    feats = _features([(int(i), str(t)) for i, t in zip(body["sentence_id"], body["text"])])
+    return _signature_of(feats, num_perm, seed)
+
+
+def candidate_pairs(
+    ids: Sequence[str],
+    word_signatures: Sequence[np.ndarray],
+    stem_signatures: Sequence[np.ndarray],
+    *,
+    num_perm: int = 128,
+    word_lsh_threshold: float = WORD_LSH_THRESHOLD,
+    stem_lsh_threshold: float = STEM_LSH_THRESHOLD,
+    min_candidate_jaccard: float = MIN_CANDIDATE_JACCARD,
+) -> list[tuple[str, str, str]]:
+    """Return the candidate pairs (a, b, found_by) of articles `ids`, a before b, in article order.
+
+    Banded LSH over the signatures (the bands of datasketch's MinHashLSH for each
+    threshold): two articles are candidates when all the rows of one band agree. Each
+    band is grouped with one sort, so no pair is compared unless it shares a bucket.
+    Stem-index candidates must also reach `min_candidate_jaccard` by MinHash estimate.
+    found_by is ``words``, ``stems`` or ``stems;words`` (the indexes that proposed the pair, sorted).
+    """
+    n = len(ids)
+    if n < 2:
+        return []
+    words = np.vstack(word_signatures).astype(np.uint32)
+    stems = np.vstack(stem_signatures).astype(np.uint32)
+    by_words = _banded_pairs(words, MinHashLSH(threshold=word_lsh_threshold, num_perm=num_perm).hashranges)
+    by_stems = _banded_pairs(stems, MinHashLSH(threshold=stem_lsh_threshold, num_perm=num_perm).hashranges)
+    if len(by_stems):
+        # LSH with few rows per band is generous; the signatures' own estimate sorts out
+        # the many stories that merely share a summit's names (a cheap test, before alignment).
+        keep = np.zeros(len(by_stems), dtype=bool)
+        for lo in range(0, len(by_stems), 65536):
+            a, b = by_stems[lo:lo + 65536] // n, by_stems[lo:lo + 65536] % n
+            keep[lo:lo + 65536] = (stems[a] == stems[b]).mean(axis=1) >= min_candidate_jaccard
+        by_stems = by_stems[keep]
+    how: dict[int, list[str]] = defaultdict(list)
+    for code in by_stems.tolist():
+        how[code].append("stems")
+    for code in by_words.tolist():
+        how[code].append("words")
+    return [(ids[code // n], ids[code % n], ";".join(sorted(how[code]))) for code in sorted(how)]
+
+
+def confirm_pairs(
+    pairs: Sequence[tuple[str, str, str]],
+    features,
+    *,
+    threshold: float = ALIGNED_SHARE,
+    min_sentence_similarity: float = MIN_SENTENCE_SIMILARITY,
+    min_aligned: int = MIN_ALIGNED,
+) -> pd.DataFrame:
+    """Return the duplicates table for candidate `pairs` (a, b, found_by), each confirmed by sentence alignment.
+
+    `features` maps an article id to what `article_features` returns for it (a dict's
+    ``__getitem__``, or a loader that reads articles on demand). Columns: PAIR_COLUMNS.
+    """
     rows = []
-    for (a, b), how in sorted(found.items(), key=lambda kv: (rank[kv[0][0]], rank[kv[0][1]])):
-        fa, fb = feats_of(a), feats_of(b)
-        row = _confirm(fa, fb, threshold=threshold, min_similarity=min_sentence_similarity, min_aligned=min_aligned)
+    for a, b, how in pairs:
+        row = _confirm(features(a), features(b), threshold=threshold, min_similarity=min_sentence_similarity,
+                       min_aligned=min_aligned)
         if row is not None:
-            rows.append({"article_a": a, "article_b": b, **row, "found_by": ";".join(sorted(how))})
+            rows.append({"article_a": a, "article_b": b, **row, "found_by": how})
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+def article_features(sentences: pd.DataFrame) -> "_Features":
+    """Return what one article contributes to confirming a pair (its body sentences as words and stems)."""
+    body = _body(sentences)
+    return _features([(int(i), str(t)) for i, t in zip(body["sentence_id"], body["text"])])
+
+
+def _signature_of(feats: "_Features", num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray] | None:
+    if not feats.word_shingles or not feats.stem_pairs:
+        return None
+    return (_minhash(feats.word_shingles, num_perm, seed).hashvalues.astype(np.uint32),
+            _minhash(feats.stem_pairs, num_perm, seed).hashvalues.astype(np.uint32))
+
+
+def _banded_pairs(signatures: np.ndarray, bands: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Return the pairs (i < j, coded i * n + j, sorted, unique) whose signatures agree on every row of some band."""
+    n = len(signatures)
+    found = []
+    for lo, hi in bands:
+        band = np.ascontiguousarray(signatures[:, lo:hi]).view(np.dtype((np.void, 4 * (hi - lo)))).ravel()
+        _, group, counts = np.unique(band, return_inverse=True, return_counts=True)
+        shared = np.flatnonzero(counts[group] > 1)  # articles whose bucket holds another
+        if not len(shared):
+            continue
+        shared = shared[np.argsort(group[shared], kind="stable")]
+        cuts = np.flatnonzero(np.diff(group[shared])) + 1
+        for members in np.split(shared, cuts):
+            i, j = np.triu_indices(len(members), k=1)
+            found.append(members[i].astype(np.int64) * n + members[j])
+    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
 
 
 def duplicate_of(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
