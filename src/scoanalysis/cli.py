@@ -93,7 +93,7 @@ def _build(args) -> int:
         if args.jobs < 1:
             raise ParameterError(f"--jobs {args.jobs} is not a number of processes; use 1 or more.")
         tables = build(args.corpus, args.out, reference_dir=args.reference, max_bytes=max_bytes, force=args.force,
-                       jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
+                       jobs=args.jobs, engine=args.engine, scheduler=args.scheduler, load=False)
         problems = tables["problems"].fillna("")
         for p in problems.itertuples(index=False):
             (log.error if p.severity == "error" else log.warning)(

@@ -210,6 +210,55 @@ def read_metadata(
     return meta[list(METADATA_COLUMNS)].reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One raw file of a corpus before its text is read: its id, path relative to the corpus folder, metadata."""
+
+    article_id: str
+    path: str
+    meta: dict = field(default_factory=dict)
+
+
+def list_corpus(corpus: str | os.PathLike, *, problems: list[Problem] | None = None) -> list[Entry]:
+    """Return the corpus's raw files with their metadata rows, in path order, without reading any text.
+
+    Metadata is checked against the raw files. Without `problems` the first problem
+    raises CorpusError or MetadataError naming the file; with it, problems are appended
+    and the offending row skipped.
+    """
+    folder = Path(corpus)
+    files = raw_files(folder, problems=problems)
+    meta = read_metadata(folder, ids={p.stem for p in files}, problems=problems)
+    rows = {r["article_id"]: _clean_meta(r) for r in meta.to_dict("records")}
+    return [Entry(p.stem, p.relative_to(folder).as_posix(), rows.get(p.stem, {})) for p in files]
+
+
+def read_entry(
+    corpus: str | os.PathLike, entry: Entry, *, problems: list[Problem] | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Article | None:
+    """Return the article of `entry` (a file of the corpus folder `corpus`) with its text, or None if it cannot be used.
+
+    A file that cannot be read raises CorpusError without `problems`; with it, the
+    problem is appended and None returned. Text that is not UTF-8 is decoded (see
+    decode) and, with `problems`, noted as a warning.
+    """
+    path = Path(corpus) / entry.path
+    try:
+        text, digest, encoding = read_text(path, max_bytes=max_bytes)
+    except CorpusError as exc:
+        if problems is None:
+            raise
+        problems.append(Problem(str(path), path.stem, "error", str(exc).split(";")[0].replace(f"{path} ", "", 1),
+                                str(exc).split(";", 1)[-1].strip().rstrip(".")))
+        return None
+    if encoding not in ("utf-8", "utf-8-sig") and problems is not None:
+        problems.append(Problem(str(path), path.stem, "warning", f"is not UTF-8; decoded as {encoding}",
+                                "re-save it as UTF-8 to be sure every character is right"))
+    return Article(article_id=entry.article_id, path=entry.path, text=text, sha256=digest, meta=entry.meta,
+                   encoding=encoding)
+
+
 def iter_corpus(
     corpus: str | os.PathLike, *, problems: list[Problem] | None = None, max_bytes: int = MAX_ARTICLE_BYTES
 ) -> Iterator[Article]:
@@ -219,30 +268,10 @@ def iter_corpus(
     `problems` the first problem raises CorpusError or MetadataError naming the
     file; with it, problems are appended and the offending file or row skipped.
     """
-    folder = Path(corpus)
-    files = raw_files(folder, problems=problems)
-    meta = read_metadata(folder, ids={p.stem for p in files}, problems=problems)
-    rows = {r["article_id"]: _clean_meta(r) for r in meta.to_dict("records")}
-    for path in files:
-        try:
-            text, digest, encoding = read_text(path, max_bytes=max_bytes)
-        except CorpusError as exc:
-            if problems is None:
-                raise
-            problems.append(Problem(str(path), path.stem, "error", str(exc).split(";")[0].replace(f"{path} ", "", 1),
-                                    str(exc).split(";", 1)[-1].strip().rstrip(".")))
-            continue
-        if encoding not in ("utf-8", "utf-8-sig") and problems is not None:
-            problems.append(Problem(str(path), path.stem, "warning", f"is not UTF-8; decoded as {encoding}",
-                                    "re-save it as UTF-8 to be sure every character is right"))
-        yield Article(
-            article_id=path.stem,
-            path=path.relative_to(folder).as_posix(),
-            text=text,
-            sha256=digest,
-            meta=rows.get(path.stem, {}),
-            encoding=encoding,
-        )
+    for entry in list_corpus(corpus, problems=problems):
+        article = read_entry(corpus, entry, problems=problems, max_bytes=max_bytes)
+        if article is not None:
+            yield article
 
 
 def read_corpus(corpus: str | os.PathLike) -> pd.DataFrame:

@@ -1,14 +1,15 @@
 """Building the tables: the per-article step, the corpus-level steps, and writing them out.
 
 `analyse_article` is a pure function of (article, tokenizer, reference data): it
-can run in this process or any other. `build` reads a corpus folder, runs it on
-every article, adds what needs the whole corpus (attendance), and writes every
-table of the contract (see schema.TABLES) under the output folder.
+can run in this process or any other. `build` lists a corpus folder, runs it on
+every article in partitions (`analyse_partition`: here, in processes or on Dask),
+then runs what needs the whole corpus (duplicates, attendance, event merging, claim
+checking) on the small records the partitions hand back, and writes every table of
+the contract (see schema.TABLES) under the output folder.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import os
@@ -28,8 +29,10 @@ from .exceptions import CorpusError, ParameterError
 
 log = logging.getLogger(__name__)
 
-#: Characters of corpus text Punkt trains on (a sample is enough; keeps memory flat).
-PUNKT_SAMPLE_CHARS = 20_000_000
+#: Characters of corpus text Punkt trains on: the first articles' (about 600 news articles).
+#: Its abbreviations and collocations settle well before that, and training is serial work
+#: done before any partition can start.
+PUNKT_SAMPLE_CHARS = 2_000_000
 #: Sentence kinds left out when scoring an article's summit (page furniture that names nothing).
 _NOT_CONTENT = ("debris", "prompt", "disclaimer", "duplicate", "credit", "byline")
 
@@ -46,6 +49,10 @@ class ArticleRecords:
     claims: pd.DataFrame = field(default_factory=pd.DataFrame)
     event_mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
     date_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    attendance: pd.DataFrame = field(default_factory=pd.DataFrame)
+    signature: tuple | None = None
+    encoding: str = "utf-8"
+    is_html: bool = False
 
 
 def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | os.PathLike | None = None) -> ArticleRecords:
@@ -56,7 +63,8 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     the text); summit (the analyst's, else scored from the text and that date);
     date phrases resolved against the publication date; entity mentions resolved
     with offices held at the publication date (or, failing that, the summit's opening);
-    quotations with their speakers linked to those mentions.
+    quotations with their speakers linked to those mentions; claims, event mentions and
+    attendance statements; the article's MinHash signatures for duplicate search.
     """
     raw, aid = article.text, article.article_id
     summit_table = reference.summits(folder=reference_dir)
@@ -109,10 +117,13 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         "n_boilerplate": int(sents["is_boilerplate"].sum()),
         "sha256": article.sha256,
     }
-    happened = events.event_mentions(sents, times, ents, articles=pd.DataFrame([row])[["article_id", "summit_id", "published"]],
-                                     summits=summit_table)
+    where = pd.DataFrame([row])[["article_id", "summit_id", "published"]]
+    happened = events.event_mentions(sents, times, ents, articles=where, summits=summit_table)
+    present = attendance.attendance_mentions(sents, ents, where) if sid else pd.DataFrame()
     return ArticleRecords(article=row, sentences=sents, entities=ents, timexes=times, quotes=said, claims=stated,
-                          event_mentions=happened, date_conflicts=conflicts)
+                          event_mentions=happened, date_conflicts=conflicts, attendance=present,
+                          signature=compare.signature(sents), encoding=article.encoding,
+                          is_html=text.looks_like_html(raw))
 
 
 def build(
@@ -125,6 +136,7 @@ def build(
     jobs: int = 1,
     engine: str = "process",
     scheduler: str | None = None,
+    load: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Build every table from the corpus folder `corpus_dir` and write them under `out`.
 
@@ -138,110 +150,327 @@ def build(
     run that fails or is killed leaves the previous tables whole. A lock keeps
     two builds from writing to `out` at once (LockedError).
 
-    `jobs` > 1 runs the per-article step in that many processes; ``engine="dask"``
-    runs it on a Dask cluster (`scheduler` address, or a local cluster of `jobs`
-    worker processes). The tables are the same whichever way they are computed.
+    Articles are analysed in partitions of up to PARTITION; each partition writes its
+    rows of the large tables (sentences, entities, timexes, quotes) as parts and hands
+    back only what the corpus-level steps need (article rows, MinHash signatures,
+    attendance statements, event mentions, claims), so no process holds every text.
+    `jobs` > 1 runs the partitions in that many processes; ``engine="dask"`` runs them
+    on a Dask cluster (`scheduler` address, or a local cluster of `jobs` worker
+    processes; a remote cluster's workers must see `corpus_dir` and `out` at the same
+    paths). The tables are the same whichever way they are computed.
 
     Returns the tables by name (articles, sentences, entities, timexes, quotes,
-    events, attendance, duplicates, claims, problems), as read back from `out`.
+    events, attendance, duplicates, claims, problems), as read back from `out`; with
+    ``load=False`` only ``problems`` (large corpora: read the tables when needed).
     Raises CorpusError when the corpus folder itself is missing or empty.
     """
     if engine not in ENGINES:
         raise ParameterError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}.")
+    if jobs < 1:
+        raise ParameterError(f"jobs={jobs!r} is not a number of processes; use 1 or more.")
     out = Path(out)
     started = time.perf_counter()
     with manifest.locked(out):
         fingerprint = manifest.build_fingerprint(corpus_dir, reference_dir=reference_dir, max_bytes=max_bytes)
-        if not force and manifest.is_current(out, fingerprint["digest"]):
+        if force or not manifest.is_current(out, fingerprint["digest"]):
+            out.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+            try:
+                stats = _compute(corpus_dir, out, staging, digests=fingerprint["inputs"], reference_dir=reference_dir,
+                                 max_bytes=max_bytes, jobs=jobs, engine=engine, scheduler=scheduler)
+                for path in sorted(staging.iterdir()):
+                    if path.is_file():
+                        os.replace(path, out / path.name)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            manifest.write(out, {
+                "fingerprint": fingerprint["digest"],
+                "inputs": fingerprint["inputs"],
+                "source_digest": fingerprint["source"],
+                **stats,
+                "seconds": round(time.perf_counter() - started, 3),
+                "outputs": sorted(p.name for p in out.iterdir()
+                                  if p.suffix in (".csv", ".parquet", ".json") and p.name != manifest.MANIFEST),
+            })
+            log.info("built %d articles (%d analysed, %d unchanged) into %s", stats["articles"], stats["analysed"],
+                     stats["reused"], out)
+        else:
             log.info("tables in %s are up to date", out)
-            return schema.load_tables(out)
-        tables, stats = _compute(corpus_dir, out, reference_dir=reference_dir, max_bytes=max_bytes, jobs=jobs,
-                                 engine=engine, scheduler=scheduler)
-        _write_all(tables, out)
-        manifest.write(out, {
-            "fingerprint": fingerprint["digest"],
-            "inputs": fingerprint["inputs"],
-            "source_digest": fingerprint["source"],
-            "articles": len(tables["articles"]),
-            "analysed": stats["analysed"],
-            "reused": stats["reused"],
-            "skipped": int((tables["problems"]["severity"] == "error").sum()),
-            "seconds": round(time.perf_counter() - started, 3),
-            "outputs": sorted(p.name for p in out.iterdir() if p.suffix in (".csv", ".parquet", ".json") and p.name != manifest.MANIFEST),
-        })
-    log.info("built %d articles (%d analysed, %d unchanged) into %s", len(tables["articles"]),
-             stats["analysed"], stats["reused"], out)
+    if not load:
+        return {"problems": schema.read_table("problems", out) if (out / "problems.csv").is_file() else schema.empty("problems")}
     return schema.load_tables(out)
 
 
-def _compute(corpus_dir, out: Path, *, reference_dir, max_bytes, jobs: int = 1, engine: str = "process",
-             scheduler: str | None = None) -> tuple[dict[str, pd.DataFrame], dict]:
+#: Articles per partition: the unit of work sent to a process or a Dask worker, and of the parts written.
+PARTITION = 64
+#: The tables written part by part by the partitions; the rest are corpus-level and small.
+PART_TABLES = ("sentences", "entities", "timexes", "quotes")
+ENGINES = ("process", "dask")
+
+
+@dataclass
+class _Settings:
+    """What every partition needs besides its articles (sent once to each process or worker)."""
+
+    corpus_dir: str
+    tokenizer: object
+    reference_dir: str | None
+    max_bytes: int
+    parts: str
+    cache: str
+    context: str
+    digests: dict
+
+
+@dataclass
+class _Partition:
+    """What a partition hands back: its articles' rows and the small inputs of the corpus-level steps."""
+
+    index: int
+    articles: list[dict] = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    signatures: list = field(default_factory=list)
+    names: list = field(default_factory=list)
+    attendance: pd.DataFrame | None = None
+    event_mentions: pd.DataFrame | None = None
+    claims: pd.DataFrame | None = None
+    date_conflicts: pd.DataFrame | None = None
+    analysed: int = 0
+    reused: int = 0
+
+
+def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_dir, max_bytes, jobs: int = 1,
+             engine: str = "process", scheduler: str | None = None) -> dict:
+    """Analyse the corpus into `staging` (every table, CSV and Parquet); return counts for the manifest."""
     problems: list[corpus.Problem] = []
-    articles = list(corpus.iter_corpus(corpus_dir, problems=problems, max_bytes=max_bytes))
+    entries = corpus.list_corpus(corpus_dir, problems=problems)
     known = set(reference.summit_ids(folder=reference_dir))
-    for a in articles:
-        given = a.meta.get("summit_id")
+    for e in entries:
+        given = e.meta.get("summit_id")
         if given and given not in known:
             problems.append(corpus.Problem(
-                str(Path(corpus_dir) / corpus.METADATA_FILE), a.article_id, "warning",
-                f"summit_id {given!r} for {a.article_id!r} is not in data/reference/summits.csv",
+                str(Path(corpus_dir) / corpus.METADATA_FILE), e.article_id, "warning",
+                f"summit_id {given!r} for {e.article_id!r} is not in data/reference/summits.csv",
                 "it is ignored and the summit found from the text; use an id like 2024-astana"))
-        if text.looks_like_html(a.text):
-            problems.append(corpus.Problem(
-                str(Path(corpus_dir) / a.path), a.article_id, "warning", "is an HTML page saved as text",
-                "its markup is masked and only the page's text is analysed; save the article's text instead if you can"))
-    if not articles:
+    tokenizer = text.train_punkt(_sample(corpus_dir, entries, max_bytes=max_bytes))
+    ref = Path(reference_dir) if reference_dir else paths.REFERENCE
+    settings = _Settings(
+        corpus_dir=str(corpus_dir), tokenizer=tokenizer, reference_dir=str(reference_dir) if reference_dir else None,
+        max_bytes=max_bytes, parts=str(staging / "parts"), cache=str(out / ".cache"),
+        context=manifest.combined(text.tokenizer_digest(tokenizer), manifest.source_digest(),
+                                  manifest.digests(list(ref.glob("*.csv")), root=ref)),
+        digests=digests,
+    )
+    size = PARTITION if jobs <= 1 else max(1, min(PARTITION, -(-len(entries) // (jobs * 4))))
+    chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
+    results = _run_partitions(chunks, settings, jobs=jobs, engine=engine, scheduler=scheduler)
+    for r in results:
+        problems.extend(r.problems)
+    articles = pd.DataFrame([row for r in results for row in r.articles])
+    if articles.empty:
         raise CorpusError(
             f"no article in {Path(corpus_dir) / corpus.RAW_DIR} could be read: "
             + "; ".join(p.message() for p in problems if p.severity == "error")[:2000]
         )
-    tokenizer = text.train_punkt(_sample(a.text for a in articles))
-    cache = _Cache(out / ".cache", context=manifest.combined(
-        text.tokenizer_digest(tokenizer), manifest.source_digest(),
-        manifest.digests(list((Path(reference_dir) if reference_dir else paths.REFERENCE).glob("*.csv")),
-                         root=Path(reference_dir) if reference_dir else paths.REFERENCE),
-    ))
-    cached = {a.article_id: cache.get(a) for a in articles}
-    todo = [a for a in articles if cached[a.article_id] is None]
-    fresh = dict(zip((a.article_id for a in todo), _analyse_many(todo, tokenizer=tokenizer, reference_dir=reference_dir, jobs=jobs,
-                                                                         engine=engine, scheduler=scheduler)))
-    for a in todo:
-        cache.put(a, fresh[a.article_id])
-    records = [cached[a.article_id] or fresh[a.article_id] for a in articles]
-    stats = {"analysed": len(todo), "reused": len(articles) - len(todo)}
-    cache.prune({a.article_id for a in articles})
-    tables = {name: schema.empty(name) for name in schema.TABLES}
-    tables["problems"] = pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))
-    tables["articles"] = pd.DataFrame([r.article for r in records])
-    tables["sentences"] = _concat([r.sentences for r in records], "sentences")
-    tables["duplicates"] = compare.duplicate_pairs(tables["sentences"])
-    repeats = compare.duplicate_of(tables["duplicates"], tables["articles"])
-    tables["articles"]["duplicate_of"] = tables["articles"]["article_id"].map(repeats)
-    tables["entities"] = _concat([r.entities for r in records], "entities")
-    tables["timexes"] = _concat([r.timexes for r in records], "timexes")
-    tables["quotes"] = _concat([r.quotes for r in records], "quotes")
-    mentions = attendance.attendance_mentions(tables["sentences"], tables["entities"], tables["articles"])
-    tables["attendance"] = attendance.attendance(mentions, entities=tables["entities"])
-    found = [r.event_mentions for r in records if len(r.event_mentions)]
-    tables["events"] = (events.events(pd.concat(found, ignore_index=True), summits=reference.summits(folder=reference_dir))
-                        if found else schema.empty("events"))
-    dates = _article_dates(tables["articles"], reference_dir=reference_dir)
-    said = pd.concat([r.claims for r in records if len(r.claims)], ignore_index=True) if any(len(r.claims) for r in records) else pd.DataFrame(columns=claims.CLAIM_COLUMNS)
+    _Cache(Path(settings.cache), context=settings.context).prune(set(articles["article_id"]))
+    summit_table = reference.summits(folder=reference_dir)
+    tables = {"problems": pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))}
+    tables["duplicates"] = _duplicates(results, settings.parts)
+    repeats = compare.duplicate_of(tables["duplicates"], articles)
+    articles["duplicate_of"] = articles["article_id"].map(repeats)
+    tables["articles"] = articles
+    names = pd.DataFrame([n for r in results for n in r.names], columns=["entity_id", "name"])
+    tables["attendance"] = attendance.attendance(_gather(results, "attendance"), entities=names)
+    found = _gather(results, "event_mentions")
+    tables["events"] = events.events(found, summits=summit_table) if len(found) else schema.empty("events")
+    said = _gather(results, "claims")
     tables["claims"] = pd.concat(
-        [claims.check_claims(said, dates=dates, reference_dir=reference_dir),
-         _date_claims([r.date_conflicts for r in records], tables["articles"])],
+        [claims.check_claims(said if len(said) else pd.DataFrame(columns=claims.CLAIM_COLUMNS),
+                             dates=_article_dates(articles, reference_dir=reference_dir), reference_dir=reference_dir),
+         _date_claims([r.date_conflicts for r in results if r.date_conflicts is not None], articles)],
         ignore_index=True,
     )
-    return tables, stats
+    for name, frame in tables.items():
+        schema.write_table(frame, name, staging)
+    for name in PART_TABLES:
+        schema.combine_parts(name, settings.parts, staging)
+    timeline.write_exports(tables["events"], staging, summits=summit_table)
+    shutil.rmtree(settings.parts, ignore_errors=True)
+    return {"articles": len(articles), "analysed": sum(r.analysed for r in results),
+            "reused": sum(r.reused for r in results),
+            "skipped": int((tables["problems"]["severity"] == "error").sum())}
+
+
+def analyse_partition(index: int, entries: list[corpus.Entry], settings: _Settings) -> _Partition:
+    """Return one partition's hand-back after analysing its articles and writing their parts of the large tables.
+
+    Each article comes from the cache when nothing it depends on changed, else is read
+    and analysed (analyse_article) and cached. Runs in any process or Dask worker.
+    """
+    cache = _Cache(Path(settings.cache), context=settings.context)
+    done = _Partition(index)
+    kept: dict[str, list[pd.DataFrame]] = {name: [] for name in PART_TABLES}
+    small: dict[str, list[pd.DataFrame]] = {"attendance": [], "event_mentions": [], "claims": [], "date_conflicts": []}
+    for entry in entries:
+        sha = settings.digests.get(entry.path)
+        records = cache.get(entry, sha) if sha else None
+        if records is None:
+            article = corpus.read_entry(settings.corpus_dir, entry, problems=done.problems, max_bytes=settings.max_bytes)
+            if article is None:
+                continue
+            records = analyse_article(article, tokenizer=settings.tokenizer, reference_dir=settings.reference_dir)
+            cache.put(entry, article.sha256, records)
+            done.analysed += 1
+        else:
+            done.reused += 1
+        file = str(Path(settings.corpus_dir) / entry.path)
+        if records.encoding not in ("utf-8", "utf-8-sig") and sha:
+            if not any(p.file == file and p.severity == "warning" for p in done.problems):
+                done.problems.append(corpus.Problem(file, entry.article_id, "warning",
+                                                    f"is not UTF-8; decoded as {records.encoding}",
+                                                    "re-save it as UTF-8 to be sure every character is right"))
+        if records.is_html:
+            done.problems.append(corpus.Problem(
+                file, entry.article_id, "warning", "is an HTML page saved as text",
+                "its markup is masked and only the page's text is analysed; save the article's text instead if you can"))
+        done.articles.append(records.article)
+        done.signatures.append((entry.article_id, records.signature))
+        people = records.entities
+        if len(people):
+            people = people[people["entity_type"] == "person"].drop_duplicates("entity_id")
+            done.names.extend(zip(people["entity_id"], people["name"]))
+        for name in PART_TABLES:
+            kept[name].append(getattr(records, name))
+        for name in small:
+            small[name].append(getattr(records, name))
+    for name, frames in kept.items():
+        frames = [f for f in frames if len(f)]
+        if frames:
+            schema.write_part(pd.concat(frames, ignore_index=True), name, settings.parts, index)
+    for name, frames in small.items():
+        frames = [f for f in frames if len(f)]
+        setattr(done, name, pd.concat(frames, ignore_index=True) if frames else None)
+    return done
+
+
+def _run_partitions(chunks: list[list[corpus.Entry]], settings: _Settings, *, jobs: int, engine: str,
+                    scheduler: str | None) -> list[_Partition]:
+    """Return analyse_partition for every chunk, in order: here, in `jobs` processes, or on a Dask cluster."""
+    total = sum(len(c) for c in chunks)
+    if engine == "dask":
+        return _run_dask(chunks, settings, workers=jobs, scheduler=scheduler, total=total)
+    bar = _progress(total)
+    try:
+        if jobs <= 1 or len(chunks) < 2:
+            results = []
+            for i, chunk in enumerate(chunks):
+                results.append(analyse_partition(i, chunk, settings))
+                bar.update(len(chunk))
+            return results
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(settings,)) as pool:
+            results = []
+            for result in pool.map(_analyse_installed, range(len(chunks)), chunks):
+                results.append(result)
+                bar.update(len(chunks[result.index]))
+            return results
+    finally:
+        bar.close()
+
+
+_INSTALLED: _Settings | None = None
+
+
+def _install(settings: _Settings) -> None:
+    """Keep the build's settings in a worker process (sent once, not with every partition)."""
+    global _INSTALLED
+    _INSTALLED = settings
+
+
+def _analyse_installed(index: int, entries: list[corpus.Entry]) -> _Partition:
+    return analyse_partition(index, entries, _INSTALLED)
+
+
+def _run_dask(chunks, settings: _Settings, *, workers: int, scheduler: str | None, total: int) -> list[_Partition]:
+    """Run the partitions on a Dask cluster (a local one of `workers` processes when no scheduler is given)."""
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:  # pragma: no cover - dask is a dependency
+        raise ParameterError("--engine dask needs dask.distributed; install the package's dependencies.") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler, timeout="30s")
+    else:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+        client = Client(cluster)
+    bar = _progress(total)
+    try:
+        [shared] = client.scatter([settings], broadcast=True)
+        futures = client.map(analyse_partition, range(len(chunks)), chunks, settings=shared, pure=False)
+        results: list[_Partition | None] = [None] * len(chunks)
+        for future in as_completed(futures):
+            result = future.result()
+            results[result.index] = result
+            bar.update(len(chunks[result.index]))
+        return results
+    finally:
+        bar.close()
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _progress(total: int):
+    """Return a tqdm bar over `total` articles when stderr is a terminal and the build is long; else a silent one."""
+    import sys
+
+    from tqdm import tqdm
+
+    quiet = not sys.stderr.isatty() or total < 200 or not log.isEnabledFor(logging.INFO)
+    return tqdm(total=total, unit="article", leave=False, disable=quiet)
+
+
+def _gather(results: list[_Partition], name: str) -> pd.DataFrame:
+    frames = [getattr(r, name) for r in results if getattr(r, name) is not None]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
+    """Return the duplicates table from the partitions' signatures, reading the sentences of candidate pairs only."""
+    signed = [(aid, sig) for r in results for aid, sig in r.signatures if sig is not None]
+    if len(signed) < 2:
+        return schema.empty("duplicates")
+    pairs = compare.candidate_pairs([a for a, _ in signed], [s[0] for _, s in signed], [s[1] for _, s in signed])
+    where = {aid: r.index for r in results for aid, _ in r.signatures}
+    return compare.confirm_pairs(pairs, _PartFeatures(Path(parts) / "sentences", where))
+
+
+class _PartFeatures:
+    """Article id -> compare.article_features, read from the sentences parts, a few parts kept at a time."""
+
+    def __init__(self, folder: Path, where: dict[str, int], *, keep: int = 16):
+        self.folder, self.where, self.keep = folder, where, keep
+        self.parts: dict[int, dict[str, object]] = {}
+
+    def __call__(self, article_id: str):
+        index = self.where[article_id]
+        if index not in self.parts:
+            if len(self.parts) >= self.keep:
+                self.parts.pop(next(iter(self.parts)))
+            path = self.folder / f"{index:08d}.parquet"
+            frame = pd.read_parquet(path, columns=["article_id", "sentence_id", "text", "is_boilerplate", "kind"])
+            self.parts[index] = {aid: rows for aid, rows in frame.groupby("article_id", sort=False)}
+        rows = self.parts[index][article_id]
+        return compare.article_features(rows)
 
 
 def _article_dates(articles: pd.DataFrame, *, reference_dir=None) -> dict[str, pd.Timestamp | None]:
     """Return each article's date: its publication date, else its summit's opening, else None."""
     starts = reference.summits(folder=reference_dir).set_index("summit_id")["start"]
     out = {}
-    for row in articles.itertuples(index=False):
-        date = row.published if not pd.isna(row.published) else starts.get(row.summit_id) if isinstance(row.summit_id, str) else None
-        out[row.article_id] = None if date is None or pd.isna(date) else pd.Timestamp(date)
+    for aid, published, sid in zip(articles["article_id"], articles["published"], articles["summit_id"]):
+        date = published if not pd.isna(published) else starts.get(sid) if isinstance(sid, str) else None
+        out[aid] = None if date is None or pd.isna(date) else pd.Timestamp(date)
     return out
 
 
@@ -264,81 +493,6 @@ def _date_claims(conflicts: list[pd.DataFrame], articles: pd.DataFrame) -> pd.Da
     return pd.DataFrame(rows)
 
 
-ENGINES = ("process", "dask")
-#: Articles per Dask task: big enough to amortise scheduling, small enough to balance.
-DASK_PARTITION = 64
-
-
-def _analyse_many(
-    articles: list[corpus.Article], *, tokenizer, reference_dir, jobs: int, engine: str = "process",
-    scheduler: str | None = None,
-) -> list[ArticleRecords]:
-    """Return analyse_article for each article, in order: here, in `jobs` processes, or on a Dask cluster."""
-    work = functools.partial(analyse_article, tokenizer=tokenizer, reference_dir=reference_dir)
-    if engine == "dask":
-        return _analyse_dask(articles, tokenizer=tokenizer, reference_dir=reference_dir, workers=max(jobs, 1),
-                             scheduler=scheduler)
-    if jobs <= 1 or len(articles) < 2:
-        return [work(a) for a in _progress(articles)]
-    chunk = max(1, min(64, len(articles) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(_progress(pool.map(work, articles, chunksize=chunk), total=len(articles)))
-
-
-def _analyse_partition(articles: list[corpus.Article], tokenizer, reference_dir) -> list[ArticleRecords]:
-    return [analyse_article(a, tokenizer=tokenizer, reference_dir=reference_dir) for a in articles]
-
-
-def _analyse_dask(articles, *, tokenizer, reference_dir, workers: int, scheduler: str | None) -> list[ArticleRecords]:
-    """Run the per-article step on a Dask cluster (a local one of `workers` processes when no scheduler is given)."""
-    try:
-        from dask.distributed import Client, LocalCluster
-    except ImportError:  # pragma: no cover - dask is a dependency
-        raise ParameterError("--engine dask needs dask.distributed; install the package's dependencies.") from None
-    cluster = None
-    if scheduler:
-        client = Client(scheduler, timeout="30s")
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
-        client = Client(cluster)
-    try:
-        [tok] = client.scatter([tokenizer], broadcast=True)
-        parts = [articles[i:i + DASK_PARTITION] for i in range(0, len(articles), DASK_PARTITION)]
-        futures = client.map(_analyse_partition, parts, tokenizer=tok, reference_dir=reference_dir, pure=False)
-        return [r for part in _progress(client.gather(futures), total=len(parts)) for r in part]
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def _progress(items, *, total: int | None = None):
-    """Wrap `items` in a tqdm progress bar when stderr is a terminal and the build is long; else return them."""
-    import sys
-
-    n = total if total is not None else (len(items) if hasattr(items, "__len__") else None)
-    if not sys.stderr.isatty() or (n is not None and n < 200) or not log.isEnabledFor(logging.INFO):
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, total=n, unit="article", leave=False)
-
-
-def _write_all(tables: dict[str, pd.DataFrame], out: Path) -> None:
-    """Write every table into a staging folder, then move them all into `out`."""
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    try:
-        for name, frame in tables.items():
-            schema.write_table(frame, name, staging)
-        timeline.write_exports(tables["events"], staging, summits=reference.summits())
-        for path in sorted(staging.iterdir()):
-            os.replace(path, out / path.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-
-
 class _Cache:
     """Per-article records kept between builds, keyed by the article and everything it was analysed with."""
 
@@ -349,24 +503,24 @@ class _Cache:
     def _path(self, article_id: str) -> Path:
         return self.folder / (hashlib.sha1(article_id.encode()).hexdigest() + ".pkl")
 
-    def _key(self, article: corpus.Article) -> str:
-        return manifest.combined(self.context, article.article_id, article.path, article.sha256, article.meta)
+    def _key(self, entry: corpus.Entry, sha256: str) -> str:
+        return manifest.combined(self.context, entry.article_id, entry.path, sha256, entry.meta)
 
-    def get(self, article: corpus.Article) -> ArticleRecords | None:
-        path = self._path(article.article_id)
+    def get(self, entry: corpus.Entry, sha256: str) -> ArticleRecords | None:
+        path = self._path(entry.article_id)
         try:
             with open(path, "rb") as fh:
                 key, records = pickle.load(fh)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
             return None
-        return records if key == self._key(article) else None
+        return records if key == self._key(entry, sha256) and isinstance(records, ArticleRecords) else None
 
-    def put(self, article: corpus.Article, records: ArticleRecords) -> None:
+    def put(self, entry: corpus.Entry, sha256: str, records: ArticleRecords) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((self._key(article), records), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self._path(article.article_id))
+            pickle.dump((self._key(entry, sha256), records), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self._path(entry.article_id))
 
     def prune(self, keep: set[str]) -> None:
         wanted = {self._path(a).name for a in keep}
@@ -376,15 +530,14 @@ class _Cache:
                     path.unlink(missing_ok=True)
 
 
-def _concat(frames: list[pd.DataFrame], name: str) -> pd.DataFrame:
-    frames = [f for f in frames if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else schema.empty(name)
-
-
-def _sample(texts, limit: int = PUNKT_SAMPLE_CHARS):
+def _sample(corpus_dir, entries: list[corpus.Entry], *, max_bytes: int, limit: int | None = None):
+    """Yield the texts of the first articles, up to `limit` characters: what Punkt trains on."""
+    limit = PUNKT_SAMPLE_CHARS if limit is None else limit
     total = 0
-    for t in texts:
+    for entry in entries:
         if total >= limit:
             break
-        total += len(t)
-        yield t
+        article = corpus.read_entry(corpus_dir, entry, problems=[], max_bytes=max_bytes)
+        if article is not None:
+            total += len(article.text)
+            yield article.text

@@ -238,20 +238,90 @@ def write_table(df: pd.DataFrame, name: str, out: str | os.PathLike, *, parquet:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     frame = validate(conform(df, name), name)
-    csv_frame = frame.copy()
-    for col in csv_frame.columns:
-        kind = _table(name).columns.get(col)
-        if kind == "date":
-            csv_frame[col] = csv_frame[col].dt.strftime("%Y-%m-%d")
-        elif kind == "list":
-            csv_frame[col] = csv_frame[col].map(_join_list)
-        elif kind == "bool":
-            csv_frame[col] = csv_frame[col].map({True: "true", False: "false"})
     path = out / _table(name).file
-    atomic_write(path, lambda tmp: csv_frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
+    atomic_write(path, lambda tmp: _csv_frame(frame, name).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
     if parquet:
         atomic_write(path.with_suffix(".parquet"), lambda tmp: frame.to_parquet(tmp, index=False))
     return path
+
+
+def write_part(df: pd.DataFrame, name: str, folder: str | os.PathLike, index: int) -> None:
+    """Write one part of table `name` (rows of some articles) as ``folder/<name>/<index>.csv`` and ``.parquet``.
+
+    The CSV part has no header; `combine_parts` joins the parts, in index order, into
+    the whole table. Each part is conformed and validated on its own, so a table can be
+    written by many processes without one of them holding it all.
+    """
+    target = Path(folder) / name
+    target.mkdir(parents=True, exist_ok=True)
+    frame = validate(conform(df, name), name)
+    stem = f"{index:08d}"
+    atomic_write(target / f"{stem}.csv", lambda tmp: _csv_frame(frame, name).to_csv(
+        tmp, index=False, header=False, encoding="utf-8", lineterminator="\n"))
+    atomic_write(target / f"{stem}.parquet", lambda tmp: frame.to_parquet(tmp, index=False))
+
+
+def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) -> Path:
+    """Write table `name` under `out` (CSV and Parquet) from the parts in ``folder/<name>``; return the CSV path.
+
+    Streams: one part is in memory at a time. With no parts the table is written empty.
+    """
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    source, out = Path(folder) / name, Path(out)
+    parts = sorted(source.glob("*.parquet")) if source.is_dir() else []
+    if not parts:
+        return write_table(empty(name), name, out)
+    schemas = [pq.read_schema(p) for p in parts]
+    unified = pa.unify_schemas(schemas, promote_options="permissive")
+    columns = unified.names
+    path = out / _table(name).file
+
+    def write_csv(tmp):
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(",".join(_csv_field(c) for c in columns) + "\n")
+            for part, schema in zip(parts, schemas):
+                if schema.names == columns:
+                    with open(part.with_suffix(".csv"), encoding="utf-8", newline="") as src:
+                        shutil.copyfileobj(src, fh, 1 << 20)
+                else:  # a part without some extra column: its rows get empty cells there
+                    frame = pd.read_parquet(part).reindex(columns=columns)
+                    _csv_frame(frame, name).to_csv(fh, index=False, header=False, lineterminator="\n")
+
+    atomic_write(path, write_csv)
+
+    def write_parquet(tmp):
+        with pq.ParquetWriter(tmp, unified) as writer:
+            for part in parts:
+                table = pq.read_table(part)
+                for field in unified:
+                    if field.name not in table.column_names:
+                        table = table.append_column(field, pa.nulls(len(table), field.type))
+                writer.write_table(table.select(unified.names).cast(unified))
+
+    atomic_write(path.with_suffix(".parquet"), write_parquet)
+    return path
+
+
+def _csv_frame(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Return `frame` as CSV cells: dates ISO, lists ``;``-joined, booleans true/false."""
+    out = frame.copy()
+    for col in out.columns:
+        kind = _table(name).columns.get(col)
+        if kind == "date":
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+        elif kind == "list":
+            out[col] = out[col].map(_join_list)
+        elif kind == "bool":
+            out[col] = out[col].map({True: "true", False: "false"})
+    return out
+
+
+def _csv_field(value: str) -> str:
+    return f'"{value}"' if any(ch in value for ch in ',"\n') else value
 
 
 def read_table(name: str, path: str | os.PathLike) -> pd.DataFrame:
