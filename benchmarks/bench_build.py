@@ -1,9 +1,11 @@
 """Benchmark `scoanalysis build` against the cheapest pass over every word, in one run.
 
 Makes synthetic corpora of N articles by recombining the real corpus's sentences
-(scoanalysis.synthetic: dates, names and places varied), then measures words per
-second, articles per second and peak memory of `build --force` with one process,
-two processes and a two-worker Dask local cluster, each in its own subprocess.
+(scoanalysis.synthetic: dates, names, places and ordinary words varied, 1% planted
+re-publications), then measures words per second, articles per second and peak memory
+(summed over the build's process and its workers, sampled every 50 ms) of
+`build --force` with one process, two processes and a two-worker Dask local cluster,
+each in its own subprocess.
 The baseline, measured in the same run on the same text, is NLTK's
 NLTKWordTokenizer over every article. Prints a table and the ratios the scale
 issue sets targets for:
@@ -12,7 +14,10 @@ issue sets targets for:
   two processes / one process               (target >= 1.8)
   peak memory at the largest N / at the one before  (target <= 1.5 at 100k vs 10k)
 
-Usage: python benchmarks/bench_build.py [--sizes 200,1000] [--engines one,two,dask] [--keep DIR]
+With --report, also times `scoanalysis report --force` on each size's tables (target:
+independent of corpus size).
+
+Usage: python benchmarks/bench_build.py [--sizes 1000,10000] [--engines one,two,dask] [--keep DIR] [--report]
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -45,14 +49,43 @@ def baseline(corpus: Path) -> tuple[float, int]:
 
 
 def run_build(corpus: Path, out: Path, engine: str) -> tuple[float, float]:
-    """Return (seconds, peak RSS in MB of the build and its workers) for one `build --force`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Return (seconds, peak MB summed over the build's processes) for one `build --force`."""
+    return _measure([sys.executable, "-m", "scoanalysis.cli", "build", "--corpus", str(corpus), "--out", str(out),
+                     "--force", "--quiet", "--keep-going", *ENGINES[engine]])
+
+
+def run_report(tables: Path, out: Path) -> tuple[float, float]:
+    """Return (seconds, peak MB) for one `scoanalysis report --force` over `tables`."""
+    return _measure([sys.executable, "-m", "scoanalysis.cli", "report", "--tables", str(tables), "--out", str(out),
+                     "--force", "--quiet"])
+
+
+def _measure(command: list[str]) -> tuple[float, float]:
+    """Run `command`; return (seconds, peak resident MB of it and all its descendants together)."""
+    import psutil
+
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "scoanalysis.cli", "build", "--corpus", str(corpus), "--out", str(out),
-                    "--force", "--quiet", "--keep-going", *ENGINES[engine]], check=True)
+    proc = subprocess.Popen(command)
+    root = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            family = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(_rss(p) for p in family))
+        except psutil.NoSuchProcess:
+            pass
+        time.sleep(0.05)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(command)} failed with exit code {proc.returncode}")
+    return seconds, peak / 2**20
+
+
+def _rss(process) -> int:
+    try:
+        return process.memory_info().rss
+    except Exception:  # the process ended between listing and reading
+        return 0
 
 
 def main() -> None:
@@ -60,6 +93,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="200,1000", help="comma-separated corpus sizes (articles)")
     parser.add_argument("--engines", default="one,two,dask", help="comma-separated: one, two, dask")
     parser.add_argument("--keep", default=None, help="folder for the synthetic corpora (default: a temporary one)")
+    parser.add_argument("--report", action="store_true", help="also time `scoanalysis report` on each size's tables")
     args = parser.parse_args()
 
     from scoanalysis import corpus as corpus_mod, synthetic, text
@@ -72,17 +106,26 @@ def main() -> None:
     header = f"{'engine':<8}{'articles':>9}{'words':>11}{'seconds':>9}{'words/s':>10}{'art/s':>8}{'peak MB':>9}{'vs baseline':>13}"
     print(header)
     results: dict[tuple[str, int], tuple[float, float, int]] = {}
+    reports: dict[int, float] = {}
+    baselines: dict[int, float] = {}
     for n in [int(x) for x in args.sizes.split(",")]:
         folder = work / f"synth-{n}"
         if not (folder / "raw").is_dir():
-            synthetic.write_synthetic_corpus(sentences, folder, n=n, seed=n)
+            synthetic.write_synthetic_corpus(sentences, folder, n=n, seed=n, vary_words=0.8, repeat=0.01)
         b_seconds, words = baseline(folder)
-        print(f"{'baseline':<8}{n:>9}{words:>11,}{b_seconds:>9.2f}{words / b_seconds:>10,.0f}{n / b_seconds:>8,.0f}{'':>9}{1:>13.3f}")
+        baselines[n] = words / b_seconds
+        print(f"{'baseline':<8}{n:>9}{words:>11,}{b_seconds:>9.2f}{words / b_seconds:>10,.0f}{n / b_seconds:>8,.0f}{'':>9}{1:>13.3f}",
+              flush=True)
         for engine in args.engines.split(","):
             seconds, peak = run_build(folder, work / f"out-{n}-{engine}", engine)
             results[(engine, n)] = (seconds, peak, words)
             print(f"{engine:<8}{n:>9}{words:>11,}{seconds:>9.2f}{words / seconds:>10,.0f}{n / seconds:>8,.1f}"
-                  f"{peak:>9,.0f}{b_seconds / seconds:>13.3f}")
+                  f"{peak:>9,.0f}{b_seconds / seconds:>13.3f}", flush=True)
+        if args.report:
+            built = next(work / f"out-{n}-{e}" for e in args.engines.split(","))
+            seconds, peak = run_report(built, work / f"reports-{n}")
+            reports[n] = seconds
+            print(f"{'report':<8}{n:>9}{'':>11}{seconds:>9.2f}{'':>10}{'':>8}{peak:>9,.0f}", flush=True)
     sizes = sorted({n for _, n in results})
     print("\nratios")
     for n in sizes:
@@ -93,6 +136,12 @@ def main() -> None:
     if len(sizes) >= 2 and ("one", sizes[-1]) in results and ("one", sizes[-2]) in results:
         print(f"  peak memory {sizes[-1]} / {sizes[-2]} articles: "
               f"{results[('one', sizes[-1])][1] / results[('one', sizes[-2])][1]:.2f} (target <= 1.5 at 100k/10k)")
+    if len(reports) >= 2:
+        print(f"  report time {sizes[-1]} / {sizes[0]} articles: {reports[sizes[-1]] / reports[sizes[0]]:.2f} (target: about 1)")
+    for n in sizes:
+        if ("one", n) in results:
+            print(f"  one process / baseline words per second, {n} articles: "
+                  f"{(results[('one', n)][2] / results[('one', n)][0]) / baselines[n]:.3f} (target >= 0.333)")
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 

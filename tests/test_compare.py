@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -280,3 +281,43 @@ def test_evidence_offsets_point_into_the_raw_text(seed_articles, seed_sentences)
 def test_lowercase_after_a_full_stop_inside_one_sentence(sentence, found):
     clues = [r[4] for r in compare._sentence_clues("x", 0, 0, sentence, body=True)]
     assert ("lowercase_after_stop" in clues) is found
+
+
+def test_banded_candidates_are_exactly_what_datasketch_lsh_proposes():
+    from datasketch import MinHash, MinHashLSH
+
+    rng = np.random.default_rng(3)
+    vocabulary = [f"w{i}" for i in range(400)]
+    base = [set(rng.choice(vocabulary, 60, replace=False)) for _ in range(12)]
+    sets = []
+    for i in range(80):  # families of overlapping sets, so that some bands collide and others do not
+        s = set(base[i % 12])
+        drop = rng.choice(sorted(s), int(rng.integers(0, 40)), replace=False)
+        sets.append((s - set(drop)) | set(rng.choice(vocabulary, int(rng.integers(0, 30)))))
+    hashes = []
+    for s in sets:
+        m = MinHash(num_perm=128, seed=1)
+        m.update_batch([w.encode() for w in s])
+        hashes.append(m)
+    sigs = [m.hashvalues.astype(np.uint32) for m in hashes]
+    ids = [f"a{i:02d}" for i in range(len(sets))]
+    expected = {}
+    for threshold, name in ((0.5, "words"), (0.1, "stems")):
+        index = MinHashLSH(threshold=threshold, num_perm=128)
+        for aid, sig, m in zip(ids, sigs, hashes):
+            for other in index.query(m):
+                if name == "words" or np.mean(sigs[ids.index(other)] == sig) >= 0.2:
+                    expected.setdefault((other, aid), set()).add(name)
+            index.insert(aid, m)
+    found = compare.candidate_pairs(ids, sigs, sigs, min_candidate_jaccard=0.2)
+    assert {(a, b): set(how.split(";")) for a, b, how in found} == expected
+    assert 0 < len(found) < len(ids) * (len(ids) - 1) // 2
+    assert [(a, b) for a, b, _ in found] == sorted((a, b) for a, b, _ in found)
+
+
+def test_signature_is_none_without_body_text_and_stable_otherwise(seed_sentences):
+    one = seed_sentences[seed_sentences["article_id"] == seed_sentences["article_id"].iloc[0]]
+    a, b = compare.signature(one), compare.signature(one.copy())
+    assert a is not None and a[0].dtype == np.uint32 and len(a[1]) == 128
+    assert (a[0] == b[0]).all() and (a[1] == b[1]).all()
+    assert compare.signature(one.assign(kind="headline")) is None

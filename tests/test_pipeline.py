@@ -239,3 +239,60 @@ def test_metadata_date_the_text_disagrees_with_becomes_a_claim(tmp_path):
     # the same text with the right date gives no such claim
     (folder / "articles.csv").write_text("article_id,published\nq,2018-06-09\n", encoding="utf-8")
     assert not (build(folder, tmp_path / "out")["claims"]["predicate"] == "date_is").any()
+
+
+def test_partition_size_does_not_change_the_tables(tmp_path, monkeypatch):
+    from conftest import ROOT
+    import shutil
+
+    from scoanalysis import pipeline
+
+    shutil.copytree(ROOT / "data" / "raw", tmp_path / "c" / "raw")
+    whole = build(tmp_path / "c", tmp_path / "whole")
+    monkeypatch.setattr(pipeline, "PARTITION", 2)
+    parted = build(tmp_path / "c", tmp_path / "parted", force=True)
+    assert len(list((tmp_path / "c" / "raw").iterdir())) == 5  # three partitions of 2, 2 and 1
+    for name in whole:
+        assert whole[name].equals(parted[name]), name
+    for name in pipeline.PART_TABLES:
+        assert (tmp_path / "whole" / f"{name}.csv").read_bytes() == (tmp_path / "parted" / f"{name}.csv").read_bytes()
+    leftovers = [p for p in (tmp_path / "parted").iterdir() if p.name.startswith(".staging")]
+    assert leftovers == []
+
+
+def test_build_without_loading_returns_only_the_problems(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a": "The SCO met in Astana on July 4, 2024."})
+    (folder / "raw" / "bad.txt").write_bytes(b"%PDF-1.4 binary")
+    result = build(folder, tmp_path / "out", load=False)
+    assert list(result) == ["problems"]
+    assert result["problems"]["article_id"].tolist() == ["bad"]
+    assert (tmp_path / "out" / "sentences.csv").is_file()
+
+
+def test_cached_articles_keep_their_warnings(tmp_path):
+    folder = write_corpus(tmp_path / "c", {})
+    (folder / "raw" / "a.txt").write_bytes(b"The SCO met in Astana on July 4, 2024. Caf\xe9 \x93talks\x94.")
+    first = build(folder, tmp_path / "out")["problems"]
+    again = build(folder, tmp_path / "out", force=True)["problems"]
+    assert first["problem"].str.contains("not UTF-8").sum() == 1
+    assert again["problem"].tolist() == first["problem"].tolist()
+
+
+def test_varied_synthetic_corpus_keeps_the_cues_and_plants_republications(seed_sentences):
+    from scoanalysis import compare, synthetic, text
+
+    plain = dict(synthetic.synthetic_articles(seed_sentences, n=60, seed=5))
+    varied = dict(synthetic.synthetic_articles(seed_sentences, n=60, seed=5, vary_words=0.8, repeat=0.1))
+    assert varied == dict(synthetic.synthetic_articles(seed_sentences, n=60, seed=5, vary_words=0.8, repeat=0.1))
+    protected = synthetic._pattern_words()
+    assert {"said", "summit", "attend", "monday"} <= protected
+    words = lambda texts: {w for t in texts for w in synthetic._LOWER_WORD.findall(t)}
+    assert words(varied.values()) - words(plain.values()) == set()  # swaps come from the corpus's own words
+    paragraphs = {aid: set(t.strip().split("\n\n")) for aid, t in varied.items()}
+    repeated = [a for a in paragraphs if any(a > b and paragraphs[a] < paragraphs[b] for b in paragraphs)]
+    assert repeated, "repeat=0.1 re-publishes some earlier articles with a paragraph dropped"
+    sents = text.sentences(pd.DataFrame({"article_id": list(varied), "text": list(varied.values())}))
+    pairs = compare.duplicate_pairs(sents)
+    assert len(pairs) >= 3 and set(pairs["relation"]) <= {"duplicate", "near_duplicate"}
+    with pytest.raises(ValueError, match="vary_words"):
+        next(synthetic.synthetic_articles(seed_sentences, n=1, vary_words=2.0))

@@ -86,3 +86,34 @@ def test_validation_rejects_impossible_ranges():
 def test_load_tables_names_the_missing_folder(tmp_path):
     with pytest.raises(TableError, match="does not exist"):
         schema.load_tables(tmp_path / "nowhere")
+
+
+def test_parts_combine_into_the_table_written_whole(tmp_path):
+    rows = pd.DataFrame({
+        "article_id": ["a", "a", "b", "c"], "sentence_id": [0, 1, 0, 0], "start": [0, 10, 0, 0], "end": [9, 20, 5, 7],
+        "text": ['He said, "yes".', "Then\nmore", "Café", "Last"], "paragraph_id": [0, 0, 0, 1],
+        "is_boilerplate": [False, True, False, False], "kind": ["body", "debris", "body", "body"],
+    })
+    schema.write_table(rows, "sentences", tmp_path / "whole")
+    schema.write_part(rows.iloc[:2], "sentences", tmp_path / "parts", 0)
+    schema.write_part(rows.iloc[2:3], "sentences", tmp_path / "parts", 1)
+    schema.write_part(rows.iloc[3:], "sentences", tmp_path / "parts", 2)
+    schema.combine_parts("sentences", tmp_path / "parts", tmp_path / "combined")
+    whole, combined = tmp_path / "whole" / "sentences", tmp_path / "combined" / "sentences"
+    assert whole.with_suffix(".csv").read_bytes() == combined.with_suffix(".csv").read_bytes()
+    pd.testing.assert_frame_equal(pd.read_parquet(whole.with_suffix(".parquet")), pd.read_parquet(combined.with_suffix(".parquet")))
+    pd.testing.assert_frame_equal(schema.read_table("sentences", tmp_path / "whole"), schema.read_table("sentences", tmp_path / "combined"))
+
+
+def test_a_part_lacking_an_extra_column_gets_empty_cells_and_no_parts_give_an_empty_table(tmp_path):
+    first = pd.DataFrame({"article_id": ["a"], "sentence_id": [0], "start": [0], "end": [3], "text": ["Hi."],
+                          "is_boilerplate": [False], "kind": ["body"], "note": ["x"]})
+    schema.write_part(first, "sentences", tmp_path / "parts", 0)
+    schema.write_part(first.drop(columns="note").assign(article_id="b"), "sentences", tmp_path / "parts", 1)
+    schema.combine_parts("sentences", tmp_path / "parts", tmp_path / "out")
+    table = schema.read_table("sentences", tmp_path / "out")
+    assert table["article_id"].tolist() == ["a", "b"]
+    assert table["note"].tolist()[0] == "x" and pd.isna(table["note"].tolist()[1])
+    assert len(pd.read_parquet(tmp_path / "out" / "sentences.parquet")) == 2
+    schema.combine_parts("quotes", tmp_path / "parts", tmp_path / "out")
+    assert schema.read_table("quotes", tmp_path / "out").empty

@@ -219,7 +219,6 @@ class _Settings:
     parts: str
     cache: str
     context: str
-    digests: dict
 
 
 @dataclass
@@ -259,10 +258,10 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
         max_bytes=max_bytes, parts=str(staging / "parts"), cache=str(out / ".cache"),
         context=manifest.combined(text.tokenizer_digest(tokenizer), manifest.source_digest(),
                                   manifest.digests(list(ref.glob("*.csv")), root=ref)),
-        digests=digests,
     )
     size = PARTITION if jobs <= 1 else max(1, min(PARTITION, -(-len(entries) // (jobs * 4))))
-    chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
+    signed = [(e, digests.get(e.path)) for e in entries]
+    chunks = [signed[i:i + size] for i in range(0, len(signed), size)]
     results = _run_partitions(chunks, settings, jobs=jobs, engine=engine, scheduler=scheduler)
     for r in results:
         problems.extend(r.problems)
@@ -301,18 +300,18 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
             "skipped": int((tables["problems"]["severity"] == "error").sum())}
 
 
-def analyse_partition(index: int, entries: list[corpus.Entry], settings: _Settings) -> _Partition:
+def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]], settings: _Settings) -> _Partition:
     """Return one partition's hand-back after analysing its articles and writing their parts of the large tables.
 
-    Each article comes from the cache when nothing it depends on changed, else is read
-    and analysed (analyse_article) and cached. Runs in any process or Dask worker.
+    `entries` are (entry, SHA-256 of its file as the build's fingerprint found it). Each
+    article comes from the cache when nothing it depends on changed, else is read and
+    analysed (analyse_article) and cached. Runs in any process or Dask worker.
     """
     cache = _Cache(Path(settings.cache), context=settings.context)
     done = _Partition(index)
     kept: dict[str, list[pd.DataFrame]] = {name: [] for name in PART_TABLES}
     small: dict[str, list[pd.DataFrame]] = {"attendance": [], "event_mentions": [], "claims": [], "date_conflicts": []}
-    for entry in entries:
-        sha = settings.digests.get(entry.path)
+    for entry, sha in entries:
         records = cache.get(entry, sha) if sha else None
         if records is None:
             article = corpus.read_entry(settings.corpus_dir, entry, problems=done.problems, max_bytes=settings.max_bytes)
@@ -324,8 +323,8 @@ def analyse_partition(index: int, entries: list[corpus.Entry], settings: _Settin
         else:
             done.reused += 1
         file = str(Path(settings.corpus_dir) / entry.path)
-        if records.encoding not in ("utf-8", "utf-8-sig") and sha:
-            if not any(p.file == file and p.severity == "warning" for p in done.problems):
+        if records.encoding not in ("utf-8", "utf-8-sig"):
+            if not any(p.file == file and "UTF-8" in p.problem for p in done.problems):  # unless just read
                 done.problems.append(corpus.Problem(file, entry.article_id, "warning",
                                                     f"is not UTF-8; decoded as {records.encoding}",
                                                     "re-save it as UTF-8 to be sure every character is right"))
@@ -353,7 +352,7 @@ def analyse_partition(index: int, entries: list[corpus.Entry], settings: _Settin
     return done
 
 
-def _run_partitions(chunks: list[list[corpus.Entry]], settings: _Settings, *, jobs: int, engine: str,
+def _run_partitions(chunks: list[list[tuple[corpus.Entry, str | None]]], settings: _Settings, *, jobs: int, engine: str,
                     scheduler: str | None) -> list[_Partition]:
     """Return analyse_partition for every chunk, in order: here, in `jobs` processes, or on a Dask cluster."""
     total = sum(len(c) for c in chunks)
@@ -386,7 +385,7 @@ def _install(settings: _Settings) -> None:
     _INSTALLED = settings
 
 
-def _analyse_installed(index: int, entries: list[corpus.Entry]) -> _Partition:
+def _analyse_installed(index: int, entries: list[tuple[corpus.Entry, str | None]]) -> _Partition:
     return analyse_partition(index, entries, _INSTALLED)
 
 

@@ -272,6 +272,7 @@ def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) 
     import pyarrow.parquet as pq
 
     source, out = Path(folder) / name, Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     parts = sorted(source.glob("*.parquet")) if source.is_dir() else []
     if not parts:
         return write_table(empty(name), name, out)
