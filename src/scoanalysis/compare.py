@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,7 +47,7 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from .patterns import compare as P
 from .patterns.text import ABBREVIATIONS, STOPWORDS, WORD
@@ -259,8 +260,7 @@ def article_features(sentences: pd.DataFrame) -> "_Features":
 def _signature_of(feats: "_Features", num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray] | None:
     if not feats.word_shingles or not feats.stem_pairs:
         return None
-    return (_minhash(feats.word_shingles, num_perm, seed).hashvalues.astype(np.uint32),
-            _minhash(feats.stem_pairs, num_perm, seed).hashvalues.astype(np.uint32))
+    return _minhash(feats.word_shingles, num_perm, seed), _minhash(feats.stem_pairs, num_perm, seed)
 
 
 def _banded_pairs(signatures: np.ndarray, bands: Sequence[tuple[int, int]]) -> np.ndarray:
@@ -470,10 +470,30 @@ def _stemmer():
     return SnowballStemmer("english")
 
 
-def _minhash(shingles: frozenset[str], num_perm: int, seed: int) -> MinHash:
-    m = MinHash(num_perm=num_perm, seed=seed)
-    m.update_batch([s.encode("utf-8") for s in shingles])
-    return m
+def _minhash(shingles: frozenset[str], num_perm: int, seed: int) -> np.ndarray:
+    """Return the MinHash signature of `shingles`: for each of `num_perm` hash functions, the least value.
+
+    Each shingle is hashed once (CRC-32 of its UTF-8 bytes: deterministic across processes
+    and runs), then by `num_perm` multiply-shift functions ((a * h + b) mod 2**64) >> 32,
+    with odd a and b drawn from `seed`: a universal family, so the share of functions on
+    which two sets' minima agree estimates their Jaccard similarity.
+    """
+    a, b = _permutations(num_perm, seed)
+    hashed = np.fromiter((zlib.crc32(x.encode("utf-8")) for x in shingles), dtype=np.uint64, count=len(shingles))
+    values = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for lo in range(0, len(hashed), 4096):  # bounded memory for very long articles
+            block = (hashed[lo:lo + 4096, None] * a + b) >> np.uint64(32)
+            values = np.minimum(values, block.min(axis=0))
+    return values.astype(np.uint32)
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    a = rng.integers(0, 1 << 63, size=num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 1 << 63, size=num_perm, dtype=np.uint64)
+    return a, b
 
 
 def _align_path(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], *, min_similarity: float) -> list[tuple[int, int, float]]:
@@ -645,27 +665,28 @@ def translation_evidence(sentences: pd.DataFrame) -> pd.DataFrame:
     raw text), clue, text (the clue with some context).
     """
     rows: list[tuple] = []
-    kinds = sentences["kind"] if "kind" in sentences.columns else pd.Series("body", index=sentences.index)
-    for aid, frame in sentences.assign(kind_=kinds).groupby("article_id", sort=False):
+    columns = [sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end", "text")]
+    columns.append(sentences["kind"].tolist() if "kind" in sentences.columns else ["body"] * len(sentences))
+    by_article: dict[str, list[tuple]] = defaultdict(list)
+    for row in zip(*columns):
+        by_article[row[0]].append(row)
+    for aid, article_rows in by_article.items():
         names: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
         previous = ""
-        for s in frame.itertuples(index=False):
-            kind = s.kind_
+        for _, sid, start, end, raw, kind in article_rows:
             after_abbreviation = _ends_with_abbreviation(previous)
-            previous = str(s.text)
+            previous = str(raw)
             if kind not in _CHECKED_KINDS:
                 continue
             if kind == "disclaimer":
-                rows.append((aid, s.sentence_id, s.start, s.end, "disclaimer", s.text))
+                rows.append((aid, sid, start, end, "disclaimer", raw))
                 continue
-            rows.extend(_sentence_clues(
-                aid, s.sentence_id, s.start, s.text, body=kind == "body", after_abbreviation=after_abbreviation,
-            ))
+            rows.extend(_sentence_clues(aid, sid, start, raw, body=kind == "body", after_abbreviation=after_abbreviation))
             if kind == "body":
-                folded = fold(s.text)
+                folded = fold(raw)
                 for m in P.NAME_WORD.finditer(folded):
                     if m.start() > 0:  # a capital at sentence start says nothing
-                        names[m.group()].append((s.sentence_id, s.start + m.start(), s.start + m.end(), s.text))
+                        names[m.group()].append((sid, start + m.start(), start + m.end(), raw))
         rows.extend(_name_spelling_clues(aid, names))
     frame = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
     return frame.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True) if len(frame) else frame
