@@ -9,7 +9,8 @@ Duplicates come in three relations (the ``duplicates`` table):
 
 How pairs are found (`duplicate_pairs`). Every article's *body* sentences (kind ``body``, not
 boilerplate: headlines and standfirsts are rewritten too freely to compare) give two shingle
-sets, each summarised by a MinHash and indexed in its own MinHashLSH, so candidate pairs come
+sets, each summarised by a MinHash signature (`signature`, computed article by article) and
+banded as datasketch's MinHashLSH bands them (`candidate_pairs`), so candidate pairs come
 from LSH buckets and all pairs are never compared:
 
 * words: 5-word shingles of the lower-cased text; finds copies, verbatim or lightly edited;
