@@ -11,6 +11,7 @@ Across articles the strongest status wins: represented, absent, attended, expect
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -32,27 +33,39 @@ def attendance_mentions(
     `articles` needs article_id, summit_id and published (may be empty). Columns:
     summit_id, article_id, sentence_id, entity_id, status, represented_by, cue.
     """
-    summit_of = articles.set_index("article_id")["summit_id"].dropna().to_dict()
-    starts = reference.summits().set_index("summit_id")["start"].to_dict()
-    published = articles.set_index("article_id")["published"].to_dict() if "published" in articles else {}
-    people = entities[entities["entity_type"] == "person"]
-    people = people[people["article_id"].isin(summit_of)]
-    wanted = sentences[sentences["article_id"].isin(set(people["article_id"]))]
-    lookup = {(a, int(i)): (int(st), t) for a, i, st, t in zip(wanted["article_id"], wanted["sentence_id"], wanted["start"], wanted["text"])}
+    summit_of = {a: s for a, s in zip(articles["article_id"], articles["summit_id"]) if isinstance(s, str) and s}
+    starts = _summit_starts()
+    published = dict(zip(articles["article_id"], articles["published"])) if "published" in articles else {}
+    people: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    if len(entities) and summit_of:
+        for aid, sid, start, end, kind, pid in zip(entities["article_id"], entities["sentence_id"], entities["start"],
+                                                   entities["end"], entities["entity_type"], entities["entity_id"]):
+            if kind == "person" and aid in summit_of:
+                people.setdefault((aid, int(sid)), []).append((int(start), int(end), pid))
+    lookup = {}
+    if people:
+        for a, i, st, t in zip(sentences["article_id"], sentences["sentence_id"], sentences["start"], sentences["text"]):
+            if (a, int(i)) in people:
+                lookup[(a, int(i))] = (int(st), t)
     rows = []
-    for (aid, sid), group in people.groupby(["article_id", "sentence_id"], sort=False):
-        summit = summit_of.get(aid)
-        found = lookup.get((aid, int(sid)))
-        if not summit or found is None:
+    for (aid, sid), found_people in people.items():
+        summit = summit_of[aid]
+        found = lookup.get((aid, sid))
+        if found is None:
             continue
         s_start, s_text = found
         text = fold(s_text)
-        mentions = [(int(r.start - s_start), int(r.end - s_start), r.entity_id) for r in group.itertuples()]
+        mentions = [(a - s_start, b - s_start, pid) for a, b, pid in found_people]
         pub = published.get(aid)
         before = pub is not None and not pd.isna(pub) and pd.Timestamp(pub) < starts.get(summit, pd.Timestamp.max)
         for entity_id, status, stand_in, cue in _sentence_statuses(text, mentions, before_summit=before):
-            rows.append((summit, aid, int(sid), entity_id, status, stand_in, cue))
+            rows.append((summit, aid, sid, entity_id, status, stand_in, cue))
     return pd.DataFrame(rows, columns=["summit_id", "article_id", "sentence_id", "entity_id", "status", "represented_by", "cue"])
+
+
+@lru_cache(maxsize=1)
+def _summit_starts() -> dict[str, pd.Timestamp]:
+    return reference.summits().set_index("summit_id")["start"].to_dict()
 
 
 def attendance(mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None) -> pd.DataFrame:
