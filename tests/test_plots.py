@@ -56,3 +56,15 @@ def test_top_terms_one_panel_per_group_at_most_n_bars():
     terms = pd.DataFrame({"group": ["x"] * 5 + ["y"] * 2, "term": list("abcde") + ["f", "g"], "count": [5, 4, 3, 2, 1, 2, 1]})
     fig = plots.top_terms(terms, n=3)
     assert [len(ax.patches) for ax in fig.axes] == [3, 2]
+
+
+def test_report_tables_show_a_bounded_number_of_rows_and_say_so():
+    from scoanalysis import views
+
+    frame = pd.DataFrame({"article": [f"a{i}" for i in range(1000)], "headline": ["<b>x</b>"] * 1000})
+    html = views.show(frame, max_rows=50).to_html()
+    assert html.count("<tr>") == 51  # header and 50 rows
+    assert "The first 50 of 1,000 rows" in html and "&lt;b&gt;" in html
+    assert views.show(frame.head(10), max_rows=50).to_html().count("<tr>") == 11
+    assert "rows;" not in views.show(frame.head(10), max_rows=50).to_html()
+    assert views.show(frame, max_rows=None).to_html().count("<tr>") == 1001

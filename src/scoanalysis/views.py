@@ -17,13 +17,26 @@ from .reference import FOCUS_SUMMITS
 
 
 
-def show(frame: pd.DataFrame, *, precision: int = 2):
-    """Return `frame` styled for a report: no index, cell text HTML-escaped, numbers rounded ("(none)" when empty)."""
+#: Rows a report table shows; the rest are counted in its caption (the tables hold them all).
+SHOW_ROWS = 300
+
+
+def show(frame: pd.DataFrame, *, precision: int = 2, max_rows: int | None = SHOW_ROWS):
+    """Return `frame` styled for a report: no index, cell text HTML-escaped, numbers rounded ("(none)" when empty).
+
+    At most `max_rows` rows are shown (None: all), with a caption saying how many
+    were left out, so a report's size does not grow with the corpus.
+    """
     if frame.empty:
         from IPython.display import Markdown
 
         return Markdown("_(none)_")
-    return frame.style.hide(axis="index").format(escape="html", precision=precision, na_rep="")
+    shown = frame if max_rows is None or len(frame) <= max_rows else frame.head(max_rows)
+    styled = shown.style.hide(axis="index").format(escape="html", precision=precision, na_rep="")
+    if len(shown) < len(frame):
+        styled = styled.set_caption(f"The first {len(shown):,} of {len(frame):,} rows; the built tables "
+                                    "(data/processed) hold them all.")
+    return styled
 
 
 def article_overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -363,15 +376,20 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
             for name, frame in tables.items()}
 
 
-def pairs_side_by_side(tables: dict[str, pd.DataFrame]) -> str:
-    """Return HTML with, for every pair of repeating articles, their sentences aligned side by side (escaped)."""
+def pairs_side_by_side(tables: dict[str, pd.DataFrame], *, max_pairs: int = 20) -> str:
+    """Return HTML with, for the first `max_pairs` pairs of repeating articles, their sentences aligned side by side (escaped).
+
+    Pairs beyond `max_pairs` are counted in a closing line (the duplicates table lists them all).
+    """
     pairs = tables["duplicates"]
     if pairs.empty:
         return "<p>No two articles repeat each other.</p>"
     parts = []
-    for p in pairs.itertuples(index=False):
+    for p in pairs.head(max_pairs).itertuples(index=False):
         title = f"{p.article_a} and {p.article_b}: {str(p.relation).replace('_', ' ')} (similarity {float(p.similarity):.2f})"
         parts.append(f"<h4>{html.escape(title)}</h4>\n" + side_by_side(tables, p.article_a, p.article_b))
+    if len(pairs) > max_pairs:
+        parts.append(f"<p>{len(pairs) - max_pairs:,} more pairs are listed in the duplicates table.</p>")
     return "\n".join(parts)
 
 
