@@ -146,6 +146,7 @@ class _Sentence:
     arrival: bool
     departure: bool
     relation: str
+    city_clauses: dict[str, set[int]] | None = None  # the clauses of each city, computed on first use
 
 
 # =========================================================================== public API
@@ -240,8 +241,22 @@ def infer_published(
             row["published_source"] = "metadata"
             row["published_evidence"] = "metadata" + (f"; text: {best.evidence}" if best.evidence else "")
         rows.append(row)
+    return _published_frame(rows)
+
+
+_PUBLISHED_DATES = ("published", "published_earliest", "published_latest")
+
+
+def _published_frame(rows: list[dict]) -> pd.DataFrame:
+    """Return the rows of ``infer_published`` as a frame, its three dates ``datetime64[ns]``."""
+    days = [row[col] for row in rows for col in _PUBLISHED_DATES if row[col] is not None]
+    if rows and all(type(d) is date and _NS_FIRST <= d <= _NS_LAST for d in days):
+        data = {col: [row[col] for row in rows] for col in PUBLISHED_COLUMNS}
+        for col in _PUBLISHED_DATES:
+            data[col] = np.array(data[col], dtype="datetime64[D]").astype("datetime64[ns]")
+        return pd.DataFrame(data)
     out = pd.DataFrame(rows, columns=PUBLISHED_COLUMNS)
-    for col in ("published", "published_earliest", "published_latest"):
+    for col in _PUBLISHED_DATES:
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
     return out
 
@@ -326,6 +341,8 @@ def _by_article(sentences: pd.DataFrame) -> list[tuple[str, tuple[_Row, ...]]]:
 def _filled(col: pd.Series, fill) -> list:
     """Return the values of `col` with missing ones replaced by `fill` (a value, or a list to take them from)."""
     values = col.tolist()
+    if all(type(v) is str or type(v) is int for v in values):
+        return values
     present = col.notna().tolist()
     if all(present):
         return values
@@ -1311,16 +1328,19 @@ def _coordinate(a: _Mention, b: _Mention, a_index: int) -> None:
 # =========================================================================== resolution
 
 
-def _resolve_all(mentions: list[_Mention], dct: date | None) -> list[_Res]:
+def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | None] | None = None) -> list[_Res]:
     """Resolve the mentions of one article in text order against `dct` (None: no DCT).
 
     The first end of a range written "15-16 September" waits for the second end; clock
-    times wait for the day they belong to.
+    times wait for the day they belong to. `fixed` holds, where not None, resolutions
+    known not to depend on the DCT (see ``_dct_free``), which are taken as they are.
     """
     res: list[_Res] = []
     waiting = []
     for i, m in enumerate(mentions):
-        if (m.link is not None and m.link > i) or m.f.get("k") == "clock":
+        if fixed is not None and fixed[i] is not None:
+            res.append(fixed[i])
+        elif (m.link is not None and m.link > i) or m.f.get("k") == "clock":
             waiting.append(i)
             res.append(_Res(""))
         else:
@@ -1329,6 +1349,16 @@ def _resolve_all(mentions: list[_Mention], dct: date | None) -> list[_Res]:
         m = mentions[i]
         res[i] = _resolve_clock(i, m, mentions, res) if m.f.get("k") == "clock" else _resolve_one(i, m, mentions, res, dct)
     return res
+
+
+#: Kinds resolved from their own words alone (a year printed, a duration, a set, a vague reference).
+_DCT_FREE_KINDS = frozenset({"duration", "set", "ref", "year", "decade", "century"})
+
+
+def _dct_free(m: _Mention) -> bool:
+    """Return whether `m` resolves the same whatever the DCT and the other mentions' resolutions."""
+    k = m.f.get("k")
+    return k in _DCT_FREE_KINDS or (k in _ANCHORED_KINDS and m.f.get("y") is not None)
 
 
 def _iv_distance(iv: tuple[date, date], d: date) -> int:
@@ -1977,6 +2007,7 @@ class _Article:
         self.datelines = datelines
         self._cache: dict[date, list[_Res]] = {}
         self.base = _resolve_all(mentions, None)
+        self._fixed = [r if _dct_free(m) else None for m, r in zip(mentions, self.base)]
         self.clues = self._clues()
 
     # ----------------------------------------------------------------- building
@@ -1998,7 +2029,7 @@ class _Article:
 
     def resolved(self, d: date) -> list[_Res]:
         if d not in self._cache:
-            self._cache[d] = _resolve_all(self.mentions, d)
+            self._cache[d] = _resolve_all(self.mentions, d, self._fixed)
         return self._cache[d]
 
     # ----------------------------------------------------------------- hypotheses
@@ -2211,10 +2242,9 @@ class _Article:
 
     @staticmethod
     def _city_clauses(s: _Sentence) -> dict[str, set[int]]:
-        out: dict[str, set[int]] = {}
-        for city, hits in s.cities.items():
-            out[city] = {_clause_of(s.clauses, pos) for pos, _, _ in hits}
-        return out
+        if s.city_clauses is None:
+            s.city_clauses = {city: {_clause_of(s.clauses, pos) for pos, _, _ in hits} for city, hits in s.cities.items()}
+        return s.city_clauses
 
     def _clue_summit_tense(self, s: _Sentence, *, future: bool) -> _Clue:
         snippet = s.text if len(s.text) <= 60 else s.text[:57] + "..."
