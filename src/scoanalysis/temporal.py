@@ -137,8 +137,7 @@ class _Sentence:
     text: str
     kind: str
     clauses: list[tuple[int, int]]
-    has_future: bool
-    strong_past: bool
+    folded: str
     sco: bool
     sco_clauses: set[int]
     cities: dict[str, list[tuple[int, bool, bool]]]
@@ -147,6 +146,16 @@ class _Sentence:
     departure: bool
     relation: str
     city_clauses: dict[str, set[int]] | None = None  # the clauses of each city, computed on first use
+
+    # the tense cues are read only for sentences about the summit: found on first use
+    @property
+    def has_future(self) -> bool:
+        return any(k.tense == "future" for k in _tense_cues(self.folded)[1])
+
+    @property
+    def strong_past(self) -> bool:
+        return any(k.tense == "past" and k.strength == 2 and k.word not in P.REPORTING_VERBS
+                   for k in _tense_cues(self.folded)[1])
 
 
 # =========================================================================== public API
@@ -1150,13 +1159,13 @@ def _clause_of(bounds: list[tuple[int, int]], pos: int) -> int:
 
 
 def _markers(folded: str, bounds: list[tuple[int, int]]) -> list[_Marker]:
-    taken = [False] * (len(folded) + 1)
+    taken = bytearray(len(folded) + 1)
     out: list[_Marker] = []
 
     def mark(m: re.Match, tense: str, strength: int, word: str) -> None:
-        out.append(_Marker(m.start(), tense, strength, word))
-        for i in range(m.start(), m.end()):
-            taken[i] = True
+        a, b = m.span()
+        out.append(_Marker(a, tense, strength, word))
+        taken[a:b] = b"\x01" * (b - a)
 
     for m in P.FUTURE.finditer(folded):
         mark(m, "future", 2, m.group().lower())
@@ -1265,9 +1274,15 @@ def _fold(raw: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
+def _clauses(folded: str) -> list[tuple[int, int]]:
+    """Return the clause bounds of a sentence (cached; callers never change them)."""
+    return _clause_bounds(folded)
+
+
+@functools.lru_cache(maxsize=8192)
 def _tense_cues(folded: str) -> tuple[list[tuple[int, int]], list[_Marker]]:
     """Return the clause bounds and tense markers of a sentence (cached; callers never change them)."""
-    bounds = _clause_bounds(folded)
+    bounds = _clauses(folded)
     return bounds, _markers(folded, bounds)
 
 
@@ -2416,9 +2431,7 @@ def _sentence_facts(row, folded: str, summits: _Summits) -> _Sentence:
     """Return what the inference needs of one sentence: tense cues, summit and host-city mentions."""
     raw = row.text
     city_rx, name_to_city, country_rx = summits.city_rx, summits.name_to_city, summits.country_rx
-    bounds, markers = _tense_cues(folded)
-    has_future = any(k.tense == "future" for k in markers)
-    strong_past = any(k.tense == "past" and k.strength == 2 and k.word not in P.REPORTING_VERBS for k in markers)
+    bounds = _clauses(folded)
     masked = P.SCO_NAME.sub(lambda m: " " * len(m.group()), folded)
     anchors: list[int] = [m.start() for m in P.SCO_NAME.finditer(folded)]
     for m in P.SUMMIT_WORD.finditer(folded):
@@ -2448,7 +2461,7 @@ def _sentence_facts(row, folded: str, summits: _Summits) -> _Sentence:
     relation = "before" if P.BEFORE_SUMMIT.search(folded) else "after" if P.AFTER_SUMMIT.search(folded) else ""
     return _Sentence(
         sentence_id=int(row.sentence_id), start=int(row.start), text=raw, kind=row.kind, clauses=bounds,
-        has_future=has_future, strong_past=strong_past, sco=sco, sco_clauses=sco_clauses, cities=cities,
+        folded=folded, sco=sco, sco_clauses=sco_clauses, cities=cities,
         countries=countries, arrival=bool(P.ARRIVAL.search(folded)), departure=bool(P.DEPARTURE.search(folded)),
         relation=relation,
     )
