@@ -515,3 +515,90 @@ def test_functions_do_not_change_their_input():
     temporal.infer_published(sents, summits=SMALL)
     temporal.date_conflicts(sents, {"wire": FRI}, summits=SMALL)
     pd.testing.assert_frame_equal(sents, before)
+
+
+# --------------------------------------------------------------------------- rule gates and fast paths
+
+
+def _ungated_candidates(folded: str, raw: str):
+    """What ``_candidates`` finds when every rule's regex runs, for comparison with the gated one."""
+    from scoanalysis.patterns import temporal as P
+
+    out = []
+    for rule, rx in P.RULES:
+        for m in rx.finditer(folded):
+            if m.end() == m.start():
+                continue
+            c = temporal._BUILDERS[rule](m, folded, raw)
+            if c is not None:
+                out.extend(c) if isinstance(c, list) else out.append(c)
+    out.sort(key=lambda c: (-(c.e - c.s), P.RULE_ORDER[c.rule], c.s))
+    taken = []
+    for c in out:
+        if all(c.e <= t.s or c.s >= t.e for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.s)
+
+
+_GATE_WORDS = (
+    "Monday Mondays on Sept. 16 15-16 2022 1990s in last next this week weekend year years ago later before after "
+    "the a two twenty-one half and - / , early mid hours of Friday morning tonight Today yesterday May may March "
+    "spring fall century 21st every each per Annually twice times a.m. 10:30 noon noonday midnight GMT recently "
+    "soon now present-day these days moment future coming few ahead recent past weeks decades for several "
+    "year-long seconds 1,000 since 2020-2022 2019/20 12/09/2022 2022-09-16 16.09.2022 Thursday JANUARY Jan. Dec "
+    "31st December following earlier first quarter more than almost about SCO summit was will has"
+).split()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_GATE_WORDS), st.sampled_from([" ", ", ", "-", "", "  "])), min_size=1,
+                max_size=14))
+def test_rule_gates_never_hide_a_match(parts):
+    raw = "".join(w + sep for w, sep in parts)
+    folded = textmod.fold(raw)
+    assert repr(temporal._candidates.__wrapped__(folded, raw)) == repr(_ungated_candidates(folded, raw))
+
+
+@pytest.mark.parametrize("raw", [
+    "They met on ſunday.",  # a letter that is "s" only ignoring case: every rule runs
+    "The KELVIN report of 2022 came at noonday, at 10:30 GMT, on the 5th century anniversary.",
+    "Leaders arrived on Tuesday, Sept. 13, 2022, for the summit in Samarkand.",
+])
+def test_rule_gates_on_awkward_text(raw):
+    folded = textmod.fold(raw)
+    try:
+        expected = repr(_ungated_candidates(folded, raw))
+    except Exception as e:  # noqa: BLE001 - the gated version must fail the same way
+        with pytest.raises(type(e)):
+            temporal._candidates.__wrapped__(folded, raw)
+        return
+    assert repr(temporal._candidates.__wrapped__(folded, raw)) == expected
+
+
+def test_timexes_fast_table_matches_conform():
+    from scoanalysis import schema
+
+    text = ("In the 1990s, and again on Sept. 16, 2022, leaders met. They will meet next week for two days. "
+            "It is an annual event, held twice a year since 2001.")
+    frame = _frame(text)
+    dct = date(2022, 9, 17)
+    got = temporal.timexes(frame, published={"a": dct})
+    mentions = temporal._find_article_mentions("a", temporal._by_article(frame)[0][1])
+    rows = [temporal._row(m, r) for m, r in zip(mentions, temporal._resolve_all(mentions, dct))]
+    slow = schema.conform(pd.DataFrame(rows, columns=temporal.TIMEX_COLUMNS), "timexes")
+    slow = slow.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
+    assert len(got) > 5
+    pd.testing.assert_frame_equal(got, slow, check_dtype=True)
+
+
+def test_by_article_fills_and_orders_like_pandas():
+    frame = pd.DataFrame({
+        "article_id": ["b", "a", "a", "b"], "sentence_id": [0, 1, 0, 1], "start": [0, 10, 0, 5],
+        "end": [4, 14, 9, 9], "text": ["x", None, "y", "z"], "kind": ["body", None, "caption", "body"],
+        "paragraph_id": [0, None, 0, 1],
+    })
+    fast = temporal._by_article(frame)
+    slow = temporal._by_article_frame(frame)
+    assert [(a, [tuple(r) for r in rows]) for a, rows in fast] == [(a, [tuple(r) for r in rows]) for a, rows in slow]
+    assert [a for a, _ in fast] == ["a", "b"]
+    assert fast[0][1][1].kind == "body" and fast[0][1][1].text == "" and fast[0][1][1].paragraph_id == 1

@@ -46,11 +46,13 @@ from __future__ import annotations
 
 import bisect
 import collections
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -135,8 +137,7 @@ class _Sentence:
     text: str
     kind: str
     clauses: list[tuple[int, int]]
-    has_future: bool
-    strong_past: bool
+    folded: str
     sco: bool
     sco_clauses: set[int]
     cities: dict[str, list[tuple[int, bool, bool]]]
@@ -144,6 +145,17 @@ class _Sentence:
     arrival: bool
     departure: bool
     relation: str
+    city_clauses: dict[str, set[int]] | None = None  # the clauses of each city, computed on first use
+
+    # the tense cues are read only for sentences about the summit: found on first use
+    @property
+    def has_future(self) -> bool:
+        return any(k.tense == "future" for k in _tense_cues(self.folded)[1])
+
+    @property
+    def strong_past(self) -> bool:
+        return any(k.tense == "past" and k.strength == 2 and k.word not in P.REPORTING_VERBS
+                   for k in _tense_cues(self.folded)[1])
 
 
 # =========================================================================== public API
@@ -172,15 +184,12 @@ def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timest
     rule (the pattern that found it) and freq (for sets).
     """
     published = published or {}
-    rows: list[dict] = []
-    for aid, frame in _by_article(sentences):
-        mentions = _article_mentions(aid, frame)
+    found: list[tuple[_Mention, _Res]] = []
+    for aid, rows in _by_article(sentences):
+        mentions = _article_mentions(aid, rows)
         dct = _to_date(published.get(aid))
-        for m, r in zip(mentions, _resolve_all(mentions, dct)):
-            rows.append(_row(m, r))
-    frame = pd.DataFrame(rows, columns=TIMEX_COLUMNS)
-    frame = schema.conform(frame, "timexes")
-    return frame.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
+        found.extend(zip(mentions, _resolve_all(mentions, dct)))
+    return _timex_frame(found)
 
 
 def infer_published(
@@ -241,8 +250,22 @@ def infer_published(
             row["published_source"] = "metadata"
             row["published_evidence"] = "metadata" + (f"; text: {best.evidence}" if best.evidence else "")
         rows.append(row)
+    return _published_frame(rows)
+
+
+_PUBLISHED_DATES = ("published", "published_earliest", "published_latest")
+
+
+def _published_frame(rows: list[dict]) -> pd.DataFrame:
+    """Return the rows of ``infer_published`` as a frame, its three dates ``datetime64[ns]``."""
+    days = [row[col] for row in rows for col in _PUBLISHED_DATES if row[col] is not None]
+    if rows and all(type(d) is date and _NS_FIRST <= d <= _NS_LAST for d in days):
+        data = {col: [row[col] for row in rows] for col in PUBLISHED_COLUMNS}
+        for col in _PUBLISHED_DATES:
+            data[col] = np.array(data[col], dtype="datetime64[D]").astype("datetime64[ns]")
+        return pd.DataFrame(data)
     out = pd.DataFrame(rows, columns=PUBLISHED_COLUMNS)
-    for col in ("published", "published_earliest", "published_latest"):
+    for col in _PUBLISHED_DATES:
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
     return out
 
@@ -292,10 +315,53 @@ def date_conflicts(
 # =========================================================================== helpers
 
 
-def _by_article(sentences: pd.DataFrame) -> Iterable[tuple[str, pd.DataFrame]]:
-    """Yield (article_id, its sentences in text order); missing kind and paragraph_id are filled."""
+class _Row(NamedTuple):
+    """One sentence as the extractor reads it (kind, text and paragraph_id filled)."""
+
+    sentence_id: int
+    start: int
+    kind: str
+    text: str
+    paragraph_id: int
+
+
+def _by_article(sentences: pd.DataFrame) -> list[tuple[str, tuple[_Row, ...]]]:
+    """Return (article_id, its sentences in text order) per article; missing kind and paragraph_id are filled."""
     if sentences is None or not len(sentences):
         return []
+    aids = sentences["article_id"].tolist()
+    starts = sentences["start"].tolist()
+    if not (all(type(a) is str for a in aids) and all(type(x) is int for x in starts)):
+        return _by_article_frame(sentences)
+    sids = sentences["sentence_id"].tolist()
+    texts = _filled(sentences["text"], "")
+    kinds = _filled(sentences["kind"], "body") if "kind" in sentences.columns else ["body"] * len(sids)
+    pids = _filled(sentences["paragraph_id"], sids) if "paragraph_id" in sentences.columns else sids
+    groups: dict[str, list[int]] = {}
+    for i, a in enumerate(aids):
+        groups.setdefault(a, []).append(i)
+    out = []
+    for aid in sorted(groups):
+        idx = sorted(groups[aid], key=starts.__getitem__)
+        out.append((aid, tuple(_Row(sids[i], starts[i], kinds[i], texts[i], pids[i]) for i in idx)))
+    return out
+
+
+def _filled(col: pd.Series, fill) -> list:
+    """Return the values of `col` with missing ones replaced by `fill` (a value, or a list to take them from)."""
+    values = col.tolist()
+    if all(type(v) is str or type(v) is int for v in values):
+        return values
+    present = col.notna().tolist()
+    if all(present):
+        return values
+    if isinstance(fill, list):
+        return [v if ok else f for v, ok, f in zip(values, present, fill)]
+    return [v if ok else fill for v, ok in zip(values, present)]
+
+
+def _by_article_frame(sentences: pd.DataFrame) -> list[tuple[str, tuple[_Row, ...]]]:
+    """``_by_article`` for ids that are not all text or starts that are not all whole numbers, through pandas."""
     frame = sentences.copy()
     if "paragraph_id" not in frame.columns:
         frame["paragraph_id"] = frame["sentence_id"]
@@ -303,7 +369,12 @@ def _by_article(sentences: pd.DataFrame) -> Iterable[tuple[str, pd.DataFrame]]:
     frame["kind"] = frame["kind"].astype(object).where(frame["kind"].notna(), "body") if "kind" in frame.columns else "body"
     frame["text"] = frame["text"].astype(object).where(frame["text"].notna(), "")
     order = frame.sort_values(["article_id", "start"], kind="stable")
-    return [(str(aid), part) for aid, part in order.groupby("article_id", sort=True)]
+    return [
+        (str(aid), tuple(_Row(*r) for r in zip(part["sentence_id"].tolist(), part["start"].tolist(),
+                                                 part["kind"].tolist(), part["text"].tolist(),
+                                                 part["paragraph_id"].tolist())))
+        for aid, part in order.groupby("article_id", sort=True)
+    ]
 
 
 def _to_date(value) -> date | None:
@@ -320,6 +391,55 @@ def _to_date(value) -> date | None:
     except (TypeError, ValueError):
         return None
     return None if pd.isna(ts) else ts.date()
+
+
+#: Days that ``datetime64[ns]`` holds (a century's first day may not fit).
+_NS_FIRST, _NS_LAST = date(1678, 1, 1), date(2261, 12, 31)
+#: Texts that pandas would read as numbers or booleans.
+_NUMBER_WORDS = frozenset({"true", "false", "inf", "infinity", "nan"})
+
+
+def _timex_frame(found: list[tuple[_Mention, _Res]]) -> pd.DataFrame:
+    """Return the timexes table of (mention, resolution) pairs, sorted by article_id, start, end.
+
+    The columns are built once, with the dtypes ``schema.conform`` gives them; pairs
+    whose days do not fit ``datetime64[ns]``, and an empty table, go through conform.
+    """
+    days = [d for _, r in found for d in (r.earliest, r.latest) if d is not None]
+    if not found or (days and (min(days) < _NS_FIRST or max(days) > _NS_LAST)):
+        frame = pd.DataFrame([_row(m, r) for m, r in found], columns=TIMEX_COLUMNS)
+        frame = schema.conform(frame, "timexes")
+        return frame.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
+    found = sorted(found, key=lambda mr: (mr[0].article_id, mr[0].start, mr[0].end))
+    ms = [m for m, _ in found]
+    rs = [r for _, r in found]
+
+    def text(values: list[str]):
+        return pd.array(values, dtype="string")
+
+    def whole(values: list[int]):
+        return pd.array(values, dtype="Int64")
+
+    def day(values: list[date | None]):
+        return np.array(values, dtype="datetime64[D]").astype("datetime64[ns]")
+
+    data = {
+        "article_id": text([m.article_id for m in ms]), "sentence_id": whole([m.sentence_id for m in ms]),
+        "start": whole([m.start for m in ms]), "end": whole([m.end for m in ms]), "text": text([m.text for m in ms]),
+        "timex_type": text([m.timex_type for m in ms]), "value": text([r.value for r in rs]),
+        "earliest": day([r.earliest for r in rs]), "latest": day([r.latest for r in rs]),
+        "anchor": text([r.anchor for r in rs]),
+    }
+    extra = {
+        "mod": [r.mod for r in rs], "granularity": [r.gran for r in rs], "tense": [m.tense for m in ms],
+        "rule": [m.rule for m in ms], "freq": [r.freq for r in rs],
+    }
+    frame = pd.DataFrame({**data, **extra})
+    for col, values in extra.items():
+        if not any(v == "" or (v.isascii() and v.replace("_", "").isalpha() and v.lower() not in _NUMBER_WORDS)
+                   for v in values):
+            frame[col] = schema._infer_extra(frame[col])  # might read as numbers or booleans: as conform does
+    return frame
 
 
 def _ts(d: date | None):
@@ -489,10 +609,36 @@ def _wd_prefix_ok(raw: str, m: re.Match) -> bool:
     return tok.lower() in P.WEEKDAYS or _cap(tok)
 
 
+def _gate_words(folded: str) -> set[str] | None:
+    """Return the words of `folded` in lower case, or None when a letter is one only case-insensitively."""
+    if folded.isascii():
+        return set(P.GATE_WORD.findall(folded.lower()))
+    toks = P.GATE_WORD.findall(folded)
+    if not all(t.isascii() for t in toks):
+        return None  # "ſ", "K", "ı", "İ" match [a-z] ignoring case: let every rule run
+    return {t.lower() for t in toks}
+
+
+@functools.lru_cache(maxsize=8192)
 def _candidates(folded: str, raw: str) -> list[_Cand]:
+    """Return the timexes found in one sentence, longest first among overlaps, in text order.
+
+    A rule's regex runs only when the sentence passes its gate (``P.RULE_GATES``): a
+    word or a digit every match of the rule contains. Cached by sentence; callers
+    never change the candidates.
+    """
     out: list[_Cand] = []
-    for rule, rx in P.RULES:
-        builder = _BUILDERS[rule]
+    words = _gate_words(folded)
+    needs: dict[str, bool] = {}
+    for rule, rx, builder, gate, need in _RULES:
+        if words is not None and gate is not None and words.isdisjoint(gate):
+            continue
+        if need:
+            ok = needs.get(need)
+            if ok is None:
+                ok = needs[need] = P.GATE_NEEDS[need].search(folded) is not None
+            if not ok:
+                continue
         for m in rx.finditer(folded):
             if m.end() == m.start():
                 continue
@@ -979,6 +1125,8 @@ _BUILDERS: dict[str, Callable] = {
     "clock": _b_clock,
 }
 assert set(_BUILDERS) == {name for name, _ in P.RULES}
+#: The rules with their builders and gates, in order.
+_RULES = [(rule, rx, _BUILDERS[rule], *P.RULE_GATES[rule]) for rule, rx in P.RULES]
 
 
 # --------------------------------------------------------------------------- tense
@@ -1011,13 +1159,13 @@ def _clause_of(bounds: list[tuple[int, int]], pos: int) -> int:
 
 
 def _markers(folded: str, bounds: list[tuple[int, int]]) -> list[_Marker]:
-    taken = [False] * (len(folded) + 1)
+    taken = bytearray(len(folded) + 1)
     out: list[_Marker] = []
 
     def mark(m: re.Match, tense: str, strength: int, word: str) -> None:
-        out.append(_Marker(m.start(), tense, strength, word))
-        for i in range(m.start(), m.end()):
-            taken[i] = True
+        a, b = m.span()
+        out.append(_Marker(a, tense, strength, word))
+        taken[a:b] = b"\x01" * (b - a)
 
     for m in P.FUTURE.finditer(folded):
         mark(m, "future", 2, m.group().lower())
@@ -1099,36 +1247,53 @@ _MENTIONS_MEMO: "collections.OrderedDict[tuple, list[_Mention]]" = collections.O
 _MEMO_SIZE = 8
 
 
-def _article_mentions(aid: str, frame: pd.DataFrame) -> list[_Mention]:
-    key = (aid, tuple(zip(frame["sentence_id"].tolist(), frame["start"].tolist(), frame["kind"].tolist(),
-                          frame["text"].tolist())))
+def _article_mentions(aid: str, rows: tuple[_Row, ...]) -> list[_Mention]:
+    key = (aid, rows)
     if key in _MENTIONS_MEMO:
         _MENTIONS_MEMO.move_to_end(key)
         return _MENTIONS_MEMO[key]
-    found = _find_article_mentions(aid, frame)
+    found = _find_article_mentions(aid, rows)
     _MENTIONS_MEMO[key] = found
     while len(_MENTIONS_MEMO) > _MEMO_SIZE:
         _MENTIONS_MEMO.popitem(last=False)
     return found
 
 
-def _find_article_mentions(aid: str, frame: pd.DataFrame) -> list[_Mention]:
+def _find_article_mentions(aid: str, rows: tuple[_Row, ...]) -> list[_Mention]:
     out: list[_Mention] = []
-    for row in frame.itertuples(index=False):
+    for row in rows:
         if row.kind in SKIP_KINDS:
             continue
         out.extend(_sentence_mentions(aid, row, len(out)))
     return out
 
 
-def _sentence_mentions(aid: str, row, offset: int) -> list[_Mention]:
+@functools.lru_cache(maxsize=8192)
+def _fold(raw: str) -> str:
+    return fold(raw)
+
+
+@functools.lru_cache(maxsize=8192)
+def _clauses(folded: str) -> list[tuple[int, int]]:
+    """Return the clause bounds of a sentence (cached; callers never change them)."""
+    return _clause_bounds(folded)
+
+
+@functools.lru_cache(maxsize=8192)
+def _tense_cues(folded: str) -> tuple[list[tuple[int, int]], list[_Marker]]:
+    """Return the clause bounds and tense markers of a sentence (cached; callers never change them)."""
+    bounds = _clauses(folded)
+    return bounds, _markers(folded, bounds)
+
+
+def _sentence_mentions(aid: str, row: _Row, offset: int) -> list[_Mention]:
     raw = row.text
-    folded = fold(raw)
+    folded = _fold(raw)
     cands = _candidates(folded, raw)
     if not cands:
         return []
-    bounds = _clause_bounds(folded)
-    markers = _markers(folded, bounds)
+    bounds, markers = _tense_cues(folded)
+    sid, pid, start, caption = int(row.sentence_id), int(row.paragraph_id), int(row.start), row.kind == "caption"
     out: list[_Mention] = []
     prev_cand: _Cand | None = None
     prev_first = 0
@@ -1137,10 +1302,10 @@ def _sentence_mentions(aid: str, row, offset: int) -> list[_Mention]:
         for part in c.parts:
             tense, local = _tense_at(part.s, bounds, markers, folded)
             mention = _Mention(
-                article_id=aid, sentence_id=int(row.sentence_id), paragraph_id=int(row.paragraph_id),
-                start=int(row.start) + part.s, end=int(row.start) + part.e, text=raw[part.s:part.e], rule=c.rule,
+                article_id=aid, sentence_id=sid, paragraph_id=pid,
+                start=start + part.s, end=start + part.e, text=raw[part.s:part.e], rule=c.rule,
                 timex_type=part.ttype, f=dict(part.f), tense=tense, local_tense=local, clause=_clause_of(bounds, part.s),
-                caption=row.kind == "caption",
+                caption=caption,
             )
             if part.link is not None:
                 mention.link = offset + first + part.link
@@ -1178,16 +1343,19 @@ def _coordinate(a: _Mention, b: _Mention, a_index: int) -> None:
 # =========================================================================== resolution
 
 
-def _resolve_all(mentions: list[_Mention], dct: date | None) -> list[_Res]:
+def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | None] | None = None) -> list[_Res]:
     """Resolve the mentions of one article in text order against `dct` (None: no DCT).
 
     The first end of a range written "15-16 September" waits for the second end; clock
-    times wait for the day they belong to.
+    times wait for the day they belong to. `fixed` holds, where not None, resolutions
+    known not to depend on the DCT (see ``_dct_free``), which are taken as they are.
     """
     res: list[_Res] = []
     waiting = []
     for i, m in enumerate(mentions):
-        if (m.link is not None and m.link > i) or m.f.get("k") == "clock":
+        if fixed is not None and fixed[i] is not None:
+            res.append(fixed[i])
+        elif (m.link is not None and m.link > i) or m.f.get("k") == "clock":
             waiting.append(i)
             res.append(_Res(""))
         else:
@@ -1196,6 +1364,16 @@ def _resolve_all(mentions: list[_Mention], dct: date | None) -> list[_Res]:
         m = mentions[i]
         res[i] = _resolve_clock(i, m, mentions, res) if m.f.get("k") == "clock" else _resolve_one(i, m, mentions, res, dct)
     return res
+
+
+#: Kinds resolved from their own words alone (a year printed, a duration, a set, a vague reference).
+_DCT_FREE_KINDS = frozenset({"duration", "set", "ref", "year", "decade", "century"})
+
+
+def _dct_free(m: _Mention) -> bool:
+    """Return whether `m` resolves the same whatever the DCT and the other mentions' resolutions."""
+    k = m.f.get("k")
+    return k in _DCT_FREE_KINDS or (k in _ANCHORED_KINDS and m.f.get("y") is not None)
 
 
 def _iv_distance(iv: tuple[date, date], d: date) -> int:
@@ -1729,9 +1907,38 @@ class _Summits:
     country_rx: re.Pattern | None
 
 
+#: The columns of the summits table the inference reads.
+_SUMMIT_FIELDS = ("summit_id", "city", "city_aliases", "country", "start", "end")
+
+
 def _summit_index(summits: pd.DataFrame | None) -> _Summits:
-    """Return the summits (start, end as dates, city names with aliases) ready for matching."""
-    rows = _summit_rows(summits)
+    """Return the summits (start, end as dates, city names with aliases) ready for matching.
+
+    Built once per distinct table content (the reference table is read for every article).
+    """
+    if summits is None:
+        from . import reference
+        from .exceptions import ReferenceDataError
+
+        try:
+            summits = reference.summits()
+        except ReferenceDataError:
+            return _summit_index_of(((), ()))
+    cols = tuple(c for c in _SUMMIT_FIELDS if c in summits.columns)
+    values = tuple(tuple(tuple(v) if isinstance(v, list) else v for v in summits[c].tolist()) for c in cols)
+    key = (cols, values)
+    try:
+        hash(key)
+    except TypeError:
+        return _summit_index_of.__wrapped__(key)
+    return _summit_index_of(key)
+
+
+@functools.lru_cache(maxsize=16)
+def _summit_index_of(key: tuple) -> _Summits:
+    cols, values = key
+    records = [dict(zip(cols, row)) for row in zip(*values)] if cols else []
+    rows = _summit_rows(records)
     return _Summits(
         rows=rows,
         city_rx=_name_rx(n for r in rows for n in r["names"]),
@@ -1740,17 +1947,9 @@ def _summit_index(summits: pd.DataFrame | None) -> _Summits:
     )
 
 
-def _summit_rows(summits: pd.DataFrame | None) -> list[dict]:
-    if summits is None:
-        from . import reference
-        from .exceptions import ReferenceDataError
-
-        try:
-            summits = reference.summits()
-        except ReferenceDataError:
-            return []
+def _summit_rows(records: list[dict]) -> list[dict]:
     rows = []
-    for r in summits.to_dict("records"):
+    for r in records:
         start, end = _to_date(r.get("start")), _to_date(r.get("end"))
         if start is None:
             continue
@@ -1823,17 +2022,18 @@ class _Article:
         self.datelines = datelines
         self._cache: dict[date, list[_Res]] = {}
         self.base = _resolve_all(mentions, None)
+        self._fixed = [r if _dct_free(m) else None for m, r in zip(mentions, self.base)]
         self.clues = self._clues()
 
     # ----------------------------------------------------------------- building
     @classmethod
-    def build(cls, aid: str, frame: pd.DataFrame, summits: _Summits) -> "_Article":
-        mentions = _article_mentions(aid, frame)
+    def build(cls, aid: str, rows: tuple[_Row, ...], summits: _Summits) -> "_Article":
+        mentions = _article_mentions(aid, rows)
         sents = []
         datelines = []
-        for row in frame.itertuples(index=False):
+        for row in rows:
             raw = row.text
-            folded = fold(raw)
+            folded = _fold(raw)
             dl = _dateline(folded, raw)
             if dl is not None:
                 datelines.append((int(row.sentence_id), int(row.start), int(row.start) + len(raw), raw, dl[0], dl[1]))
@@ -1844,7 +2044,7 @@ class _Article:
 
     def resolved(self, d: date) -> list[_Res]:
         if d not in self._cache:
-            self._cache[d] = _resolve_all(self.mentions, d)
+            self._cache[d] = _resolve_all(self.mentions, d, self._fixed)
         return self._cache[d]
 
     # ----------------------------------------------------------------- hypotheses
@@ -2057,10 +2257,9 @@ class _Article:
 
     @staticmethod
     def _city_clauses(s: _Sentence) -> dict[str, set[int]]:
-        out: dict[str, set[int]] = {}
-        for city, hits in s.cities.items():
-            out[city] = {_clause_of(s.clauses, pos) for pos, _, _ in hits}
-        return out
+        if s.city_clauses is None:
+            s.city_clauses = {city: {_clause_of(s.clauses, pos) for pos, _, _ in hits} for city, hits in s.cities.items()}
+        return s.city_clauses
 
     def _clue_summit_tense(self, s: _Sentence, *, future: bool) -> _Clue:
         snippet = s.text if len(s.text) <= 60 else s.text[:57] + "..."
@@ -2232,10 +2431,7 @@ def _sentence_facts(row, folded: str, summits: _Summits) -> _Sentence:
     """Return what the inference needs of one sentence: tense cues, summit and host-city mentions."""
     raw = row.text
     city_rx, name_to_city, country_rx = summits.city_rx, summits.name_to_city, summits.country_rx
-    bounds = _clause_bounds(folded)
-    markers = _markers(folded, bounds)
-    has_future = any(k.tense == "future" for k in markers)
-    strong_past = any(k.tense == "past" and k.strength == 2 and k.word not in P.REPORTING_VERBS for k in markers)
+    bounds = _clauses(folded)
     masked = P.SCO_NAME.sub(lambda m: " " * len(m.group()), folded)
     anchors: list[int] = [m.start() for m in P.SCO_NAME.finditer(folded)]
     for m in P.SUMMIT_WORD.finditer(folded):
@@ -2265,7 +2461,7 @@ def _sentence_facts(row, folded: str, summits: _Summits) -> _Sentence:
     relation = "before" if P.BEFORE_SUMMIT.search(folded) else "after" if P.AFTER_SUMMIT.search(folded) else ""
     return _Sentence(
         sentence_id=int(row.sentence_id), start=int(row.start), text=raw, kind=row.kind, clauses=bounds,
-        has_future=has_future, strong_past=strong_past, sco=sco, sco_clauses=sco_clauses, cities=cities,
+        folded=folded, sco=sco, sco_clauses=sco_clauses, cities=cities,
         countries=countries, arrival=bool(P.ARRIVAL.search(folded)), departure=bool(P.DEPARTURE.search(folded)),
         relation=relation,
     )

@@ -314,6 +314,68 @@ RULES: list[tuple[str, re.Pattern]] = [
 #: Rule priority (lower wins between candidates of equal length).
 RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 
+# --------------------------------------------------------------------------- rule gates
+
+#: A word as the gates see it: a run of letters (the sentence's words, lower-cased, form a set).
+GATE_WORD = re.compile(r"[a-z]+", _I)
+#: A four-digit year somewhere in the sentence: every rule with a required year needs one.
+GATE_YEAR = re.compile(_YEAR)
+#: A digit somewhere in the sentence.
+GATE_DIGIT = re.compile(r"\d")
+#: What a clock time needs: a digit, or noon, midday, midnight (not necessarily a whole word).
+GATE_CLOCK = re.compile(r"\d|noon|midday|midnight", _I)
+#: The regexes named by the second member of a rule gate.
+GATE_NEEDS = {"year": GATE_YEAR, "digit": GATE_DIGIT, "clock": GATE_CLOCK}
+
+_G_MONTHS = frozenset(MONTHS)
+_G_WEEKDAYS = frozenset(WEEKDAYS)
+_G_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "century centuries millennium millennia".split()
+)
+#: Cheap necessary conditions of each rule, checked before its regex runs on a sentence: ``(words, needs)``.
+#: The rule can match only if the sentence has one of `words` as a whole word (None: no word needed) and
+#: `needs` names a regex of ``GATE_NEEDS`` that finds something in it (empty: nothing needed). Each word set
+#: lists tokens of which every match of the rule's regex contains one between non-letters (the month name
+#: of "Sept. 16").
+RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
+    "iso_date": (None, "year"),
+    "dotted_date": (None, "year"),
+    "slash_date": (None, "year"),
+    "md_range": (_G_MONTHS, "digit"),
+    "dm_range": (_G_MONTHS, "digit"),
+    "month_day": (_G_MONTHS, "digit"),
+    "day_month": (_G_MONTHS, "digit"),
+    "month_year": (_G_MONTHS, "year"),
+    "month": (_G_MONTHS, ""),
+    "year_range": (None, "year"),
+    "decade": (None, "year"),
+    "century": (frozenset({"century"}), ""),
+    "part_year": (None, "year"),
+    "year": (None, "year"),
+    "season": (frozenset(SEASONS), ""),
+    "rel_part": (frozenset({"week", "month", "year"}), ""),
+    "rel_unit": (frozenset({"week", "weekend", "month", "year", "decade", "quarter"}), ""),
+    "weekend": (frozenset({"weekend"}), ""),
+    "hours_of": (frozenset({"hours"}), ""),
+    "early_weekday": (_G_WEEKDAYS, ""),
+    "weekday": (_G_WEEKDAYS | frozenset(w + "s" for w in WEEKDAYS), ""),
+    "deictic": (frozenset({"day", "yesterday", "today", "tomorrow", "tonight"}), ""),
+    "deictic_part": (frozenset(PARTS_OF_DAY), ""),
+    "anaphoric": (frozenset({"day", "week", "month", "year"}), ""),
+    "offset": (_G_UNITS, ""),
+    "duration_the": (_G_UNITS, ""),
+    "duration": (_G_UNITS, ""),
+    "half_duration": (frozenset({"half"}), ""),
+    "vague_duration": (frozenset({"years", "decades", "months", "weeks", "days", "hours", "centuries"}), ""),
+    "ref": (frozenset("recently lately recent past ago nowadays currently now present these moment future soon "
+                      "coming few ahead".split()), ""),
+    "set": (frozenset({"year", "month", "week", "day", "decade", "every", "each", "per"}) | frozenset(SET_ADJECTIVES), ""),
+    "plural_weekday": (frozenset(w + "s" for w in WEEKDAYS), ""),
+    "clock": (None, "clock"),
+}
+assert set(RULE_GATES) == {name for name, _ in RULES}
+
 #: Text joining two timexes into a coordination or range ("Wednesday and Thursday", "Aug. 31-Sept. 1").
 CONNECTOR = re.compile(r"^\s*(?:-|/|to|through|until|till|and|or|&|,|,\s*and|,\s*or)\s*$", _I)
 
