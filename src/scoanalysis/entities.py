@@ -419,8 +419,9 @@ def gazetteer(reference_dir: str | None = None) -> Gazetteer:
             if e.entity_type in ("country", "organization") and e.kind in ("name", "alias", "demonym", "metonym"):
                 owners.setdefault(surface, (e.entity_id, e.entity_type))
                 owners.setdefault(surface + "'s", (e.entity_id, e.entity_type))
-    role_alt = "|".join(sorted((re.escape(r) for r in role_table), key=len, reverse=True))
-    owner_alt = "|".join(sorted((re.escape(o) for o in owners), key=len, reverse=True))
+    # tries, not flat alternations: the same strings, longest first at each position, many times faster
+    role_alt = trie_alternation(role_table)
+    owner_alt = trie_alternation(owners)
     role_phrase = re.compile(
         rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:new\s+|interim\s+|current\s+|former\s+)?(?P<owner>{owner_alt})\s+(?P<role>(?i:{role_alt})){P.RIGHT}"
         rf"{_NOT_BEFORE_NAME}"
