@@ -78,7 +78,9 @@ the same id gets ``-2`` and so on, numbered in calendar order.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
@@ -173,6 +175,7 @@ class _Context:
     spans: dict[str, tuple[date, date]]
     cities: dict[str, re.Pattern]
     summit_table: pd.DataFrame
+    city_names: dict[str, object] | None = None  # summit_id -> city of its first row (descriptions)
 
 
 @dataclass
@@ -231,39 +234,48 @@ def event_mentions(
     """
     summit_table = reference.summits() if summits is None else summits
     spans, cities = _summit_index(summit_table)
+    city_names = _summit_cities(summit_table)
     meta = _article_meta(articles)
-    sents = sentences.copy()
-    if "kind" not in sents.columns:
-        sents["kind"] = "body"
-    if "paragraph_id" not in sents.columns:
-        sents["paragraph_id"] = sents["sentence_id"]
-    sents = sents[~sents["kind"].fillna("body").isin(SKIP_KINDS)]
-    tx = _prepare_timexes(timexes)
-    ents = entities if len(entities) else pd.DataFrame(
-        columns=["article_id", "sentence_id", "start", "end", "entity_id", "entity_type"])
-    tx_by = _rows_by_sentence(tx)
-    en_by = _rows_by_sentence(ents)
+    # plain lists, not a copied and filtered frame: the sentences of each article, by sentence_id
+    n = len(sentences)
+    sids_col = sentences["sentence_id"].tolist()
+    kinds = sentences["kind"].tolist() if "kind" in sentences.columns else ["body"] * n
+    paras = sentences["paragraph_id"].tolist() if "paragraph_id" in sentences.columns else sids_col
+    by_article: dict[str, list] = {}
+    for aid, sid, start, text, kind, para in zip(sentences["article_id"].tolist(), sids_col,
+                                                 sentences["start"].tolist(), sentences["text"].tolist(), kinds, paras):
+        if isinstance(kind, str) and kind in SKIP_KINDS:
+            continue
+        if aid is None or (not isinstance(aid, str) and pd.isna(aid)):
+            continue  # groupby drops a missing article_id
+        by_article.setdefault(aid, []).append(_Sentence(aid, sid, start, text, kind, para))
+    tx_by = _timexes_by_sentence(timexes)
+    en_by = _entities_by_sentence(entities)
     rows: list[dict] = []
-    for aid, frame in sents.groupby("article_id", sort=True):
+    for aid in sorted(by_article):
         summit_id, published = meta.get(aid, ("", None))
-        ctx = _Context(aid, summit_id, published, spans, cities, summit_table)
+        ctx = _Context(aid, summit_id, published, spans, cities, summit_table, city_names)
         carry: _Carry | None = None
-        for s in frame.sort_values("sentence_id").itertuples(index=False):
+        for s in sorted(by_article[aid], key=_SENTENCE_ORDER):
             sid = int(s.sentence_id)
             found, carry = _sentence_mentions(
                 s, tx_by.get((aid, sid)), en_by.get((aid, sid)), ctx=ctx, carry=carry,
             )
             rows.extend(found)
-    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    if not rows:
+        return _empty_mentions()
+    starts = _summit_starts(spans)
+    rows.sort(key=_MENTION_ORDER)
+    data = {c: [r[c] for r in rows] for c in MENTION_COLUMNS}
+    data["relative_days"] = [
+        (e - starts[s]).days if isinstance(s, str) and s in starts else pd.NA
+        for e, s in zip(data["earliest"], data["summit_id"])
+    ]
+    out = pd.DataFrame(data, columns=MENTION_COLUMNS)
     for col in ("earliest", "latest", "published"):
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
-    starts = {sid: pd.Timestamp(a) for sid, (a, _) in spans.items()}
-    out["relative_days"] = [
-        (e - starts[s]).days if isinstance(s, str) and s in starts and not pd.isna(e) else pd.NA
-        for e, s in zip(out["earliest"], out["summit_id"])
-    ]
     out["relative_days"] = out["relative_days"].astype("Int64")
-    return out.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True)
+    return out
 
 
 def events(mentions: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -336,6 +348,80 @@ def event_id(earliest: pd.Timestamp, latest: pd.Timestamp, event_type: str, slug
 
 
 # =========================================================================== per sentence
+
+
+#: A sentence as ``_sentence_mentions`` reads it (the columns it uses, from plain lists).
+_Sentence = namedtuple("_Sentence", "article_id sentence_id start text kind paragraph_id")
+_SENTENCE_ORDER = lambda s: s.sentence_id  # noqa: E731
+_MENTION_ORDER = lambda r: (r["article_id"], r["sentence_id"], r["start"])  # noqa: E731
+#: The columns of a timex and of an entity that ``_units`` and ``_sentence_entities`` read.
+_TimexRow = namedtuple("_TimexRow", "article_id sentence_id start end text earliest latest tense")
+_EntityRow = namedtuple("_EntityRow", "article_id sentence_id start end entity_id entity_type name")
+_EntityRowNoName = namedtuple("_EntityRowNoName", "article_id sentence_id start end entity_id entity_type")
+_DATE_KINDS = frozenset({"DATE", "TIME"})
+
+
+def _grouped(rows, make) -> dict[tuple[str, int], list]:
+    """Group column tuples (article_id, sentence_id, start, ...) by sentence, each group by start."""
+    out: dict[tuple[str, int], list] = {}
+    for r in sorted(rows, key=lambda r: (r[0], r[1], r[2])):
+        out.setdefault((r[0], int(r[1])), []).append(make(r))
+    return out
+
+
+def _timexes_by_sentence(timexes: pd.DataFrame | None) -> dict[tuple[str, int], list]:
+    """``_rows_by_sentence(_prepare_timexes(timexes))`` from plain lists (same rows, same order)."""
+    if timexes is None or timexes.empty:
+        return {}
+    cols = timexes.columns
+    if not all(pd.api.types.is_datetime64_dtype(timexes[c].dtype) for c in ("earliest", "latest")):
+        return _rows_by_sentence(_prepare_timexes(timexes))
+    n = len(timexes)
+    kinds = timexes["timex_type"].tolist() if "timex_type" in cols else ["DATE"] * n
+    values = timexes["value"].tolist() if "value" in cols else [""] * n
+    tenses = timexes["tense"].tolist() if "tense" in cols else ["none"] * n
+    kept = []
+    for aid, sid, start, end, text, lo, hi, tense, kind, value in zip(
+            timexes["article_id"].tolist(), timexes["sentence_id"].tolist(), timexes["start"].tolist(),
+            timexes["end"].tolist(), timexes["text"].tolist(), timexes["earliest"].tolist(), timexes["latest"].tolist(),
+            tenses, kinds, values):
+        if not (isinstance(kind, str) and kind in _DATE_KINDS) or lo is pd.NaT or hi is pd.NaT:
+            continue
+        if isinstance(value, str) and value.endswith("_REF"):
+            continue
+        if lo <= hi:
+            kept.append((aid, sid, start, end, text, lo, hi, tense))
+    return _grouped(kept, lambda r: _TimexRow._make(r))
+
+
+def _entities_by_sentence(entities: pd.DataFrame) -> dict[tuple[str, int], list]:
+    """``_rows_by_sentence(entities)`` with the columns ``_sentence_entities`` reads."""
+    if not len(entities):
+        return {}
+    names = ["article_id", "sentence_id", "start", "end", "entity_id", "entity_type"]
+    row = _EntityRowNoName
+    if "name" in entities.columns:
+        names.append("name")
+        row = _EntityRow
+    return _grouped(zip(*(entities[c].tolist() for c in names)), row._make)
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_mentions_template() -> pd.DataFrame:
+    out = pd.DataFrame([], columns=MENTION_COLUMNS)
+    for col in ("earliest", "latest", "published"):
+        out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
+    out["relative_days"] = []
+    out["relative_days"] = out["relative_days"].astype("Int64")
+    return out.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _empty_mentions() -> pd.DataFrame:
+    return _empty_mentions_template().copy()
+
+
+def _summit_starts(spans: dict) -> dict:
+    return {sid: pd.Timestamp(a) for sid, (a, _) in spans.items()}
 
 
 def _rows_by_sentence(frame: pd.DataFrame) -> dict[tuple[str, int], list]:
@@ -694,6 +780,8 @@ def _persons(actors: list[str], ents: list[dict]) -> list[str]:
 
 
 def _summit_description(summit_ref: str, ctx: _Context) -> str:
+    if ctx.city_names is not None:
+        return f"SCO summit in {ctx.city_names.get(summit_ref, summit_ref)}"
     row = ctx.summit_table[ctx.summit_table["summit_id"] == summit_ref]
     city = row["city"].iloc[0] if len(row) else summit_ref
     return f"SCO summit in {city}"
@@ -906,6 +994,48 @@ def _empty_events() -> pd.DataFrame:
 
 
 def _summit_index(summit_table: pd.DataFrame) -> tuple[dict[str, tuple[date, date]], dict[str, re.Pattern]]:
+    key = _summit_key(summit_table)
+    if key is None:
+        return _summit_index_of(summit_table)
+    return _summit_index_cached(key)
+
+
+def _summit_key(summit_table: pd.DataFrame):
+    """The columns ``_summit_index`` reads, as a hashable tuple (None when they are not plain values)."""
+    cols = summit_table.columns
+    if not {"summit_id", "start", "end", "city"} <= set(cols):
+        return None
+    aliases = summit_table["city_aliases"].tolist() if "city_aliases" in cols else None
+    if aliases is not None:
+        if not all(a is None or isinstance(a, (list, tuple, str, float)) for a in aliases):
+            return None
+        aliases = tuple(tuple(a) if isinstance(a, list) else a for a in aliases)
+    try:
+        key = (tuple(summit_table["summit_id"].tolist()), tuple(summit_table["start"].tolist()),
+               tuple(summit_table["end"].tolist()), tuple(summit_table["city"].tolist()), aliases)
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+@functools.lru_cache(maxsize=8)
+def _summit_index_cached(key) -> tuple[dict[str, tuple[date, date]], dict[str, re.Pattern]]:
+    ids, starts, ends, cities, aliases = key
+    data = {"summit_id": list(ids), "start": list(starts), "end": list(ends), "city": list(cities)}
+    if aliases is not None:
+        data["city_aliases"] = [list(a) if isinstance(a, tuple) else a for a in aliases]
+    return _summit_index_of(pd.DataFrame(data))
+
+
+def _summit_cities(summit_table: pd.DataFrame) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for sid, city in zip(summit_table["summit_id"].tolist(), summit_table["city"].tolist()):
+        out.setdefault(sid, city)
+    return out
+
+
+def _summit_index_of(summit_table: pd.DataFrame) -> tuple[dict[str, tuple[date, date]], dict[str, re.Pattern]]:
     spans, cities = {}, {}
     for r in summit_table.itertuples(index=False):
         a, b = pd.Timestamp(r.start), pd.Timestamp(r.end) if not pd.isna(r.end) else pd.Timestamp(r.start)
@@ -920,11 +1050,14 @@ def _summit_index(summit_table: pd.DataFrame) -> tuple[dict[str, tuple[date, dat
 
 def _article_meta(articles: pd.DataFrame) -> dict[str, tuple[str, pd.Timestamp | None]]:
     out = {}
-    for r in articles.to_dict("records"):
-        sid = r.get("summit_id")
-        pub = r.get("published")
+    n = len(articles)
+    cols = articles.columns
+    records = zip(articles["article_id"].tolist(),
+                  articles["summit_id"].tolist() if "summit_id" in cols else [None] * n,
+                  articles["published"].tolist() if "published" in cols else [None] * n)
+    for aid, sid, pub in records:
         pub = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
-        out[str(r["article_id"])] = (sid if isinstance(sid, str) and sid else "", pub)
+        out[str(aid)] = (sid if isinstance(sid, str) and sid else "", pub)
     return out
 
 
