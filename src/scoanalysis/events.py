@@ -573,7 +573,11 @@ def _anchor_summit(folded: str, m: re.Match, inner: list[_Unit], *, ctx: _Contex
 
 def _triggers(folded: str, units: list[_Unit], ents: list[dict]) -> list[_Trig]:
     found = []
+    # a pattern whose hints are all absent cannot match (non-ASCII text: case folding may differ, run all)
+    low = folded.lower() if folded.isascii() else None
     for rank, entry in enumerate(P.TRIGGERS):
+        if low is not None and entry.hints and not any(h in low for h in entry.hints):
+            continue
         for m in entry.pattern.finditer(folded):
             found.append((rank, m.start(), m.end(), entry))
     found.sort(key=lambda f: (f[0], -(f[2] - f[1]), f[1]))
