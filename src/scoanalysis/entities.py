@@ -71,6 +71,8 @@ class Gazetteer:
     possessive_role: re.Pattern
     owners: dict[str, tuple[str, str]]  # owner surface -> (entity_id, type)
     fuzzy: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
+    #: Answers of the pure look-ups (office holders, people in office, fuzzy names), by their arguments.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 def entities(
@@ -95,27 +97,47 @@ def entities(
     """
     gaz = gazetteer(str(reference_dir) if reference_dir else None)
     dates = dates or {}
-    parts = []
-    for aid, group in sentences.groupby("article_id", sort=False):
-        date = dates.get(aid)
-        parts.append(article_entities(group, date=None if date is None or pd.isna(date) else pd.Timestamp(date), gaz=gaz))
-    if not parts:
+    by_article: dict[str, list[tuple]] = {}
+    for rec in _sentence_records(sentences):
+        aid = rec[0]
+        if aid is None or (not isinstance(aid, str) and pd.isna(aid)):
+            continue  # groupby drops a missing article_id
+        by_article.setdefault(aid, []).append(rec)
+    if not by_article:
         return pd.DataFrame(columns=ENTITY_COLUMNS)
-    return pd.concat(parts, ignore_index=True)[ENTITY_COLUMNS]
+    parts = []
+    for aid, recs in by_article.items():
+        date = dates.get(aid)
+        date = None if date is None or pd.isna(date) else pd.Timestamp(date)
+        parts.append(_article_rows(recs, date=date, gaz=gaz))
+    if len(parts) == 1:
+        return pd.DataFrame(parts[0], columns=ENTITY_COLUMNS)
+    frames = [pd.DataFrame(rows, columns=ENTITY_COLUMNS) for rows in parts]
+    return pd.concat(frames, ignore_index=True)[ENTITY_COLUMNS]
+
+
+def _sentence_records(sentences: pd.DataFrame) -> list[tuple]:
+    """The sentences as (article_id, sentence_id, start, text, kind) tuples, in table order."""
+    return list(zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "text", "kind"))))
 
 
 def article_entities(sentences: pd.DataFrame, *, date: pd.Timestamp | None, gaz: Gazetteer) -> pd.DataFrame:
     """Return the entity mentions of one article's sentences (columns as in `entities`)."""
+    return pd.DataFrame(_article_rows(_sentence_records(sentences), date=date, gaz=gaz), columns=ENTITY_COLUMNS)
+
+
+def _article_rows(records: list[tuple], *, date: pd.Timestamp | None, gaz: Gazetteer) -> list[dict]:
+    """The rows of ``article_entities`` for one article's (article_id, sentence_id, start, text, kind) tuples."""
     rows: list[dict] = []
     seen_people: dict[str, str] = {}  # surname -> entity_id, for people already named in this article
     local: dict[str, dict] = {}  # context people of this article: entity_id -> info
     last_person: str | None = None
     last_country: str | None = None
-    for s in sentences.sort_values("sentence_id").itertuples(index=False):
-        if s.kind in _SKIP_KINDS:
+    for s_article_id, s_sentence_id, s_start, s_text, s_kind in sorted(records, key=_BY_SENTENCE_ID):
+        if s_kind in _SKIP_KINDS:
             continue
-        text = fold(s.text)
-        found = _candidates(text, s.kind, gaz=gaz, date=date, seen=seen_people, local=local)
+        text = fold(s_text)
+        found = _candidates(text, s_kind, gaz=gaz, date=date, seen=seen_people, local=local)
         chosen = _resolve_overlaps(found)
         # role phrases with a possessive need the antecedent seen so far in the article
         for cand in chosen:
@@ -131,8 +153,8 @@ def article_entities(sentences: pd.DataFrame, *, date: pd.Timestamp | None, gaz:
             info = gaz.people.get(cand["entity_id"]) or local.get(cand["entity_id"])
             country = info.get("country_id") if info else (cand["entity_id"] if cand["entity_type"] == "country" else None)
             row = {
-                "article_id": s.article_id, "sentence_id": s.sentence_id,
-                "start": s.start + cand["start"], "end": s.start + cand["end"], "text": s.text[cand["start"]:cand["end"]],
+                "article_id": s_article_id, "sentence_id": s_sentence_id,
+                "start": s_start + cand["start"], "end": s_start + cand["end"], "text": s_text[cand["start"]:cand["end"]],
                 "entity_id": cand["entity_id"], "entity_type": cand["entity_type"], "name": cand["name"],
                 "mention_kind": cand["mention_kind"], "country_id": country or "",
                 "gender": (info or {}).get("gender", "") or "", "affiliation": (info or {}).get("affiliation", "") or "",
@@ -145,7 +167,10 @@ def article_entities(sentences: pd.DataFrame, *, date: pd.Timestamp | None, gaz:
                     seen_people[sur] = row["entity_id"]
             elif row["entity_type"] == "country":
                 last_country = row["entity_id"]
-    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    return rows
+
+
+_BY_SENTENCE_ID = lambda rec: rec[1]  # noqa: E731
 
 
 # --- candidates -----------------------------------------------------------------------------
@@ -290,6 +315,19 @@ def _title_case(text: str) -> bool:
 # --- offices and people ---------------------------------------------------------------------
 
 def _choose_person(ids: list[str], date, gaz: Gazetteer) -> str | None:
+    key = ("choose", tuple(ids), date)
+    if key not in gaz.memo:
+        _bound(gaz.memo)
+        gaz.memo[key] = _choose_person_uncached(ids, date, gaz)
+    return gaz.memo[key]
+
+
+def _bound(memo: dict, size: int = 100_000) -> None:
+    if len(memo) >= size:
+        memo.clear()
+
+
+def _choose_person_uncached(ids: list[str], date, gaz: Gazetteer) -> str | None:
     ids = list(dict.fromkeys(ids))
     if len(ids) == 1:
         return ids[0]
@@ -302,6 +340,14 @@ def _choose_person(ids: list[str], date, gaz: Gazetteer) -> str | None:
 
 
 def _office_holder(gaz: Gazetteer, owner: str, role: str, date) -> str | None:
+    key = ("office", owner, role, date)
+    if key not in gaz.memo:
+        _bound(gaz.memo)
+        gaz.memo[key] = _office_holder_uncached(gaz, owner, role, date)
+    return gaz.memo[key]
+
+
+def _office_holder_uncached(gaz: Gazetteer, owner: str, role: str, date) -> str | None:
     if date is None or role not in gaz.roles:
         return None
     offices, overrides = gaz.roles[role]
@@ -327,6 +373,14 @@ def _antecedent_country(pron: str, rows: list[dict], last_person, last_country, 
 
 
 def _fuzzy_person(name: str, gaz: Gazetteer) -> str | None:
+    key = ("fuzzy", name)
+    if key not in gaz.memo:
+        _bound(gaz.memo)
+        gaz.memo[key] = _fuzzy_person_uncached(name, gaz)
+    return gaz.memo[key]
+
+
+def _fuzzy_person_uncached(name: str, gaz: Gazetteer) -> str | None:
     tokens = name.split()
     key = (name[0], len(tokens))
     best, best_d = None, None
