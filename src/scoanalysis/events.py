@@ -85,6 +85,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from . import reference, schema
@@ -267,15 +268,34 @@ def event_mentions(
     starts = _summit_starts(spans)
     rows.sort(key=_MENTION_ORDER)
     data = {c: [r[c] for r in rows] for c in MENTION_COLUMNS}
-    data["relative_days"] = [
+    data["relative_days"] = pd.array([
         (e - starts[s]).days if isinstance(s, str) and s in starts else pd.NA
         for e, s in zip(data["earliest"], data["summit_id"])
-    ]
-    out = pd.DataFrame(data, columns=MENTION_COLUMNS)
+    ], dtype="Int64")
+    slow = []
     for col in ("earliest", "latest", "published"):
+        ns = _datetime_ns(data[col])
+        if ns is None:
+            slow.append(col)
+        else:
+            data[col] = ns
+    out = pd.DataFrame(data, columns=MENTION_COLUMNS)
+    for col in slow:
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
-    out["relative_days"] = out["relative_days"].astype("Int64")
     return out
+
+
+_NAT_NS = np.iinfo(np.int64).min
+
+
+def _datetime_ns(values: list) -> np.ndarray | None:
+    """``pd.to_datetime(values).astype("datetime64[ns]")`` for naive Timestamps and None; None for anything else."""
+    try:
+        if all(v is None or (type(v) is pd.Timestamp and v.tzinfo is None) for v in values):
+            return np.array([_NAT_NS if v is None else v.value for v in values], dtype=np.int64).view("datetime64[ns]")
+    except (OverflowError, ValueError):
+        pass
+    return None
 
 
 def events(mentions: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -468,7 +488,8 @@ def _sentence_mentions(s, tx: list | None, en: list | None, *, ctx: _Context,
     mentions = _drop_umbrellas(mentions)
     used = {id(u) for _, u in pairs}
     unused = [u for u in all_timex_units if id(u) not in used]
-    past = not P.FUTURE.search(folded) and all(u.tense in ("past", "none") for u in unused)
+    # the next sentence reads `past` only when one date is left and it is in the past tense (_can_inherit)
+    past = len(unused) == 1 and unused[0].tense == "past" and not P.FUTURE.search(folded)
     new_carry = _Carry(
         paragraph_id=para, unused=unused, had_events=bool(mentions), past=past,
         actors=[e["entity_id"] for e in ents if e["entity_type"] in ("person", "country")],
@@ -573,11 +594,8 @@ def _anchor_summit(folded: str, m: re.Match, inner: list[_Unit], *, ctx: _Contex
 
 def _triggers(folded: str, units: list[_Unit], ents: list[dict]) -> list[_Trig]:
     found = []
-    # a pattern whose hints are all absent cannot match (non-ASCII text: case folding may differ, run all)
-    low = folded.lower() if folded.isascii() else None
-    for rank, entry in enumerate(P.TRIGGERS):
-        if low is not None and entry.hints and not any(h in low for h in entry.hints):
-            continue
+    for rank in _trigger_ranks(folded):
+        entry = P.TRIGGERS[rank]
         for m in entry.pattern.finditer(folded):
             found.append((rank, m.start(), m.end(), entry))
     found.sort(key=lambda f: (f[0], -(f[2] - f[1]), f[1]))
@@ -603,6 +621,20 @@ def _triggers(folded: str, units: list[_Unit], ents: list[dict]) -> list[_Trig]:
             kind = "summit"  # "Leaders of the SCO met in Bishkek": their meeting is the summit
         out.append(_Trig(a, b, folded[a:b], kind, entry.key, noun, other_summit=other))
     return out
+
+
+_ALL_RANKS = tuple(range(len(P.TRIGGERS)))
+
+
+def _trigger_ranks(folded: str) -> tuple[int, ...] | list[int]:
+    """The lexicon entries that can match `folded`: those with a hint in it (all of them for non-ASCII
+    text, where case folding may match other letters), in lexicon order."""
+    if not folded.isascii():
+        return _ALL_RANKS
+    ranks = set(P.ALWAYS_RUN)
+    for hint in P.HINT_FINDER.findall(folded.lower()):
+        ranks.update(P.HINT_RANKS[hint])
+    return sorted(ranks)
 
 
 def _founds_organisation(folded: str, a: int, b: int, ents: list[dict]) -> bool:

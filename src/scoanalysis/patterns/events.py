@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import trie_alternation
+
 _I = re.IGNORECASE
 
 #: Event types, in the order figures and tables list them.
@@ -127,6 +129,19 @@ TRIGGERS: tuple[Trigger, ...] = (
        hints=("said", "says", "told", "announc", "stated", "warned", "urged", "pledged", "vowed", "promised", "referred",
               "call", "speech", "address", "remarks", "statement")),
 )
+
+
+def _hint_index(triggers: tuple[Trigger, ...]) -> tuple[re.Pattern, dict[str, tuple[int, ...]], tuple[int, ...]]:
+    hints = sorted({h for t in triggers for h in t.hints})
+    # the longest hint starting at a position stands for every hint that is a prefix of it
+    ranks = {h: tuple(i for i, t in enumerate(triggers) if any(h.startswith(g) for g in t.hints)) for h in hints}
+    always = tuple(i for i, t in enumerate(triggers) if not t.hints)
+    return re.compile(rf"(?=({trie_alternation(hints)}))"), ranks, always
+
+
+#: Every position of a lowercased text where a trigger hint starts (the longest hint there), the
+#: lexicon ranks each such hint lets run, and the ranks that always run (no hints).
+HINT_FINDER, HINT_RANKS, ALWAYS_RUN = _hint_index(TRIGGERS)
 
 #: Words before "summit" that make it another organisation's summit (no SCO summit days for it).
 OTHER_SUMMIT = re.compile(
