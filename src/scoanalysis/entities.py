@@ -73,6 +73,11 @@ class Gazetteer:
     fuzzy: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
     #: Answers of the pure look-ups (office holders, people in office, fuzzy names), by their arguments.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: A sentence with no match of this cannot hold a role phrase or a possessive role ("\s+" and a role).
+    role_word: re.Pattern | None = None
+    #: ``offices`` as (entity_id, country_id, office, start, end) tuples (built on first use; () when its
+    #: dates are not naive datetimes and the look-ups filter the frame instead).
+    office_rows: tuple | None = field(default=None, repr=False, compare=False)
 
 
 def entities(
@@ -183,7 +188,7 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         if entry is not None:
             out.append(_cand(m.start(), m.end(), entry.entity_id, entry.entity_type, entry.name, entry.kind))
     # people introduced by an appositive or a byline
-    intro = [(m, m.group("rest") or "") for m in P.APPOSITIVE.finditer(text)]
+    intro = [(m, m.group("rest") or "") for m in P.APPOSITIVE.finditer(text)] if P.APPOSITIVE_TAIL.search(text) else []
     if kind == "byline" or P.BYLINE.match(text):
         intro += [(m, m.group("rest") or "") for m in [P.BYLINE.match(text)] if m]
     for m, rest in intro:
@@ -204,11 +209,13 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         })
         out.append(_cand(m.start("name"), m.end("name"), pid, "person", info["name"], "context"))
     # surnames and single-word aliases
-    title_case = _title_case(text)
+    title_case = None  # read on first need
     for m in gaz.surnames.finditer(text):
         sur = m.group()
         pid = seen.get(sur)
         if pid is None:
+            if title_case is None:
+                title_case = _title_case(text)
             if not title_case and _inside_unknown_name(text, m.start(), m.end()):
                 continue
             if sur.lower() in P.COMMON_WORDS and not P.TITLE.search(text[max(0, m.start() - _LOOKBACK):m.start()]):
@@ -219,27 +226,33 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
     # surnames of people met in context earlier in this article ("Ms. Fallon said")
     for sur, pid in seen.items():
         if pid in local:
-            for m in re.finditer(rf"{P.LEFT}{re.escape(sur)}{P.RIGHT}", text):
+            for m in _surname_pattern(sur).finditer(text):
                 out.append(_cand(m.start(), m.end(), pid, "person", local[pid]["name"], "surname"))
     # role phrases: "the Chinese leader", "Kazakhstan's president"
-    for m in gaz.role_phrase.finditer(text):
+    roles = gaz.role_word is None or gaz.role_word.search(text) is not None
+    for m in (gaz.role_phrase.finditer(text) if roles else ()):
         owner_id, owner_type = gaz.owners[m.group("owner")]
         pid = _office_holder(gaz, owner_id, m.group("role").lower(), date)
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "role"))
-    for m in gaz.possessive_role.finditer(text):
+    for m in (gaz.possessive_role.finditer(text) if roles else ()):
         cand = _cand(m.start(), m.end(), None, "person", "", "role")
         cand.update(pron=m.group("pron").lower(), role=m.group("role").lower())
         out.append(cand)
     # misspelt full names
     taken = [(c["start"], c["end"]) for c in out]
-    for m in re.finditer(rf"{P.LEFT}{P.PERSON_NAME}", text):
+    for m in P.PERSON_NAME_AT.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         pid = _fuzzy_person(m.group(), gaz)
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "fuzzy"))
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _surname_pattern(surname: str) -> re.Pattern:
+    return re.compile(rf"{P.LEFT}{re.escape(surname)}{P.RIGHT}")
 
 
 def _cand(start, end, entity_id, entity_type, name, kind) -> dict:
@@ -327,12 +340,30 @@ def _bound(memo: dict, size: int = 100_000) -> None:
         memo.clear()
 
 
+def _office_table(gaz: Gazetteer, date) -> tuple:
+    """``gaz.office_rows`` when `date` can be compared with them in plain Python, else ()."""
+    if type(date) is not pd.Timestamp or date.tzinfo is not None:
+        return ()
+    if gaz.office_rows is None:
+        o = gaz.offices
+        naive = all(pd.api.types.is_datetime64_dtype(o[c].dtype) for c in ("start", "end"))
+        gaz.office_rows = tuple(zip(*(o[c].tolist() for c in ("entity_id", "country_id", "office", "start", "end")))) \
+            if naive else ()
+    return gaz.office_rows
+
+
 def _choose_person_uncached(ids: list[str], date, gaz: Gazetteer) -> str | None:
     ids = list(dict.fromkeys(ids))
     if len(ids) == 1:
         return ids[0]
     if not ids or date is None:
         return None
+    rows = _office_table(gaz, date)
+    if rows:
+        wanted = set(ids)
+        in_office = list(dict.fromkeys(
+            eid for eid, _, _, start, end in rows if eid in wanted and start <= date and (end is pd.NaT or end >= date)))
+        return in_office[0] if len(in_office) == 1 else None
     offices = gaz.offices
     holding = offices[offices["entity_id"].isin(ids) & (offices["start"] <= date) & (offices["end"].isna() | (offices["end"] >= date))]
     in_office = list(dict.fromkeys(holding["entity_id"]))
@@ -353,6 +384,15 @@ def _office_holder_uncached(gaz: Gazetteer, owner: str, role: str, date) -> str 
     offices, overrides = gaz.roles[role]
     order = overrides.get(owner, overrides.get("*", offices))
     if order == ["none"]:
+        return None
+    rows = _office_table(gaz, date)
+    if rows:
+        here = [(office, eid) for eid, country, office, start, end in rows
+                if country == owner and start <= date and (end is pd.NaT or end >= date)]
+        for office in order:
+            holders = list(dict.fromkeys(eid for o, eid in here if o == office))
+            if len(holders) == 1:
+                return str(holders[0])
         return None
     table = gaz.offices
     here = table[(table["country_id"] == owner) & (table["start"] <= date) & (table["end"].isna() | (table["end"] >= date))]
@@ -481,11 +521,12 @@ def gazetteer(reference_dir: str | None = None) -> Gazetteer:
         rf"{_NOT_BEFORE_NAME}"
     )
     possessive = re.compile(rf"\b{P.POSSESSIVE}\s+(?:own\s+)?(?P<role>(?i:{role_alt})){P.RIGHT}{_NOT_BEFORE_NAME}")
+    role_word = re.compile(rf"\s+(?i:{role_alt}){P.RIGHT}")
     owners = {k: v for k, v in owners.items()}
     return Gazetteer(
         full=full, entries=dict(entries), surnames=surnames_re, surname_ids=dict(surname_ids), people=info,
         names=names, offices=offices, roles=role_table, role_phrase=role_phrase, possessive_role=possessive,
-        owners=owners, fuzzy=dict(fuzzy),
+        owners=owners, fuzzy=dict(fuzzy), role_word=role_word,
     )
 
 
