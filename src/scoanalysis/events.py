@@ -675,11 +675,11 @@ def _cost(folded: str, t: _Trig, u: _Unit) -> float:
 def _subordinate_clause(folded: str, pos: int) -> tuple[int, int] | None:
     """Return the clause around `pos` when a relative pronoun or subordinator opens it, else None."""
     opener = None
-    for m in P.CLAUSE_BREAK.finditer(folded):
-        if m.end() > pos:
+    for brk in _clause_breaks(folded):
+        if brk[1] > pos:
             break
-        opener = m
-    if opener is None or not P.SUBORDINATOR.match(opener.group().strip()):
+        opener = brk
+    if opener is None or not P.SUBORDINATOR.match(opener[2].strip()):
         return None
     return _clause(folded, pos, pos + 1)
 
@@ -826,13 +826,19 @@ def _summit_description(summit_ref: str, ctx: _Context) -> str:
 def _clause(folded: str, a: int, b: int) -> tuple[int, int]:
     """Return the clause around [a, b): from the break before a to the break after b."""
     lo, hi = 0, len(folded)
-    for m in P.CLAUSE_BREAK.finditer(folded):
-        if m.end() <= a:
-            lo = m.end()
-        elif m.start() >= b:
-            hi = m.start()
+    for start, end, _ in _clause_breaks(folded):
+        if end <= a:
+            lo = end
+        elif start >= b:
+            hi = start
             break
     return lo, hi
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_breaks(folded: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of every clause break of a sentence, in order (read many times per sentence)."""
+    return tuple((m.start(), m.end(), m.group()) for m in P.CLAUSE_BREAK.finditer(folded))
 
 
 def _actors(folded: str, ents: list[dict], t: _Trig, a: int, b: int, *, carry: _Carry | None,
