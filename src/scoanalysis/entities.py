@@ -123,6 +123,8 @@ def entities(
 
 def _sentence_records(sentences: pd.DataFrame) -> list[tuple]:
     """The sentences as (article_id, sentence_id, start, text, kind) tuples, in table order."""
+    if not len(sentences):
+        return []
     return list(zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "text", "kind"))))
 
 
