@@ -142,3 +142,45 @@ def test_seed_people_are_found(seed_sentences):
 
         raw = (ROOT / "data" / "raw" / f"{aid}.txt").read_text(encoding="utf-8")
         assert all(raw[a:b] == t for a, b, t in zip(group["start"], group["end"], group["text"]))
+
+
+def test_prefilters_never_hide_a_match(seed_sentences):
+    """A sentence without an appositive tail or a role word has no appositive, role phrase or possessive role."""
+    from scoanalysis.patterns import entities as P
+    from scoanalysis.text import fold
+
+    gaz = entities.gazetteer()
+    extra = ["Jane Roe, a senior fellow at the Carnegie Endowment, said so.", "His own foreign minister\tdisagreed.",
+             "China's President said the Kazakh leader would come."]
+    for raw in list(seed_sentences["text"]) + extra:
+        text = fold(raw)
+        if P.APPOSITIVE.search(text):
+            assert P.APPOSITIVE_TAIL.search(text), text
+        if gaz.role_phrase.search(text) or gaz.possessive_role.search(text):
+            assert gaz.role_word.search(text), text
+
+
+def test_office_lookups_on_tuples_match_the_frame_filter():
+    gaz = entities.gazetteer()
+    dates = [pd.Timestamp(d) for d in ("2001-06-15", "2012-06-06", "2017-06-09", "2022-09-15", "2024-07-04")]
+    owners = sorted(set(gaz.offices["country_id"].dropna()))[:25]
+    people = list(gaz.people)[:60]
+    for date in dates:
+        for owner in owners:
+            for role in gaz.roles:
+                fast = entities._office_holder_uncached(gaz, owner, role, date)
+                rows, gaz.office_rows = gaz.office_rows, ()
+                try:
+                    slow = entities._office_holder_uncached(gaz, owner, role, date)
+                finally:
+                    gaz.office_rows = rows
+                assert fast == slow, (owner, role, date)
+        for i in range(0, len(people) - 3, 3):
+            ids = people[i:i + 4]
+            fast = entities._choose_person_uncached(ids, date, gaz)
+            rows, gaz.office_rows = gaz.office_rows, ()
+            try:
+                slow = entities._choose_person_uncached(ids, date, gaz)
+            finally:
+                gaz.office_rows = rows
+            assert fast == slow, (ids, date)

@@ -71,6 +71,13 @@ class Gazetteer:
     possessive_role: re.Pattern
     owners: dict[str, tuple[str, str]]  # owner surface -> (entity_id, type)
     fuzzy: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
+    #: Answers of the pure look-ups (office holders, people in office, fuzzy names), by their arguments.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: A sentence with no match of this cannot hold a role phrase or a possessive role ("\s+" and a role).
+    role_word: re.Pattern | None = None
+    #: ``offices`` as (entity_id, country_id, office, start, end) tuples (built on first use; () when its
+    #: dates are not naive datetimes and the look-ups filter the frame instead).
+    office_rows: tuple | None = field(default=None, repr=False, compare=False)
 
 
 def entities(
@@ -95,27 +102,49 @@ def entities(
     """
     gaz = gazetteer(str(reference_dir) if reference_dir else None)
     dates = dates or {}
-    parts = []
-    for aid, group in sentences.groupby("article_id", sort=False):
-        date = dates.get(aid)
-        parts.append(article_entities(group, date=None if date is None or pd.isna(date) else pd.Timestamp(date), gaz=gaz))
-    if not parts:
+    by_article: dict[str, list[tuple]] = {}
+    for rec in _sentence_records(sentences):
+        aid = rec[0]
+        if aid is None or (not isinstance(aid, str) and pd.isna(aid)):
+            continue  # groupby drops a missing article_id
+        by_article.setdefault(aid, []).append(rec)
+    if not by_article:
         return pd.DataFrame(columns=ENTITY_COLUMNS)
-    return pd.concat(parts, ignore_index=True)[ENTITY_COLUMNS]
+    parts = []
+    for aid, recs in by_article.items():
+        date = dates.get(aid)
+        date = None if date is None or pd.isna(date) else pd.Timestamp(date)
+        parts.append(_article_rows(recs, date=date, gaz=gaz))
+    if len(parts) == 1:
+        return pd.DataFrame(parts[0], columns=ENTITY_COLUMNS)
+    frames = [pd.DataFrame(rows, columns=ENTITY_COLUMNS) for rows in parts]
+    return pd.concat(frames, ignore_index=True)[ENTITY_COLUMNS]
+
+
+def _sentence_records(sentences: pd.DataFrame) -> list[tuple]:
+    """The sentences as (article_id, sentence_id, start, text, kind) tuples, in table order."""
+    if not len(sentences):
+        return []
+    return list(zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "text", "kind"))))
 
 
 def article_entities(sentences: pd.DataFrame, *, date: pd.Timestamp | None, gaz: Gazetteer) -> pd.DataFrame:
     """Return the entity mentions of one article's sentences (columns as in `entities`)."""
+    return pd.DataFrame(_article_rows(_sentence_records(sentences), date=date, gaz=gaz), columns=ENTITY_COLUMNS)
+
+
+def _article_rows(records: list[tuple], *, date: pd.Timestamp | None, gaz: Gazetteer) -> list[dict]:
+    """The rows of ``article_entities`` for one article's (article_id, sentence_id, start, text, kind) tuples."""
     rows: list[dict] = []
     seen_people: dict[str, str] = {}  # surname -> entity_id, for people already named in this article
     local: dict[str, dict] = {}  # context people of this article: entity_id -> info
     last_person: str | None = None
     last_country: str | None = None
-    for s in sentences.sort_values("sentence_id").itertuples(index=False):
-        if s.kind in _SKIP_KINDS:
+    for s_article_id, s_sentence_id, s_start, s_text, s_kind in sorted(records, key=_BY_SENTENCE_ID):
+        if s_kind in _SKIP_KINDS:
             continue
-        text = fold(s.text)
-        found = _candidates(text, s.kind, gaz=gaz, date=date, seen=seen_people, local=local)
+        text = fold(s_text)
+        found = _candidates(text, s_kind, gaz=gaz, date=date, seen=seen_people, local=local)
         chosen = _resolve_overlaps(found)
         # role phrases with a possessive need the antecedent seen so far in the article
         for cand in chosen:
@@ -131,8 +160,8 @@ def article_entities(sentences: pd.DataFrame, *, date: pd.Timestamp | None, gaz:
             info = gaz.people.get(cand["entity_id"]) or local.get(cand["entity_id"])
             country = info.get("country_id") if info else (cand["entity_id"] if cand["entity_type"] == "country" else None)
             row = {
-                "article_id": s.article_id, "sentence_id": s.sentence_id,
-                "start": s.start + cand["start"], "end": s.start + cand["end"], "text": s.text[cand["start"]:cand["end"]],
+                "article_id": s_article_id, "sentence_id": s_sentence_id,
+                "start": s_start + cand["start"], "end": s_start + cand["end"], "text": s_text[cand["start"]:cand["end"]],
                 "entity_id": cand["entity_id"], "entity_type": cand["entity_type"], "name": cand["name"],
                 "mention_kind": cand["mention_kind"], "country_id": country or "",
                 "gender": (info or {}).get("gender", "") or "", "affiliation": (info or {}).get("affiliation", "") or "",
@@ -145,7 +174,10 @@ def article_entities(sentences: pd.DataFrame, *, date: pd.Timestamp | None, gaz:
                     seen_people[sur] = row["entity_id"]
             elif row["entity_type"] == "country":
                 last_country = row["entity_id"]
-    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    return rows
+
+
+_BY_SENTENCE_ID = lambda rec: rec[1]  # noqa: E731
 
 
 # --- candidates -----------------------------------------------------------------------------
@@ -158,7 +190,7 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         if entry is not None:
             out.append(_cand(m.start(), m.end(), entry.entity_id, entry.entity_type, entry.name, entry.kind))
     # people introduced by an appositive or a byline
-    intro = [(m, m.group("rest") or "") for m in P.APPOSITIVE.finditer(text)]
+    intro = [(m, m.group("rest") or "") for m in P.APPOSITIVE.finditer(text)] if P.APPOSITIVE_TAIL.search(text) else []
     if kind == "byline" or P.BYLINE.match(text):
         intro += [(m, m.group("rest") or "") for m in [P.BYLINE.match(text)] if m]
     for m, rest in intro:
@@ -179,11 +211,13 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         })
         out.append(_cand(m.start("name"), m.end("name"), pid, "person", info["name"], "context"))
     # surnames and single-word aliases
-    title_case = _title_case(text)
+    title_case = None  # read on first need
     for m in gaz.surnames.finditer(text):
         sur = m.group()
         pid = seen.get(sur)
         if pid is None:
+            if title_case is None:
+                title_case = _title_case(text)
             if not title_case and _inside_unknown_name(text, m.start(), m.end()):
                 continue
             if sur.lower() in P.COMMON_WORDS and not P.TITLE.search(text[max(0, m.start() - _LOOKBACK):m.start()]):
@@ -194,27 +228,33 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
     # surnames of people met in context earlier in this article ("Ms. Fallon said")
     for sur, pid in seen.items():
         if pid in local:
-            for m in re.finditer(rf"{P.LEFT}{re.escape(sur)}{P.RIGHT}", text):
+            for m in _surname_pattern(sur).finditer(text):
                 out.append(_cand(m.start(), m.end(), pid, "person", local[pid]["name"], "surname"))
     # role phrases: "the Chinese leader", "Kazakhstan's president"
-    for m in gaz.role_phrase.finditer(text):
+    roles = gaz.role_word is None or gaz.role_word.search(text) is not None
+    for m in (gaz.role_phrase.finditer(text) if roles else ()):
         owner_id, owner_type = gaz.owners[m.group("owner")]
         pid = _office_holder(gaz, owner_id, m.group("role").lower(), date)
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "role"))
-    for m in gaz.possessive_role.finditer(text):
+    for m in (gaz.possessive_role.finditer(text) if roles else ()):
         cand = _cand(m.start(), m.end(), None, "person", "", "role")
         cand.update(pron=m.group("pron").lower(), role=m.group("role").lower())
         out.append(cand)
     # misspelt full names
     taken = [(c["start"], c["end"]) for c in out]
-    for m in re.finditer(rf"{P.LEFT}{P.PERSON_NAME}", text):
+    for m in P.PERSON_NAME_AT.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         pid = _fuzzy_person(m.group(), gaz)
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "fuzzy"))
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _surname_pattern(surname: str) -> re.Pattern:
+    return re.compile(rf"{P.LEFT}{re.escape(surname)}{P.RIGHT}")
 
 
 def _cand(start, end, entity_id, entity_type, name, kind) -> dict:
@@ -290,11 +330,42 @@ def _title_case(text: str) -> bool:
 # --- offices and people ---------------------------------------------------------------------
 
 def _choose_person(ids: list[str], date, gaz: Gazetteer) -> str | None:
+    key = ("choose", tuple(ids), date)
+    if key not in gaz.memo:
+        _bound(gaz.memo)
+        gaz.memo[key] = _choose_person_uncached(ids, date, gaz)
+    return gaz.memo[key]
+
+
+def _bound(memo: dict, size: int = 100_000) -> None:
+    if len(memo) >= size:
+        memo.clear()
+
+
+def _office_table(gaz: Gazetteer, date) -> tuple:
+    """``gaz.office_rows`` when `date` can be compared with them in plain Python, else ()."""
+    if type(date) is not pd.Timestamp or date.tzinfo is not None:
+        return ()
+    if gaz.office_rows is None:
+        o = gaz.offices
+        naive = all(pd.api.types.is_datetime64_dtype(o[c].dtype) for c in ("start", "end"))
+        gaz.office_rows = tuple(zip(*(o[c].tolist() for c in ("entity_id", "country_id", "office", "start", "end")))) \
+            if naive else ()
+    return gaz.office_rows
+
+
+def _choose_person_uncached(ids: list[str], date, gaz: Gazetteer) -> str | None:
     ids = list(dict.fromkeys(ids))
     if len(ids) == 1:
         return ids[0]
     if not ids or date is None:
         return None
+    rows = _office_table(gaz, date)
+    if rows:
+        wanted = set(ids)
+        in_office = list(dict.fromkeys(
+            eid for eid, _, _, start, end in rows if eid in wanted and start <= date and (end is pd.NaT or end >= date)))
+        return in_office[0] if len(in_office) == 1 else None
     offices = gaz.offices
     holding = offices[offices["entity_id"].isin(ids) & (offices["start"] <= date) & (offices["end"].isna() | (offices["end"] >= date))]
     in_office = list(dict.fromkeys(holding["entity_id"]))
@@ -302,11 +373,28 @@ def _choose_person(ids: list[str], date, gaz: Gazetteer) -> str | None:
 
 
 def _office_holder(gaz: Gazetteer, owner: str, role: str, date) -> str | None:
+    key = ("office", owner, role, date)
+    if key not in gaz.memo:
+        _bound(gaz.memo)
+        gaz.memo[key] = _office_holder_uncached(gaz, owner, role, date)
+    return gaz.memo[key]
+
+
+def _office_holder_uncached(gaz: Gazetteer, owner: str, role: str, date) -> str | None:
     if date is None or role not in gaz.roles:
         return None
     offices, overrides = gaz.roles[role]
     order = overrides.get(owner, overrides.get("*", offices))
     if order == ["none"]:
+        return None
+    rows = _office_table(gaz, date)
+    if rows:
+        here = [(office, eid) for eid, country, office, start, end in rows
+                if country == owner and start <= date and (end is pd.NaT or end >= date)]
+        for office in order:
+            holders = list(dict.fromkeys(eid for o, eid in here if o == office))
+            if len(holders) == 1:
+                return str(holders[0])
         return None
     table = gaz.offices
     here = table[(table["country_id"] == owner) & (table["start"] <= date) & (table["end"].isna() | (table["end"] >= date))]
@@ -327,6 +415,14 @@ def _antecedent_country(pron: str, rows: list[dict], last_person, last_country, 
 
 
 def _fuzzy_person(name: str, gaz: Gazetteer) -> str | None:
+    key = ("fuzzy", name)
+    if key not in gaz.memo:
+        _bound(gaz.memo)
+        gaz.memo[key] = _fuzzy_person_uncached(name, gaz)
+    return gaz.memo[key]
+
+
+def _fuzzy_person_uncached(name: str, gaz: Gazetteer) -> str | None:
     tokens = name.split()
     key = (name[0], len(tokens))
     best, best_d = None, None
@@ -419,18 +515,20 @@ def gazetteer(reference_dir: str | None = None) -> Gazetteer:
             if e.entity_type in ("country", "organization") and e.kind in ("name", "alias", "demonym", "metonym"):
                 owners.setdefault(surface, (e.entity_id, e.entity_type))
                 owners.setdefault(surface + "'s", (e.entity_id, e.entity_type))
-    role_alt = "|".join(sorted((re.escape(r) for r in role_table), key=len, reverse=True))
-    owner_alt = "|".join(sorted((re.escape(o) for o in owners), key=len, reverse=True))
+    # tries, not flat alternations: the same strings, longest first at each position, many times faster
+    role_alt = trie_alternation(role_table)
+    owner_alt = trie_alternation(owners)
     role_phrase = re.compile(
         rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:new\s+|interim\s+|current\s+|former\s+)?(?P<owner>{owner_alt})\s+(?P<role>(?i:{role_alt})){P.RIGHT}"
         rf"{_NOT_BEFORE_NAME}"
     )
     possessive = re.compile(rf"\b{P.POSSESSIVE}\s+(?:own\s+)?(?P<role>(?i:{role_alt})){P.RIGHT}{_NOT_BEFORE_NAME}")
+    role_word = re.compile(rf"\s+(?i:{role_alt}){P.RIGHT}")
     owners = {k: v for k, v in owners.items()}
     return Gazetteer(
         full=full, entries=dict(entries), surnames=surnames_re, surname_ids=dict(surname_ids), people=info,
         names=names, offices=offices, roles=role_table, role_phrase=role_phrase, possessive_role=possessive,
-        owners=owners, fuzzy=dict(fuzzy),
+        owners=owners, fuzzy=dict(fuzzy), role_word=role_word,
     )
 
 

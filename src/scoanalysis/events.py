@@ -78,11 +78,14 @@ the same id gets ``-2`` and so on, numbered in calendar order.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from . import reference, schema
@@ -173,6 +176,7 @@ class _Context:
     spans: dict[str, tuple[date, date]]
     cities: dict[str, re.Pattern]
     summit_table: pd.DataFrame
+    city_names: dict[str, object] | None = None  # summit_id -> city of its first row (descriptions)
 
 
 @dataclass
@@ -231,39 +235,67 @@ def event_mentions(
     """
     summit_table = reference.summits() if summits is None else summits
     spans, cities = _summit_index(summit_table)
+    city_names = _summit_cities(summit_table)
     meta = _article_meta(articles)
-    sents = sentences.copy()
-    if "kind" not in sents.columns:
-        sents["kind"] = "body"
-    if "paragraph_id" not in sents.columns:
-        sents["paragraph_id"] = sents["sentence_id"]
-    sents = sents[~sents["kind"].fillna("body").isin(SKIP_KINDS)]
-    tx = _prepare_timexes(timexes)
-    ents = entities if len(entities) else pd.DataFrame(
-        columns=["article_id", "sentence_id", "start", "end", "entity_id", "entity_type"])
-    tx_by = _rows_by_sentence(tx)
-    en_by = _rows_by_sentence(ents)
+    # plain lists, not a copied and filtered frame: the sentences of each article, by sentence_id
+    n = len(sentences)
+    sids_col = sentences["sentence_id"].tolist()
+    kinds = sentences["kind"].tolist() if "kind" in sentences.columns else ["body"] * n
+    paras = sentences["paragraph_id"].tolist() if "paragraph_id" in sentences.columns else sids_col
+    by_article: dict[str, list] = {}
+    for aid, sid, start, text, kind, para in zip(sentences["article_id"].tolist(), sids_col,
+                                                 sentences["start"].tolist(), sentences["text"].tolist(), kinds, paras):
+        if isinstance(kind, str) and kind in SKIP_KINDS:
+            continue
+        if aid is None or (not isinstance(aid, str) and pd.isna(aid)):
+            continue  # groupby drops a missing article_id
+        by_article.setdefault(aid, []).append(_Sentence(aid, sid, start, text, kind, para))
+    tx_by = _timexes_by_sentence(timexes)
+    en_by = _entities_by_sentence(entities)
     rows: list[dict] = []
-    for aid, frame in sents.groupby("article_id", sort=True):
+    for aid in sorted(by_article):
         summit_id, published = meta.get(aid, ("", None))
-        ctx = _Context(aid, summit_id, published, spans, cities, summit_table)
+        ctx = _Context(aid, summit_id, published, spans, cities, summit_table, city_names)
         carry: _Carry | None = None
-        for s in frame.sort_values("sentence_id").itertuples(index=False):
+        for s in sorted(by_article[aid], key=_SENTENCE_ORDER):
             sid = int(s.sentence_id)
             found, carry = _sentence_mentions(
                 s, tx_by.get((aid, sid)), en_by.get((aid, sid)), ctx=ctx, carry=carry,
             )
             rows.extend(found)
-    out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    if not rows:
+        return _empty_mentions()
+    starts = _summit_starts(spans)
+    rows.sort(key=_MENTION_ORDER)
+    data = {c: [r[c] for r in rows] for c in MENTION_COLUMNS}
+    data["relative_days"] = pd.array([
+        (e - starts[s]).days if isinstance(s, str) and s in starts else pd.NA
+        for e, s in zip(data["earliest"], data["summit_id"])
+    ], dtype="Int64")
+    slow = []
     for col in ("earliest", "latest", "published"):
+        ns = _datetime_ns(data[col])
+        if ns is None:
+            slow.append(col)
+        else:
+            data[col] = ns
+    out = pd.DataFrame(data, columns=MENTION_COLUMNS)
+    for col in slow:
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
-    starts = {sid: pd.Timestamp(a) for sid, (a, _) in spans.items()}
-    out["relative_days"] = [
-        (e - starts[s]).days if isinstance(s, str) and s in starts and not pd.isna(e) else pd.NA
-        for e, s in zip(out["earliest"], out["summit_id"])
-    ]
-    out["relative_days"] = out["relative_days"].astype("Int64")
-    return out.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True)
+    return out
+
+
+_NAT_NS = np.iinfo(np.int64).min
+
+
+def _datetime_ns(values: list) -> np.ndarray | None:
+    """``pd.to_datetime(values).astype("datetime64[ns]")`` for naive Timestamps and None; None for anything else."""
+    try:
+        if all(v is None or (type(v) is pd.Timestamp and v.tzinfo is None) for v in values):
+            return np.array([_NAT_NS if v is None else v.value for v in values], dtype=np.int64).view("datetime64[ns]")
+    except (OverflowError, ValueError):
+        pass
+    return None
 
 
 def events(mentions: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -338,6 +370,80 @@ def event_id(earliest: pd.Timestamp, latest: pd.Timestamp, event_type: str, slug
 # =========================================================================== per sentence
 
 
+#: A sentence as ``_sentence_mentions`` reads it (the columns it uses, from plain lists).
+_Sentence = namedtuple("_Sentence", "article_id sentence_id start text kind paragraph_id")
+_SENTENCE_ORDER = lambda s: s.sentence_id  # noqa: E731
+_MENTION_ORDER = lambda r: (r["article_id"], r["sentence_id"], r["start"])  # noqa: E731
+#: The columns of a timex and of an entity that ``_units`` and ``_sentence_entities`` read.
+_TimexRow = namedtuple("_TimexRow", "article_id sentence_id start end text earliest latest tense")
+_EntityRow = namedtuple("_EntityRow", "article_id sentence_id start end entity_id entity_type name")
+_EntityRowNoName = namedtuple("_EntityRowNoName", "article_id sentence_id start end entity_id entity_type")
+_DATE_KINDS = frozenset({"DATE", "TIME"})
+
+
+def _grouped(rows, make) -> dict[tuple[str, int], list]:
+    """Group column tuples (article_id, sentence_id, start, ...) by sentence, each group by start."""
+    out: dict[tuple[str, int], list] = {}
+    for r in sorted(rows, key=lambda r: (r[0], r[1], r[2])):
+        out.setdefault((r[0], int(r[1])), []).append(make(r))
+    return out
+
+
+def _timexes_by_sentence(timexes: pd.DataFrame | None) -> dict[tuple[str, int], list]:
+    """``_rows_by_sentence(_prepare_timexes(timexes))`` from plain lists (same rows, same order)."""
+    if timexes is None or timexes.empty:
+        return {}
+    cols = timexes.columns
+    if not all(pd.api.types.is_datetime64_dtype(timexes[c].dtype) for c in ("earliest", "latest")):
+        return _rows_by_sentence(_prepare_timexes(timexes))
+    n = len(timexes)
+    kinds = timexes["timex_type"].tolist() if "timex_type" in cols else ["DATE"] * n
+    values = timexes["value"].tolist() if "value" in cols else [""] * n
+    tenses = timexes["tense"].tolist() if "tense" in cols else ["none"] * n
+    kept = []
+    for aid, sid, start, end, text, lo, hi, tense, kind, value in zip(
+            timexes["article_id"].tolist(), timexes["sentence_id"].tolist(), timexes["start"].tolist(),
+            timexes["end"].tolist(), timexes["text"].tolist(), timexes["earliest"].tolist(), timexes["latest"].tolist(),
+            tenses, kinds, values):
+        if not (isinstance(kind, str) and kind in _DATE_KINDS) or lo is pd.NaT or hi is pd.NaT:
+            continue
+        if isinstance(value, str) and value.endswith("_REF"):
+            continue
+        if lo <= hi:
+            kept.append((aid, sid, start, end, text, lo, hi, tense))
+    return _grouped(kept, lambda r: _TimexRow._make(r))
+
+
+def _entities_by_sentence(entities: pd.DataFrame) -> dict[tuple[str, int], list]:
+    """``_rows_by_sentence(entities)`` with the columns ``_sentence_entities`` reads."""
+    if not len(entities):
+        return {}
+    names = ["article_id", "sentence_id", "start", "end", "entity_id", "entity_type"]
+    row = _EntityRowNoName
+    if "name" in entities.columns:
+        names.append("name")
+        row = _EntityRow
+    return _grouped(zip(*(entities[c].tolist() for c in names)), row._make)
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_mentions_template() -> pd.DataFrame:
+    out = pd.DataFrame([], columns=MENTION_COLUMNS)
+    for col in ("earliest", "latest", "published"):
+        out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
+    out["relative_days"] = []
+    out["relative_days"] = out["relative_days"].astype("Int64")
+    return out.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _empty_mentions() -> pd.DataFrame:
+    return _empty_mentions_template().copy()
+
+
+def _summit_starts(spans: dict) -> dict:
+    return {sid: pd.Timestamp(a) for sid, (a, _) in spans.items()}
+
+
 def _rows_by_sentence(frame: pd.DataFrame) -> dict[tuple[str, int], list]:
     """Return the rows of a span table as namedtuples grouped by (article_id, sentence_id), each list by start."""
     out: dict[tuple[str, int], list] = {}
@@ -382,7 +488,8 @@ def _sentence_mentions(s, tx: list | None, en: list | None, *, ctx: _Context,
     mentions = _drop_umbrellas(mentions)
     used = {id(u) for _, u in pairs}
     unused = [u for u in all_timex_units if id(u) not in used]
-    past = not P.FUTURE.search(folded) and all(u.tense in ("past", "none") for u in unused)
+    # the next sentence reads `past` only when one date is left and it is in the past tense (_can_inherit)
+    past = len(unused) == 1 and unused[0].tense == "past" and not P.FUTURE.search(folded)
     new_carry = _Carry(
         paragraph_id=para, unused=unused, had_events=bool(mentions), past=past,
         actors=[e["entity_id"] for e in ents if e["entity_type"] in ("person", "country")],
@@ -487,7 +594,8 @@ def _anchor_summit(folded: str, m: re.Match, inner: list[_Unit], *, ctx: _Contex
 
 def _triggers(folded: str, units: list[_Unit], ents: list[dict]) -> list[_Trig]:
     found = []
-    for rank, entry in enumerate(P.TRIGGERS):
+    for rank in _trigger_ranks(folded):
+        entry = P.TRIGGERS[rank]
         for m in entry.pattern.finditer(folded):
             found.append((rank, m.start(), m.end(), entry))
     found.sort(key=lambda f: (f[0], -(f[2] - f[1]), f[1]))
@@ -513,6 +621,20 @@ def _triggers(folded: str, units: list[_Unit], ents: list[dict]) -> list[_Trig]:
             kind = "summit"  # "Leaders of the SCO met in Bishkek": their meeting is the summit
         out.append(_Trig(a, b, folded[a:b], kind, entry.key, noun, other_summit=other))
     return out
+
+
+_ALL_RANKS = tuple(range(len(P.TRIGGERS)))
+
+
+def _trigger_ranks(folded: str) -> tuple[int, ...] | list[int]:
+    """The lexicon entries that can match `folded`: those with a hint in it (all of them for non-ASCII
+    text, where case folding may match other letters), in lexicon order."""
+    if not folded.isascii():
+        return _ALL_RANKS
+    ranks = set(P.ALWAYS_RUN)
+    for hint in P.HINT_FINDER.findall(folded.lower()):
+        ranks.update(P.HINT_RANKS[hint])
+    return sorted(ranks)
 
 
 def _founds_organisation(folded: str, a: int, b: int, ents: list[dict]) -> bool:
@@ -553,11 +675,11 @@ def _cost(folded: str, t: _Trig, u: _Unit) -> float:
 def _subordinate_clause(folded: str, pos: int) -> tuple[int, int] | None:
     """Return the clause around `pos` when a relative pronoun or subordinator opens it, else None."""
     opener = None
-    for m in P.CLAUSE_BREAK.finditer(folded):
-        if m.end() > pos:
+    for brk in _clause_breaks(folded):
+        if brk[1] > pos:
             break
-        opener = m
-    if opener is None or not P.SUBORDINATOR.match(opener.group().strip()):
+        opener = brk
+    if opener is None or not P.SUBORDINATOR.match(opener[2].strip()):
         return None
     return _clause(folded, pos, pos + 1)
 
@@ -694,6 +816,8 @@ def _persons(actors: list[str], ents: list[dict]) -> list[str]:
 
 
 def _summit_description(summit_ref: str, ctx: _Context) -> str:
+    if ctx.city_names is not None:
+        return f"SCO summit in {ctx.city_names.get(summit_ref, summit_ref)}"
     row = ctx.summit_table[ctx.summit_table["summit_id"] == summit_ref]
     city = row["city"].iloc[0] if len(row) else summit_ref
     return f"SCO summit in {city}"
@@ -702,13 +826,19 @@ def _summit_description(summit_ref: str, ctx: _Context) -> str:
 def _clause(folded: str, a: int, b: int) -> tuple[int, int]:
     """Return the clause around [a, b): from the break before a to the break after b."""
     lo, hi = 0, len(folded)
-    for m in P.CLAUSE_BREAK.finditer(folded):
-        if m.end() <= a:
-            lo = m.end()
-        elif m.start() >= b:
-            hi = m.start()
+    for start, end, _ in _clause_breaks(folded):
+        if end <= a:
+            lo = end
+        elif start >= b:
+            hi = start
             break
     return lo, hi
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_breaks(folded: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of every clause break of a sentence, in order (read many times per sentence)."""
+    return tuple((m.start(), m.end(), m.group()) for m in P.CLAUSE_BREAK.finditer(folded))
 
 
 def _actors(folded: str, ents: list[dict], t: _Trig, a: int, b: int, *, carry: _Carry | None,
@@ -906,6 +1036,48 @@ def _empty_events() -> pd.DataFrame:
 
 
 def _summit_index(summit_table: pd.DataFrame) -> tuple[dict[str, tuple[date, date]], dict[str, re.Pattern]]:
+    key = _summit_key(summit_table)
+    if key is None:
+        return _summit_index_of(summit_table)
+    return _summit_index_cached(key)
+
+
+def _summit_key(summit_table: pd.DataFrame):
+    """The columns ``_summit_index`` reads, as a hashable tuple (None when they are not plain values)."""
+    cols = summit_table.columns
+    if not {"summit_id", "start", "end", "city"} <= set(cols):
+        return None
+    aliases = summit_table["city_aliases"].tolist() if "city_aliases" in cols else None
+    if aliases is not None:
+        if not all(a is None or isinstance(a, (list, tuple, str, float)) for a in aliases):
+            return None
+        aliases = tuple(tuple(a) if isinstance(a, list) else a for a in aliases)
+    try:
+        key = (tuple(summit_table["summit_id"].tolist()), tuple(summit_table["start"].tolist()),
+               tuple(summit_table["end"].tolist()), tuple(summit_table["city"].tolist()), aliases)
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+@functools.lru_cache(maxsize=8)
+def _summit_index_cached(key) -> tuple[dict[str, tuple[date, date]], dict[str, re.Pattern]]:
+    ids, starts, ends, cities, aliases = key
+    data = {"summit_id": list(ids), "start": list(starts), "end": list(ends), "city": list(cities)}
+    if aliases is not None:
+        data["city_aliases"] = [list(a) if isinstance(a, tuple) else a for a in aliases]
+    return _summit_index_of(pd.DataFrame(data))
+
+
+def _summit_cities(summit_table: pd.DataFrame) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for sid, city in zip(summit_table["summit_id"].tolist(), summit_table["city"].tolist()):
+        out.setdefault(sid, city)
+    return out
+
+
+def _summit_index_of(summit_table: pd.DataFrame) -> tuple[dict[str, tuple[date, date]], dict[str, re.Pattern]]:
     spans, cities = {}, {}
     for r in summit_table.itertuples(index=False):
         a, b = pd.Timestamp(r.start), pd.Timestamp(r.end) if not pd.isna(r.end) else pd.Timestamp(r.start)
@@ -920,11 +1092,14 @@ def _summit_index(summit_table: pd.DataFrame) -> tuple[dict[str, tuple[date, dat
 
 def _article_meta(articles: pd.DataFrame) -> dict[str, tuple[str, pd.Timestamp | None]]:
     out = {}
-    for r in articles.to_dict("records"):
-        sid = r.get("summit_id")
-        pub = r.get("published")
+    n = len(articles)
+    cols = articles.columns
+    records = zip(articles["article_id"].tolist(),
+                  articles["summit_id"].tolist() if "summit_id" in cols else [None] * n,
+                  articles["published"].tolist() if "published" in cols else [None] * n)
+    for aid, sid, pub in records:
         pub = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
-        out[str(r["article_id"])] = (sid if isinstance(sid, str) and sid else "", pub)
+        out[str(aid)] = (sid if isinstance(sid, str) and sid else "", pub)
     return out
 
 

@@ -35,6 +35,10 @@ _ROLE_HEADS = (
 APPOSITIVE = re.compile(
     rf"{LEFT}(?P<name>{PERSON_NAME}),\s+(?:(?:a|an|the)\s+)?(?P<role>{_ROLE_HEADS})\b(?P<rest>[^,.;:]*)"
 )
+#: What every APPOSITIVE match holds after the name: a sentence without it has no appositive.
+APPOSITIVE_TAIL = re.compile(rf",\s+(?:(?:a|an|the)\s+)?(?P<role>{_ROLE_HEADS})\b")
+#: A personal name at a name's left edge (candidates for misspelt reference names).
+PERSON_NAME_AT = re.compile(rf"{LEFT}{PERSON_NAME}")
 #: "said Alexander Gabuev, director of ..." / "according to Jane Roe, a fellow at ..." (handled by APPOSITIVE);
 #: "By Emma Burrows, Associated Press" in a byline.
 BYLINE = re.compile(rf"^\s*[Bb]y\s+(?P<name>{PERSON_NAME})(?:\s*,\s*(?P<rest>[^\n]+))?")

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import trie_alternation
+
 _I = re.IGNORECASE
 
 #: Event types, in the order figures and tables list them.
@@ -20,16 +22,23 @@ EVENT_TYPES = (
 
 @dataclass(frozen=True)
 class Trigger:
-    """One entry of the lexicon: the event type it signals, a short key, its pattern, and whether it is a noun."""
+    """One entry of the lexicon: the event type it signals, a short key, its pattern, and whether it is a noun.
+
+    ``hints`` are lowercase strings one of which every match of the pattern contains: a
+    sentence whose lowercased (ASCII) text holds none of them cannot match, and the
+    pattern is not run on it. Empty: always run.
+    """
 
     event_type: str
     key: str
     pattern: re.Pattern
     noun: bool = False
+    hints: tuple[str, ...] = ()
 
 
-def _t(event_type: str, key: str, pattern: str, *, noun: bool = False, flags: int = _I) -> Trigger:
-    return Trigger(event_type, key, re.compile(pattern, flags), noun)
+def _t(event_type: str, key: str, pattern: str, *, noun: bool = False, flags: int = _I,
+       hints: tuple[str, ...] = ()) -> Trigger:
+    return Trigger(event_type, key, re.compile(pattern, flags), noun, hints)
 
 
 _ORG_WORDS = r"(?:SCO|Shanghai\b|organi[sz]ation|bloc|grouping|group\b|alliance|NATO|EU\b|European\s+Union|BRICS|WTO|club|union|forum)"
@@ -38,60 +47,101 @@ _ORG_WORDS = r"(?:SCO|Shanghai\b|organi[sz]ation|bloc|grouping|group\b|alliance|
 TRIGGERS: tuple[Trigger, ...] = (
     # --- what is not an SCO summit although it says "session"
     _t("other", "parliament", r"\bparliamentary\s+session\b|\bsession\s+of\s+(?:the\s+)?(?:parliament|congress|duma|assembly|majlis)\b"
-       r"|\bparliament(?:ary)?\s+(?:session|sitting)\b", noun=True),
+       r"|\bparliament(?:ary)?\s+(?:session|sitting)\b", noun=True,
+       hints=("session", "parliament")),
     # --- summits
     _t("summit", "sco_meeting", r"\b(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|Shanghai\s+Forum)(?:['\u2019]s)?\s+(?:leaders['\u2019]?\s+)?"
-       r"(?:summit|meeting|gathering|session)\b", noun=True),
+       r"(?:summit|meeting|gathering|session)\b", noun=True,
+       hints=("summit", "meeting", "gathering", "session")),
     _t("summit", "session", r"\b(?:annual\s+)?session\s+of\s+(?:the\s+|an?\s+)?(?:SCO|Shanghai\s+Cooperation\s+Organi[sz]ation|Council\s+of\s+Heads\s+of\s+State"
-       r"|organi[sz]ation|grouping|bloc|international\s+group)\b|\bannual\s+(?:session|meeting|gathering|summit)\b", noun=True),
-    _t("summit", "leaders_meeting", r"\b(?:meeting|gathering)\s+of\s+(?:the\s+)?(?:leaders|heads\s+of\s+state)\b", noun=True),
-    _t("summit", "summit", r"\bsummit\b", noun=True),
+       r"|organi[sz]ation|grouping|bloc|international\s+group)\b|\bannual\s+(?:session|meeting|gathering|summit)\b", noun=True,
+       hints=("session", "annual")),
+    _t("summit", "leaders_meeting", r"\b(?:meeting|gathering)\s+of\s+(?:the\s+)?(?:leaders|heads\s+of\s+state)\b", noun=True,
+       hints=("meeting", "gathering")),
+    _t("summit", "summit", r"\bsummit\b", noun=True,
+       hints=("summit",)),
     # --- membership
     _t("accession", "member", r"\b(?:become|becomes|became|becoming)\s+(?:a\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:full(?:-fledged)?\s+)?members?\b"
-       r"|\b(?:declared|admitted|accepted|granted|made|formally\s+made)\s+(?:as\s+)?(?:a\s+)?(?:full(?:-fledged)?\s+)?members?\b"),
-    _t("accession", "applied", r"\bappli(?:ed|es|cation)\s+(?:to\s+join|for\s+(?:full\s+)?membership)\b|\bmembership\s+(?:bid|application)\b"),
+       r"|\b(?:declared|admitted|accepted|granted|made|formally\s+made)\s+(?:as\s+)?(?:a\s+)?(?:full(?:-fledged)?\s+)?members?\b",
+       hints=("member",)),
+    _t("accession", "applied", r"\bappli(?:ed|es|cation)\s+(?:to\s+join|for\s+(?:full\s+)?membership)\b|\bmembership\s+(?:bid|application)\b",
+       hints=("appli", "membership")),
     _t("accession", "joined", rf"\bjoin(?:ed|s|ing)?\s+(?:the\s+)?{_ORG_WORDS}"
-       r"|\b(?:also\s+)?joined(?=\s+(?:at|in|as|on|after|last|this|,|\.))"),
-    _t("accession", "admission", r"\badmission\b|\baccession\b|\b(?:observer|dialogue[- ]partner)\s+status\b", noun=True),
-    _t("accession", "admitted", r"\badmit(?:s|ted)\b(?!\s+(?:that|to|it|responsibility|guilt|defeat|mistakes?|failure)\b)"),
+       r"|\b(?:also\s+)?joined(?=\s+(?:at|in|as|on|after|last|this|,|\.))",
+       hints=("join",)),
+    _t("accession", "admission", r"\badmission\b|\baccession\b|\b(?:observer|dialogue[- ]partner)\s+status\b", noun=True,
+       hints=("admission", "accession", "status")),
+    _t("accession", "admitted", r"\badmit(?:s|ted)\b(?!\s+(?:that|to|it|responsibility|guilt|defeat|mistakes?|failure)\b)",
+       hints=("admit",)),
     # --- founding (the caller checks that an organisation is what was founded)
     _t("founding", "founded", r"\b(?:was|were|been|being|is)\s+(?:\w+ly\s+)?(?:established|founded|formed|created|set\s+up|launched|born)\b"
        r"|\b(?:founded|established|created|formed|set\s+up)\s+(?:the\s+)?(?:SCO|Shanghai\b|organi[sz]ation|bloc|grouping|alliance|union|forum)"
-       r"|(?<=,\s)(?:founded|established|created|formed|set\s+up)\b(?=\s+(?:in|on)\b)"),
+       r"|(?<=,\s)(?:founded|established|created|formed|set\s+up)\b(?=\s+(?:in|on)\b)",
+       hints=("established", "founded", "formed", "created", "set", "launched", "born")),
     _t("founding", "founding", r"\bfounding\s+of\b|\bestablishment\s+of\b|\bcreation\s+of\s+the\s+(?:SCO|Shanghai|organi[sz]ation|bloc|grouping)\b",
-       noun=True),
+       noun=True,
+       hints=("founding", "establishment", "creation")),
     # --- agreements, deals, declarations
-    _t("agreement", "signed", r"\bsign(?:ed|s|ing)\b"),
+    _t("agreement", "signed", r"\bsign(?:ed|s|ing)\b",
+       hints=("sign",)),
     _t("agreement", "deal", r"\b(?:rail\s+|trade\s+|gas\s+|oil\s+|energy\s+|arms\s+|peace\s+)?(?:deal|agreement|treaty|accord|pact|contract|memorand(?:um|a))s?\b"
-       r"|\bjoint\s+(?:declaration|statement|communique)\b", noun=True),
-    _t("agreement", "agreed", r"\bagreed\b"),
+       r"|\bjoint\s+(?:declaration|statement|communique)\b", noun=True,
+       hints=("deal", "agreement", "treaty", "accord", "pact", "contract", "memorand", "joint")),
+    _t("agreement", "agreed", r"\bagreed\b",
+       hints=("agreed",)),
     # --- violence
     _t("attack", "attack", r"\b(?:terror(?:ist)?\s+|suicide\s+|militant\s+|deadly\s+)?attack(?:s|ed)?\b|\bbomb(?:ing|ings|ed)\b|\bsuicide\s+bomber\b"
        r"|\bgunm[ae]n\b|\bshooting\b|\bmassacre\b|\bassassinat\w+\b|\b(?:air|missile|drone)\s*strikes?\b|\bexplosions?\b|\bblasts?\b"
-       r"|\bhostage[- ]taking\b", noun=True),
-    _t("other", "invasion", r"\binva(?:sion|ded)\b", noun=True),
-    _t("other", "crash", r"\b(?:helicopter|plane|air)\s+crash\b", noun=True),
-    _t("clash", "clash", r"\bclash(?:es|ed)?\b|\bskirmish(?:es)?\b|\bborder\s+(?:fighting|standoff|skirmish)\b|\bfighting\s+broke\s+out\b", noun=True),
+       r"|\bhostage[- ]taking\b", noun=True,
+       hints=("attack", "bomb", "gunm", "shooting", "massacre", "assassinat", "strike", "explosion", "blast", "hostage")),
+    _t("other", "invasion", r"\binva(?:sion|ded)\b", noun=True,
+       hints=("inva",)),
+    _t("other", "crash", r"\b(?:helicopter|plane|air)\s+crash\b", noun=True,
+       hints=("crash",)),
+    _t("clash", "clash", r"\bclash(?:es|ed)?\b|\bskirmish(?:es)?\b|\bborder\s+(?:fighting|standoff|skirmish)\b|\bfighting\s+broke\s+out\b", noun=True,
+       hints=("clash", "skirmish", "border", "fighting")),
     _t("disengagement", "disengage", r"\bdisengag\w*|\bwithdr(?:aw|aws|awing|awn|ew|awal)\b|\bpull(?:ed|ing|s)?\s+back\b|\bpull-?back\b"
-       r"|\b(?:troops|forces|soldiers)\s+(?:left|withdrew|pulled\s+out|retreated)\b|\bde-?escalat\w+"),
+       r"|\b(?:troops|forces|soldiers)\s+(?:left|withdrew|pulled\s+out|retreated)\b|\bde-?escalat\w+",
+       hints=("disengag", "withdr", "pull", "troops", "forces", "soldiers", "escalat")),
     # --- elections and offices
     _t("election", "election", r"\b(?:presidential\s+|parliamentary\s+|general\s+|snap\s+|runoff\s+|run-off\s+)?elections?\b|\brun-?off\b"
-       r"|\breferendum\b|\b(?:presidential|parliamentary)\s+(?:vote|polls?)\b", noun=True),
+       r"|\breferendum\b|\b(?:presidential|parliamentary)\s+(?:vote|polls?)\b", noun=True,
+       hints=("election", "run", "referendum", "presidential", "parliamentary")),
     _t("election", "office", r"\bre-?elected\b|\b(?:took|take|takes|taking)\s+office\b|\bsworn\s+in\b|\binaugurat(?:ed|ion)\b"
-       r"|\bchoos(?:e|es|ing)\s+a\s+successor\b|\bcame\s+to\s+power\b"),
+       r"|\bchoos(?:e|es|ing)\s+a\s+successor\b|\bcame\s+to\s+power\b",
+       hints=("elected", "office", "sworn", "inaugurat", "successor", "power")),
     # --- sanctions and warrants
-    _t("sanction", "sanction", r"\bsanction(?:s|ed)?\b|\b(?:arrest\s+)?warrants?\b|\bembargo\b|\b(?:export|import)\s+bans?\b", noun=True),
+    _t("sanction", "sanction", r"\bsanction(?:s|ed)?\b|\b(?:arrest\s+)?warrants?\b|\bembargo\b|\b(?:export|import)\s+bans?\b", noun=True,
+       hints=("sanction", "warrant", "embargo", "ban")),
     # --- arrivals, visits, trips
-    _t("arrival", "arrival", r"\barriv(?:e|ed|es|ing|al)\b|\blanded\s+in\b|\bflew\s+in(?:to)?\b"),
+    _t("arrival", "arrival", r"\barriv(?:e|ed|es|ing|al)\b|\blanded\s+in\b|\bflew\s+in(?:to)?\b",
+       hints=("arriv", "landed", "flew")),
     _t("visit", "visit", r"\b(?:state\s+|official\s+|working\s+)?visit(?:s|ed|ing)?\b|\btrip\b|\btour(?:ed)?\b|\btravel(?:s|led|ed|ling|ing)?\s+to\b"
-       r"|\b(?:left|departed|leaves|departs)\s+for\b|\bflew\s+to\b"),
+       r"|\b(?:left|departed|leaves|departs)\s+for\b|\bflew\s+to\b",
+       hints=("visit", "trip", "tour", "travel", "left", "departed", "leaves", "departs", "flew")),
     # --- meetings
     _t("meeting", "meeting", r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\b(?:held|hold|holds|holding)\s+talks\b|\btalks\b|\bdiscussions\b"
-       r"|\b(?:phone|telephone)\s+(?:call|conversation)\b|\bspoke\s+by\s+(?:phone|telephone)\b"),
+       r"|\b(?:phone|telephone)\s+(?:call|conversation)\b|\bspoke\s+by\s+(?:phone|telephone)\b",
+       hints=("met", "meet", "talks", "discussions", "phone")),
     # --- statements
     _t("statement", "statement", r"\b(?:said|says|told|announced|stated|warned|urged|pledged|vowed|promised|referred\s+to)\b"
-       r"|\bcall(?:ed|s|ing)\b(?=[^.;]{0,30}?\bfor\b)|\b(?:speech|address|remarks|statement|announcement)\b"),
+       r"|\bcall(?:ed|s|ing)\b(?=[^.;]{0,30}?\bfor\b)|\b(?:speech|address|remarks|statement|announcement)\b",
+       hints=("said", "says", "told", "announc", "stated", "warned", "urged", "pledged", "vowed", "promised", "referred",
+              "call", "speech", "address", "remarks", "statement")),
 )
+
+
+def _hint_index(triggers: tuple[Trigger, ...]) -> tuple[re.Pattern, dict[str, tuple[int, ...]], tuple[int, ...]]:
+    hints = sorted({h for t in triggers for h in t.hints})
+    # the longest hint starting at a position stands for every hint that is a prefix of it
+    ranks = {h: tuple(i for i, t in enumerate(triggers) if any(h.startswith(g) for g in t.hints)) for h in hints}
+    always = tuple(i for i, t in enumerate(triggers) if not t.hints)
+    return re.compile(rf"(?=({trie_alternation(hints)}))"), ranks, always
+
+
+#: Every position of a lowercased text where a trigger hint starts (the longest hint there), the
+#: lexicon ranks each such hint lets run, and the ranks that always run (no hints).
+HINT_FINDER, HINT_RANKS, ALWAYS_RUN = _hint_index(TRIGGERS)
 
 #: Words before "summit" that make it another organisation's summit (no SCO summit days for it).
 OTHER_SUMMIT = re.compile(
