@@ -31,6 +31,9 @@ FOLD = str.maketrans(
     }
 )
 
+#: FOLD as (character, replacement) pairs, for folding by str.replace.
+FOLD_PAIRS = tuple((chr(k), v) for k, v in FOLD.items())
+
 #: A paragraph: a run of text between line breaks.
 LINE = re.compile(r"[^\r\n]+")
 
@@ -94,6 +97,13 @@ DISCLAIMER = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+#: Cheap necessary conditions for CREDIT, STAFF_CREDIT, DISCLAIMER and GLUED_SENTENCE: a text
+#: the hint does not match cannot match the full pattern, which is then not run.
+CREDIT_HINT = re.compile(r"photo|image|picture|credit|source|video|getty|shutterstock|epa-efe|sputnik/", re.IGNORECASE)
+STAFF_CREDIT_HINT = re.compile(r"contributed|^\s*[(\[]?(?:reporting|writing|editing|additional|compiled)", re.IGNORECASE)
+DISCLAIMER_HINT = re.compile(r"translat|not\s", re.IGNORECASE)
+GLUED_SENTENCE_HINT = re.compile(r"[.!?][\"\u201c\u2018]?[A-Z]")
 
 #: Two sentences glued by bad scraping: "in its favour.Although".
 GLUED_SENTENCE = re.compile(r"(?<=[a-z\d)]{2}[.!?])(?=[\"\u201c\u2018]?[A-Z][a-z])")
