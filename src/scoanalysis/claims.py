@@ -106,16 +106,19 @@ def extract_claims(
     """
     ref = _reference(str(reference_dir) if reference_dir else None)
     rows: list[dict] = []
-    ents = entities.copy()
+    records = _records(entities)  # fresh dicts: the mentions get offsets, the input is not touched
     by_sentence: dict[tuple, list[dict]] = {}
-    for r in ents.sort_values(["article_id", "sentence_id", "start"], kind="stable").to_dict("records"):
+    for r in _sorted_records(records, entities, ("article_id", "sentence_id", "start")):
         by_sentence.setdefault((r["article_id"], r["sentence_id"]), []).append(r)
-    by_article = {aid: group for aid, group in ents.groupby("article_id", sort=False)}
-    for aid, group in sentences.groupby("article_id", sort=False):
+    by_article: dict = {}
+    for r in records:
+        if not _is_missing(r["article_id"]):
+            by_article.setdefault(r["article_id"], []).append(r)
+    for aid, group in _sentence_groups(sentences):
         date = dates.get(aid)
         date = None if date is None or pd.isna(date) else pd.Timestamp(date)
-        article = _Article(topic=_topic_org(by_article.get(aid, ents.iloc[:0]), ref), date=date)
-        for s in group.sort_values("sentence_id").itertuples(index=False):
+        article = _Article(topic=_topic(by_article.get(aid, []), ref), date=date)
+        for s in group:
             mentions = by_sentence.get((aid, s.sentence_id), [])
             if getattr(s, "kind", "body") not in _SKIP_KINDS:
                 found = _sentence_claims(s, mentions, article, ref)
@@ -124,10 +127,83 @@ def extract_claims(
                     claim["claim_id"] = f"{aid}:{s.sentence_id}:{n}"
                 rows.extend(found)
             article.remember(mentions)
-    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    if not rows:
+        return _empty_claims().copy()
+    frame = pd.DataFrame({c: [r[c] for r in rows] for c in CLAIM_COLUMNS}, columns=CLAIM_COLUMNS)
     frame["claim_date"] = pd.to_datetime(frame["claim_date"])
     frame["hedged"] = frame["hedged"].astype(bool)
     return frame
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_claims() -> pd.DataFrame:
+    frame = pd.DataFrame([], columns=CLAIM_COLUMNS)
+    frame["claim_date"] = pd.to_datetime(frame["claim_date"])
+    frame["hedged"] = frame["hedged"].astype(bool)
+    return frame
+
+
+def _is_missing(v) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The rows of `frame` as dicts of Python values (as ``to_dict("records")``), read column by column."""
+    columns = list(frame.columns)
+    if len(set(columns)) != len(columns):
+        return frame.to_dict("records")
+    values = [frame[c].tolist() for c in columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
+
+def _sorted_records(records: list[dict], frame: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
+    """`records` stably sorted by `keys` (as ``frame.sort_values(keys, kind="stable")``)."""
+    plain = all(
+        all(isinstance(r[k], str) for r in records) or all(type(r[k]) is int for r in records) for k in keys
+    )
+    if plain:
+        return sorted(records, key=lambda r: tuple(r[k] for k in keys))
+    order = frame.reset_index(drop=True).sort_values(list(keys), kind="stable").index
+    return [records[i] for i in order]
+
+
+@functools.lru_cache(maxsize=64)
+def _row_type(columns: tuple[str, ...]):
+    """The namedtuple type ``itertuples(index=False)`` gives rows with these columns."""
+    import collections
+
+    return collections.namedtuple("Pandas", columns, rename=True)
+
+
+def _sentence_groups(sentences: pd.DataFrame):
+    """(article_id, its sentences in sentence_id order as itertuples-like rows), articles in order of appearance."""
+    columns = tuple(sentences.columns)
+    if len(set(columns)) != len(columns) or len(columns) > 254 or sentences["sentence_id"].dtype.kind not in "iu":
+        for aid, group in sentences.groupby("article_id", sort=False):
+            yield aid, list(group.sort_values("sentence_id").itertuples(index=False))
+        return
+    row = _row_type(columns)
+    values = [sentences[c].tolist() for c in columns]
+    aids = values[columns.index("article_id")]
+    groups: dict = {}
+    for aid, r in zip(aids, zip(*values)):
+        if not _is_missing(aid):
+            groups.setdefault(aid, []).append(row._make(r))
+    for aid, group in groups.items():
+        group.sort(key=lambda r: r.sentence_id)
+        yield aid, group
+
+
+def _topic(mentions: list[dict], ref: "_Ref") -> str | None:
+    """The bloc the article names most (first named on a tie): what "the organization" stands for."""
+    counts: dict = {}
+    for m in mentions:
+        if m["entity_type"] == "organization" and m["entity_id"] in ref.blocs:
+            counts[m["entity_id"]] = counts.get(m["entity_id"], 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return str(next(k for k, n in counts.items() if n == best))
 
 
 @dataclass
@@ -199,13 +275,22 @@ def _sentence_claims(s, mentions: list[dict], article: _Article, ref: "_Ref") ->
         m["a"], m["b"] = int(m["start"]) - int(s.start), int(m["end"]) - int(s.start)
     masked = _mask(fold(s.text), mentions)
     maker = _Maker(s, masked, article, ref)
-    _office_claims(maker)
-    _accession_claims(maker)
-    _state_claims(maker)
-    _list_claims(maker)
-    _founding_claims(maker)
-    _count_claims(maker)
-    _summit_date_claims(maker)
+    text = masked.text
+    # each pattern family needs a token or word its hint looks for; without it nothing can match
+    if P.PERSON_HINT in text:
+        _office_claims(maker)
+    has_country = P.COUNTRY_HINT in text
+    if has_country or P.COUNTRY_ANAPHOR_HINT.search(text):
+        _accession_claims(maker)
+        _state_claims(maker)
+    if has_country:
+        _list_claims(maker)
+    if P.FOUNDED_HINT.search(text):
+        _founding_claims(maker)
+    if P.NUMBER_HINT.search(text):
+        _count_claims(maker)
+    if "summit" in text:
+        _summit_date_claims(maker)
     return maker.claims
 
 
@@ -285,7 +370,8 @@ def _tense_of(modal: str | None, verb: str) -> tuple[str, bool]:
 def _office_claims(mk: _Maker) -> None:
     before, after = P.office_patterns(mk.ref.titles)
     text = mk.masked.text
-    for pattern in (before, after):
+    patterns = (before, after) if P.may_hold_title(text, mk.ref.titles) else (after,)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             groups = m.groupdict()
             title = groups.get("title") or groups.get("title2") or ""

@@ -38,6 +38,14 @@ OWNER = _tok("CDMO")
 #: Where a summit may be placed: a state or a place.
 WHERE = _tok("CL")
 
+#: Cheap necessary conditions, tested before a family of patterns runs on a masked sentence:
+#: the office patterns need a person token; the accession, state and list patterns a state token
+#: (or, for a subject, a pronoun phrase "his country"); founding a founding verb; counts a number.
+PERSON_HINT = TOKEN_OPEN + "P"
+COUNTRY_HINT = TOKEN_OPEN + "C"
+COUNTRY_ANAPHOR_HINT = re.compile(r"country|state|nation")
+FOUNDED_HINT = re.compile(r"founded|established|created|set\s+up|formed|launched")
+
 # --- lexicons ------------------------------------------------------------------------------
 
 #: Number words for counts ("the six-state bloc", "its eight members").
@@ -48,6 +56,8 @@ NUMBER_WORDS = {
 }
 NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 YEAR = r"(?:19[4-9]\d|20\d\d)"
+#: A digit or a number word: what every count pattern needs.
+NUMBER_HINT = re.compile(r"\d|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
 
 #: Regional adjectives that narrow a member count ("the four Central Asian members"), with the
 #: states each covers (geography, not reference data about the organisation).
@@ -122,6 +132,24 @@ def office_patterns(titles: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
         rf"|(?P<role>{ROLE}))"
     )
     return before, after
+
+
+@functools.lru_cache(maxsize=8)
+def _title_openings(titles: tuple[str, ...]) -> tuple[str, ...]:
+    """The first word of each title (lower case): a text holding none of them names no title."""
+    return tuple(sorted({re.split(r"\s", t, maxsplit=1)[0].lower() for t in titles}))
+
+
+#: Characters beyond ASCII other than the mention tokens: where lower() and IGNORECASE may differ.
+_NOT_ASCII = re.compile(rf"[^\x00-\x7f{TOKEN_OPEN}{TOKEN_CLOSE}]")
+
+
+def may_hold_title(text: str, titles: tuple[str, ...]) -> bool:
+    """False only when `text` cannot hold any of `titles` (the office patterns' title group)."""
+    if _NOT_ASCII.search(text):
+        return True
+    lower = text.lower()
+    return any(w in lower for w in _title_openings(titles))
 
 
 # --- membership and accession ------------------------------------------------------------------
