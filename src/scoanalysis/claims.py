@@ -281,13 +281,15 @@ def _sentence_claims(s, mentions: list[dict], article: _Article, ref: "_Ref") ->
         _office_claims(maker)
     has_country = P.COUNTRY_HINT in text
     if has_country or P.COUNTRY_ANAPHOR_HINT.search(text):
-        _accession_claims(maker)
-        _state_claims(maker)
+        if P.ACCESSION_HINT.search(text):
+            _accession_claims(maker)
+        if P.STATE_HINT.search(text):
+            _state_claims(maker)
     if has_country:
         _list_claims(maker)
     if P.FOUNDED_HINT.search(text):
         _founding_claims(maker)
-    if P.NUMBER_HINT.search(text):
+    if P.NUMBER_HINT.search(text) and P.COUNT_HINT.search(text):
         _count_claims(maker)
     if "summit" in text:
         _summit_date_claims(maker)
@@ -473,7 +475,8 @@ def _state_claims(mk: _Maker) -> None:
 
 
 def _list_claims(mk: _Maker) -> None:
-    for m in P.LIST_OF_MEMBERS.finditer(mk.masked.text):
+    text = mk.masked.text
+    for m in (P.LIST_OF_MEMBERS.finditer(text) if P.LIST_OF_MEMBERS_HINT.search(text) else ()):
         status, level = " ".join(m.group("status").lower().split()), (m.group("level") or "").lower()
         if "observer" in status and "dialogue" in status:
             predicate = "partner_of"
@@ -489,7 +492,9 @@ def _list_claims(mk: _Maker) -> None:
             continue
         for x in mk.masked.all_mentions(m.group("list"), "C"):
             mk.add(m.span(), x["entity_id"], predicate, org)
-    for pattern in (P.EXPANSION, P.INCLUSION, P.ADMISSION):
+    hinted = [p for p, hint in ((P.EXPANSION, "expanded" in text), (P.INCLUSION, P.INCLUSION_HINT.search(text)),
+                                 (P.ADMISSION, P.ADMISSION_HINT.search(text))) if hint]
+    for pattern in hinted:
         for m in pattern.finditer(mk.masked.text):
             org = mk.bloc_before(m.start()) if pattern is P.EXPANSION else mk.org(m)
             if not org:

@@ -45,6 +45,14 @@ PERSON_HINT = TOKEN_OPEN + "P"
 COUNTRY_HINT = TOKEN_OPEN + "C"
 COUNTRY_ANAPHOR_HINT = re.compile(r"country|state|nation")
 FOUNDED_HINT = re.compile(r"founded|established|created|set\s+up|formed|launched")
+#: The verbs of ACCESSION, the statuses of STATE and LIST_OF_MEMBERS, and the verbs of EXPANSION,
+#: INCLUSION and ADMISSION; the head nouns every count pattern ends with.
+ACCESSION_HINT = re.compile(r"becom|became|declared|admitted|accepted|made|named|granted|join|accede")
+STATE_HINT = re.compile(r"member|observer|dialogue|part|signator")
+LIST_OF_MEMBERS_HINT = re.compile(r"member|observer|dialogue", re.IGNORECASE)
+INCLUSION_HINT = re.compile(r"includes|comprises|brings|groups|unites")
+ADMISSION_HINT = re.compile(r"admit|accept|welcome")
+COUNT_HINT = re.compile(r"member|state|nation|countr|strong")
 
 # --- lexicons ------------------------------------------------------------------------------
 
