@@ -14,6 +14,7 @@ Organisation memberships come from ``memberships.csv`` (the SCO) and from any
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import os
@@ -689,6 +690,70 @@ def _reference(folder: str | None) -> _Ref:
 
 # --- checking ------------------------------------------------------------------------------------------
 
+_MembershipRow = collections.namedtuple("_MembershipRow", "org_id country_id status start end founding table")
+_OfficeRow = collections.namedtuple("_OfficeRow", "entity_id country_id office title start end")
+
+
+class _Index:
+    """The reference tables of one _Ref read once into plain rows, grouped for the verdicts' look-ups."""
+
+    def __init__(self, ref: "_Ref"):
+        m = ref.memberships
+        self._memberships = m
+        rows = [_MembershipRow(*v) for v in zip(*(m[c].tolist() for c in _MembershipRow._fields))]
+        self.by_pair: dict[tuple, list] = {}
+        self.by_country: dict = {}
+        for r in rows:
+            self.by_pair.setdefault((r.org_id, r.country_id), []).append(r)
+            self.by_country.setdefault(r.country_id, []).append(r)
+        o = ref.offices
+        offices = [_OfficeRow(*v) for v in zip(*(o[c].tolist() for c in _OfficeRow._fields))]
+        self.offices_by_person: dict = {}
+        self.offices_by_country: dict = {}
+        for r in offices:
+            self.offices_by_person.setdefault(r.entity_id, []).append(r)
+            self.offices_by_country.setdefault(r.country_id, []).append(r)
+        self.office_values = set(o["office"])
+        self._pair_frames: dict[tuple, pd.DataFrame] = {}
+        self._founders: dict = {}
+
+    def pair_frame(self, org: str, country) -> pd.DataFrame:
+        """The memberships rows of `country` in `org` (as the boolean filter gives them)."""
+        key = (org, country)
+        if key not in self._pair_frames:
+            m = self._memberships
+            self._pair_frames[key] = m[(m["org_id"] == org) & (m["country_id"] == country)]
+        return self._pair_frames[key]
+
+    def founders(self, org: str) -> pd.DataFrame:
+        """The memberships rows of `org`'s founding members."""
+        if org not in self._founders:
+            m = self._memberships
+            self._founders[org] = m[(m["org_id"] == org) & m["founding"]]
+        return self._founders[org]
+
+
+_INDEXES: dict[int, tuple] = {}
+
+
+def _index(ref: "_Ref") -> _Index:
+    """The _Index of `ref`, built on first use (a _Ref is immutable and kept by _reference's cache)."""
+    hit = _INDEXES.get(id(ref))
+    if hit is None or hit[0] is not ref:
+        hit = _INDEXES[id(ref)] = (ref, _Index(ref))
+    return hit[1]
+
+
+def _is_na(v) -> bool:
+    return v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and v != v)
+
+
+def _earliest(values):
+    """The earliest of `values`, missing ones skipped (NaT when none), as Series.min() gives it."""
+    present = [v for v in values if not _is_na(v)]
+    return min(present) if present else pd.NaT
+
+
 @dataclass(frozen=True)
 class _Verdict:
     """What the reference says of one claim: agrees, conflicts or unknown, and the facts behind it."""
@@ -816,13 +881,13 @@ def _verdict(c: dict, ref: _Ref, *, horizon: pd.Timedelta, tolerance: pd.Timedel
         org = c["scope"] if family == "joined_in" else c["object"]
         if org not in ref.member_tables:
             return _UNKNOWN
-        rows = ref.memberships[(ref.memberships["org_id"] == org) & (ref.memberships["country_id"] == c["subject"])]
         if family == "founder":
             return _founder_verdict(c, ref, org)
         if family == "joined_in":
-            return _joined_verdict(c, ref, org, rows)
+            return _joined_verdict(c, ref, org, _index(ref).pair_frame(org, c["subject"]))
         if pd.isna(d):
             return _UNKNOWN
+        rows = _index(ref).by_pair.get((org, c["subject"]), [])
         if family == "accession":
             return _accession_verdict(c, ref, org, rows, d, horizon, tolerance)
         return _status_verdict(c, ref, org, rows, d, tolerance)
@@ -849,69 +914,71 @@ def _status_label(status: str) -> str:
 
 
 def _accession_verdict(c, ref, org, rows, d, horizon, tolerance) -> _Verdict:
+    """`rows`: the memberships rows (_MembershipRow) of the claim's subject in `org`."""
     wanted = _STATUSES[c["predicate"]]
     table = ref.member_tables[org]
     subject, org_name = ref.name(c["subject"]), ref.org_phrase(org)
-    rows = rows[rows["status"].isin(wanted)]
+    rows = [r for r in rows if r.status in wanted]
     if c["tense"] == "past":
-        hit = rows[rows["start"] <= d + tolerance]
-        if not hit.empty:
-            return _Verdict("agrees", ((table, f"has {subject} joining {org_name} on {_day(hit['start'].min())}"),))
-        if not rows.empty:
-            return _Verdict("conflicts", ((table, f"has {subject} joining {org_name} only on {_day(rows['start'].min())}"),))
+        hit = [r for r in rows if r.start <= d + tolerance]
+        if hit:
+            return _Verdict("agrees", ((table, f"has {subject} joining {org_name} on {_day(_earliest(r.start for r in hit))}"),))
+        if rows:
+            return _Verdict("conflicts", ((table, f"has {subject} joining {org_name} only on "
+                                                  f"{_day(_earliest(r.start for r in rows))}"),))
         return _Verdict("conflicts", ((table, f"has no record of {subject} joining {org_name}"),))
-    hit = rows[(rows["start"] >= d - tolerance) & (rows["start"] <= d + horizon)]
-    held = rows[(rows["start"] < d - tolerance) & (rows["end"].isna() | (rows["end"] > d))]
+    hit = [r for r in rows if r.start >= d - tolerance and r.start <= d + horizon]
+    held = [r for r in rows if r.start < d - tolerance and (_is_na(r.end) or r.end > d)]
     if c["polarity"] == "negative":
-        if hit.empty:
+        if not hit:
             return _Verdict("agrees", ((table, f"has no accession of {subject} to {org_name} in the year after {_day(d)}"),))
-        return _Verdict("conflicts", ((table, f"has {subject} joining {org_name} on {_day(hit['start'].min())}"),))
-    if not hit.empty:
-        return _Verdict("agrees", ((table, f"has {subject} joining {org_name} on {_day(hit['start'].min())}"),))
-    if not held.empty:
-        return _Verdict("conflicts", ((table, f"has {subject} as {_status_label(held['status'].iloc[0])} of {org_name} "
-                                               f"since {_day(held['start'].min())}"),))
-    every = ref.memberships[(ref.memberships["org_id"] == org) & (ref.memberships["country_id"] == c["subject"])]
+        return _Verdict("conflicts", ((table, f"has {subject} joining {org_name} on {_day(_earliest(r.start for r in hit))}"),))
+    if hit:
+        return _Verdict("agrees", ((table, f"has {subject} joining {org_name} on {_day(_earliest(r.start for r in hit))}"),))
+    if held:
+        return _Verdict("conflicts", ((table, f"has {subject} as {_status_label(held[0].status)} of {org_name} "
+                                               f"since {_day(_earliest(r.start for r in held))}"),))
+    every = _index(ref).pair_frame(org, c["subject"])
     if every.empty:
         facts = [(table, f"has no {subject} among {org_name}'s {'members' if wanted == {'member'} else 'partners'}")]
     else:
         facts = [(table, f"has {subject} in {org_name} as {_history(every)}")]
-    elsewhere = ref.memberships[(ref.memberships["country_id"] == c["subject"]) & (ref.memberships["org_id"] != org)
-                                & ref.memberships["status"].isin(wanted) & (ref.memberships["start"] >= d - tolerance)
-                                & (ref.memberships["start"] <= d + horizon)]
-    for e in elsewhere.itertuples(index=False):
+    elsewhere = [e for e in _index(ref).by_country.get(c["subject"], [])
+                 if e.org_id != org and e.status in wanted and e.start >= d - tolerance and e.start <= d + horizon]
+    for e in elsewhere:
         facts.append((e.table, f"has {subject} joining {ref.org_phrase(e.org_id)} on {_day(e.start)}"))
     return _Verdict("conflicts", tuple(facts))
 
 
 def _status_verdict(c, ref, org, rows, d, tolerance) -> _Verdict:
+    """`rows`: the memberships rows (_MembershipRow) of the claim's subject in `org`."""
     wanted = _STATUSES[c["predicate"]]
     table = ref.member_tables[org]
     who, org_name = ref.name(c["subject"]), ref.org_phrase(org)
     lo, hi = d - tolerance, d + tolerance
-    mine = rows[rows["status"].isin(wanted)]
+    mine = [r for r in rows if r.status in wanted]
     if c["tense"] == "past":
-        held = mine[mine["start"] <= d]
+        held = [r for r in mine if r.start <= d]
     else:
-        held = mine[(mine["start"] <= hi) & (mine["end"].isna() | (mine["end"] > lo))]
-    at = rows[(rows["start"] <= d) & (rows["end"].isna() | (rows["end"] > d))]
+        held = [r for r in mine if r.start <= hi and (_is_na(r.end) or r.end > lo)]
+    at = [r for r in rows if r.start <= d and (_is_na(r.end) or r.end > d)]
     if c["polarity"] == "negative":
-        now = held[(held["start"] <= d) & (held["end"].isna() | (held["end"] > d))]
-        if now.empty:
+        now = [r for r in held if r.start <= d and (_is_na(r.end) or r.end > d)]
+        if not now:
             label = _status_label(sorted(wanted)[0])
             return _Verdict("agrees", ((table, f"does not have {who} as {label} of {org_name} on {_day(d)}"),))
-        fact = f"has {who} as {_status_label(now['status'].iloc[0])} of {org_name} since {_day(now['start'].min())}"
+        fact = f"has {who} as {_status_label(now[0].status)} of {org_name} since {_day(_earliest(r.start for r in now))}"
         return _Verdict("conflicts", ((table, fact),))
-    if not held.empty:
-        h = held.iloc[0]
-        return _Verdict("agrees", ((table, f"has {who} as {_status_label(h['status'])} of {org_name} from {_day(h['start'])}"),))
-    if at.empty:
+    if held:
+        h = held[0]
+        return _Verdict("agrees", ((table, f"has {who} as {_status_label(h.status)} of {org_name} from {_day(h.start)}"),))
+    if not at:
         return _Verdict("conflicts", ((table, f"has {who} with no status in {org_name} on {_day(d)}"),))
-    a = at.iloc[0]
-    fact = f"has {who} as {_status_label(a['status'])} of {org_name} on {_day(d)} (since {_day(a['start'])})"
-    later = mine[mine["start"] > d]
-    if not later.empty:
-        fact += f", {_status_label(later['status'].iloc[0])} only from {_day(later['start'].min())}"
+    a = at[0]
+    fact = f"has {who} as {_status_label(a.status)} of {org_name} on {_day(d)} (since {_day(a.start)})"
+    later = [r for r in mine if r.start > d]
+    if later:
+        fact += f", {_status_label(later[0].status)} only from {_day(_earliest(r.start for r in later))}"
     return _Verdict("conflicts", ((table, fact),))
 
 
@@ -921,7 +988,7 @@ def _history(rows: pd.DataFrame) -> str:
 
 
 def _founder_verdict(c, ref, org) -> _Verdict:
-    founders = ref.memberships[(ref.memberships["org_id"] == org) & ref.memberships["founding"]]
+    founders = _index(ref).founders(org)
     if founders.empty:
         return _UNKNOWN
     ids = list(dict.fromkeys(founders["country_id"]))
@@ -951,7 +1018,7 @@ def _founded_verdict(c, ref) -> _Verdict:
                                            f"founded in {P.PREDECESSOR_FOUNDING_YEARS[c['scope']]}"),))
     if org not in ref.member_tables:
         return _UNKNOWN
-    founders = ref.memberships[(ref.memberships["org_id"] == org) & ref.memberships["founding"]]
+    founders = _index(ref).founders(org)
     if founders.empty:
         return _UNKNOWN
     founded = founders["start"].min()
@@ -999,34 +1066,35 @@ def _office_verdict(c, ref, d) -> _Verdict:
     person, scope = c["subject"], c["scope"]
     title = c["qualifier"] or c["object"]
     _, allowed = ref.title_offices(title, scope) if c["qualifier"] else (c["object"], frozenset({c["object"]}))
-    offices = ref.offices
+    index = _index(ref)
     if scope and scope not in ref.office_scopes:
         scope = ""  # an owner the reference keeps no offices for ("Taliban leader"): judge by the person alone
-    mine = offices[offices["entity_id"] == person]
-    if mine.empty:
+    mine = index.offices_by_person.get(person, [])
+    if not mine:
         return _UNKNOWN
-    fitting = mine[mine["office"].isin(allowed) & ((mine["country_id"] == scope) if scope else True)]
+    fitting = [r for r in mine if r.office in allowed and (r.country_id == scope if scope else True)]
     if c["tense"] == "past":
-        held = fitting[fitting["start"] <= d]
+        held = [r for r in fitting if r.start <= d]
     else:
-        held = fitting[(fitting["start"] <= d) & (fitting["end"].isna() | (fitting["end"] >= d))]
+        held = [r for r in fitting if r.start <= d and (_is_na(r.end) or r.end >= d)]
     him = _pronoun(ref, person)
 
-    def spell(rows: pd.DataFrame) -> str:
+    def spell(rows: list) -> str:
         return ", ".join(f"{r.title} ({'since ' + _day(r.start) if pd.isna(r.end) else _day(r.start) + ' to ' + _day(r.end)})"
-                         for r in rows.itertuples())
+                         for r in rows)
 
-    if not held.empty:
+    if held:
         return _Verdict("agrees", (("offices", f"has {him} as {spell(held)}"),))
-    if not allowed & set(ref.offices["office"]):
+    if not allowed & index.office_values:
         return _UNKNOWN  # a title the reference does not cover (Defence Minister, Ambassador)
-    now = mine[(mine["start"] <= d) & (mine["end"].isna() | (mine["end"] >= d))]
-    fact = f"has {him} as {spell(now)}" if not now.empty else f"has {him} in no such office on {_day(d)} (only {spell(mine)})"
-    where = scope or (now["country_id"].iloc[0] if not now.empty else "")
-    others = offices[offices["office"].isin(allowed) & (offices["country_id"] == where) & (offices["start"] <= d)
-                     & (offices["end"].isna() | (offices["end"] >= d)) & (offices["entity_id"] != person)]
-    if where and not others.empty:
-        fact += "; " + "; ".join(f"the {r.title} then was {ref.name(r.entity_id)}" for r in others.itertuples())
+    now = [r for r in mine if r.start <= d and (_is_na(r.end) or r.end >= d)]
+    fact = f"has {him} as {spell(now)}" if now else f"has {him} in no such office on {_day(d)} (only {spell(mine)})"
+    where = scope or (now[0].country_id if now else "")
+    others = [r for r in index.offices_by_country.get(where, []) if not _is_na(where)] if where else []
+    others = [r for r in others if r.office in allowed and r.country_id == where and r.start <= d
+              and (_is_na(r.end) or r.end >= d) and r.entity_id != person]
+    if where and others:
+        fact += "; " + "; ".join(f"the {r.title} then was {ref.name(r.entity_id)}" for r in others)
     return _Verdict("conflicts", (("offices", fact),))
 
 
