@@ -301,16 +301,25 @@ def _line_kind(line: str) -> str:
     return "body"
 
 
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False only when `text` holds none of `words` in any case (checked on ASCII text, where
+    lower() agrees with the patterns' IGNORECASE; other text is always searched)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 def _credit(text: str) -> bool:
-    return bool(P.CREDIT_HINT.search(text)) and bool(P.CREDIT.search(text))
+    return _may_hold(text, P.CREDIT_WORDS) and bool(P.CREDIT.search(text))
 
 
 def _staff_credit(text: str) -> bool:
-    return bool(P.STAFF_CREDIT_HINT.search(text)) and bool(P.STAFF_CREDIT.search(text))
+    return _may_hold(text, P.STAFF_CREDIT_WORDS) and bool(P.STAFF_CREDIT.search(text))
 
 
 def _disclaimer(text: str) -> bool:
-    return bool(P.DISCLAIMER_HINT.search(text)) and bool(P.DISCLAIMER.search(text))
+    return _may_hold(text, P.DISCLAIMER_WORDS) and bool(P.DISCLAIMER.search(text))
 
 
 def _two_letters(line: str) -> bool:

@@ -98,11 +98,11 @@ DISCLAIMER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: Cheap necessary conditions for CREDIT, STAFF_CREDIT, DISCLAIMER and GLUED_SENTENCE: a text
-#: the hint does not match cannot match the full pattern, which is then not run.
-CREDIT_HINT = re.compile(r"photo|image|picture|credit|source|video|getty|shutterstock|epa-efe|sputnik/", re.IGNORECASE)
-STAFF_CREDIT_HINT = re.compile(r"contributed|^\s*[(\[]?(?:reporting|writing|editing|additional|compiled)", re.IGNORECASE)
-DISCLAIMER_HINT = re.compile(r"translat|not\s", re.IGNORECASE)
+#: Cheap necessary conditions for CREDIT, STAFF_CREDIT and DISCLAIMER (words, lower case, one
+#: of which a text the pattern matches holds in any case) and GLUED_SENTENCE (a pattern).
+CREDIT_WORDS = ("photo", "image", "picture", "credit", "source", "video", "getty", "shutterstock", "epa-efe", "sputnik/")
+STAFF_CREDIT_WORDS = ("contributed", "reporting", "writing", "editing", "additional", "compiled")
+DISCLAIMER_WORDS = ("translat", "not")
 GLUED_SENTENCE_HINT = re.compile(r"[.!?][\"\u201c\u2018]?[A-Z]")
 
 #: Two sentences glued by bad scraping: "in its favour.Although".
