@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 
 from . import paths, reference
@@ -130,10 +131,22 @@ def extract_claims(
             article.remember(mentions)
     if not rows:
         return _empty_claims().copy()
-    frame = pd.DataFrame({c: [r[c] for r in rows] for c in CLAIM_COLUMNS}, columns=CLAIM_COLUMNS)
+    data = {}
+    for c in CLAIM_COLUMNS:
+        values = [r[c] for r in rows]
+        if c in ("sentence_id", "start", "end") and all(type(v) is int for v in values):
+            data[c] = np.array(values, dtype="int64")
+        elif c != "claim_date" and all(type(v) is str for v in values):
+            data[c] = pd.array(values, dtype=_STR_DTYPE)
+        else:
+            data[c] = values  # inferred as the rows would be
+    frame = pd.DataFrame(data, columns=CLAIM_COLUMNS)
     frame["claim_date"] = pd.to_datetime(frame["claim_date"])
     frame["hedged"] = frame["hedged"].astype(bool)
     return frame
+
+
+_STR_DTYPE = pd.Series(["a"]).dtype  # what a column of strings is inferred as
 
 
 @functools.lru_cache(maxsize=1)
@@ -224,13 +237,31 @@ class _Article:
                 self.last_country = m["entity_id"]
 
 
-@dataclass
 class _Masked:
     """A sentence's folded text with each mention replaced by a token, and the way back."""
 
-    text: str
-    to_sentence: list[int]
-    mentions: list[dict]
+    __slots__ = ("text", "mentions", "_pieces", "_length", "_back")
+
+    def __init__(self, text: str, pieces: list[tuple[int, int, int]], length: int, mentions: list[dict]):
+        self.text = text
+        self.mentions = mentions
+        self._pieces = pieces  # (sentence offset, its length there, its length here) per kept piece
+        self._length = length
+        self._back: list[int] | None = None
+
+    @property
+    def to_sentence(self) -> list[int]:
+        """The sentence offset of each masked offset (a token maps to its mention's start), built on first use."""
+        if self._back is None:
+            back: list[int] = []
+            for start, raw_len, masked_len in self._pieces:
+                if raw_len == masked_len:
+                    back.extend(range(start, start + raw_len))
+                else:
+                    back.extend([start] * masked_len)
+            back.append(self._length)
+            self._back = back
+        return self._back
 
     def mention(self, token: str | None) -> dict | None:
         m = P.TOKEN.search(token or "")
@@ -242,22 +273,21 @@ class _Masked:
 
 def _mask(text: str, mentions: list[dict]) -> _Masked:
     pieces: list[str] = []
-    back: list[int] = []
+    spans: list[tuple[int, int, int]] = []
     pos = 0
     for i, m in enumerate(mentions):
         a, b = m["a"], m["b"]
         if a < pos or a < 0 or b > len(text):
             continue
         pieces.append(text[pos:a])
-        back.extend(range(pos, a))
+        spans.append((pos, a - pos, a - pos))
         token = f"{P.TOKEN_OPEN}{_kind_letter(m)}{i}{P.TOKEN_CLOSE}"
         pieces.append(token)
-        back.extend([a] * len(token))
+        spans.append((a, -1, len(token)))
         pos = b
     pieces.append(text[pos:])
-    back.extend(range(pos, len(text)))
-    back.append(len(text))
-    return _Masked("".join(pieces), back, mentions)
+    spans.append((pos, len(text) - pos, len(text) - pos))
+    return _Masked("".join(pieces), spans, len(text), mentions)
 
 
 def _kind_letter(m: dict) -> str:
