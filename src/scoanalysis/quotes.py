@@ -391,7 +391,7 @@ class _Context:
 
     def cues(self) -> list[_Cue]:
         if self._cues is None:
-            self._cues = [c for c in (_cue_from(m) for m in P.CUE.finditer(self.text)) if self._cue_ok(c)]
+            self._cues = [c for c in (_cue_from(m) for m in P.find_cues(self.text)) if self._cue_ok(c)]
         return self._cues
 
     def _cue_ok(self, cue: _Cue) -> bool:
