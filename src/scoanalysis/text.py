@@ -13,7 +13,7 @@ from typing import Iterable
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
 from .patterns import text as P
 
@@ -267,7 +267,7 @@ def glued_words(token: str) -> list[int]:
 
 def _spans(segment: str, tok: PunktSentenceTokenizer) -> list[tuple[int, int]]:
     spans = []
-    for s, e in tok.span_tokenize(segment):
+    for s, e in _punkt_spans(segment, tok):
         piece = segment[s:e]
         if not P.GLUED_SENTENCE_HINT.search(piece):
             if piece.strip():
@@ -282,6 +282,19 @@ def _spans(segment: str, tok: PunktSentenceTokenizer) -> list[tuple[int, int]]:
             if b - trail > a + lead:
                 spans.append((a + lead, b - trail))
     return spans
+
+
+def _punkt_spans(segment: str, tok: PunktSentenceTokenizer):
+    """tok.span_tokenize(segment); without a sentence-ending character, what Punkt gives is known.
+
+    Punkt only breaks after one of its language's sentence-ending characters; with none in
+    the segment it returns the whole segment without trailing white space.
+    """
+    if type(tok) is PunktSentenceTokenizer and type(tok._lang_vars) is PunktLanguageVars:
+        if not any(c in segment for c in tok._lang_vars.sent_end_chars):
+            end = len(segment.rstrip())
+            return [(0, end)] if end else []
+    return tok.span_tokenize(segment)
 
 
 def _line_kind(line: str) -> str:
@@ -348,7 +361,7 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def _norm_key(line: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", line.lower()).split())
+    return " ".join(P.NOT_WORD_OR_SPACE.sub(" ", line.lower()).split())
 
 
 def term_counts(sentences: pd.DataFrame, *, by: pd.Series | None = None, min_length: int = 3) -> pd.DataFrame:

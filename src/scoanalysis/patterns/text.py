@@ -114,6 +114,9 @@ GLUED_WORD = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
 #: Name prefixes after which a capital inside a word is normal ("McDonald", "MacArthur").
 GLUE_EXEMPT_PREFIX = re.compile(r"(?:^|\b)(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')$")
 
+#: A character that is neither a word character nor white space (blanked in duplicate-line keys).
+NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
+
 #: A word, for counting: letters or digits, with inner apostrophes, hyphens, periods.
 WORD = re.compile(r"[^\W_](?:[\w'\u2019.\-]*[^\W_])?")
 
