@@ -136,14 +136,15 @@ def extract_claims(
         values = [r[c] for r in rows]
         if c in ("sentence_id", "start", "end") and all(type(v) is int for v in values):
             data[c] = np.array(values, dtype="int64")
-        elif c != "claim_date" and all(type(v) is str for v in values):
+        elif c == "claim_date":
+            data[c] = pd.to_datetime(pd.Series(values))
+        elif c == "hedged":
+            data[c] = pd.Series(values).astype(bool)
+        elif all(type(v) is str for v in values):
             data[c] = pd.array(values, dtype=_STR_DTYPE)
         else:
             data[c] = values  # inferred as the rows would be
-    frame = pd.DataFrame(data, columns=CLAIM_COLUMNS)
-    frame["claim_date"] = pd.to_datetime(frame["claim_date"])
-    frame["hedged"] = frame["hedged"].astype(bool)
-    return frame
+    return pd.DataFrame(data, columns=CLAIM_COLUMNS)
 
 
 _STR_DTYPE = pd.Series(["a"]).dtype  # what a column of strings is inferred as
@@ -405,7 +406,8 @@ def _office_claims(mk: _Maker) -> None:
     text = mk.masked.text
     patterns = (before, after) if P.may_hold_title(text, mk.ref.titles) else (after,)
     for pattern in patterns:
-        for m in pattern.finditer(text):
+        found = P.before_name_matches(pattern, text, mk.ref.titles) if pattern is before else pattern.finditer(text)
+        for m in found:
             groups = m.groupdict()
             title = groups.get("title") or groups.get("title2") or ""
             owner_token = groups.get("owner") or groups.get("owner2")

@@ -11,6 +11,7 @@ come from the reference table roles.csv (compiled once per title list, cached).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -158,6 +159,41 @@ def may_hold_title(text: str, titles: tuple[str, ...]) -> bool:
         return True
     lower = text.lower()
     return any(w in lower for w in _title_openings(titles))
+
+
+#: A named person's token (what the office patterns end or start with).
+PERSON_TOKEN = re.compile(PERSON)
+
+
+@functools.lru_cache(maxsize=8)
+def office_break(titles: tuple[str, ...]) -> re.Pattern:
+    """A character no match of the before-name office pattern holds ahead of its person token.
+
+    That stretch is made of modifiers, an owner token or pronoun with "'s", the title, a comma
+    and white space: word characters, white space, ``-``, ``'``, ``,``, the token marks and
+    whatever else the titles are spelled with.
+    """
+    extra = sorted({c for t in titles for c in t if not (c.isalnum() or c == "_" or c.isspace())})
+    return re.compile(rf"[^\w\s\-',{TOKEN_OPEN}{TOKEN_CLOSE}{re.escape(''.join(extra))}]")
+
+
+def before_name_matches(pattern: re.Pattern, text: str, titles: tuple[str, ...]):
+    """pattern.finditer(text) for the before-name office pattern of `titles`, searching only the
+    stretches that end with a person token and hold no office_break character: every match lies
+    in one of them, and their edges are not word characters, so the matches are the same."""
+    windows: list[list[int]] = []
+    breaks = None
+    for t in PERSON_TOKEN.finditer(text):
+        if breaks is None:
+            breaks = [m.start() for m in office_break(titles).finditer(text)]
+        k = bisect.bisect_left(breaks, t.start())
+        lo = breaks[k - 1] + 1 if k else 0
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = t.end()
+        else:
+            windows.append([lo, t.end()])
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
 
 
 # --- membership and accession ------------------------------------------------------------------
