@@ -462,3 +462,17 @@ def test_objects_that_are_not_years_or_days_are_left_unjudged():
         ("b:0:0", "b", 0, 0, 9, "2024-astana", "date_is", "soon", "", "2024-07-02", False),
     ])
     assert claims.check_claims(rows, dates={}).empty
+
+
+@pytest.mark.parametrize("masked", [
+    "Former Indian President \ue010P0\ue011 met \ue010C1\ue011's prime minister, \ue010P2\ue011.",
+    "His new president \ue010P0\ue011; (the late leader \ue010P1\ue011) and vice-president \ue010P2\ue011",
+    "\ue010P0\ue011, the \ue010C1\ue011 president, said. President \ue010P2\ue011 \ue010P3\ue011",
+])
+def test_office_title_search_finds_what_the_whole_sentence_gives(masked):
+    from scoanalysis.patterns import claims as P
+
+    titles = claims._reference(None).titles
+    before, _ = P.office_patterns(titles)
+    want = [(m.span(), m.groupdict()) for m in before.finditer(masked)]
+    assert [(m.span(), m.groupdict()) for m in P.before_name_matches(before, masked, titles)] == want

@@ -520,3 +520,16 @@ def test_short_name_without_its_own_mention_takes_the_person_entity_it_shortens(
     ents = _entities(raw, [("Theresa Fallon", 0)], "theresa-fallon", "Theresa Fallon", "f")
     frame = Q.quotes(sentences_of(raw), entities=ents)
     assert frame.loc[0, ["speaker", "speaker_id"]].tolist() == ["Theresa Fallon", "theresa-fallon"]
+
+
+@pytest.mark.parametrize("raw", [
+    "Putin SAID that, according to Xi, the bloc Called For calm; he Added: \ue000\ue000",
+    "\u201cWe will win,\u201d Mr. Putin said, referring to the talks, and pointed out what it terms splittism.",
+    "Caf\u00e9 owners said so; \u0130stanbul officials told reporters",  # cased non-ASCII: the plain pass
+])
+def test_cues_are_found_as_the_case_blind_pattern_finds_them(raw):
+    from scoanalysis.patterns import quotes as P
+
+    want = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()}) for m in P.CUE.finditer(raw)]
+    got = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()}) for m in P.find_cues(raw)]
+    assert got == want

@@ -72,3 +72,19 @@ def test_city_with_several_summits_and_no_other_clue_gets_none(table):
 )
 def test_passing_mentions_are_not_summit_articles(table, text):
     assert summits.assign_summit(text, summits=table)[0] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders arrived in Astana. The Astana summit opened; the summit in Astana, a city of... Astana",
+    "in the capital of Astana, (in Astana) at Astana-summit in astana SCO summit. Astana Astana summit",
+    "The summit, held this week at the Kazakh capital Astana; meeting in  Astana\nAstana forum",
+    "Beijing and Moscow agreed. Nothing about the city here: Astanaville and in Astanas.",
+])
+def test_city_windows_find_what_the_whole_text_gives(text):
+    """Searching only around the name's occurrences gives the whole-text counts and answers."""
+    from scoanalysis.patterns import summits as P
+
+    layout = summits._Layout(text)
+    for name in ("Astana", "astana", "Beijing", "Samarkand"):
+        assert layout.count_places(name) == len(P.city_as_place(name).findall(text))
+        assert layout.summit_in(name) == summits._summit_in(text, name)

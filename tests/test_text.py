@@ -178,3 +178,16 @@ def test_a_line_of_several_sentences_is_not_a_headline():
 def test_abbreviations_inside_a_headline_keep_it_a_headline():
     assert text.headline("Mr. Putin Meets Xi in St. Petersburg\n\nThe two leaders met on Friday.\n") == \
         "Mr. Putin Meets Xi in St. Petersburg"
+
+
+def test_fold_is_the_translation_table():
+    from scoanalysis.patterns import text as P
+
+    raw = "\u201cQuote\u201d \u2018it\u2019s\u2019 \u00a0a\u2013b\u2014c\u2026 \u00abx\u00bb plain"
+    assert text.fold(raw) == raw.translate(P.FOLD)
+
+
+@pytest.mark.parametrize("segment", ["A headline without a stop", "By Emma Burrows, AP", "x", "Trailing space   "])
+def test_lines_without_a_sentence_end_split_as_punkt_splits_them(segment):
+    tok = text.default_tokenizer()
+    assert text._punkt_spans(segment, tok) == list(tok.span_tokenize(segment))

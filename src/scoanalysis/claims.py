@@ -14,6 +14,7 @@ Organisation memberships come from ``memberships.csv`` (the SCO) and from any
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import os
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 
 from . import paths, reference
@@ -106,16 +108,19 @@ def extract_claims(
     """
     ref = _reference(str(reference_dir) if reference_dir else None)
     rows: list[dict] = []
-    ents = entities.copy()
+    records = _records(entities)  # fresh dicts: the mentions get offsets, the input is not touched
     by_sentence: dict[tuple, list[dict]] = {}
-    for r in ents.sort_values(["article_id", "sentence_id", "start"], kind="stable").to_dict("records"):
+    for r in _sorted_records(records, entities, ("article_id", "sentence_id", "start")):
         by_sentence.setdefault((r["article_id"], r["sentence_id"]), []).append(r)
-    by_article = {aid: group for aid, group in ents.groupby("article_id", sort=False)}
-    for aid, group in sentences.groupby("article_id", sort=False):
+    by_article: dict = {}
+    for r in records:
+        if not _is_missing(r["article_id"]):
+            by_article.setdefault(r["article_id"], []).append(r)
+    for aid, group in _sentence_groups(sentences):
         date = dates.get(aid)
         date = None if date is None or pd.isna(date) else pd.Timestamp(date)
-        article = _Article(topic=_topic_org(by_article.get(aid, ents.iloc[:0]), ref), date=date)
-        for s in group.sort_values("sentence_id").itertuples(index=False):
+        article = _Article(topic=_topic(by_article.get(aid, []), ref), date=date)
+        for s in group:
             mentions = by_sentence.get((aid, s.sentence_id), [])
             if getattr(s, "kind", "body") not in _SKIP_KINDS:
                 found = _sentence_claims(s, mentions, article, ref)
@@ -124,10 +129,96 @@ def extract_claims(
                     claim["claim_id"] = f"{aid}:{s.sentence_id}:{n}"
                 rows.extend(found)
             article.remember(mentions)
-    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    if not rows:
+        return _empty_claims().copy()
+    data = {}
+    for c in CLAIM_COLUMNS:
+        values = [r[c] for r in rows]
+        if c in ("sentence_id", "start", "end") and all(type(v) is int for v in values):
+            data[c] = np.array(values, dtype="int64")
+        elif c == "claim_date":
+            data[c] = pd.to_datetime(pd.Series(values))
+        elif c == "hedged":
+            data[c] = pd.Series(values).astype(bool)
+        elif all(type(v) is str for v in values):
+            data[c] = pd.array(values, dtype=_STR_DTYPE)
+        else:
+            data[c] = values  # inferred as the rows would be
+    return pd.DataFrame(data, columns=CLAIM_COLUMNS)
+
+
+_STR_DTYPE = pd.Series(["a"]).dtype  # what a column of strings is inferred as
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_claims() -> pd.DataFrame:
+    frame = pd.DataFrame([], columns=CLAIM_COLUMNS)
     frame["claim_date"] = pd.to_datetime(frame["claim_date"])
     frame["hedged"] = frame["hedged"].astype(bool)
     return frame
+
+
+def _is_missing(v) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The rows of `frame` as dicts of Python values (as ``to_dict("records")``), read column by column."""
+    columns = list(frame.columns)
+    if len(set(columns)) != len(columns):
+        return frame.to_dict("records")
+    values = [frame[c].tolist() for c in columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
+
+def _sorted_records(records: list[dict], frame: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
+    """`records` stably sorted by `keys` (as ``frame.sort_values(keys, kind="stable")``)."""
+    plain = all(
+        all(isinstance(r[k], str) for r in records) or all(type(r[k]) is int for r in records) for k in keys
+    )
+    if plain:
+        return sorted(records, key=lambda r: tuple(r[k] for k in keys))
+    order = frame.reset_index(drop=True).sort_values(list(keys), kind="stable").index
+    return [records[i] for i in order]
+
+
+@functools.lru_cache(maxsize=64)
+def _row_type(columns: tuple[str, ...]):
+    """The namedtuple type ``itertuples(index=False)`` gives rows with these columns."""
+    import collections
+
+    return collections.namedtuple("Pandas", columns, rename=True)
+
+
+def _sentence_groups(sentences: pd.DataFrame):
+    """(article_id, its sentences in sentence_id order as itertuples-like rows), articles in order of appearance."""
+    columns = tuple(sentences.columns)
+    if len(set(columns)) != len(columns) or len(columns) > 254 or sentences["sentence_id"].dtype.kind not in "iu":
+        for aid, group in sentences.groupby("article_id", sort=False):
+            yield aid, list(group.sort_values("sentence_id").itertuples(index=False))
+        return
+    row = _row_type(columns)
+    values = [sentences[c].tolist() for c in columns]
+    aids = values[columns.index("article_id")]
+    groups: dict = {}
+    for aid, r in zip(aids, zip(*values)):
+        if not _is_missing(aid):
+            groups.setdefault(aid, []).append(row._make(r))
+    for aid, group in groups.items():
+        group.sort(key=lambda r: r.sentence_id)
+        yield aid, group
+
+
+def _topic(mentions: list[dict], ref: "_Ref") -> str | None:
+    """The bloc the article names most (first named on a tie): what "the organization" stands for."""
+    counts: dict = {}
+    for m in mentions:
+        if m["entity_type"] == "organization" and m["entity_id"] in ref.blocs:
+            counts[m["entity_id"]] = counts.get(m["entity_id"], 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return str(next(k for k, n in counts.items() if n == best))
 
 
 @dataclass
@@ -147,13 +238,31 @@ class _Article:
                 self.last_country = m["entity_id"]
 
 
-@dataclass
 class _Masked:
     """A sentence's folded text with each mention replaced by a token, and the way back."""
 
-    text: str
-    to_sentence: list[int]
-    mentions: list[dict]
+    __slots__ = ("text", "mentions", "_pieces", "_length", "_back")
+
+    def __init__(self, text: str, pieces: list[tuple[int, int, int]], length: int, mentions: list[dict]):
+        self.text = text
+        self.mentions = mentions
+        self._pieces = pieces  # (sentence offset, its length there, its length here) per kept piece
+        self._length = length
+        self._back: list[int] | None = None
+
+    @property
+    def to_sentence(self) -> list[int]:
+        """The sentence offset of each masked offset (a token maps to its mention's start), built on first use."""
+        if self._back is None:
+            back: list[int] = []
+            for start, raw_len, masked_len in self._pieces:
+                if raw_len == masked_len:
+                    back.extend(range(start, start + raw_len))
+                else:
+                    back.extend([start] * masked_len)
+            back.append(self._length)
+            self._back = back
+        return self._back
 
     def mention(self, token: str | None) -> dict | None:
         m = P.TOKEN.search(token or "")
@@ -165,22 +274,21 @@ class _Masked:
 
 def _mask(text: str, mentions: list[dict]) -> _Masked:
     pieces: list[str] = []
-    back: list[int] = []
+    spans: list[tuple[int, int, int]] = []
     pos = 0
     for i, m in enumerate(mentions):
         a, b = m["a"], m["b"]
         if a < pos or a < 0 or b > len(text):
             continue
         pieces.append(text[pos:a])
-        back.extend(range(pos, a))
+        spans.append((pos, a - pos, a - pos))
         token = f"{P.TOKEN_OPEN}{_kind_letter(m)}{i}{P.TOKEN_CLOSE}"
         pieces.append(token)
-        back.extend([a] * len(token))
+        spans.append((a, -1, len(token)))
         pos = b
     pieces.append(text[pos:])
-    back.extend(range(pos, len(text)))
-    back.append(len(text))
-    return _Masked("".join(pieces), back, mentions)
+    spans.append((pos, len(text) - pos, len(text) - pos))
+    return _Masked("".join(pieces), spans, len(text), mentions)
 
 
 def _kind_letter(m: dict) -> str:
@@ -199,13 +307,24 @@ def _sentence_claims(s, mentions: list[dict], article: _Article, ref: "_Ref") ->
         m["a"], m["b"] = int(m["start"]) - int(s.start), int(m["end"]) - int(s.start)
     masked = _mask(fold(s.text), mentions)
     maker = _Maker(s, masked, article, ref)
-    _office_claims(maker)
-    _accession_claims(maker)
-    _state_claims(maker)
-    _list_claims(maker)
-    _founding_claims(maker)
-    _count_claims(maker)
-    _summit_date_claims(maker)
+    text = masked.text
+    # each pattern family needs a token or word its hint looks for; without it nothing can match
+    if P.PERSON_HINT in text:
+        _office_claims(maker)
+    has_country = P.COUNTRY_HINT in text
+    if has_country or P.COUNTRY_ANAPHOR_HINT.search(text):
+        if P.ACCESSION_HINT.search(text):
+            _accession_claims(maker)
+        if P.STATE_HINT.search(text):
+            _state_claims(maker)
+    if has_country:
+        _list_claims(maker)
+    if P.FOUNDED_HINT.search(text):
+        _founding_claims(maker)
+    if P.NUMBER_HINT.search(text) and P.COUNT_HINT.search(text):
+        _count_claims(maker)
+    if "summit" in text:
+        _summit_date_claims(maker)
     return maker.claims
 
 
@@ -285,8 +404,10 @@ def _tense_of(modal: str | None, verb: str) -> tuple[str, bool]:
 def _office_claims(mk: _Maker) -> None:
     before, after = P.office_patterns(mk.ref.titles)
     text = mk.masked.text
-    for pattern in (before, after):
-        for m in pattern.finditer(text):
+    patterns = (before, after) if P.may_hold_title(text, mk.ref.titles) else (after,)
+    for pattern in patterns:
+        found = P.before_name_matches(pattern, text, mk.ref.titles) if pattern is before else pattern.finditer(text)
+        for m in found:
             groups = m.groupdict()
             title = groups.get("title") or groups.get("title2") or ""
             owner_token = groups.get("owner") or groups.get("owner2")
@@ -387,7 +508,8 @@ def _state_claims(mk: _Maker) -> None:
 
 
 def _list_claims(mk: _Maker) -> None:
-    for m in P.LIST_OF_MEMBERS.finditer(mk.masked.text):
+    text = mk.masked.text
+    for m in (P.LIST_OF_MEMBERS.finditer(text) if P.LIST_OF_MEMBERS_HINT.search(text) else ()):
         status, level = " ".join(m.group("status").lower().split()), (m.group("level") or "").lower()
         if "observer" in status and "dialogue" in status:
             predicate = "partner_of"
@@ -403,7 +525,9 @@ def _list_claims(mk: _Maker) -> None:
             continue
         for x in mk.masked.all_mentions(m.group("list"), "C"):
             mk.add(m.span(), x["entity_id"], predicate, org)
-    for pattern in (P.EXPANSION, P.INCLUSION, P.ADMISSION):
+    hinted = [p for p, hint in ((P.EXPANSION, "expanded" in text), (P.INCLUSION, P.INCLUSION_HINT.search(text)),
+                                 (P.ADMISSION, P.ADMISSION_HINT.search(text))) if hint]
+    for pattern in hinted:
         for m in pattern.finditer(mk.masked.text):
             org = mk.bloc_before(m.start()) if pattern is P.EXPANSION else mk.org(m)
             if not org:
@@ -598,6 +722,70 @@ def _reference(folder: str | None) -> _Ref:
 
 # --- checking ------------------------------------------------------------------------------------------
 
+_MembershipRow = collections.namedtuple("_MembershipRow", "org_id country_id status start end founding table")
+_OfficeRow = collections.namedtuple("_OfficeRow", "entity_id country_id office title start end")
+
+
+class _Index:
+    """The reference tables of one _Ref read once into plain rows, grouped for the verdicts' look-ups."""
+
+    def __init__(self, ref: "_Ref"):
+        m = ref.memberships
+        self._memberships = m
+        rows = [_MembershipRow(*v) for v in zip(*(m[c].tolist() for c in _MembershipRow._fields))]
+        self.by_pair: dict[tuple, list] = {}
+        self.by_country: dict = {}
+        for r in rows:
+            self.by_pair.setdefault((r.org_id, r.country_id), []).append(r)
+            self.by_country.setdefault(r.country_id, []).append(r)
+        o = ref.offices
+        offices = [_OfficeRow(*v) for v in zip(*(o[c].tolist() for c in _OfficeRow._fields))]
+        self.offices_by_person: dict = {}
+        self.offices_by_country: dict = {}
+        for r in offices:
+            self.offices_by_person.setdefault(r.entity_id, []).append(r)
+            self.offices_by_country.setdefault(r.country_id, []).append(r)
+        self.office_values = set(o["office"])
+        self._pair_frames: dict[tuple, pd.DataFrame] = {}
+        self._founders: dict = {}
+
+    def pair_frame(self, org: str, country) -> pd.DataFrame:
+        """The memberships rows of `country` in `org` (as the boolean filter gives them)."""
+        key = (org, country)
+        if key not in self._pair_frames:
+            m = self._memberships
+            self._pair_frames[key] = m[(m["org_id"] == org) & (m["country_id"] == country)]
+        return self._pair_frames[key]
+
+    def founders(self, org: str) -> pd.DataFrame:
+        """The memberships rows of `org`'s founding members."""
+        if org not in self._founders:
+            m = self._memberships
+            self._founders[org] = m[(m["org_id"] == org) & m["founding"]]
+        return self._founders[org]
+
+
+_INDEXES: dict[int, tuple] = {}
+
+
+def _index(ref: "_Ref") -> _Index:
+    """The _Index of `ref`, built on first use (a _Ref is immutable and kept by _reference's cache)."""
+    hit = _INDEXES.get(id(ref))
+    if hit is None or hit[0] is not ref:
+        hit = _INDEXES[id(ref)] = (ref, _Index(ref))
+    return hit[1]
+
+
+def _is_na(v) -> bool:
+    return v is None or v is pd.NaT or v is pd.NA or (isinstance(v, float) and v != v)
+
+
+def _earliest(values):
+    """The earliest of `values`, missing ones skipped (NaT when none), as Series.min() gives it."""
+    present = [v for v in values if not _is_na(v)]
+    return min(present) if present else pd.NaT
+
+
 @dataclass(frozen=True)
 class _Verdict:
     """What the reference says of one claim: agrees, conflicts or unknown, and the facts behind it."""
@@ -725,13 +913,13 @@ def _verdict(c: dict, ref: _Ref, *, horizon: pd.Timedelta, tolerance: pd.Timedel
         org = c["scope"] if family == "joined_in" else c["object"]
         if org not in ref.member_tables:
             return _UNKNOWN
-        rows = ref.memberships[(ref.memberships["org_id"] == org) & (ref.memberships["country_id"] == c["subject"])]
         if family == "founder":
             return _founder_verdict(c, ref, org)
         if family == "joined_in":
-            return _joined_verdict(c, ref, org, rows)
+            return _joined_verdict(c, ref, org, _index(ref).pair_frame(org, c["subject"]))
         if pd.isna(d):
             return _UNKNOWN
+        rows = _index(ref).by_pair.get((org, c["subject"]), [])
         if family == "accession":
             return _accession_verdict(c, ref, org, rows, d, horizon, tolerance)
         return _status_verdict(c, ref, org, rows, d, tolerance)
@@ -758,69 +946,71 @@ def _status_label(status: str) -> str:
 
 
 def _accession_verdict(c, ref, org, rows, d, horizon, tolerance) -> _Verdict:
+    """`rows`: the memberships rows (_MembershipRow) of the claim's subject in `org`."""
     wanted = _STATUSES[c["predicate"]]
     table = ref.member_tables[org]
     subject, org_name = ref.name(c["subject"]), ref.org_phrase(org)
-    rows = rows[rows["status"].isin(wanted)]
+    rows = [r for r in rows if r.status in wanted]
     if c["tense"] == "past":
-        hit = rows[rows["start"] <= d + tolerance]
-        if not hit.empty:
-            return _Verdict("agrees", ((table, f"has {subject} joining {org_name} on {_day(hit['start'].min())}"),))
-        if not rows.empty:
-            return _Verdict("conflicts", ((table, f"has {subject} joining {org_name} only on {_day(rows['start'].min())}"),))
+        hit = [r for r in rows if r.start <= d + tolerance]
+        if hit:
+            return _Verdict("agrees", ((table, f"has {subject} joining {org_name} on {_day(_earliest(r.start for r in hit))}"),))
+        if rows:
+            return _Verdict("conflicts", ((table, f"has {subject} joining {org_name} only on "
+                                                  f"{_day(_earliest(r.start for r in rows))}"),))
         return _Verdict("conflicts", ((table, f"has no record of {subject} joining {org_name}"),))
-    hit = rows[(rows["start"] >= d - tolerance) & (rows["start"] <= d + horizon)]
-    held = rows[(rows["start"] < d - tolerance) & (rows["end"].isna() | (rows["end"] > d))]
+    hit = [r for r in rows if r.start >= d - tolerance and r.start <= d + horizon]
+    held = [r for r in rows if r.start < d - tolerance and (_is_na(r.end) or r.end > d)]
     if c["polarity"] == "negative":
-        if hit.empty:
+        if not hit:
             return _Verdict("agrees", ((table, f"has no accession of {subject} to {org_name} in the year after {_day(d)}"),))
-        return _Verdict("conflicts", ((table, f"has {subject} joining {org_name} on {_day(hit['start'].min())}"),))
-    if not hit.empty:
-        return _Verdict("agrees", ((table, f"has {subject} joining {org_name} on {_day(hit['start'].min())}"),))
-    if not held.empty:
-        return _Verdict("conflicts", ((table, f"has {subject} as {_status_label(held['status'].iloc[0])} of {org_name} "
-                                               f"since {_day(held['start'].min())}"),))
-    every = ref.memberships[(ref.memberships["org_id"] == org) & (ref.memberships["country_id"] == c["subject"])]
+        return _Verdict("conflicts", ((table, f"has {subject} joining {org_name} on {_day(_earliest(r.start for r in hit))}"),))
+    if hit:
+        return _Verdict("agrees", ((table, f"has {subject} joining {org_name} on {_day(_earliest(r.start for r in hit))}"),))
+    if held:
+        return _Verdict("conflicts", ((table, f"has {subject} as {_status_label(held[0].status)} of {org_name} "
+                                               f"since {_day(_earliest(r.start for r in held))}"),))
+    every = _index(ref).pair_frame(org, c["subject"])
     if every.empty:
         facts = [(table, f"has no {subject} among {org_name}'s {'members' if wanted == {'member'} else 'partners'}")]
     else:
         facts = [(table, f"has {subject} in {org_name} as {_history(every)}")]
-    elsewhere = ref.memberships[(ref.memberships["country_id"] == c["subject"]) & (ref.memberships["org_id"] != org)
-                                & ref.memberships["status"].isin(wanted) & (ref.memberships["start"] >= d - tolerance)
-                                & (ref.memberships["start"] <= d + horizon)]
-    for e in elsewhere.itertuples(index=False):
+    elsewhere = [e for e in _index(ref).by_country.get(c["subject"], [])
+                 if e.org_id != org and e.status in wanted and e.start >= d - tolerance and e.start <= d + horizon]
+    for e in elsewhere:
         facts.append((e.table, f"has {subject} joining {ref.org_phrase(e.org_id)} on {_day(e.start)}"))
     return _Verdict("conflicts", tuple(facts))
 
 
 def _status_verdict(c, ref, org, rows, d, tolerance) -> _Verdict:
+    """`rows`: the memberships rows (_MembershipRow) of the claim's subject in `org`."""
     wanted = _STATUSES[c["predicate"]]
     table = ref.member_tables[org]
     who, org_name = ref.name(c["subject"]), ref.org_phrase(org)
     lo, hi = d - tolerance, d + tolerance
-    mine = rows[rows["status"].isin(wanted)]
+    mine = [r for r in rows if r.status in wanted]
     if c["tense"] == "past":
-        held = mine[mine["start"] <= d]
+        held = [r for r in mine if r.start <= d]
     else:
-        held = mine[(mine["start"] <= hi) & (mine["end"].isna() | (mine["end"] > lo))]
-    at = rows[(rows["start"] <= d) & (rows["end"].isna() | (rows["end"] > d))]
+        held = [r for r in mine if r.start <= hi and (_is_na(r.end) or r.end > lo)]
+    at = [r for r in rows if r.start <= d and (_is_na(r.end) or r.end > d)]
     if c["polarity"] == "negative":
-        now = held[(held["start"] <= d) & (held["end"].isna() | (held["end"] > d))]
-        if now.empty:
+        now = [r for r in held if r.start <= d and (_is_na(r.end) or r.end > d)]
+        if not now:
             label = _status_label(sorted(wanted)[0])
             return _Verdict("agrees", ((table, f"does not have {who} as {label} of {org_name} on {_day(d)}"),))
-        fact = f"has {who} as {_status_label(now['status'].iloc[0])} of {org_name} since {_day(now['start'].min())}"
+        fact = f"has {who} as {_status_label(now[0].status)} of {org_name} since {_day(_earliest(r.start for r in now))}"
         return _Verdict("conflicts", ((table, fact),))
-    if not held.empty:
-        h = held.iloc[0]
-        return _Verdict("agrees", ((table, f"has {who} as {_status_label(h['status'])} of {org_name} from {_day(h['start'])}"),))
-    if at.empty:
+    if held:
+        h = held[0]
+        return _Verdict("agrees", ((table, f"has {who} as {_status_label(h.status)} of {org_name} from {_day(h.start)}"),))
+    if not at:
         return _Verdict("conflicts", ((table, f"has {who} with no status in {org_name} on {_day(d)}"),))
-    a = at.iloc[0]
-    fact = f"has {who} as {_status_label(a['status'])} of {org_name} on {_day(d)} (since {_day(a['start'])})"
-    later = mine[mine["start"] > d]
-    if not later.empty:
-        fact += f", {_status_label(later['status'].iloc[0])} only from {_day(later['start'].min())}"
+    a = at[0]
+    fact = f"has {who} as {_status_label(a.status)} of {org_name} on {_day(d)} (since {_day(a.start)})"
+    later = [r for r in mine if r.start > d]
+    if later:
+        fact += f", {_status_label(later[0].status)} only from {_day(_earliest(r.start for r in later))}"
     return _Verdict("conflicts", ((table, fact),))
 
 
@@ -830,7 +1020,7 @@ def _history(rows: pd.DataFrame) -> str:
 
 
 def _founder_verdict(c, ref, org) -> _Verdict:
-    founders = ref.memberships[(ref.memberships["org_id"] == org) & ref.memberships["founding"]]
+    founders = _index(ref).founders(org)
     if founders.empty:
         return _UNKNOWN
     ids = list(dict.fromkeys(founders["country_id"]))
@@ -860,7 +1050,7 @@ def _founded_verdict(c, ref) -> _Verdict:
                                            f"founded in {P.PREDECESSOR_FOUNDING_YEARS[c['scope']]}"),))
     if org not in ref.member_tables:
         return _UNKNOWN
-    founders = ref.memberships[(ref.memberships["org_id"] == org) & ref.memberships["founding"]]
+    founders = _index(ref).founders(org)
     if founders.empty:
         return _UNKNOWN
     founded = founders["start"].min()
@@ -908,34 +1098,35 @@ def _office_verdict(c, ref, d) -> _Verdict:
     person, scope = c["subject"], c["scope"]
     title = c["qualifier"] or c["object"]
     _, allowed = ref.title_offices(title, scope) if c["qualifier"] else (c["object"], frozenset({c["object"]}))
-    offices = ref.offices
+    index = _index(ref)
     if scope and scope not in ref.office_scopes:
         scope = ""  # an owner the reference keeps no offices for ("Taliban leader"): judge by the person alone
-    mine = offices[offices["entity_id"] == person]
-    if mine.empty:
+    mine = index.offices_by_person.get(person, [])
+    if not mine:
         return _UNKNOWN
-    fitting = mine[mine["office"].isin(allowed) & ((mine["country_id"] == scope) if scope else True)]
+    fitting = [r for r in mine if r.office in allowed and (r.country_id == scope if scope else True)]
     if c["tense"] == "past":
-        held = fitting[fitting["start"] <= d]
+        held = [r for r in fitting if r.start <= d]
     else:
-        held = fitting[(fitting["start"] <= d) & (fitting["end"].isna() | (fitting["end"] >= d))]
+        held = [r for r in fitting if r.start <= d and (_is_na(r.end) or r.end >= d)]
     him = _pronoun(ref, person)
 
-    def spell(rows: pd.DataFrame) -> str:
+    def spell(rows: list) -> str:
         return ", ".join(f"{r.title} ({'since ' + _day(r.start) if pd.isna(r.end) else _day(r.start) + ' to ' + _day(r.end)})"
-                         for r in rows.itertuples())
+                         for r in rows)
 
-    if not held.empty:
+    if held:
         return _Verdict("agrees", (("offices", f"has {him} as {spell(held)}"),))
-    if not allowed & set(ref.offices["office"]):
+    if not allowed & index.office_values:
         return _UNKNOWN  # a title the reference does not cover (Defence Minister, Ambassador)
-    now = mine[(mine["start"] <= d) & (mine["end"].isna() | (mine["end"] >= d))]
-    fact = f"has {him} as {spell(now)}" if not now.empty else f"has {him} in no such office on {_day(d)} (only {spell(mine)})"
-    where = scope or (now["country_id"].iloc[0] if not now.empty else "")
-    others = offices[offices["office"].isin(allowed) & (offices["country_id"] == where) & (offices["start"] <= d)
-                     & (offices["end"].isna() | (offices["end"] >= d)) & (offices["entity_id"] != person)]
-    if where and not others.empty:
-        fact += "; " + "; ".join(f"the {r.title} then was {ref.name(r.entity_id)}" for r in others.itertuples())
+    now = [r for r in mine if r.start <= d and (_is_na(r.end) or r.end >= d)]
+    fact = f"has {him} as {spell(now)}" if now else f"has {him} in no such office on {_day(d)} (only {spell(mine)})"
+    where = scope or (now[0].country_id if now else "")
+    others = [r for r in index.offices_by_country.get(where, []) if not _is_na(where)] if where else []
+    others = [r for r in others if r.office in allowed and r.country_id == where and r.start <= d
+              and (_is_na(r.end) or r.end >= d) and r.entity_id != person]
+    if where and others:
+        fact += "; " + "; ".join(f"the {r.title} then was {ref.name(r.entity_id)}" for r in others)
     return _Verdict("conflicts", (("offices", fact),))
 
 

@@ -74,9 +74,12 @@ Decisions, in the order the code applies them:
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 
 from . import text as _text
@@ -250,33 +253,46 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 # --- tokens -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Tok:
-    start: int
-    end: int
-    text: str
-    glued: bool = False  # a word split off the previous one ("Vietnam|Theresa")
+    """A token of a context: offsets, text, and the word features read from it once."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".")
+    __slots__ = ("start", "end", "text", "glued", "low", "word", "cap")
 
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalpha()
+    def __init__(self, start: int, end: int, text: str, glued: bool = False):
+        self.start = start
+        self.end = end
+        self.text = text
+        self.glued = glued  # a word split off the previous one ("Vietnam|Theresa")
+        self.low = text.lower().rstrip(".")
+        first = text[0]
+        self.word = first.isalpha()
+        self.cap = first.isupper()
 
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
+    def __repr__(self) -> str:
+        return f"_Tok(start={self.start!r}, end={self.end!r}, text={self.text!r}, glued={self.glued!r})"
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, _Tok):
+            return NotImplemented
+        return (self.start, self.end, self.text, self.glued) == (other.start, other.end, other.text, other.glued)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text, self.glued))
 
     @property
     def poss(self) -> bool:
-        return bool(P.POSSESSIVE.search(self.text))
+        return _possessive(self.text)[0]
 
     @property
     def bare(self) -> str:
         """The word without a possessive ending."""
-        return P.POSSESSIVE.sub("", self.text)
+        return _possessive(self.text)[1]
+
+
+@functools.lru_cache(maxsize=65536)
+def _possessive(text: str) -> tuple[bool, str]:
+    """(whether `text` ends in a possessive, `text` without it)."""
+    return bool(P.POSSESSIVE.search(text)), P.POSSESSIVE.sub("", text)
 
 
 def _tokenize(text: str) -> list[_Tok]:
@@ -343,14 +359,22 @@ class _Context:
     sentences: list[tuple[int, int]]
     paragraph: int
     plain: str = ""  # the same text with quotations not masked
-    tokens: list[_Tok] = field(init=False)
     starts: frozenset[int] = field(init=False)
     _cues: list[_Cue] | None = field(default=None, init=False)
+    _tokens: list[_Tok] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.plain = self.plain or self.text
-        self.tokens = _tokenize(self.text)
         self.starts = frozenset(lo for lo, _ in self.sentences)
+
+    @property
+    def tokens(self) -> list[_Tok]:
+        """The tokens of `text`, read on first use (most paragraphs hold no quotation)."""
+        if self._tokens is None:
+            self._tokens = _tokenize(self.text)
+            self._tok_starts = [t.start for t in self._tokens]  # both ascending: tokens do not overlap
+            self._tok_ends = [t.end for t in self._tokens]
+        return self._tokens
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         for lo, hi in self.sentences:
@@ -361,15 +385,13 @@ class _Context:
 
     def tok_range(self, lo: int, hi: int) -> tuple[int, int]:
         """Indices [a, b) of the tokens inside [lo, hi)."""
-        a = next((k for k, t in enumerate(self.tokens) if t.start >= lo), len(self.tokens))
-        b = a
-        while b < len(self.tokens) and self.tokens[b].end <= hi:
-            b += 1
-        return a, b
+        self.tokens  # noqa: B018 (reads the tokens and their offsets)
+        a = bisect.bisect_left(self._tok_starts, lo)
+        return a, max(a, bisect.bisect_right(self._tok_ends, hi))
 
     def cues(self) -> list[_Cue]:
         if self._cues is None:
-            self._cues = [c for c in (_cue_from(m) for m in P.CUE.finditer(self.text)) if self._cue_ok(c)]
+            self._cues = [c for c in (_cue_from(m) for m in P.find_cues(self.text)) if self._cue_ok(c)]
         return self._cues
 
     def _cue_ok(self, cue: _Cue) -> bool:
@@ -392,13 +414,9 @@ class _Context:
         return True
 
     def _tok_before(self, pos: int) -> int | None:
-        k = None
-        for i, t in enumerate(self.tokens):
-            if t.end <= pos:
-                k = i
-            else:
-                break
-        return k
+        self.tokens  # noqa: B018
+        k = bisect.bisect_right(self._tok_ends, pos) - 1
+        return k if k >= 0 else None
 
 
 def _cue_from(m) -> _Cue:
@@ -799,6 +817,10 @@ def _only_titles(ctx: _Context, lo: int, hi: int) -> bool:
 
 
 def _tok_at(ctx: _Context, pos: int) -> int:
+    ctx.tokens  # noqa: B018
+    k = bisect.bisect_right(ctx._tok_starts, pos) - 1
+    if k >= 0 and pos < ctx.tokens[k].end:
+        return k
     return next(k for k, t in enumerate(ctx.tokens) if t.start <= pos < t.end)
 
 
@@ -849,10 +871,55 @@ def _title_case(toks: list[_Tok]) -> bool:
     return len(long) >= 3 and sum(t.cap for t in long) >= 0.8 * len(long)
 
 
+_ENTITY_ORDER = {"person": 0, "organization": 1, "country": 2, "place": 3}
+
+
+class _Mentions:
+    """One article's entity mentions as plain column lists, in the table's row order."""
+
+    __slots__ = ("start", "end", "entity_id", "entity_type", "name", "gender")
+
+    def __init__(self, start, end, entity_id, entity_type, name, gender):
+        self.start, self.end = start, end
+        self.entity_id, self.entity_type, self.name, self.gender = entity_id, entity_type, name, gender
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    @classmethod
+    def by_article(cls, entities: pd.DataFrame) -> dict[str, "_Mentions"]:
+        """Each article's mentions (keyed by str(article_id)), read column by column once."""
+        cols = {c: entities[c].tolist() for c in ("article_id", "start", "end", "entity_id", "entity_type", "name")}
+        for c in ("start", "end"):
+            if entities[c].dtype.kind not in "iu":
+                cols[c] = [_number(v) for v in cols[c]]
+        genders = entities["gender"].tolist() if "gender" in entities.columns else None
+        groups: dict = {}
+        for i, aid in enumerate(cols["article_id"]):
+            if _missing(aid):
+                continue
+            groups.setdefault(aid, []).append(i)
+        out = {}
+        for aid, idx in groups.items():
+            pick = lambda c: [c[i] for i in idx]  # noqa: E731
+            out[str(aid)] = cls(pick(cols["start"]), pick(cols["end"]), pick(cols["entity_id"]),
+                                pick(cols["entity_type"]), pick(cols["name"]), pick(genders) if genders is not None else None)
+        return out
+
+
+def _missing(v) -> bool:
+    return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
+
+
+def _number(v):
+    """An offset for comparisons: missing values become NaN (never equal, less or greater)."""
+    return float("nan") if _missing(v) else v
+
+
 class _Resolver:
     """Turns mentions into speakers: entity links, full names, pronoun antecedents."""
 
-    def __init__(self, paragraphs: list[tuple[int, str]], entities: pd.DataFrame | None, quoted: list[tuple[int, int]]):
+    def __init__(self, paragraphs: list[tuple[int, str]], entities: "_Mentions | None", quoted: list[tuple[int, int]]):
         self.quoted = quoted
         self.entities = entities if entities is not None and len(entities) else None
         if self.entities is not None:
@@ -868,21 +935,22 @@ class _Resolver:
     def _entity_persons(self, paragraphs: list[tuple[int, str]]) -> list[_Person]:
         ents = self.entities
         genders: dict[str, str] = {}
-        if "gender" in ents.columns:
-            for eid, g in zip(ents["entity_id"], ents["gender"]):
+        if ents.gender is not None:
+            for eid, g in zip(ents.entity_id, ents.gender):
                 if isinstance(g, str) and g in ("m", "f"):
                     genders[str(eid)] = g
-        people = ents[ents["entity_type"] == "person"]
         out = []
-        for row in people.itertuples(index=False):
-            start, end = int(row.start), int(row.end)
-            eid = str(row.entity_id)
+        for start, end, eid, name, etype in zip(ents.start, ents.end, ents.entity_id, ents.name, ents.entity_type):
+            if not (isinstance(etype, str) and etype == "person"):
+                continue
+            start, end = int(start), int(end)
+            eid = str(eid)
             if eid not in genders:
                 before = self._raw_before(paragraphs, start)
                 tok = before.split()[-1].rstrip(".").lower() if before.split() else ""
                 if tok in P.GENDER_TITLES:
                     genders[eid] = P.GENDER_TITLES[tok]
-            out.append((start, end, str(row.name), eid))
+            out.append((start, end, str(name), eid))
         return sorted(
             (_Person(s, e, n, genders.get(i, ""), i) for s, e, n, i in out if not self._in_quote(s)),
             key=lambda p: p.start,
@@ -951,14 +1019,14 @@ class _Resolver:
 
     def _entity_at(self, head: int, end: int) -> tuple[str, str, str] | None:
         ents = self.entities
-        hits = ents[(ents["start"] <= head) & (ents["end"] > head)]
-        if not len(hits):
-            hits = ents[(ents["start"] < end) & (ents["end"] > head)]
-        if not len(hits):
+        rows = list(zip(ents.start, ents.end, ents.entity_type, ents.entity_id, ents.name))
+        hits = [r for r in rows if r[0] <= head and r[1] > head]
+        if not hits:
+            hits = [r for r in rows if r[0] < end and r[1] > head]
+        if not hits:
             return None
-        order = {"person": 0, "organization": 1, "country": 2, "place": 3}
-        best = min(hits.itertuples(index=False), key=lambda r: order.get(str(r.entity_type), 9))
-        return str(best.entity_id), str(best.name), str(best.entity_type)
+        best = min(hits, key=lambda r: _ENTITY_ORDER.get(str(r[2]), 9))
+        return str(best[3]), str(best[4]), str(best[2])
 
     def _expand(self, name: str, pos: int) -> str:
         if len(name.split()) > 1:
@@ -1073,37 +1141,60 @@ def quotes(sentences: pd.DataFrame, *, entities: pd.DataFrame | None = None) -> 
     >>> quotes(s)[["quote", "speaker", "cue", "quote_kind"]].values.tolist()
     [['We will win,', 'Putin', 'said', 'direct']]
     """
-    rows: list[dict] = []
+    rows: list[tuple] = []
     if sentences is None or not len(sentences):
         return _frame(rows)
     kept = sentences
     if "kind" in kept.columns:
         kept = kept[~kept["kind"].isin(SKIPPED_KINDS)]
-    ents_by_article = {}
-    if entities is not None and len(entities):
-        for aid, frame in entities.groupby("article_id", sort=False):
-            ents_by_article[str(aid)] = frame
-    for aid, frame in kept.groupby("article_id", sort=False):
-        rows.extend(_article_quotes(str(aid), frame, ents_by_article.get(str(aid))))
+    ents_by_article = _Mentions.by_article(entities) if entities is not None and len(entities) else {}
+    key = kept["paragraph_id"] if "paragraph_id" in kept.columns else kept["sentence_id"]
+    groups: dict = {}
+    for aid, k, s, e, t, sid in zip(kept["article_id"].tolist(), key.tolist(), kept["start"].tolist(),
+                                     kept["end"].tolist(), kept["text"].tolist(), kept["sentence_id"].tolist()):
+        if _missing(aid):
+            continue
+        groups.setdefault(aid, []).append((k, s, e, t, sid))
+    for aid, group in groups.items():
+        rows.extend(_article_quotes(str(aid), group, ents_by_article.get(str(aid))))
     return _frame(rows)
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=QUOTE_COLUMNS)
-    for col in ("sentence_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"):
-        frame[col] = frame[col].astype("Int64")
-    for col in ("nested", "balanced"):
-        frame[col] = frame[col].astype("boolean")
-    for col in ("article_id", "quote", "speaker", "speaker_id", "cue", "quote_kind", "speaker_text"):
-        frame[col] = frame[col].astype(str)
-    return frame
+_INT_COLUMNS = ("sentence_id", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")
+_BOOL_COLUMNS = ("nested", "balanced")
+_STR_DTYPE = pd.Series([], dtype=object).astype(str).dtype  # what astype(str) gives
 
 
-def _paragraphs(frame: pd.DataFrame) -> list[tuple[int, str, list[tuple[int, int, int]]]]:
-    """(raw offset, text, [(start, end, sentence_id) relative]) per paragraph, in order."""
-    key = frame["paragraph_id"] if "paragraph_id" in frame.columns else frame["sentence_id"]
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """The quotes table from row tuples (QUOTE_COLUMNS order), each column typed once."""
+    columns = list(zip(*rows)) if rows else [()] * len(QUOTE_COLUMNS)
+    data = {}
+    for col, values in zip(QUOTE_COLUMNS, columns):
+        n = len(values)
+        if col in _INT_COLUMNS and all(v is None or type(v) is int for v in values):
+            mask = np.fromiter((v is None for v in values), dtype=bool, count=n)
+            data[col] = pd.arrays.IntegerArray(
+                np.fromiter((0 if v is None else v for v in values), dtype="int64", count=n), mask)
+        elif col in _INT_COLUMNS:
+            data[col] = pd.array(list(values), dtype="Int64")
+        elif col in _BOOL_COLUMNS and all(type(v) is bool for v in values):
+            data[col] = pd.arrays.BooleanArray(np.fromiter(values, dtype=bool, count=n), np.zeros(n, dtype=bool))
+        elif col in _BOOL_COLUMNS:
+            data[col] = pd.array(list(values), dtype="boolean")
+        elif all(type(v) is str for v in values):
+            data[col] = pd.array(list(values), dtype=_STR_DTYPE)
+        else:
+            data[col] = pd.Series(list(values), dtype=object).astype(str)
+    return pd.DataFrame(data, columns=QUOTE_COLUMNS)
+
+
+def _paragraphs(rows: list[tuple]) -> list[tuple[int, str, list[tuple[int, int, int]]]]:
+    """(raw offset, text, [(start, end, sentence_id) relative]) per paragraph, in order.
+
+    `rows` are one article's sentences as (paragraph key, start, end, text, sentence_id).
+    """
     groups: dict = {}
-    for k, s, e, t, sid in zip(key, frame["start"], frame["end"], frame["text"], frame["sentence_id"]):
+    for k, s, e, t, sid in rows:
         groups.setdefault(k, []).append((int(s), int(e), str(t), int(sid)))
     out = []
     for sents in groups.values():
@@ -1124,7 +1215,7 @@ def _mask(text: str, spans: Iterable[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-def _article_quotes(article_id: str, frame: pd.DataFrame, entities: pd.DataFrame | None) -> list[dict]:
+def _article_quotes(article_id: str, frame: list[tuple], entities: _Mentions | None) -> list[tuple]:
     paras = _paragraphs(frame)
     found_spans = [quote_spans(text, sentence_starts=[s for s, _, _ in sents]) for _, text, sents in paras]
     quoted = [(base + s.start, base + s.end) for (base, _, _), spans in zip(paras, found_spans) for s in spans]
@@ -1243,7 +1334,7 @@ def _continue_unclosed(ordered: list[_Found]) -> None:
             _copy_attribution(f, g)
 
 
-def _row(article_id: str, f: _Found, paras) -> dict:
+def _row(article_id: str, f: _Found, paras) -> tuple:
     off = f.ctx.offset
     base, text, sents = paras[f.ctx.paragraph]
     start, end = off + f.span.start, off + f.span.end
@@ -1253,24 +1344,24 @@ def _row(article_id: str, f: _Found, paras) -> dict:
     kind = f.kind
     m = f.mention if kind != "scare" else None
     c = f.cue if kind != "scare" else None
-    return {
-        "article_id": article_id,
-        "sentence_id": sid,
-        "start": start,
-        "end": end,
-        "quote": text[start - base : end - base],
-        "speaker": f.speaker if kind != "scare" else "",
-        "speaker_id": f.speaker_id if kind != "scare" else "",
-        "cue": c.text if c is not None else "",
-        "quote_kind": kind,
-        "speaker_text": m.text if m is not None else "",
-        "speaker_start": off + m.start if m is not None else None,
-        "speaker_end": off + m.end if m is not None else None,
-        "cue_start": off + c.start if c is not None else None,
-        "cue_end": off + c.end if c is not None else None,
-        "nested": f.parent is not None,
-        "balanced": f.span.balanced,
-    }
+    return (
+        article_id,  # QUOTE_COLUMNS order
+        sid,
+        start,
+        end,
+        text[start - base : end - base],
+        f.speaker if kind != "scare" else "",
+        f.speaker_id if kind != "scare" else "",
+        c.text if c is not None else "",
+        kind,
+        m.text if m is not None else "",
+        off + m.start if m is not None else None,
+        off + m.end if m is not None else None,
+        off + c.start if c is not None else None,
+        off + c.end if c is not None else None,
+        f.parent is not None,
+        f.span.balanced,
+    )
 
 
 __all__ = ["QUOTE_COLUMNS", "QuoteSpan", "quote_spans", "quotes"]

@@ -13,6 +13,7 @@ names the SCO or a summit gets no summit.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections import Counter
@@ -41,7 +42,11 @@ def summit_evidence(text: str, *, summits: pd.DataFrame, published: pd.Timestamp
     Columns: summit_id, score, evidence (``;``-joined clues such as
     ``city:Samarkand x3``), sorted by score, best first.
     """
-    folded = fold(text)
+    return pd.DataFrame(_evidence(fold(text), summits, published), columns=["summit_id", "score", "evidence"])
+
+
+def _evidence(folded: str, summits: pd.DataFrame, published) -> list[tuple]:
+    """(summit_id, score, evidence) per summit for the folded text, best first (ties in table order)."""
     lower = folded.lower()
     years = Counter(int(m.group()) for m in P.YEAR.finditer(folded))
     month_days = []
@@ -52,45 +57,139 @@ def summit_evidence(text: str, *, summits: pd.DataFrame, published: pd.Timestamp
             month_days.append((month, day))
     max_year = max(years) if years else None
     demonyms = _demonyms()
+    places: dict[str, int] = {}  # per name: how often the text uses it as a place
+    summit_in: dict[str, bool] = {}
+    layout = _Layout(folded)
+    words: dict[str, int] = {}
+    known = published is not None and not pd.isna(published)
+    published = pd.Timestamp(published) if known else None
     rows = []
-    for s in summits.itertuples(index=False):
+    columns = [summits[c].tolist() for c in ("summit_id", "city", "city_aliases", "country", "start", "end", "year")]
+    for summit_id, city, city_aliases, country, start, end, year in zip(*columns):
         score, clues = 0.0, []
-        names = [n for n in (s.city, *s.city_aliases) if n and n.lower() in lower]  # cheap filter first
-        n_city = sum(len(P.city_as_place(n).findall(folded)) for n in names)
+        names = [n for n in (city, *city_aliases) if n and n.lower() in lower]  # cheap filter first
+        n_city = 0
+        for n in names:
+            if n not in places:
+                places[n] = layout.count_places(n)
+            n_city += places[n]
         if n_city:
             score += WEIGHTS["city"] * (1 + math.log(n_city))
-            clues.append(f"in {s.city} x{n_city}")
-        if any(_summit_in(folded, n) for n in names):
-            score += WEIGHTS["summit_in_city"]
-            clues.append(f"summit in {s.city}")
-        country_words = [str(s.country).lower(), *demonyms.get(str(s.country), [])]
-        if any(_count_word(lower, w) for w in country_words):
-            score += WEIGHTS["country"]
-            clues.append(f"country:{s.country}")
-        days = {(x.month, x.day) for x in pd.date_range(s.start, s.end, freq="D")} if month_days else set()
+            clues.append(f"in {city} x{n_city}")
+        for n in names:
+            if n not in summit_in:
+                summit_in[n] = layout.summit_in(n)
+            if summit_in[n]:
+                score += WEIGHTS["summit_in_city"]
+                clues.append(f"summit in {city}")
+                break
+        country_words = [str(country).lower(), *demonyms.get(str(country), [])]
+        for w in country_words:
+            if w not in words:
+                words[w] = _count_word(lower, w)
+            if words[w]:
+                score += WEIGHTS["country"]
+                clues.append(f"country:{country}")
+                break
+        days = _summit_days(start, end) if month_days else frozenset()
         hits = [(m, d) for m, d in month_days if (m, d) in days]
         if hits:
             score += WEIGHTS["month_day"]
             clues.append(f"date:{hits[0][0]:02d}-{hits[0][1]:02d}")
-        if s.year in years:
+        if year in years:
             score += WEIGHTS["year"]
-            clues.append(f"year:{s.year}")
-        if max_year is not None and max_year > s.year + _FUTURE_YEAR_SLACK:
+            clues.append(f"year:{year}")
+        if max_year is not None and max_year > year + _FUTURE_YEAR_SLACK:
             score += WEIGHTS["later_year"]
             clues.append(f"mentions {max_year}, after the summit")
-        elif max_year is not None and n_city and s.year not in years and max_year <= s.year:
+        elif max_year is not None and n_city and year not in years and max_year <= year:
             # the latest year the text names is consistent; nearer years fit better
-            score += WEIGHTS["year_consistent"] / (1 + (s.year - max_year))
+            score += WEIGHTS["year_consistent"] / (1 + (year - max_year))
             clues.append(f"latest year named {max_year}")
-        if published is not None and not pd.isna(published):
-            gap = abs((pd.Timestamp(published) - pd.Timestamp(s.start)).days)
+        if known:
+            gap = abs((published - pd.Timestamp(start)).days)
             if gap <= 60:
                 score += WEIGHTS["near_published"] * (1 - gap / 61)
                 clues.append(f"published {gap} days from opening")
-        rows.append((s.summit_id, round(score, 3), ";".join(clues)))
-    return pd.DataFrame(rows, columns=["summit_id", "score", "evidence"]).sort_values(
-        "score", ascending=False, kind="stable"
-    ).reset_index(drop=True)
+        rows.append((summit_id, round(score, 3), ";".join(clues)))
+    rows.sort(key=lambda r: r[1], reverse=True)  # stable: ties keep the table's order
+    return rows
+
+
+class _Layout:
+    """Where a folded text may hold a city pattern's match, so that only those stretches are searched.
+
+    Every match of ``city_as_place`` holds the city name and, around it, only word characters
+    and white space up to it (the locative phrase) or after it ("Astana summit"); every match
+    of ``summit_in_city`` holds the name and no ``.`` or ``;`` before it. So each match lies in
+    a window around an occurrence of the name bounded by characters that are not word
+    characters (or the text's ends), and searching the merged windows finds exactly the
+    matches a search of the whole text finds.
+    """
+
+    def __init__(self, folded: str):
+        self.text = folded
+        self._breaks: list[int] | None = None
+        self._stops: list[int] | None = None
+
+    @property
+    def breaks(self) -> list[int]:
+        if self._breaks is None:
+            self._breaks = [m.start() for m in P.NOT_WORD_OR_SPACE.finditer(self.text)]
+        return self._breaks
+
+    @property
+    def stops(self) -> list[int]:
+        if self._stops is None:
+            self._stops = [m.start() for m in P.SENTENCE_STOP.finditer(self.text)]
+        return self._stops
+
+    def _occurrences(self, name: str) -> list[tuple[int, int]]:
+        """Every (start, end) where the name matches, overlapping ones included."""
+        rx, out, pos = P.city_name(name), [], 0
+        while True:
+            m = rx.search(self.text, pos)
+            if m is None:
+                return out
+            out.append(m.span())
+            pos = m.start() + 1
+
+    @staticmethod
+    def _after(positions: list[int], i: int) -> int:
+        """Just past the last position before `i`, or 0."""
+        k = bisect.bisect_left(positions, i)
+        return positions[k - 1] + 1 if k else 0
+
+    def _before(self, positions: list[int], i: int) -> int:
+        """The first position at or after `i`, or the text's end."""
+        k = bisect.bisect_left(positions, i)
+        return positions[k] if k < len(positions) else len(self.text)
+
+    def _windows(self, name: str, starts: list[int]) -> list[tuple[int, int]]:
+        merged: list[list[int]] = []
+        for s, e in self._occurrences(name):
+            lo, hi = self._after(starts, s), self._before(self.breaks, e)
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        return [(lo, hi) for lo, hi in merged]
+
+    def count_places(self, name: str) -> int:
+        """len(P.city_as_place(name).findall(text))."""
+        pattern = P.city_as_place(name)
+        return sum(len(pattern.findall(self.text, lo, hi)) for lo, hi in self._windows(name, self.breaks))
+
+    def summit_in(self, name: str) -> bool:
+        """_summit_in(text, name)."""
+        pattern = P.summit_in_city(name)
+        return any(pattern.search(self.text, lo, hi) for lo, hi in self._windows(name, self.stops))
+
+
+@functools.lru_cache(maxsize=1024)
+def _summit_days(start, end) -> frozenset:
+    """The (month, day) pairs from `start` to `end`."""
+    return frozenset((x.month, x.day) for x in pd.date_range(start, end, freq="D"))
 
 
 def assign_summit(text: str, *, summits: pd.DataFrame, published: pd.Timestamp | None = None) -> tuple[str | None, float, str]:
@@ -107,17 +206,17 @@ def assign_summit(text: str, *, summits: pd.DataFrame, published: pd.Timestamp |
         return None, 0.0, "does not name the SCO"
     if not P.SUMMIT_WORD.search(folded):
         return None, 0.0, "speaks of no meeting of SCO leaders"
-    table = summit_evidence(text, summits=summits, published=published)
-    best = table.iloc[0]
-    if best["score"] < MIN_SCORE:
-        return None, 0.0, f"no summit reaches {MIN_SCORE} points (best {best['summit_id']} {best['score']})"
-    runner = max(float(table.iloc[1]["score"]), 0.0) if len(table) > 1 else 0.0
-    if best["score"] - runner < MIN_MARGIN:
-        tied = table.loc[table["score"] >= best["score"] - MIN_MARGIN, "summit_id"].tolist()
-        return None, 0.0, f"ambiguous between {', '.join(tied)} ({best['evidence']})"
-    margin = best["score"] / (best["score"] + runner)
-    strength = 1 - math.exp(-best["score"] / 6)
-    return str(best["summit_id"]), round(float(margin * strength), 3), str(best["evidence"])
+    table = _evidence(folded, summits, published)
+    best_id, best_score, best_evidence = table[0]
+    if best_score < MIN_SCORE:
+        return None, 0.0, f"no summit reaches {MIN_SCORE} points (best {best_id} {best_score})"
+    runner = max(float(table[1][1]), 0.0) if len(table) > 1 else 0.0
+    if best_score - runner < MIN_MARGIN:
+        tied = [sid for sid, score, _ in table if score >= best_score - MIN_MARGIN]
+        return None, 0.0, f"ambiguous between {', '.join(tied)} ({best_evidence})"
+    margin = best_score / (best_score + runner)
+    strength = 1 - math.exp(-best_score / 6)
+    return str(best_id), round(float(margin * strength), 3), str(best_evidence)
 
 
 def assign(articles: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:

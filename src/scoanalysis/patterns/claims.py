@@ -11,6 +11,7 @@ come from the reference table roles.csv (compiled once per title list, cached).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -38,6 +39,22 @@ OWNER = _tok("CDMO")
 #: Where a summit may be placed: a state or a place.
 WHERE = _tok("CL")
 
+#: Cheap necessary conditions, tested before a family of patterns runs on a masked sentence:
+#: the office patterns need a person token; the accession, state and list patterns a state token
+#: (or, for a subject, a pronoun phrase "his country"); founding a founding verb; counts a number.
+PERSON_HINT = TOKEN_OPEN + "P"
+COUNTRY_HINT = TOKEN_OPEN + "C"
+COUNTRY_ANAPHOR_HINT = re.compile(r"country|state|nation")
+FOUNDED_HINT = re.compile(r"founded|established|created|set\s+up|formed|launched")
+#: The verbs of ACCESSION, the statuses of STATE and LIST_OF_MEMBERS, and the verbs of EXPANSION,
+#: INCLUSION and ADMISSION; the head nouns every count pattern ends with.
+ACCESSION_HINT = re.compile(r"becom|became|declared|admitted|accepted|made|named|granted|join|accede")
+STATE_HINT = re.compile(r"member|observer|dialogue|part|signator")
+LIST_OF_MEMBERS_HINT = re.compile(r"member|observer|dialogue", re.IGNORECASE)
+INCLUSION_HINT = re.compile(r"includes|comprises|brings|groups|unites")
+ADMISSION_HINT = re.compile(r"admit|accept|welcome")
+COUNT_HINT = re.compile(r"member|state|nation|countr|strong")
+
 # --- lexicons ------------------------------------------------------------------------------
 
 #: Number words for counts ("the six-state bloc", "its eight members").
@@ -48,6 +65,8 @@ NUMBER_WORDS = {
 }
 NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 YEAR = r"(?:19[4-9]\d|20\d\d)"
+#: A digit or a number word: what every count pattern needs.
+NUMBER_HINT = re.compile(r"\d|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
 
 #: Regional adjectives that narrow a member count ("the four Central Asian members"), with the
 #: states each covers (geography, not reference data about the organisation).
@@ -122,6 +141,59 @@ def office_patterns(titles: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
         rf"|(?P<role>{ROLE}))"
     )
     return before, after
+
+
+@functools.lru_cache(maxsize=8)
+def _title_openings(titles: tuple[str, ...]) -> tuple[str, ...]:
+    """The first word of each title (lower case): a text holding none of them names no title."""
+    return tuple(sorted({re.split(r"\s", t, maxsplit=1)[0].lower() for t in titles}))
+
+
+#: Characters beyond ASCII other than the mention tokens: where lower() and IGNORECASE may differ.
+_NOT_ASCII = re.compile(rf"[^\x00-\x7f{TOKEN_OPEN}{TOKEN_CLOSE}]")
+
+
+def may_hold_title(text: str, titles: tuple[str, ...]) -> bool:
+    """False only when `text` cannot hold any of `titles` (the office patterns' title group)."""
+    if _NOT_ASCII.search(text):
+        return True
+    lower = text.lower()
+    return any(w in lower for w in _title_openings(titles))
+
+
+#: A named person's token (what the office patterns end or start with).
+PERSON_TOKEN = re.compile(PERSON)
+
+
+@functools.lru_cache(maxsize=8)
+def office_break(titles: tuple[str, ...]) -> re.Pattern:
+    """A character no match of the before-name office pattern holds ahead of its person token.
+
+    That stretch is made of modifiers, an owner token or pronoun with "'s", the title, a comma
+    and white space: word characters, white space, ``-``, ``'``, ``,``, the token marks and
+    whatever else the titles are spelled with.
+    """
+    extra = sorted({c for t in titles for c in t if not (c.isalnum() or c == "_" or c.isspace())})
+    return re.compile(rf"[^\w\s\-',{TOKEN_OPEN}{TOKEN_CLOSE}{re.escape(''.join(extra))}]")
+
+
+def before_name_matches(pattern: re.Pattern, text: str, titles: tuple[str, ...]):
+    """pattern.finditer(text) for the before-name office pattern of `titles`, searching only the
+    stretches that end with a person token and hold no office_break character: every match lies
+    in one of them, and their edges are not word characters, so the matches are the same."""
+    windows: list[list[int]] = []
+    breaks = None
+    for t in PERSON_TOKEN.finditer(text):
+        if breaks is None:
+            breaks = [m.start() for m in office_break(titles).finditer(text)]
+        k = bisect.bisect_left(breaks, t.start())
+        lo = breaks[k - 1] + 1 if k else 0
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = t.end()
+        else:
+            windows.append([lo, t.end()])
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
 
 
 # --- membership and accession ------------------------------------------------------------------

@@ -131,6 +131,20 @@ CUE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: CUE without IGNORECASE, for a lower-cased text: its literals are lower case and its classes
+#: (\w, \s, \u2019, ', -) have no case, so on a text whose characters all lower-case to one
+#: character of the same kind it finds what CUE finds, in the same places (see find_cues).
+_CUE_LOWER = re.compile(CUE.pattern, re.VERBOSE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def find_cues(text: str):
+    """The matches of CUE in `text` (group values only differ in case): a faster pass when safe."""
+    if all(c.lower() == c == c.upper() for c in set(_NON_ASCII.findall(text))):
+        return _CUE_LOWER.finditer(text.lower())
+    return CUE.finditer(text)
+
+
 #: Past forms that, after a form of "be", are passive ("will be declared"): not a cue.
 IRREGULAR_PAST = frozenset("said told wrote thought".split())
 BE_FORMS = frozenset("be been being is was were are am".split())

@@ -65,3 +65,16 @@ def city_as_place(city: str) -> re.Pattern:
         rf"|{_named_gathering(name)}",
         re.IGNORECASE,
     )
+
+
+@functools.lru_cache(maxsize=512)
+def city_name(city: str) -> re.Pattern:
+    """Return a pattern for `city` itself, as the patterns above spell it (escaped, any case)."""
+    return re.compile(re.escape(city), re.IGNORECASE)
+
+
+#: A character that is neither a word character nor white space: the patterns above cannot
+#: cross one between a locative word and the city ("in the capital of Astana" holds none).
+NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
+#: What summit_in_city cannot cross between "summit" and the city.
+SENTENCE_STOP = re.compile(r"[.;]")

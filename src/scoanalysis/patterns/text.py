@@ -31,6 +31,9 @@ FOLD = str.maketrans(
     }
 )
 
+#: FOLD as (character, replacement) pairs, for folding by str.replace.
+FOLD_PAIRS = tuple((chr(k), v) for k, v in FOLD.items())
+
 #: A paragraph: a run of text between line breaks.
 LINE = re.compile(r"[^\r\n]+")
 
@@ -95,6 +98,13 @@ DISCLAIMER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: Cheap necessary conditions for CREDIT, STAFF_CREDIT and DISCLAIMER (words, lower case, one
+#: of which a text the pattern matches holds in any case) and GLUED_SENTENCE (a pattern).
+CREDIT_WORDS = ("photo", "image", "picture", "credit", "source", "video", "getty", "shutterstock", "epa-efe", "sputnik/")
+STAFF_CREDIT_WORDS = ("contributed", "reporting", "writing", "editing", "additional", "compiled")
+DISCLAIMER_WORDS = ("translat", "not")
+GLUED_SENTENCE_HINT = re.compile(r"[.!?][\"\u201c\u2018]?[A-Z]")
+
 #: Two sentences glued by bad scraping: "in its favour.Although".
 GLUED_SENTENCE = re.compile(r"(?<=[a-z\d)]{2}[.!?])(?=[\"\u201c\u2018]?[A-Z][a-z])")
 
@@ -103,6 +113,9 @@ GLUED_WORD = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
 
 #: Name prefixes after which a capital inside a word is normal ("McDonald", "MacArthur").
 GLUE_EXEMPT_PREFIX = re.compile(r"(?:^|\b)(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O')$")
+
+#: A character that is neither a word character nor white space (blanked in duplicate-line keys).
+NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
 
 #: A word, for counting: letters or digits, with inner apostrophes, hyphens, periods.
 WORD = re.compile(r"[^\W_](?:[\w'\u2019.\-]*[^\W_])?")
