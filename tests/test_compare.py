@@ -318,6 +318,8 @@ def test_banded_candidates_are_exactly_what_datasketch_lsh_proposes():
 def test_signature_is_none_without_body_text_and_stable_otherwise(seed_sentences):
     one = seed_sentences[seed_sentences["article_id"] == seed_sentences["article_id"].iloc[0]]
     a, b = compare.signature(one), compare.signature(one.copy())
-    assert a is not None and a[0].dtype == np.uint32 and len(a[1]) == 128
-    assert (a[0] == b[0]).all() and (a[1] == b[1]).all()
+    assert a is not None and a.words.dtype == np.uint32 and len(a.stems) == 128
+    assert (a.words == b.words).all() and (a.stems == b.stems).all()
+    sets = a.stem_sets()
+    assert len(sets) == len(compare.article_features(one).stems) and all(len(x) >= 2 for x in sets)
     assert compare.signature(one.assign(kind="headline")) is None

@@ -168,25 +168,44 @@ def duplicate_pairs(
     sigs = {aid: _signature_of(f, num_perm, seed) for aid, f in features.items()}
     ids = [aid for aid in order if sigs.get(aid) is not None]
     found = candidate_pairs(
-        ids, [sigs[a][0] for a in ids], [sigs[a][1] for a in ids], num_perm=num_perm,
+        ids, [sigs[a].words for a in ids], [sigs[a].stems for a in ids], num_perm=num_perm,
         word_lsh_threshold=word_lsh_threshold, stem_lsh_threshold=stem_lsh_threshold,
         min_candidate_jaccard=min_candidate_jaccard,
     )
-    return confirm_pairs(found, features.__getitem__, threshold=threshold, min_sentence_similarity=min_sentence_similarity,
-                         min_aligned=min_aligned)
+    return confirm_pairs(found, features.__getitem__, sketches=sigs, threshold=threshold,
+                         min_sentence_similarity=min_sentence_similarity, min_aligned=min_aligned)
 
 
-def signature(sentences: pd.DataFrame, *, num_perm: int = 128, seed: int = 1) -> tuple[np.ndarray, np.ndarray] | None:
-    """Return one article's MinHash signatures (word shingles, content-stem pairs), or None if it has no body text.
+@dataclass(frozen=True)
+class Sketch:
+    """What duplicate search keeps of one article: two MinHash signatures and its sentences' stems, hashed.
 
-    `sentences` holds one article's rows of the sentences table. Each signature is a
-    uint32 array of `num_perm` values; `candidate_pairs` indexes them. This is the
-    per-article half of `duplicate_pairs`, so a corpus can be signed article by article
-    (in parallel) and only the signatures kept.
+    words, stems : uint32 MinHash signatures of the word shingles and content-stem pairs.
+    sentence_stems : the CRC-32 of each content stem of every sentence that takes part in
+        alignment, concatenated; bounds[k]:bounds[k + 1] are sentence k's. About 1 KB for
+        a news article, enough to align two articles without their text.
     """
-    body = _body(sentences)
-    feats = _features([(int(i), str(t)) for i, t in zip(body["sentence_id"], body["text"])])
-    return _signature_of(feats, num_perm, seed)
+
+    words: np.ndarray
+    stems: np.ndarray
+    sentence_stems: np.ndarray
+    bounds: np.ndarray
+
+    def stem_sets(self) -> list[frozenset[int]]:
+        """Return each aligned sentence's hashed content stems, in order."""
+        values = self.sentence_stems.tolist()
+        edges = self.bounds.tolist()
+        return [frozenset(values[lo:hi]) for lo, hi in zip(edges, edges[1:])]
+
+
+def signature(sentences: pd.DataFrame, *, num_perm: int = 128, seed: int = 1) -> Sketch | None:
+    """Return one article's Sketch (MinHash signatures and hashed sentence stems), or None if it has no body text.
+
+    `sentences` holds one article's rows of the sentences table. `candidate_pairs` bands
+    the signatures; `confirm_pairs` aligns candidates on the hashed stems first, so a
+    corpus can be sketched article by article (in parallel) and only the sketches kept.
+    """
+    return _signature_of(article_features(sentences), num_perm, seed)
 
 
 def candidate_pairs(
@@ -213,15 +232,18 @@ def candidate_pairs(
     words = np.vstack(word_signatures).astype(np.uint32)
     stems = np.vstack(stem_signatures).astype(np.uint32)
     by_words = _banded_pairs(words, MinHashLSH(threshold=word_lsh_threshold, num_perm=num_perm).hashranges)
-    by_stems = _banded_pairs(stems, MinHashLSH(threshold=stem_lsh_threshold, num_perm=num_perm).hashranges)
-    if len(by_stems):
+
+    def close_enough(codes: np.ndarray) -> np.ndarray:
         # LSH with few rows per band is generous; the signatures' own estimate sorts out
         # the many stories that merely share a summit's names (a cheap test, before alignment).
-        keep = np.zeros(len(by_stems), dtype=bool)
-        for lo in range(0, len(by_stems), 65536):
-            a, b = by_stems[lo:lo + 65536] // n, by_stems[lo:lo + 65536] % n
+        keep = np.zeros(len(codes), dtype=bool)
+        for lo in range(0, len(codes), 65536):
+            a, b = codes[lo:lo + 65536] // n, codes[lo:lo + 65536] % n
             keep[lo:lo + 65536] = (stems[a] == stems[b]).mean(axis=1) >= min_candidate_jaccard
-        by_stems = by_stems[keep]
+        return codes[keep]
+
+    by_stems = _banded_pairs(stems, MinHashLSH(threshold=stem_lsh_threshold, num_perm=num_perm).hashranges,
+                             keep=close_enough)
     how: dict[int, list[str]] = defaultdict(list)
     for code in by_stems.tolist():
         how[code].append("stems")
@@ -234,6 +256,7 @@ def confirm_pairs(
     pairs: Sequence[tuple[str, str, str]],
     features,
     *,
+    sketches=None,
     threshold: float = ALIGNED_SHARE,
     min_sentence_similarity: float = MIN_SENTENCE_SIMILARITY,
     min_aligned: int = MIN_ALIGNED,
@@ -241,15 +264,42 @@ def confirm_pairs(
     """Return the duplicates table for candidate `pairs` (a, b, found_by), each confirmed by sentence alignment.
 
     `features` maps an article id to what `article_features` returns for it (a dict's
-    ``__getitem__``, or a loader that reads articles on demand). Columns: PAIR_COLUMNS.
+    ``__getitem__``, or a loader that reads articles on demand). With `sketches` (article
+    id -> Sketch), pairs are first aligned on the sketches' hashed stems, and `features`
+    is asked only for the pairs that align: most candidates of a large corpus never need
+    their text read again. Columns: PAIR_COLUMNS.
     """
     rows = []
+    stem_sets = _Recent(lambda aid: sketches[aid].stem_sets()) if sketches is not None else None
     for a, b, how in pairs:
+        if stem_sets is not None:
+            sa, sb = stem_sets(a), stem_sets(b)
+            shorter = min(len(sa), len(sb))
+            path = _align_path(sa, sb, min_similarity=min_sentence_similarity)
+            if shorter == 0 or len(path) < min_aligned or len(path) / shorter < threshold:
+                continue
         row = _confirm(features(a), features(b), threshold=threshold, min_similarity=min_sentence_similarity,
                        min_aligned=min_aligned)
         if row is not None:
             rows.append({"article_a": a, "article_b": b, **row, "found_by": how})
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+class _Recent:
+    """A function of an article id, with the last `size` results kept."""
+
+    def __init__(self, compute, size: int = 4096):
+        self.compute, self.size, self.kept = compute, size, {}
+
+    def __call__(self, key):
+        if key in self.kept:
+            value = self.kept.pop(key)
+        else:
+            value = self.compute(key)
+            if len(self.kept) >= self.size:
+                self.kept.pop(next(iter(self.kept)))
+        self.kept[key] = value
+        return value
 
 
 def article_features(sentences: pd.DataFrame) -> "_Features":
@@ -258,14 +308,21 @@ def article_features(sentences: pd.DataFrame) -> "_Features":
     return _features([(int(i), str(t)) for i, t in zip(body["sentence_id"], body["text"])])
 
 
-def _signature_of(feats: "_Features", num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray] | None:
+def _signature_of(feats: "_Features", num_perm: int, seed: int) -> Sketch | None:
     if not feats.word_shingles or not feats.stem_pairs:
         return None
-    return _minhash(feats.word_shingles, num_perm, seed), _minhash(feats.stem_pairs, num_perm, seed)
+    hashed = [sorted(zlib.crc32(x.encode("utf-8")) for x in stems) for stems in feats.stems]
+    bounds = np.cumsum([0, *map(len, hashed)]).astype(np.int32)
+    values = np.fromiter((h for sentence in hashed for h in sentence), dtype=np.uint32, count=int(bounds[-1]))
+    return Sketch(_minhash(feats.word_shingles, num_perm, seed), _minhash(feats.stem_pairs, num_perm, seed), values, bounds)
 
 
-def _banded_pairs(signatures: np.ndarray, bands: Sequence[tuple[int, int]]) -> np.ndarray:
-    """Return the pairs (i < j, coded i * n + j, sorted, unique) whose signatures agree on every row of some band."""
+def _banded_pairs(signatures: np.ndarray, bands: Sequence[tuple[int, int]], *, keep=None) -> np.ndarray:
+    """Return the pairs (i < j, coded i * n + j, sorted, unique) whose signatures agree on every row of some band.
+
+    `keep`, when given, filters each band's pairs (an array of codes) before they are
+    pooled, so memory holds one band's raw collisions at a time.
+    """
     n = len(signatures)
     found = []
     for lo, hi in bands:
@@ -274,11 +331,11 @@ def _banded_pairs(signatures: np.ndarray, bands: Sequence[tuple[int, int]]) -> n
         shared = np.flatnonzero(counts[group] > 1)  # articles whose bucket holds another
         if not len(shared):
             continue
-        shared = shared[np.argsort(group[shared], kind="stable")]
-        cuts = np.flatnonzero(np.diff(group[shared])) + 1
-        for members in np.split(shared, cuts):
-            i, j = np.triu_indices(len(members), k=1)
-            found.append(members[i].astype(np.int64) * n + members[j])
+        bucket = pd.DataFrame({"g": group[shared], "i": shared.astype(np.int64)})
+        joined = bucket.merge(bucket, on="g")  # every ordered pair sharing the bucket
+        i, j = joined["i_x"].to_numpy(), joined["i_y"].to_numpy()
+        codes = i[i < j] * n + j[i < j]
+        found.append(keep(codes) if keep is not None else codes)
     return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
 
 
