@@ -68,3 +68,17 @@ def test_report_tables_show_a_bounded_number_of_rows_and_say_so():
     assert views.show(frame.head(10), max_rows=50).to_html().count("<tr>") == 11
     assert "rows;" not in views.show(frame.head(10), max_rows=50).to_html()
     assert views.show(frame, max_rows=None).to_html().count("<tr>") == 1001
+
+
+def test_side_by_side_pairs_are_bounded_and_the_rest_counted(seed_sentences):
+    from scoanalysis import views
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"]})
+    one = seed_sentences[seed_sentences["article_id"] == seed_sentences["article_id"].iloc[0]]
+    sentences = pd.concat([one.assign(article_id=x) for x in ("a", "b", "c")], ignore_index=True)
+    pairs = pd.DataFrame({"article_a": ["a", "a", "b"], "article_b": ["b", "c", "c"], "relation": ["duplicate"] * 3,
+                          "similarity": [1.0, 1.0, 1.0]})
+    tables = {"articles": articles, "sentences": sentences, "duplicates": pairs}
+    html = views.pairs_side_by_side(tables, max_pairs=2)
+    assert html.count("<h4>") == 2 and "1 more pairs are listed in the duplicates table" in html
+    assert views.pairs_side_by_side(tables).count("<h4>") == 3 and "more pairs" not in views.pairs_side_by_side(tables)
