@@ -200,7 +200,7 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
         out[col] = _coerce(out[col], kind)
     extra = [c for c in out.columns if c not in table.columns]
     for col in extra:
-        out[col] = _infer_extra(out[col])
+        out[col] = infer_extra(out[col])
     return out[list(table.columns) + extra].reset_index(drop=True)
 
 
@@ -372,7 +372,7 @@ def _coerce(series: pd.Series, kind: str) -> pd.Series:
     return series.astype("object").where(series.notna(), None).astype("string")
 
 
-def _infer_extra(series: pd.Series) -> pd.Series:
+def infer_extra(series: pd.Series) -> pd.Series:
     """Return a column beyond the contract with numbers as numbers and true/false as booleans, if all fit."""
     if series.dtype != object and str(series.dtype) not in ("string", "str"):
         return series

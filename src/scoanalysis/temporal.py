@@ -438,7 +438,7 @@ def _timex_frame(found: list[tuple[_Mention, _Res]]) -> pd.DataFrame:
     for col, values in extra.items():
         if not any(v == "" or (v.isascii() and v.replace("_", "").isalpha() and v.lower() not in _NUMBER_WORDS)
                    for v in values):
-            frame[col] = schema._infer_extra(frame[col])  # might read as numbers or booleans: as conform does
+            frame[col] = schema.infer_extra(frame[col])  # might read as numbers or booleans: as conform does
     return frame
 
 
