@@ -17,6 +17,7 @@ from __future__ import annotations
 import collections
 import functools
 import itertools
+from collections import defaultdict
 import os
 import re
 from dataclasses import dataclass
@@ -853,15 +854,17 @@ def check_claims(
     window = pd.Timedelta(days=window_days)
     for _, group in itertools.groupby(sorted(records, key=lambda c: c["subject"]), key=lambda c: c["subject"]):
         group = list(group)
-        for a, b in itertools.combinations(group, 2):
+        found: dict[int, list[int]] = defaultdict(list)
+        for i, j in _incompatible_pairs(group, ref, window):
+            a, b = group[i], group[j]
             if a["article_id"] == b["article_id"] and a["sentence_id"] == b["sentence_id"]:
-                continue
-            if not _incompatible(a, b, ref, window):
                 continue
             if verdicts[a["claim_id"]].status == "agrees" and verdicts[b["claim_id"]].status == "agrees":
                 continue
-            partners[a["claim_id"]].append(b["claim_id"])
-            partners[b["claim_id"]].append(a["claim_id"])
+            found[i].append(j)
+            found[j].append(i)
+        for i, others in found.items():  # partners in the order the claims came
+            partners[group[i]["claim_id"]].extend(group[j]["claim_id"] for j in sorted(others))
     by_id = {c["claim_id"]: c for c in records}
     rows = []
     for c in records:
@@ -1128,6 +1131,44 @@ def _office_verdict(c, ref, d) -> _Verdict:
     if where and others:
         fact += "; " + "; ".join(f"the {r.title} then was {ref.name(r.entity_id)}" for r in others)
     return _Verdict("conflicts", (("offices", fact),))
+
+
+def _incompatible_pairs(group: list[dict], ref: _Ref, window: pd.Timedelta) -> list[tuple[int, int]]:
+    """Return the positions (i < j) of the claims of `group` that are incompatible (_incompatible).
+
+    Exact, without comparing every pair: claims of different families never conflict, and
+    claims are first grouped by their shape (everything _incompatible reads except the
+    date). The date only ever adds a condition, so two shapes that do not conflict when
+    dates are ignored have no member pair that conflicts; only the member pairs of
+    conflicting shapes are compared. A statement repeated by a thousand articles is one
+    shape, not half a million pairs.
+    """
+    shapes: dict[tuple, list[int]] = defaultdict(list)
+    for k, c in enumerate(group):
+        if _FAMILY.get(c["predicate"]) is not None:
+            shapes[tuple(str(c.get(f)) for f in _SHAPE)].append(k)
+    undated = {key: {**group[members[0]], "claim_date": pd.NaT} for key, members in shapes.items()}
+    keys = list(shapes)
+    pairs = []
+    for x, kx in enumerate(keys):
+        for ky in keys[x:]:
+            if _FAMILY.get(undated[kx]["predicate"]) != _FAMILY.get(undated[ky]["predicate"]):
+                continue
+            if not (_incompatible(undated[kx], undated[ky], ref, window)
+                    or _incompatible(undated[ky], undated[kx], ref, window)):
+                continue
+            for i in shapes[kx]:
+                for j in shapes[ky]:
+                    if i == j or (kx == ky and i > j):
+                        continue
+                    lo, hi = min(i, j), max(i, j)
+                    if _incompatible(group[lo], group[hi], ref, window):  # earlier claim first, as always
+                        pairs.append((lo, hi))
+    return sorted(pairs)
+
+
+#: The fields of a claim that _incompatible reads, but for its date.
+_SHAPE = ("predicate", "object", "scope", "qualifier", "tense", "polarity", "hedged")
 
 
 def _incompatible(a: dict, b: dict, ref: _Ref, window: pd.Timedelta) -> bool:
