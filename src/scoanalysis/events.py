@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import namedtuple
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Iterable
@@ -334,18 +334,18 @@ def events(mentions: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd
                            m["sentence_id"].astype(int), m["start"].astype(int)))
     m = m.sort_values(["_width", "_order"], kind="stable")
     clusters: list[_Cluster] = []
+    by_type: dict[str, _ClusterIndex] = defaultdict(_ClusterIndex)
     for rec in m.to_dict("records"):
+        index = by_type[rec["event_type"]]
         best, best_score = None, 0.0
-        for c in clusters:
-            if c.event_type != rec["event_type"]:
-                continue
-            score = c.match(rec)
+        for k in index.candidates(rec):  # in the order the clusters were made: the first best wins
+            score = index.clusters[k].match(rec)
             if score > best_score:
-                best, best_score = c, score
+                best, best_score = k, score
         if best is None:
-            clusters.append(_Cluster(rec))
+            clusters.append(index.create(rec))
         else:
-            best.add(rec)
+            index.add(best, rec)
     starts = summit_table.set_index("summit_id")["start"].to_dict()
     order = {sid: i for i, sid in enumerate(summit_table.sort_values("start")["summit_id"])}
     rows = [c.row(starts, order, summit_table) for c in clusters]
@@ -938,6 +938,79 @@ def _status(folded: str, t: _Trig, u: _Unit) -> str:
 # =========================================================================== merging
 
 
+class _ClusterIndex:
+    """The clusters of one event type, found by their summit reference and the months their days span.
+
+    A mention can only match a cluster that shares its summit reference or whose days
+    overlap its own (see _Cluster.match), so only those are scored: merging costs about
+    the number of mentions, not mentions times clusters.
+    """
+
+    #: Ranges spanning more months than this are compared with every cluster.
+    MAX_MONTHS = 240
+
+    def __init__(self):
+        self.clusters: list[_Cluster] = []
+        self.by_ref: dict[str, list[int]] = defaultdict(list)
+        self.by_month: dict[int, set[int]] = defaultdict(set)
+        self.wide: set[int] = set()
+        self.spans: dict[int, range] = {}
+
+    def candidates(self, rec: dict) -> list[int]:
+        months = _months(rec["earliest"], rec["latest"])
+        if months is None:
+            return list(range(len(self.clusters)))
+        found = set(self.wide)
+        ref = _text(rec.get("summit_ref"))
+        if ref:
+            found.update(self.by_ref.get(ref, ()))
+        for month in months:
+            found.update(self.by_month.get(month, ()))
+        return sorted(found)
+
+    def create(self, rec: dict) -> "_Cluster":
+        self.clusters.append(_Cluster(rec))
+        self._register(len(self.clusters) - 1, had_ref="")
+        return self.clusters[-1]
+
+    def add(self, k: int, rec: dict) -> None:
+        cluster = self.clusters[k]
+        had_ref = cluster.summit_ref
+        cluster.add(rec)
+        self._register(k, had_ref=had_ref)
+
+    def _register(self, k: int, *, had_ref: str) -> None:
+        cluster = self.clusters[k]
+        if cluster.summit_ref and cluster.summit_ref != had_ref:
+            self.by_ref[cluster.summit_ref].append(k)
+        for month in self.spans.pop(k, ()):
+            self.by_month[month].discard(k)
+        self.wide.discard(k)
+        months = _months(cluster.lo, cluster.hi)
+        if months is None:
+            self.wide.add(k)
+        else:
+            self.spans[k] = months
+            for month in months:
+                self.by_month[month].add(k)
+
+
+def _features(rec: dict) -> tuple[frozenset, frozenset, frozenset]:
+    """Return what merging compares of a mention: its actors, places and description words (kept on `rec`)."""
+    if "_features" not in rec:
+        rec["_features"] = (frozenset(schema.as_list(rec["actors"])), frozenset(schema.as_list(rec["places"])),
+                            _description_words(rec["description"]))
+    return rec["_features"]
+
+
+def _months(lo, hi) -> range | None:
+    """Return the months (year * 12 + month) from `lo` to `hi`, or None when there are too many."""
+    first, last = lo.year * 12 + lo.month - 1, hi.year * 12 + hi.month - 1
+    if last - first > _ClusterIndex.MAX_MONTHS:
+        return None
+    return range(first, last + 1)
+
+
 class _Cluster:
     """The mentions of one event, with the days they all allow."""
 
@@ -946,6 +1019,7 @@ class _Cluster:
         self.members = [rec]
         self.lo, self.hi = rec["earliest"], rec["latest"]
         self.summit_ref = _text(rec.get("summit_ref"))
+        self.kinds = {_features(rec)}  # members that read alike are scored once
 
     def match(self, rec: dict) -> float:
         ref = _text(rec.get("summit_ref"))
@@ -954,17 +1028,18 @@ class _Cluster:
         if rec["earliest"] > self.hi or rec["latest"] < self.lo:
             return 0.0
         best = 0.0
-        for o in self.members:
-            a, b = set(schema.as_list(rec["actors"])), set(schema.as_list(o["actors"]))
+        a, places, words = _features(rec)
+        for b, other_places, other_words in self.kinds:
             jac = len(a & b) / len(a | b) if a | b else 0.0
-            shared_places = len(set(schema.as_list(rec["places"])) & set(schema.as_list(o["places"])))
-            desc = _word_overlap(rec["description"], o["description"])
+            shared_places = len(places & other_places)
+            desc = len(words & other_words) / min(len(words), len(other_words)) if words and other_words else 0.0
             if jac >= MIN_ACTOR_OVERLAP or shared_places or desc >= MIN_DESCRIPTION_OVERLAP:
                 best = max(best, jac + 2 * shared_places + 3 * desc + 0.01)
         return best
 
     def add(self, rec: dict) -> None:
         self.members.append(rec)
+        self.kinds.add(_features(rec))
         lo, hi = max(self.lo, rec["earliest"]), min(self.hi, rec["latest"])
         if lo <= hi:
             self.lo, self.hi = lo, hi
@@ -1121,12 +1196,8 @@ def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _word_overlap(a: str, b: str) -> float:
-    wa = {w for w in _WORD.findall(fold(str(a)).lower()) if w not in P.STOPWORDS}
-    wb = {w for w in _WORD.findall(fold(str(b)).lower()) if w not in P.STOPWORDS}
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+def _description_words(text) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(fold(str(text)).lower()) if w not in P.STOPWORDS)
 
 
 def _date_key(lo: date, hi: date) -> str:
