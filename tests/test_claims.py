@@ -476,3 +476,27 @@ def test_office_title_search_finds_what_the_whole_sentence_gives(masked):
     before, _ = P.office_patterns(titles)
     want = [(m.span(), m.groupdict()) for m in before.finditer(masked)]
     assert [(m.span(), m.groupdict()) for m in P.before_name_matches(before, masked, titles)] == want
+
+
+def test_incompatible_pairs_are_exactly_the_pairs_compared_one_by_one():
+    import itertools
+    import random
+
+    from scoanalysis.claims import _incompatible, _incompatible_pairs, _reference
+
+    rng = random.Random(5)
+    ref = _reference(None)
+    window = pd.Timedelta(days=60)
+    predicates = ["member_of", "observer_of", "becomes_member_of", "joins", "member_count", "founded_in",
+                  "founder_of", "date_is", "holds_office", "party_to", "unknown_predicate"]
+    group = []
+    for n in range(300):
+        group.append({
+            "predicate": rng.choice(predicates), "object": rng.choice(["SCO", "NATO", "9", "10", "2001"]),
+            "scope": rng.choice(["", "", "SCO"]), "qualifier": "", "tense": rng.choice(["present", "past", "future"]),
+            "polarity": rng.choice(["positive", "positive", "negative"]), "hedged": rng.random() < 0.1,
+            "claim_date": rng.choice([pd.NaT, pd.Timestamp("2024-07-04"), pd.Timestamp("2022-09-16"), pd.Timestamp("2024-09-01")]),
+        })
+    brute = [(i, j) for i, j in itertools.combinations(range(len(group)), 2) if _incompatible(group[i], group[j], ref, window)]
+    assert _incompatible_pairs(group, ref, window) == brute
+    assert len(brute) > 100
