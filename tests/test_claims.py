@@ -500,3 +500,20 @@ def test_incompatible_pairs_are_exactly_the_pairs_compared_one_by_one():
     brute = [(i, j) for i, j in itertools.combinations(range(len(group)), 2) if _incompatible(group[i], group[j], ref, window)]
     assert _incompatible_pairs(group, ref, window) == brute
     assert len(brute) > 100
+
+
+def test_a_contradiction_repeated_by_many_articles_lists_a_few_ids_and_counts_them_all():
+    rows = []
+    for n in range(30):
+        for obj in ("nato", "sco"):
+            rows.append({"claim_id": f"a{n:02d}{obj}", "article_id": f"a{n:02d}{obj}", "sentence_id": 0, "start": 0, "end": 10,
+                         "subject": "belarus", "predicate": "becomes_member_of", "object": obj, "tense": "present"})
+    said = pd.DataFrame(rows)
+    dates = {r["article_id"]: pd.Timestamp("2024-07-04") for r in rows}
+    out = claims.check_claims(said, dates=dates)
+    nato = out[out["object"] == "nato"].iloc[0]
+    listed = [c for c in str(nato["conflicts_with"]).split(";") if not c.startswith("reference:")]
+    assert len(listed) == claims.MAX_LISTED == 20
+    assert listed == sorted(listed) and all(c.endswith("sco") for c in listed)  # the first ones, in order
+    assert (out.loc[out["object"] == "nato", "n_conflicting_claims"] >= 30).all()
+    assert "more claims" in nato["note"]

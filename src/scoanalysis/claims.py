@@ -38,8 +38,12 @@ CLAIM_COLUMNS = [
 ]
 CONFLICT_COLUMNS = [
     "claim_id", "article_id", "sentence_id", "start", "end", "subject", "predicate", "object", "conflicts_with", "note",
-    "text", "subject_name", "object_name", "scope", "claim_date", "verdict",
+    "text", "subject_name", "object_name", "scope", "claim_date", "verdict", "n_conflicting_claims",
 ]
+#: Contradicting claims a claim lists in conflicts_with (the first, in the order the claims
+#: came); n_conflicting_claims counts them all. A statement repeated by thousands of
+#: articles would otherwise list thousands of ids on each of thousands of rows.
+MAX_LISTED = 20
 
 #: What each predicate states. `scope` and `qualifier` complete some of them.
 PREDICATES = {
@@ -832,9 +836,10 @@ def check_claims(
         member two days after the article).
 
     Columns: claim_id, article_id, sentence_id, start, end, subject, predicate, object,
-    conflicts_with (``;``-separated claim_ids and ``reference:<table>``), note (what the
-    article says and what it conflicts with), text, subject_name, object_name, scope,
-    claim_date, verdict (the reference's: agrees, conflicts, unknown).
+    conflicts_with (``;``-separated claim_ids, at most MAX_LISTED, and ``reference:<table>``),
+    note (what the article says and what it conflicts with), text, subject_name,
+    object_name, scope, claim_date, verdict (the reference's: agrees, conflicts, unknown),
+    n_conflicting_claims (every claim that contradicts it, listed or not).
     """
     ref = _reference(str(reference_dir) if reference_dir else None)
     table = _normalised(claims, dates)
@@ -850,21 +855,15 @@ def check_claims(
             memo[key] = _safe_verdict(c, ref, horizon=horizon, tolerance=tolerance)
         verdicts[c["claim_id"]] = memo[key]
     partners: dict[str, list[str]] = {cid: [] for cid in verdicts}
+    counts: dict[str, int] = {}
     records = table.to_dict("records")
     window = pd.Timedelta(days=window_days)
     for _, group in itertools.groupby(sorted(records, key=lambda c: c["subject"]), key=lambda c: c["subject"]):
         group = list(group)
-        found: dict[int, list[int]] = defaultdict(list)
-        for i, j in _incompatible_pairs(group, ref, window):
-            a, b = group[i], group[j]
-            if a["article_id"] == b["article_id"] and a["sentence_id"] == b["sentence_id"]:
-                continue
-            if verdicts[a["claim_id"]].status == "agrees" and verdicts[b["claim_id"]].status == "agrees":
-                continue
-            found[i].append(j)
-            found[j].append(i)
-        for i, others in found.items():  # partners in the order the claims came
-            partners[group[i]["claim_id"]].extend(group[j]["claim_id"] for j in sorted(others))
+        agrees = np.array([verdicts[c["claim_id"]].status == "agrees" for c in group])
+        for i, (listed, total) in _conflicting(group, agrees, ref, window, limit=MAX_LISTED).items():
+            partners[group[i]["claim_id"]] = [group[j]["claim_id"] for j in listed]
+            counts[group[i]["claim_id"]] = total
     by_id = {c["claim_id"]: c for c in records}
     rows = []
     for c in records:
@@ -872,8 +871,12 @@ def check_claims(
         if v.status != "conflicts" and not others:
             continue
         refs = list(dict.fromkeys(f"reference:{t}" for t, _ in v.facts)) if v.status == "conflicts" else []
+        total = counts.get(c["claim_id"], 0)
+        note = _note(c, v, [by_id[o] for o in others], ref)
+        if total > len(others):
+            note += f" (and {total - len(others):,} more claims)"
         rows.append({**{k: c.get(k) for k in CONFLICT_COLUMNS if k in c}, "conflicts_with": ";".join(refs + others),
-                     "note": _note(c, v, [by_id[o] for o in others], ref), "verdict": v.status})
+                     "note": note, "verdict": v.status, "n_conflicting_claims": total})
     return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
 
 
@@ -1134,39 +1137,77 @@ def _office_verdict(c, ref, d) -> _Verdict:
 
 
 def _incompatible_pairs(group: list[dict], ref: _Ref, window: pd.Timedelta) -> list[tuple[int, int]]:
-    """Return the positions (i < j) of the claims of `group` that are incompatible (_incompatible).
+    """Return the positions (i < j) of the claims of `group` that are incompatible (_incompatible), every one."""
+    found = _conflicting(group, np.zeros(len(group), dtype=bool), ref, window, limit=len(group), same_sentence=True)
+    return sorted((i, j) for i, (listed, _) in found.items() for j in listed if i < j)
 
-    Exact, without comparing every pair: claims of different families never conflict, and
-    claims are first grouped by their shape (everything _incompatible reads except the
-    date). The date only ever adds a condition, so two shapes that do not conflict when
-    dates are ignored have no member pair that conflicts; only the member pairs of
-    conflicting shapes are compared. A statement repeated by a thousand articles is one
-    shape, not half a million pairs.
+
+def _conflicting(group: list[dict], agrees: np.ndarray, ref: _Ref, window: pd.Timedelta, *, limit: int,
+                 same_sentence: bool = False) -> dict[int, tuple[list[int], int]]:
+    """Return, for each claim of `group` that another contradicts, (the first `limit` of those, their number).
+
+    Positions are in `group`. A pair counts when _incompatible holds, unless both claims
+    agree with the reference (`agrees`) or, unless `same_sentence`, they come from one
+    sentence. Exact without calling _incompatible on every pair: claims are grouped by
+    shape (everything _incompatible reads but the date); two shapes are compared once,
+    and for a conflicting pair of shapes the member pairs differ only in the date, which
+    only ever adds a condition (within `window`, for time-bound families), checked on
+    arrays a block at a time.
     """
     shapes: dict[tuple, list[int]] = defaultdict(list)
     for k, c in enumerate(group):
         if _FAMILY.get(c["predicate"]) is not None:
             shapes[tuple(str(c.get(f)) for f in _SHAPE)].append(k)
+    if not shapes:
+        return {}
+    days = np.array([_days(c.get("claim_date")) for c in group], dtype=float)
+    sentence = np.array([hash((c.get("article_id"), c.get("sentence_id"))) for c in group], dtype=np.int64)
     undated = {key: {**group[members[0]], "claim_date": pd.NaT} for key, members in shapes.items()}
     keys = list(shapes)
-    pairs = []
+    listed: dict[int, list[int]] = defaultdict(list)
+    total: dict[int, int] = defaultdict(int)
+
+    def collect(rows: np.ndarray, cols: np.ndarray, timed: bool) -> None:
+        step = max(1, 1_000_000 // len(cols))
+        for lo in range(0, len(rows), step):
+            r = rows[lo:lo + step]
+            mask = r[:, None] != cols[None, :]
+            if timed:
+                dr, dc = days[r][:, None], days[cols][None, :]
+                mask &= np.isnan(dr) | np.isnan(dc) | (np.abs(dr - dc) <= window.days)
+            mask &= ~(agrees[r][:, None] & agrees[cols][None, :])
+            if not same_sentence:
+                mask &= sentence[r][:, None] != sentence[cols][None, :]
+            for x, row in zip(r.tolist(), mask):
+                hits = np.flatnonzero(row)
+                if len(hits):
+                    total[x] += len(hits)
+                    listed[x] = sorted(listed[x] + cols[hits[:limit]].tolist())[:limit]
+
     for x, kx in enumerate(keys):
+        family = _FAMILY.get(undated[kx]["predicate"])
         for ky in keys[x:]:
-            if _FAMILY.get(undated[kx]["predicate"]) != _FAMILY.get(undated[ky]["predicate"]):
+            if _FAMILY.get(undated[ky]["predicate"]) != family:
                 continue
-            if not (_incompatible(undated[kx], undated[ky], ref, window)
-                    or _incompatible(undated[ky], undated[kx], ref, window)):
+            if not (_incompatible(undated[kx], undated[ky], ref, window) or _incompatible(undated[ky], undated[kx], ref, window)):
                 continue
-            for i in shapes[kx]:
-                for j in shapes[ky]:
-                    if i == j or (kx == ky and i > j):
-                        continue
-                    lo, hi = min(i, j), max(i, j)
-                    if _incompatible(group[lo], group[hi], ref, window):  # earlier claim first, as always
-                        pairs.append((lo, hi))
-    return sorted(pairs)
+            xs, ys = np.array(shapes[kx]), np.array(shapes[ky])
+            timed = family in _TIMED
+            collect(xs, ys, timed)
+            if kx != ky:
+                collect(ys, xs, timed)
+    return {x: (listed[x], total[x]) for x in sorted(total)}
 
 
+def _days(value) -> float:
+    """Return a date as days since the epoch, NaN when there is none."""
+    if value is None or pd.isna(value):
+        return float("nan")
+    return float(pd.Timestamp(value).value // 86_400_000_000_000)
+
+
+#: Families whose claims conflict only when their dates are within the window (see _incompatible).
+_TIMED = frozenset({"accession", "status", "office", "count"})
 #: The fields of a claim that _incompatible reads, but for its date.
 _SHAPE = ("predicate", "object", "scope", "qualifier", "tense", "polarity", "hedged")
 

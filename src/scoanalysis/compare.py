@@ -320,23 +320,37 @@ def _signature_of(feats: "_Features", num_perm: int, seed: int) -> Sketch | None
 def _banded_pairs(signatures: np.ndarray, bands: Sequence[tuple[int, int]], *, keep=None) -> np.ndarray:
     """Return the pairs (i < j, coded i * n + j, sorted, unique) whose signatures agree on every row of some band.
 
-    `keep`, when given, filters each band's pairs (an array of codes) before they are
-    pooled, so memory holds one band's raw collisions at a time.
+    `keep`, when given, filters each batch of pairs (an array of codes) before they are
+    pooled. Buckets are expanded into pairs a bounded batch at a time (PAIR_BATCH), so
+    a bucket that holds a large share of the corpus costs time, never a pair list in memory.
     """
     n = len(signatures)
+    keep = keep if keep is not None else (lambda codes: codes)
     found = []
     for lo, hi in bands:
         band = np.ascontiguousarray(signatures[:, lo:hi]).view(np.dtype((np.void, 4 * (hi - lo)))).ravel()
         _, group, counts = np.unique(band, return_inverse=True, return_counts=True)
-        shared = np.flatnonzero(counts[group] > 1)  # articles whose bucket holds another
-        if not len(shared):
-            continue
-        bucket = pd.DataFrame({"g": group[shared], "i": shared.astype(np.int64)})
-        joined = bucket.merge(bucket, on="g")  # every ordered pair sharing the bucket
-        i, j = joined["i_x"].to_numpy(), joined["i_y"].to_numpy()
-        codes = i[i < j] * n + j[i < j]
-        found.append(keep(codes) if keep is not None else codes)
+        size = counts[group]
+        small = np.flatnonzero((size > 1) & (size <= _SMALL_BUCKET))  # articles whose bucket holds another
+        if len(small):
+            bucket = pd.DataFrame({"g": group[small], "i": small.astype(np.int64)})
+            joined = bucket.merge(bucket, on="g")  # every ordered pair sharing the bucket: at most 64 per article
+            i, j = joined["i_x"].to_numpy(), joined["i_y"].to_numpy()
+            found.append(keep(i[i < j] * n + j[i < j]))
+        for g in np.flatnonzero(counts > _SMALL_BUCKET):
+            members = np.flatnonzero(group == g).astype(np.int64)
+            step = max(1, PAIR_BATCH // len(members))
+            for start in range(0, len(members), step):
+                i = np.repeat(members[start:start + step], len(members))
+                j = np.tile(members, len(members[start:start + step]))
+                found.append(keep(i[i < j] * n + j[i < j]))
     return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+
+
+#: Buckets up to this size are expanded into pairs all together; larger ones a batch at a time.
+_SMALL_BUCKET = 64
+#: Pairs expanded at once from a large bucket.
+PAIR_BATCH = 1_000_000
 
 
 def duplicate_of(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
