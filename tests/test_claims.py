@@ -482,7 +482,9 @@ def test_incompatible_pairs_are_exactly_the_pairs_compared_one_by_one():
     import itertools
     import random
 
-    from scoanalysis.claims import _incompatible, _incompatible_pairs, _reference
+    import numpy as np
+
+    from scoanalysis.claims import _conflicting, _incompatible, _reference
 
     rng = random.Random(5)
     ref = _reference(None)
@@ -492,13 +494,14 @@ def test_incompatible_pairs_are_exactly_the_pairs_compared_one_by_one():
     group = []
     for n in range(300):
         group.append({
-            "predicate": rng.choice(predicates), "object": rng.choice(["SCO", "NATO", "9", "10", "2001"]),
+            "article_id": f"a{n}", "sentence_id": 0, "predicate": rng.choice(predicates), "object": rng.choice(["SCO", "NATO", "9", "10", "2001"]),
             "scope": rng.choice(["", "", "SCO"]), "qualifier": "", "tense": rng.choice(["present", "past", "future"]),
             "polarity": rng.choice(["positive", "positive", "negative"]), "hedged": rng.random() < 0.1,
             "claim_date": rng.choice([pd.NaT, pd.Timestamp("2024-07-04"), pd.Timestamp("2022-09-16"), pd.Timestamp("2024-09-01")]),
         })
     brute = [(i, j) for i, j in itertools.combinations(range(len(group)), 2) if _incompatible(group[i], group[j], ref, window)]
-    assert _incompatible_pairs(group, ref, window) == brute
+    found = _conflicting(group, np.zeros(len(group), dtype=bool), ref, window, limit=len(group))
+    assert sorted((i, j) for i, (listed, _) in found.items() for j in listed if i < j) == brute
     assert len(brute) > 100
 
 

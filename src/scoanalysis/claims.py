@@ -1136,19 +1136,12 @@ def _office_verdict(c, ref, d) -> _Verdict:
     return _Verdict("conflicts", (("offices", fact),))
 
 
-def _incompatible_pairs(group: list[dict], ref: _Ref, window: pd.Timedelta) -> list[tuple[int, int]]:
-    """Return the positions (i < j) of the claims of `group` that are incompatible (_incompatible), every one."""
-    found = _conflicting(group, np.zeros(len(group), dtype=bool), ref, window, limit=len(group), same_sentence=True)
-    return sorted((i, j) for i, (listed, _) in found.items() for j in listed if i < j)
-
-
-def _conflicting(group: list[dict], agrees: np.ndarray, ref: _Ref, window: pd.Timedelta, *, limit: int,
-                 same_sentence: bool = False) -> dict[int, tuple[list[int], int]]:
+def _conflicting(group: list[dict], agrees: np.ndarray, ref: _Ref, window: pd.Timedelta, *,
+                 limit: int) -> dict[int, tuple[list[int], int]]:
     """Return, for each claim of `group` that another contradicts, (the first `limit` of those, their number).
 
     Positions are in `group`. A pair counts when _incompatible holds, unless both claims
-    agree with the reference (`agrees`) or, unless `same_sentence`, they come from one
-    sentence. Exact without calling _incompatible on every pair: claims are grouped by
+    agree with the reference (`agrees`) or they come from one sentence. Exact without calling _incompatible on every pair: claims are grouped by
     shape (everything _incompatible reads but the date); two shapes are compared once,
     and for a conflicting pair of shapes the member pairs differ only in the date, which
     only ever adds a condition (within `window`, for time-bound families), checked on
@@ -1176,8 +1169,7 @@ def _conflicting(group: list[dict], agrees: np.ndarray, ref: _Ref, window: pd.Ti
                 dr, dc = days[r][:, None], days[cols][None, :]
                 mask &= np.isnan(dr) | np.isnan(dc) | (np.abs(dr - dc) <= window.days)
             mask &= ~(agrees[r][:, None] & agrees[cols][None, :])
-            if not same_sentence:
-                mask &= sentence[r][:, None] != sentence[cols][None, :]
+            mask &= sentence[r][:, None] != sentence[cols][None, :]
             for x, row in zip(r.tolist(), mask):
                 hits = np.flatnonzero(row)
                 if len(hits):

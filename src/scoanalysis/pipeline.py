@@ -10,6 +10,7 @@ the contract (see schema.TABLES) under the output folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -449,19 +450,16 @@ class _PartFeatures:
     """Article id -> compare.article_features, read from the sentences parts, a few parts kept at a time."""
 
     def __init__(self, folder: Path, where: dict[str, int], *, keep: int = 16):
-        self.folder, self.where, self.keep = folder, where, keep
-        self.parts: dict[int, dict[str, object]] = {}
+        self.folder, self.where = folder, where
+        self._part = functools.lru_cache(maxsize=keep)(self._read_part)
 
     def __call__(self, article_id: str):
-        index = self.where[article_id]
-        if index not in self.parts:
-            if len(self.parts) >= self.keep:
-                self.parts.pop(next(iter(self.parts)))
-            path = self.folder / f"{index:08d}.parquet"
-            frame = pd.read_parquet(path, columns=["article_id", "sentence_id", "text", "is_boilerplate", "kind"])
-            self.parts[index] = {aid: rows for aid, rows in frame.groupby("article_id", sort=False)}
-        rows = self.parts[index][article_id]
-        return compare.article_features(rows)
+        return compare.article_features(self._part(self.where[article_id])[article_id])
+
+    def _read_part(self, index: int) -> dict[str, pd.DataFrame]:
+        frame = pd.read_parquet(self.folder / f"{index:08d}.parquet",
+                                columns=["article_id", "sentence_id", "text", "is_boilerplate", "kind"])
+        return {aid: rows for aid, rows in frame.groupby("article_id", sort=False)}
 
 
 def _article_dates(articles: pd.DataFrame, *, reference_dir=None) -> dict[str, pd.Timestamp | None]:
