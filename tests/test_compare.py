@@ -323,3 +323,22 @@ def test_signature_is_none_without_body_text_and_stable_otherwise(seed_sentences
     sets = a.stem_sets()
     assert len(sets) == len(compare.article_features(one).stems) and all(len(x) >= 2 for x in sets)
     assert compare.signature(one.assign(kind="headline")) is None
+
+
+def test_name_spelling_clues_equal_comparing_every_earlier_name():
+    # names indexed by first letter and length must find what comparing all earlier names finds
+    names = {}
+    sentence = ("Rakhmon met Rahmon and Rahmonov, then Tokayev, Tokaev and Tokajev; Mirziyoyev, Mirzioyev, "
+                "Mirziyoev greeted Shavkat and Shavkath while Lukashenko and Lukashenka spoke")
+    for sid, m in enumerate(compare.P.NAME_WORD.finditer(sentence)):
+        names.setdefault(m.group(), []).append((sid, m.start(), m.end(), sentence))
+    order = sorted(names, key=lambda w: min(x[1] for x in names[w]))
+    brute = []
+    for i, w in enumerate(order):
+        for v in order[:i]:
+            if compare._one_inner_edit(v, w):
+                brute.extend(("a", sid, a, b, "name_spelling", f"{w} (also spelled {v})") for sid, a, b, _ in names[w])
+                break
+    found = compare._name_spelling_clues("a", names)
+    assert found == brute
+    assert {r[5] for r in found} >= {"Rahmon (also spelled Rakhmon)", "Tokajev (also spelled Tokayev)"}

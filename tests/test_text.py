@@ -191,3 +191,23 @@ def test_fold_is_the_translation_table():
 def test_lines_without_a_sentence_end_split_as_punkt_splits_them(segment):
     tok = text.default_tokenizer()
     assert text._punkt_spans(segment, tok) == list(tok.span_tokenize(segment))
+
+
+@pytest.mark.parametrize("raw", [
+    "Leaders met in Astana on Wednesday.",
+    "the summit opened in VietnamTheresa May said, then McDonald and MacArthur left.",
+    "GluedWords everywhereHere: CNN's reportOn Tuesday, 12.5 per cent, U.S.-led, don't.",
+    "ABCDef abcDef abcdEfgh _abcDef abc_Def 3rdWord",
+])
+def test_word_spans_with_and_without_glue_take_the_same_path_result(raw):
+    # the fast path (no glue point in the text) must equal splitting word by word
+    folded = text.fold(raw)
+    slow = []
+    for m in text.P.WORD.finditer(folded):
+        start = m.start()
+        for cut in text.glued_words(m.group()):
+            slow.append((start, m.start() + cut))
+            start = m.start() + cut
+        slow.append((start, m.end()))
+    assert text.word_spans(raw) == slow
+    assert text.count_words(raw) == len(slow)

@@ -51,8 +51,8 @@ import pandas as pd
 from datasketch import MinHashLSH
 
 from .patterns import compare as P
-from .patterns.text import ABBREVIATIONS, STOPWORDS, WORD
-from .text import fold, glued_words, word_spans
+from .patterns.text import ABBREVIATIONS, GLUED_WORD, STOPWORDS, WORD
+from .text import fold, folded_word_spans, glued_words, word_spans
 
 # --- duplicates: thresholds --------------------------------------------------------------------------
 
@@ -503,13 +503,10 @@ def _features(sentences: list[tuple[int, str]]) -> _Features:
 
 def _words(sentence: str) -> list[str]:
     """Lower-cased, folded words of a sentence (glued words split), edge punctuation stripped."""
-    folded = fold(sentence).lower()
-    out = []
-    for a, b in word_spans(sentence):
-        w = folded[a:b].strip(".'-")
-        if w:
-            out.append(w)
-    return out
+    folded = fold(sentence)
+    lowered = folded.lower()
+    words = [lowered[a:b].strip(".'-") for a, b in folded_word_spans(folded)]
+    return [w for w in words if w]
 
 
 def _content_stems(words: list[str]) -> list[str]:
@@ -519,9 +516,9 @@ def _content_stems(words: list[str]) -> list[str]:
         if "." in w:  # acronym or number with a point: u.s, 1.5
             out.append(w)
             continue
-        w = P.POSSESSIVE.sub("", w)
-        for part in w.split("-"):
-            part = part.replace("'", "")
+        if "'" in w:
+            w = P.POSSESSIVE.sub("", w).replace("'", "")
+        for part in w.split("-") if "-" in w else (w,):
             if len(part) < 2 and not part.isdigit():
                 continue
             if part in STOPWORDS:
@@ -551,7 +548,7 @@ def _minhash(shingles: frozenset[str], num_perm: int, seed: int) -> np.ndarray:
     which two sets' minima agree estimates their Jaccard similarity.
     """
     a, b = _permutations(num_perm, seed)
-    hashed = np.fromiter((zlib.crc32(x.encode("utf-8")) for x in shingles), dtype=np.uint64, count=len(shingles))
+    hashed = np.fromiter(map(zlib.crc32, map(str.encode, shingles)), dtype=np.uint64, count=len(shingles))
     values = np.full(num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for lo in range(0, len(hashed), 4096):  # bounded memory for very long articles
@@ -747,15 +744,16 @@ def translation_evidence(sentences: pd.DataFrame) -> pd.DataFrame:
         previous = ""
         for _, sid, start, end, raw, kind in article_rows:
             after_abbreviation = _ends_with_abbreviation(previous)
-            previous = str(raw)
+            raw = str(raw)
+            folded = previous = fold(raw)
             if kind not in _CHECKED_KINDS:
                 continue
             if kind == "disclaimer":
                 rows.append((aid, sid, start, end, "disclaimer", raw))
                 continue
-            rows.extend(_sentence_clues(aid, sid, start, raw, body=kind == "body", after_abbreviation=after_abbreviation))
+            rows.extend(_sentence_clues(aid, sid, start, raw, body=kind == "body", after_abbreviation=after_abbreviation,
+                                        folded=folded))
             if kind == "body":
-                folded = fold(raw)
                 for m in P.NAME_WORD.finditer(folded):
                     if m.start() > 0:  # a capital at sentence start says nothing
                         names[m.group()].append((sid, start + m.start(), start + m.end(), raw))
@@ -764,15 +762,16 @@ def translation_evidence(sentences: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True) if len(frame) else frame
 
 
-def _ends_with_abbreviation(sentence: str) -> bool:
-    """True when `sentence` ends with an abbreviation's period ("etc.", "Inc."): the splitter
-    may have cut there, and the next "sentence" then rightly starts in lower case."""
-    m = P.FINAL_WORD.search(fold(sentence))
+def _ends_with_abbreviation(folded: str) -> bool:
+    """True when `folded` (a sentence, folded) ends with an abbreviation's period ("etc.", "Inc."):
+    the splitter may have cut there, and the next "sentence" then rightly starts in lower case."""
+    m = P.FINAL_WORD.search(folded)
     return bool(m) and m.group("word").lower() in _ABBREVIATIONS
 
 
-def _sentence_clues(aid: str, sid: int, offset: int, raw: str, *, body: bool, after_abbreviation: bool = False) -> list[tuple]:
-    folded = fold(raw)
+def _sentence_clues(aid: str, sid: int, offset: int, raw: str, *, body: bool, after_abbreviation: bool = False,
+                    folded: str | None = None) -> list[tuple]:
+    folded = fold(raw) if folded is None else folded
     rows = []
 
     def add(clue: str, a: int, b: int) -> None:
@@ -799,9 +798,10 @@ def _sentence_clues(aid: str, sid: int, offset: int, raw: str, *, body: bool, af
             m = pattern.match(folded)
             if m:
                 add(clue, m.start("clue"), m.end("clue"))
-    for w in WORD.finditer(folded):
-        for cut in glued_words(w.group()):
-            add("glued_words", w.start(), w.end())
+    if GLUED_WORD.search(folded):  # else no word is glued (see text.folded_word_spans)
+        for w in WORD.finditer(folded):
+            for cut in glued_words(w.group()):
+                add("glued_words", w.start(), w.end())
     return rows
 
 
@@ -809,8 +809,13 @@ def _name_spelling_clues(aid: str, names: dict[str, list[tuple[int, int, int, st
     """One clue per later mention of a name written one inner letter apart from another."""
     rows = []
     words = sorted(names, key=lambda w: min(x[1] for x in names[w]))
+    # _one_inner_edit needs the same first letter and lengths at most one apart: look
+    # only among earlier names of that letter and of the three lengths, in their order.
+    seen: dict[tuple[str, int], list[int]] = defaultdict(list)
     for i, w in enumerate(words):
-        for v in words[:i]:
+        earlier = sorted(k for n in (len(w) - 1, len(w), len(w) + 1) for k in seen.get((w[0], n), ()))
+        seen[(w[0], len(w))].append(i)
+        for v in (words[k] for k in earlier):
             if _one_inner_edit(v, w):
                 for sid, a, b, raw in names[w]:
                     rows.append((aid, sid, a, b, "name_spelling", f"{w} (also spelled {v})"))

@@ -239,8 +239,17 @@ def sentences(articles: pd.DataFrame, *, tokenizer: PunktSentenceTokenizer | Non
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of each word in `text`, splitting words glued by scraping."""
+    return folded_word_spans(fold(text))
+
+
+def folded_word_spans(folded: str) -> list[tuple[int, int]]:
+    """Return word_spans of a text already folded (`fold`): the same spans, one fold fewer."""
+    if not P.GLUED_WORD.search(folded):
+        # A glue point lies between letters, and letters never sit on both sides of a
+        # word's edge, so a text with none has no word to split.
+        return [m.span() for m in P.WORD.finditer(folded)]
     spans = []
-    for m in P.WORD.finditer(fold(text)):
+    for m in P.WORD.finditer(folded):
         start = m.start()
         for cut in glued_words(m.group()):
             spans.append((start, m.start() + cut))
@@ -251,7 +260,10 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def count_words(text: str) -> int:
     """Return the number of words in `text` (see word_spans)."""
-    return len(word_spans(text))
+    folded = fold(text)
+    if not P.GLUED_WORD.search(folded):
+        return len(P.WORD.findall(folded))
+    return len(folded_word_spans(folded))
 
 
 def glued_words(token: str) -> list[int]:
