@@ -133,9 +133,10 @@ def main() -> None:
             print(f"  two processes / one, {n} articles: {results[('one', n)][0] / results[('two', n)][0]:.2f} (target >= 1.8)")
         if ("one", n) in results and ("dask", n) in results:
             print(f"  dask (2 workers) / one, {n} articles: {results[('one', n)][0] / results[('dask', n)][0]:.2f}")
-    if len(sizes) >= 2 and ("one", sizes[-1]) in results and ("one", sizes[-2]) in results:
-        print(f"  peak memory {sizes[-1]} / {sizes[-2]} articles: "
-              f"{results[('one', sizes[-1])][1] / results[('one', sizes[-2])][1]:.2f} (target <= 1.5 at 100k/10k)")
+    for engine in args.engines.split(","):
+        if len(sizes) >= 2 and (engine, sizes[-1]) in results and (engine, sizes[-2]) in results:
+            print(f"  peak memory {sizes[-1]} / {sizes[-2]} articles, {engine}: "
+                  f"{results[(engine, sizes[-1])][1] / results[(engine, sizes[-2])][1]:.2f} (target <= 1.5 at 100k/10k)")
     if len(reports) >= 2:
         print(f"  report time {sizes[-1]} / {sizes[0]} articles: {reports[sizes[-1]] / reports[sizes[0]]:.2f} (target: about 1)")
     for n in sizes:
