@@ -211,3 +211,13 @@ def test_word_spans_with_and_without_glue_take_the_same_path_result(raw):
         slow.append((start, m.end()))
     assert text.word_spans(raw) == slow
     assert text.count_words(raw) == len(slow)
+
+
+def test_split_sentences_with_article_id_gives_the_sentences_table_columns():
+    raw = "Leaders met in Astana.\nIt went well, he said. Then they left."
+    plain = text.split_sentences(raw)
+    named = text.split_sentences(raw, article_id="astana-note")
+    assert list(named.columns) == text.SENTENCE_COLUMNS
+    assert set(named["article_id"]) == {"astana-note"}
+    assert named.drop(columns="article_id").equals(plain)
+    assert list(text.split_sentences("", article_id="empty").columns) == text.SENTENCE_COLUMNS

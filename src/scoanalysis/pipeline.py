@@ -70,9 +70,9 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     """
     raw, aid = article.text, article.article_id
     summit_table = reference.summits(folder=reference_dir)
-    sents = text.split_sentences(raw, tokenizer=tokenizer).assign(article_id=aid)[text.SENTENCE_COLUMNS]
-    content = sents[~sents["kind"].isin(_NOT_CONTENT)]
-    body = sents[~sents["is_boilerplate"]]
+    sents = text.split_sentences(raw, tokenizer=tokenizer, article_id=aid)
+    texts, kinds, boiler = sents["text"].tolist(), sents["kind"].tolist(), sents["is_boilerplate"].tolist()
+    body = [t for t, b in zip(texts, boiler) if not b]
     given_date = article.meta.get("published")
     given_date = pd.Timestamp(given_date) if given_date else None
     dated = temporal.infer_published(sents, summits=summit_table, metadata={aid: given_date})
@@ -84,7 +84,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     if given_summit and given_summit in set(summit_table["summit_id"]):
         sid, score, evidence = given_summit, 1.0, "given in articles.csv"
     else:
-        sid, score, evidence = summits.assign_summit("\n".join(content["text"]), summits=summit_table, published=published)
+        sid, score, evidence = summits.assign_summit("\n".join(t for t, k in zip(texts, kinds) if k not in _NOT_CONTENT), summits=summit_table, published=published)
     times = temporal.timexes(sents, published={aid: published})
     conflicts = (temporal.date_conflicts(sents, {aid: given_date}, summits=summit_table)
                  if given_date is not None else pd.DataFrame())
@@ -105,7 +105,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         "summit_id": sid,
         "summit_score": score,
         "n_sentences": len(body),
-        "n_words": int(sum(text.count_words(t) for t in body["text"])),
+        "n_words": sum(map(text.count_words, body)),
         "translated": compare.is_translated(translation),
         "duplicate_of": None,
         "url": article.meta.get("url"),
@@ -116,7 +116,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         "published_evidence": dated["published_evidence"],
         "summit_evidence": evidence,
         "n_chars": len(raw),
-        "n_boilerplate": int(sents["is_boilerplate"].sum()),
+        "n_boilerplate": sum(boiler),
         "sha256": article.sha256,
     }
     where = pd.DataFrame([row])[["article_id", "summit_id", "published"]]

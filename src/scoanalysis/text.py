@@ -185,7 +185,8 @@ def default_tokenizer() -> PunktSentenceTokenizer:
     return _DEFAULT_TOKENIZER
 
 
-def split_sentences(text: str, *, tokenizer: PunktSentenceTokenizer | None = None) -> pd.DataFrame:
+def split_sentences(text: str, *, tokenizer: PunktSentenceTokenizer | None = None,
+                    article_id: str | None = None) -> pd.DataFrame:
     """Return the sentences of one article with offsets into `text`.
 
     Sentences never cross a line break. Within a line, Punkt splits; a split is
@@ -193,7 +194,8 @@ def split_sentences(text: str, *, tokenizer: PunktSentenceTokenizer | None = Non
 
     Columns: sentence_id (0-based), start, end, text (``text[start:end]``),
     is_boilerplate, paragraph_id, kind (the paragraph's kind, or ``credit`` /
-    ``disclaimer`` for such a sentence inside a body paragraph).
+    ``disclaimer`` for such a sentence inside a body paragraph). With `article_id`,
+    the columns are SENTENCE_COLUMNS: article_id first, holding that id.
     """
     tok = tokenizer or default_tokenizer()
     folded = fold(text)
@@ -206,13 +208,15 @@ def split_sentences(text: str, *, tokenizer: PunktSentenceTokenizer | None = Non
             if kind in ("body", "dek"):
                 kind = _sentence_kind(folded[start:end], kind)
             rows.append((start, end, text[start:end], kind in BOILERPLATE_KINDS, pid, kind))
-    return _sentence_frame(rows)
+    return _sentence_frame(rows, article_id=article_id)
 
 
-def _sentence_frame(rows: list[tuple]) -> pd.DataFrame:
+def _sentence_frame(rows: list[tuple], *, article_id: str | None = None) -> pd.DataFrame:
     """The sentences frame from (start, end, text, is_boilerplate, paragraph_id, kind) rows, typed once."""
     starts, ends, texts, boiler, pids, kinds = (list(c) for c in zip(*rows)) if rows else ([], [], [], [], [], [])
+    ids = {} if article_id is None else {"article_id": pd.Series([article_id] * len(rows), dtype=pd.Series([article_id]).dtype)}
     return pd.DataFrame({
+        **ids,
         "sentence_id": np.arange(len(rows), dtype="int64"),
         "start": np.array(starts, dtype="int64"),
         "end": np.array(ends, dtype="int64"),
