@@ -70,3 +70,20 @@ def test_strongest_status_wins_across_articles_and_evidence_is_kept():
 )
 def test_arrivals_and_observers_count_as_attending(raw, expected):
     assert statuses(raw, summit="2018-qingdao", published="2018-06-09") == expected
+
+
+def test_article_attendance_equals_attendance_mentions():
+    """The per-article path of the pipeline gives the public table, dtypes included."""
+    from scoanalysis import frames
+
+    raw = ("Xi Jinping and Vladimir Putin attended the summit in Bishkek. Narendra Modi will not attend; "
+           "he has sent his foreign minister Subrahmanyam Jaishankar. Imran Khan met Putin on the sidelines.")
+    sents = text.split_sentences(raw).assign(article_id="t")
+    date = pd.Timestamp("2019-06-15")
+    ents = entities.entities(sents, dates={"t": date})
+    arts = pd.DataFrame({"article_id": ["t"], "summit_id": ["2019-bishkek"], "published": [date]})
+    public = attendance.attendance_mentions(sents, ents, arts)
+    fast = attendance._article_attendance(frames.Columns(sents), frames.Columns(ents), article_id="t",
+                                          summit_id="2019-bishkek", published=date)
+    assert len(public) >= 3
+    pd.testing.assert_frame_equal(fast, public, check_dtype=True)

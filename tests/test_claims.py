@@ -520,3 +520,19 @@ def test_a_contradiction_repeated_by_many_articles_lists_a_few_ids_and_counts_th
     assert listed == sorted(listed) and all(c.endswith("sco") for c in listed)  # the first ones, in order
     assert (out.loc[out["object"] == "nato", "n_conflicting_claims"] >= 30).all()
     assert "more claims" in nato["note"]
+
+
+def test_claims_from_columns_equal_extract_claims():
+    """The pipeline's path (columns shared with the other layers) gives the public table, dtypes included."""
+    from scoanalysis import frames
+
+    raw = ("India became a full member of the SCO in 2017. Iran joined the organisation in 2023.\n"
+           "Kazakhstan's president Kassym-Jomart Tokayev hosted the summit, which has nine members.\n"
+           "Belarus may become a member next year.")
+    sents = text.split_sentences(raw).assign(article_id="c")
+    dates = {"c": pd.Timestamp("2024-07-04")}
+    ents = entities.entities(sents, dates=dates)
+    public = claims.extract_claims(sents, ents, dates=dates)
+    assert len(public) >= 3
+    fast = claims._claims(frames.Columns(sents), frames.Columns(ents), dates=dates)
+    pd.testing.assert_frame_equal(fast, public, check_dtype=True)

@@ -298,3 +298,23 @@ def test_cluster_index_offers_every_cluster_a_mention_could_join():
         else:
             index.create(rec)
     assert 20 < len(index.clusters) < 400
+
+
+def test_article_event_mentions_equal_event_mentions():
+    """The per-article path of the pipeline (columns read once, reference summits) gives the public table."""
+    from scoanalysis import frames
+
+    texts = ["Leaders of the SCO met in Astana on July 4, 2024, and Xi Jinping visited Kazakhstan on July 2.",
+             "The summit in Astana ended with a declaration. Putin met Modi on the sidelines last week.",
+             "A gunman attacked a concert hall near Moscow in March, the worst attack in two decades."]
+    for summit in ("2024-astana", None):
+        sents = _sentences({"a": texts})
+        date = pd.Timestamp("2024-07-05")
+        tx = temporal.timexes(sents, published={"a": date})
+        ents = entities.entities(sents, dates={"a": date})
+        meta = pd.DataFrame({"article_id": ["a"], "summit_id": [summit], "published": [date]})
+        public = events.event_mentions(sents, tx, ents, articles=meta, summits=reference.summits())
+        fast = events._article_event_mentions(frames.Columns(sents), tx, frames.Columns(ents), article_id="a",
+                                              summit_id=summit, published=date)
+        assert len(public) >= 2
+        pd.testing.assert_frame_equal(fast, public, check_dtype=True)

@@ -533,3 +533,19 @@ def test_cues_are_found_as_the_case_blind_pattern_finds_them(raw):
     want = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()}) for m in P.CUE.finditer(raw)]
     got = [(m.span(), {k: (v or "").lower() for k, v in m.groupdict().items()}) for m in P.find_cues(raw)]
     assert got == want
+
+
+def test_quotes_from_columns_equal_quotes():
+    """The pipeline's path (columns read once, debris skipped from the list) gives the public table."""
+    from scoanalysis import entities, frames
+
+    raw = ("“We will not join any bloc,” Xi Jinping said on Tuesday.\n"
+           "Vladimir Putin told reporters the meeting was “very useful”.\n"
+           "Read more\n"
+           "“It is a turning point,” said Theresa Fallon, director of the Centre for Russia Europe Asia Studies.")
+    sents = text.split_sentences(raw).assign(article_id="q")
+    ents = entities.entities(sents, dates={"q": pd.Timestamp("2024-07-04")})
+    public = Q.quotes(sents, entities=ents)
+    assert len(public) >= 3
+    pd.testing.assert_frame_equal(Q._quotes(frames.Columns(sents), frames.Columns(ents)), public, check_dtype=True)
+    pd.testing.assert_frame_equal(Q._quotes(frames.Columns(sents), None), Q.quotes(sents), check_dtype=True)

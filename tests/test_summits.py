@@ -88,3 +88,16 @@ def test_city_windows_find_what_the_whole_text_gives(text):
     for name in ("Astana", "astana", "Beijing", "Samarkand"):
         assert layout.count_places(name) == len(P.city_as_place(name).findall(text))
         assert layout.summit_in(name) == summits._summit_in(text, name)
+
+
+@pytest.mark.parametrize("raw, published", [
+    ("SCO leaders gathered for the summit in Samarkand on September 15-16, 2022.", None),
+    ("The Astana summit of the Shanghai Cooperation Organisation opened on July 3.", "2024-07-04"),
+    ("The SCO summit in Qingdao, a Chinese city, drew Modi and Putin in 2018.", "2018-06-10"),
+    ("The SCO was mentioned, but no meeting of its leaders.", None),
+])
+def test_assign_reference_equals_assign_summit(raw, published):
+    """The pipeline's path (the reference summits read once) gives what assign_summit gives on the table."""
+    date = pd.Timestamp(published) if published else None
+    assert summits._assign_reference(raw, published=date) == summits.assign_summit(
+        raw, summits=reference.summits(), published=date)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import reference
 from .patterns import attendance as P
+from .frames import Columns, from_columns
 from .text import fold
 
 ATTENDANCE_COLUMNS = ["summit_id", "entity_id", "name", "country", "role", "status", "represented_by", "evidence"]
@@ -33,11 +34,33 @@ def attendance_mentions(
     `articles` needs article_id, summit_id and published (may be empty). Columns:
     summit_id, article_id, sentence_id, entity_id, status, represented_by, cue.
     """
-    summit_of = {a: s for a, s in zip(articles["article_id"], articles["summit_id"]) if isinstance(s, str) and s}
+    ids = articles["article_id"].tolist()
+    summit_of = {a: s for a, s in zip(ids, articles["summit_id"].tolist()) if isinstance(s, str) and s}
+    published = dict(zip(ids, articles["published"].tolist())) if "published" in articles else {}
+    return _mentions(Columns(sentences), Columns(entities), summit_of=summit_of, published=published)
+
+
+def _article_attendance(sentences: Columns, entities: Columns, *, article_id: str, summit_id: str | None,
+                        published) -> pd.DataFrame:
+    """Return ``attendance_mentions`` of one article from its sentences' and mentions' columns and its row's values.
+
+    Parameters
+    ----------
+    sentences, entities : the article's sentences and entity mentions, as ``frames.Columns``.
+    article_id, summit_id, published : its row of the articles table (what ``articles`` would hold).
+    """
+    summit_of = {article_id: summit_id} if isinstance(summit_id, str) and summit_id else {}
+    return _mentions(sentences, entities, summit_of=summit_of, published={article_id: published})
+
+
+_MENTION_COLUMNS = ["summit_id", "article_id", "sentence_id", "entity_id", "status", "represented_by", "cue"]
+
+
+def _mentions(sentences: Columns, entities: Columns, *, summit_of: dict, published: dict) -> pd.DataFrame:
+    """``attendance_mentions`` from columns: each article's summit (those with one) and publication date."""
     starts = _summit_starts()
-    published = dict(zip(articles["article_id"], articles["published"])) if "published" in articles else {}
     people: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
-    if len(entities) and summit_of:
+    if entities.n and summit_of:
         for aid, sid, start, end, kind, pid in zip(entities["article_id"], entities["sentence_id"], entities["start"],
                                                    entities["end"], entities["entity_type"], entities["entity_id"]):
             if kind == "person" and aid in summit_of:
@@ -60,7 +83,9 @@ def attendance_mentions(
         before = pub is not None and not pd.isna(pub) and pd.Timestamp(pub) < starts.get(summit, pd.Timestamp.max)
         for entity_id, status, stand_in, cue in _sentence_statuses(text, mentions, before_summit=before):
             rows.append((summit, aid, sid, entity_id, status, stand_in, cue))
-    return pd.DataFrame(rows, columns=["summit_id", "article_id", "sentence_id", "entity_id", "status", "represented_by", "cue"])
+    if not rows:
+        return pd.DataFrame(rows, columns=_MENTION_COLUMNS)
+    return from_columns({c: list(v) for c, v in zip(_MENTION_COLUMNS, zip(*rows))}, _MENTION_COLUMNS)
 
 
 @lru_cache(maxsize=1)

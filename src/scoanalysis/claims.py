@@ -30,6 +30,7 @@ import pandas as pd
 from . import paths, reference
 from .exceptions import ReferenceDataError
 from .patterns import claims as P
+from .frames import Columns
 from .text import fold
 
 CLAIM_COLUMNS = [
@@ -111,6 +112,12 @@ def extract_claims(
     ...), claim_date, polarity (positive, negative), tense (past, present, future), hedged
     ("may become", "wants to join").
     """
+    return _claims(Columns(sentences), Columns(entities), dates=dates, reference_dir=reference_dir)
+
+
+def _claims(sentences: Columns, entities: Columns, *, dates: Mapping[str, pd.Timestamp | None],
+            reference_dir: str | os.PathLike | None = None) -> pd.DataFrame:
+    """``extract_claims`` from the columns of the sentences and entities tables (``frames.Columns``)."""
     ref = _reference(str(reference_dir) if reference_dir else None)
     rows: list[dict] = []
     records = _records(entities)  # fresh dicts: the mentions get offsets, the input is not touched
@@ -144,7 +151,7 @@ def extract_claims(
         elif c == "claim_date":
             data[c] = pd.to_datetime(pd.Series(values))
         elif c == "hedged":
-            data[c] = pd.Series(values).astype(bool)
+            data[c] = np.array(values, dtype=bool) if all(type(v) is bool for v in values) else pd.Series(values).astype(bool)
         elif all(type(v) is str for v in values):
             data[c] = pd.array(values, dtype=_STR_DTYPE)
         else:
@@ -167,23 +174,23 @@ def _is_missing(v) -> bool:
     return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v)
 
 
-def _records(frame: pd.DataFrame) -> list[dict]:
-    """The rows of `frame` as dicts of Python values (as ``to_dict("records")``), read column by column."""
-    columns = list(frame.columns)
+def _records(frame: Columns) -> list[dict]:
+    """The rows of a frame (its ``frames.Columns``) as dicts of Python values (as ``to_dict("records")``)."""
+    columns = list(frame.names)
     if len(set(columns)) != len(columns):
-        return frame.to_dict("records")
-    values = [frame[c].tolist() for c in columns]
+        return frame.frame.to_dict("records")
+    values = [frame[c] for c in columns]
     return [dict(zip(columns, row)) for row in zip(*values)]
 
 
-def _sorted_records(records: list[dict], frame: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
+def _sorted_records(records: list[dict], frame: Columns, keys: tuple[str, ...]) -> list[dict]:
     """`records` stably sorted by `keys` (as ``frame.sort_values(keys, kind="stable")``)."""
     plain = all(
         all(isinstance(r[k], str) for r in records) or all(type(r[k]) is int for r in records) for k in keys
     )
     if plain:
         return sorted(records, key=lambda r: tuple(r[k] for k in keys))
-    order = frame.reset_index(drop=True).sort_values(list(keys), kind="stable").index
+    order = frame.frame.reset_index(drop=True).sort_values(list(keys), kind="stable").index
     return [records[i] for i in order]
 
 
@@ -195,15 +202,16 @@ def _row_type(columns: tuple[str, ...]):
     return collections.namedtuple("Pandas", columns, rename=True)
 
 
-def _sentence_groups(sentences: pd.DataFrame):
+def _sentence_groups(sentences: Columns):
     """(article_id, its sentences in sentence_id order as itertuples-like rows), articles in order of appearance."""
-    columns = tuple(sentences.columns)
-    if len(set(columns)) != len(columns) or len(columns) > 254 or sentences["sentence_id"].dtype.kind not in "iu":
-        for aid, group in sentences.groupby("article_id", sort=False):
+    columns = tuple(sentences.names)
+    frame = sentences.frame
+    if len(set(columns)) != len(columns) or len(columns) > 254 or frame["sentence_id"].dtype.kind not in "iu":
+        for aid, group in frame.groupby("article_id", sort=False):
             yield aid, list(group.sort_values("sentence_id").itertuples(index=False))
         return
     row = _row_type(columns)
-    values = [sentences[c].tolist() for c in columns]
+    values = [sentences[c] for c in columns]
     aids = values[columns.index("article_id")]
     groups: dict = {}
     for aid, r in zip(aids, zip(*values)):

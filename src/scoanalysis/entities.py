@@ -34,6 +34,7 @@ import pandas as pd
 from . import reference
 from .patterns import entities as P
 from .patterns import trie_alternation
+from .frames import from_columns
 from .text import fold
 
 ENTITY_COLUMNS = [
@@ -116,9 +117,16 @@ def entities(
         date = None if date is None or pd.isna(date) else pd.Timestamp(date)
         parts.append(_article_rows(recs, date=date, gaz=gaz))
     if len(parts) == 1:
-        return pd.DataFrame(parts[0], columns=ENTITY_COLUMNS)
-    frames = [pd.DataFrame(rows, columns=ENTITY_COLUMNS) for rows in parts]
+        return _frame(parts[0])
+    frames = [_frame(rows) for rows in parts]
     return pd.concat(frames, ignore_index=True)[ENTITY_COLUMNS]
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """``pd.DataFrame(rows, columns=ENTITY_COLUMNS)``, built column by column."""
+    if not rows:
+        return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    return from_columns({c: [r[c] for r in rows] for c in ENTITY_COLUMNS}, ENTITY_COLUMNS)
 
 
 def _sentence_records(sentences: pd.DataFrame) -> list[tuple]:
@@ -130,7 +138,7 @@ def _sentence_records(sentences: pd.DataFrame) -> list[tuple]:
 
 def article_entities(sentences: pd.DataFrame, *, date: pd.Timestamp | None, gaz: Gazetteer) -> pd.DataFrame:
     """Return the entity mentions of one article's sentences (columns as in `entities`)."""
-    return pd.DataFrame(_article_rows(_sentence_records(sentences), date=date, gaz=gaz), columns=ENTITY_COLUMNS)
+    return _frame(_article_rows(_sentence_records(sentences), date=date, gaz=gaz))
 
 
 def _article_rows(records: list[tuple], *, date: pd.Timestamp | None, gaz: Gazetteer) -> list[dict]:

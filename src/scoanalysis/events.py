@@ -90,6 +90,7 @@ import pandas as pd
 
 from . import reference, schema
 from .patterns import events as P
+from .frames import Columns, from_columns
 from .text import fold
 
 #: Columns of ``event_mentions``.
@@ -236,20 +237,53 @@ def event_mentions(
     summit_table = reference.summits() if summits is None else summits
     spans, cities = _summit_index(summit_table)
     city_names = _summit_cities(summit_table)
-    meta = _article_meta(articles)
+    return _mentions(Columns(sentences), timexes, entities, meta=_article_meta(articles),
+                     summit_index=(summit_table, spans, cities, city_names))
+
+
+def _article_event_mentions(sentences: Columns, timexes: pd.DataFrame | Columns, entities: pd.DataFrame | Columns, *,
+                            article_id: str,
+                            summit_id: str | None, published, reference_dir: str | None = None) -> pd.DataFrame:
+    """Return ``event_mentions`` of one article, its sentences' columns already read and the summits the reference ones.
+
+    Parameters
+    ----------
+    sentences : the article's sentences table, as ``frames.Columns``.
+    timexes, entities : its timexes and entity mentions (frames or ``frames.Columns``).
+    article_id, summit_id, published : its row of the articles table (what ``articles`` would hold).
+    reference_dir : folder of reference CSVs (default data/reference), for the summits.
+    """
+    pub = None if published is None or pd.isna(published) else pd.Timestamp(published)
+    meta = {str(article_id): (summit_id if isinstance(summit_id, str) and summit_id else "", pub)}
+    return _mentions(sentences, timexes, entities, meta=meta,
+                     summit_index=_reference_summits(str(reference_dir) if reference_dir else None))
+
+
+@functools.lru_cache(maxsize=4)
+def _reference_summits(reference_dir: str | None) -> tuple:
+    """(table, spans, cities, city names) of the reference summits in `reference_dir`."""
+    table = reference.summits(folder=reference_dir)
+    return (table, *_summit_index(table), _summit_cities(table))
+
+
+def _mentions(sentences: Columns, timexes: pd.DataFrame | Columns, entities: pd.DataFrame | Columns, *, meta: dict,
+              summit_index: tuple) -> pd.DataFrame:
+    """``event_mentions`` from the sentences' columns, each article's (summit_id, published) and the summits' index."""
+    summit_table, spans, cities, city_names = summit_index
     # plain lists, not a copied and filtered frame: the sentences of each article, by sentence_id
-    n = len(sentences)
-    sids_col = sentences["sentence_id"].tolist()
-    kinds = sentences["kind"].tolist() if "kind" in sentences.columns else ["body"] * n
-    paras = sentences["paragraph_id"].tolist() if "paragraph_id" in sentences.columns else sids_col
+    sids_col = sentences["sentence_id"]
+    kinds = sentences["kind"] if "kind" in sentences else ["body"] * sentences.n
+    paras = sentences["paragraph_id"] if "paragraph_id" in sentences else sids_col
     by_article: dict[str, list] = {}
-    for aid, sid, start, text, kind, para in zip(sentences["article_id"].tolist(), sids_col,
-                                                 sentences["start"].tolist(), sentences["text"].tolist(), kinds, paras):
+    for aid, sid, start, text, kind, para in zip(sentences["article_id"], sids_col,
+                                                 sentences["start"], sentences["text"], kinds, paras):
         if isinstance(kind, str) and kind in SKIP_KINDS:
             continue
         if aid is None or (not isinstance(aid, str) and pd.isna(aid)):
             continue  # groupby drops a missing article_id
         by_article.setdefault(aid, []).append(_Sentence(aid, sid, start, text, kind, para))
+    if not by_article:
+        return _empty_mentions()
     tx_by = _timexes_by_sentence(timexes)
     en_by = _entities_by_sentence(entities)
     rows: list[dict] = []
@@ -279,7 +313,7 @@ def event_mentions(
             slow.append(col)
         else:
             data[col] = ns
-    out = pd.DataFrame(data, columns=MENTION_COLUMNS)
+    out = from_columns(data, MENTION_COLUMNS)
     for col in slow:
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ns]")
     return out
@@ -389,41 +423,44 @@ def _grouped(rows, make) -> dict[tuple[str, int], list]:
     return out
 
 
-def _timexes_by_sentence(timexes: pd.DataFrame | None) -> dict[tuple[str, int], list]:
+def _timexes_by_sentence(timexes: pd.DataFrame | Columns | None) -> dict[tuple[str, int], list]:
     """``_rows_by_sentence(_prepare_timexes(timexes))`` from plain lists (same rows, same order)."""
-    if timexes is None or timexes.empty:
+    if timexes is None:
         return {}
-    cols = timexes.columns
-    if not all(pd.api.types.is_datetime64_dtype(timexes[c].dtype) for c in ("earliest", "latest")):
-        return _rows_by_sentence(_prepare_timexes(timexes))
-    n = len(timexes)
-    kinds = timexes["timex_type"].tolist() if "timex_type" in cols else ["DATE"] * n
-    values = timexes["value"].tolist() if "value" in cols else [""] * n
-    tenses = timexes["tense"].tolist() if "tense" in cols else ["none"] * n
+    cols = timexes if isinstance(timexes, Columns) else Columns(timexes)
+    frame = cols.frame
+    if frame.empty:
+        return {}
+    if not all(pd.api.types.is_datetime64_dtype(frame[c].dtype) for c in ("earliest", "latest")):
+        return _rows_by_sentence(_prepare_timexes(frame))
+    n = cols.n
+    kinds = cols["timex_type"] if "timex_type" in cols else ["DATE"] * n
+    values = cols["value"] if "value" in cols else [""] * n
+    tenses = cols["tense"] if "tense" in cols else ["none"] * n
     kept = []
     for aid, sid, start, end, text, lo, hi, tense, kind, value in zip(
-            timexes["article_id"].tolist(), timexes["sentence_id"].tolist(), timexes["start"].tolist(),
-            timexes["end"].tolist(), timexes["text"].tolist(), timexes["earliest"].tolist(), timexes["latest"].tolist(),
-            tenses, kinds, values):
+            cols["article_id"], cols["sentence_id"], cols["start"], cols["end"], cols["text"], cols["earliest"],
+            cols["latest"], tenses, kinds, values):
         if not (isinstance(kind, str) and kind in _DATE_KINDS) or lo is pd.NaT or hi is pd.NaT:
             continue
         if isinstance(value, str) and value.endswith("_REF"):
             continue
         if lo <= hi:
             kept.append((aid, sid, start, end, text, lo, hi, tense))
-    return _grouped(kept, lambda r: _TimexRow._make(r))
+    return _grouped(kept, _TimexRow._make)
 
 
-def _entities_by_sentence(entities: pd.DataFrame) -> dict[tuple[str, int], list]:
+def _entities_by_sentence(entities: pd.DataFrame | Columns) -> dict[tuple[str, int], list]:
     """``_rows_by_sentence(entities)`` with the columns ``_sentence_entities`` reads."""
-    if not len(entities):
+    cols = entities if isinstance(entities, Columns) else Columns(entities)
+    if not cols.n:
         return {}
     names = ["article_id", "sentence_id", "start", "end", "entity_id", "entity_type"]
     row = _EntityRowNoName
-    if "name" in entities.columns:
+    if "name" in cols:
         names.append("name")
         row = _EntityRow
-    return _grouped(zip(*(entities[c].tolist() for c in names)), row._make)
+    return _grouped(zip(*(cols[c] for c in names)), row._make)
 
 
 @functools.lru_cache(maxsize=1)

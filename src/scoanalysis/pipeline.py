@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import (attendance, claims, compare, corpus, entities, events, manifest, paths, quotes, reference, schema, summits,
-               temporal, text, timeline)
+from . import (attendance, claims, compare, corpus, entities, events, frames, manifest, paths, quotes, reference, schema,
+               summits, temporal, text, timeline)
 from .exceptions import CorpusError, ParameterError
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,8 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     if given_summit and given_summit in set(summit_table["summit_id"]):
         sid, score, evidence = given_summit, 1.0, "given in articles.csv"
     else:
-        sid, score, evidence = summits.assign_summit("\n".join(t for t, k in zip(texts, kinds) if k not in _NOT_CONTENT), summits=summit_table, published=published)
+        content = "\n".join(t for t, k in zip(texts, kinds) if k not in _NOT_CONTENT)
+        sid, score, evidence = summits._assign_reference(content, reference_dir=reference_dir, published=published)
     times = temporal.timexes(sents, published={aid: published})
     conflicts = (temporal.date_conflicts(sents, {aid: given_date}, summits=summit_table)
                  if given_date is not None else pd.DataFrame())
@@ -92,8 +93,10 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     if date is None and sid:
         date = summit_table.set_index("summit_id").loc[sid, "start"]
     ents = entities.entities(sents, dates={aid: date}, reference_dir=reference_dir)
-    said = quotes.quotes(sents, entities=ents)
-    stated = claims.extract_claims(sents, ents, dates={aid: date}, reference_dir=reference_dir)
+    # the layers below read these columns once between them (frames.Columns; their public functions take frames)
+    sent_cols, ent_cols = frames.Columns(sents), frames.Columns(ents)
+    said = quotes._quotes(sent_cols, ent_cols)
+    stated = claims._claims(sent_cols, ent_cols, dates={aid: date}, reference_dir=reference_dir)
     translation = compare.translation_evidence(sents)
     row = {
         "article_id": aid,
@@ -119,9 +122,10 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         "n_boilerplate": sum(boiler),
         "sha256": article.sha256,
     }
-    where = pd.DataFrame([row])[["article_id", "summit_id", "published"]]
-    happened = events.event_mentions(sents, times, ents, articles=where, summits=summit_table)
-    present = attendance.attendance_mentions(sents, ents, where) if sid else pd.DataFrame()
+    happened = events._article_event_mentions(sent_cols, times, ent_cols, article_id=aid, summit_id=sid,
+                                              published=published, reference_dir=reference_dir)
+    present = (attendance._article_attendance(sent_cols, ent_cols, article_id=aid, summit_id=sid, published=published)
+               if sid else pd.DataFrame())
     return ArticleRecords(article=row, sentences=sents, entities=ents, timexes=times, quotes=said, claims=stated,
                           event_mentions=happened, date_conflicts=conflicts, attendance=present,
                           signature=compare.signature(sents), encoding=article.encoding,

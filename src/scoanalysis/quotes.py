@@ -83,6 +83,7 @@ import numpy as np
 import pandas as pd
 
 from . import text as _text
+from .frames import Columns
 from .patterns import quotes as P
 
 #: Columns of the quotes table (contract columns first, then additions).
@@ -887,13 +888,14 @@ class _Mentions:
         return len(self.start)
 
     @classmethod
-    def by_article(cls, entities: pd.DataFrame) -> dict[str, "_Mentions"]:
+    def by_article(cls, entities: pd.DataFrame | Columns) -> dict[str, "_Mentions"]:
         """Each article's mentions (keyed by str(article_id)), read column by column once."""
-        cols = {c: entities[c].tolist() for c in ("article_id", "start", "end", "entity_id", "entity_type", "name")}
+        read = entities if isinstance(entities, Columns) else Columns(entities)
+        cols = {c: read[c] for c in ("article_id", "start", "end", "entity_id", "entity_type", "name")}
         for c in ("start", "end"):
-            if entities[c].dtype.kind not in "iu":
+            if read.frame[c].dtype.kind not in "iu":
                 cols[c] = [_number(v) for v in cols[c]]
-        genders = entities["gender"].tolist() if "gender" in entities.columns else None
+        genders = read["gender"] if "gender" in read else None
         groups: dict = {}
         for i, aid in enumerate(cols["article_id"]):
             if _missing(aid):
@@ -1141,17 +1143,32 @@ def quotes(sentences: pd.DataFrame, *, entities: pd.DataFrame | None = None) -> 
     >>> quotes(s)[["quote", "speaker", "cue", "quote_kind"]].values.tolist()
     [['We will win,', 'Putin', 'said', 'direct']]
     """
-    rows: list[tuple] = []
     if sentences is None or not len(sentences):
+        return _frame([])
+    return _quotes(Columns(sentences), entities)
+
+
+def _quotes(sentences: Columns, entities: pd.DataFrame | Columns | None) -> pd.DataFrame:
+    """``quotes`` from the sentences' columns (`entities` a frame, ``frames.Columns`` or None).
+
+    Parameters
+    ----------
+    sentences : the sentences table as ``frames.Columns`` (article_id, sentence_id, start, end, text, and
+        optionally paragraph_id and kind).
+    entities : as for ``quotes``.
+    """
+    rows: list[tuple] = []
+    if not sentences.n:
         return _frame(rows)
-    kept = sentences
-    if "kind" in kept.columns:
-        kept = kept[~kept["kind"].isin(SKIPPED_KINDS)]
-    ents_by_article = _Mentions.by_article(entities) if entities is not None and len(entities) else {}
-    key = kept["paragraph_id"] if "paragraph_id" in kept.columns else kept["sentence_id"]
+    n_entities = 0 if entities is None else entities.n if isinstance(entities, Columns) else len(entities)
+    ents_by_article = _Mentions.by_article(entities) if n_entities else {}
+    key = sentences["paragraph_id"] if "paragraph_id" in sentences else sentences["sentence_id"]
+    kinds = sentences["kind"] if "kind" in sentences else None
     groups: dict = {}
-    for aid, k, s, e, t, sid in zip(kept["article_id"].tolist(), key.tolist(), kept["start"].tolist(),
-                                     kept["end"].tolist(), kept["text"].tolist(), kept["sentence_id"].tolist()):
+    for i, (aid, k, s, e, t, sid) in enumerate(zip(sentences["article_id"], key, sentences["start"], sentences["end"],
+                                                   sentences["text"], sentences["sentence_id"])):
+        if kinds is not None and kinds[i] in SKIPPED_KINDS:
+            continue
         if _missing(aid):
             continue
         groups.setdefault(aid, []).append((k, s, e, t, sid))

@@ -45,8 +45,22 @@ def summit_evidence(text: str, *, summits: pd.DataFrame, published: pd.Timestamp
     return pd.DataFrame(_evidence(fold(text), summits, published), columns=["summit_id", "score", "evidence"])
 
 
-def _evidence(folded: str, summits: pd.DataFrame, published) -> list[tuple]:
-    """(summit_id, score, evidence) per summit for the folded text, best first (ties in table order)."""
+def _summit_rows(summits: pd.DataFrame) -> list[tuple]:
+    """The columns of the summits table ``_evidence`` reads, as one tuple per summit."""
+    return list(zip(*(summits[c].tolist() for c in ("summit_id", "city", "city_aliases", "country", "start", "end", "year"))))
+
+
+@functools.lru_cache(maxsize=4)
+def _reference_rows(reference_dir: str | None) -> list[tuple]:
+    """``_summit_rows`` of the reference summits in `reference_dir` (default data/reference)."""
+    return _summit_rows(reference.summits(folder=reference_dir))
+
+
+def _evidence(folded: str, summits: pd.DataFrame | list[tuple], published) -> list[tuple]:
+    """(summit_id, score, evidence) per summit for the folded text, best first (ties in table order).
+
+    `summits` is the summits table or its ``_summit_rows``.
+    """
     lower = folded.lower()
     years = Counter(int(m.group()) for m in P.YEAR.finditer(folded))
     month_days = []
@@ -64,8 +78,8 @@ def _evidence(folded: str, summits: pd.DataFrame, published) -> list[tuple]:
     known = published is not None and not pd.isna(published)
     published = pd.Timestamp(published) if known else None
     rows = []
-    columns = [summits[c].tolist() for c in ("summit_id", "city", "city_aliases", "country", "start", "end", "year")]
-    for summit_id, city, city_aliases, country, start, end, year in zip(*columns):
+    for summit_id, city, city_aliases, country, start, end, year in (
+            _summit_rows(summits) if isinstance(summits, pd.DataFrame) else summits):
         score, clues = 0.0, []
         names = [n for n in (city, *city_aliases) if n and n.lower() in lower]  # cheap filter first
         n_city = 0
@@ -201,6 +215,17 @@ def assign_summit(text: str, *, summits: pd.DataFrame, published: pd.Timestamp |
     MIN_MARGIN of each other (a city that hosted several, and nothing to tell them apart). The score is the best summit's share
     of the points, damped when the evidence is thin.
     """
+    return _assign(text, summits, published)
+
+
+def _assign_reference(text: str, *, reference_dir: str | None = None, published: pd.Timestamp | None = None
+                      ) -> tuple[str | None, float, str]:
+    """``assign_summit`` against the reference summits in `reference_dir` (default data/reference), read once."""
+    return _assign(text, _reference_rows(str(reference_dir) if reference_dir else None), published)
+
+
+def _assign(text: str, summits: pd.DataFrame | list[tuple], published) -> tuple[str | None, float, str]:
+    """``assign_summit`` against the summits table or its ``_summit_rows``."""
     folded = fold(text)
     if not P.SCO.search(folded):
         return None, 0.0, "does not name the SCO"
