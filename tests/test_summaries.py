@@ -134,6 +134,8 @@ def test_views_show_the_same_from_summaries(seed_tables_dir, view, args):
     else:
         assert len(old) > 0
         pd.testing.assert_frame_equal(old.reset_index(drop=True), new.reset_index(drop=True), check_dtype=False)
+        numeric = old.select_dtypes("number").columns
+        assert list(new.select_dtypes("number").columns) == list(numeric)  # heatmaps need numbers, not objects
 
 
 @pytest.mark.parametrize("view, by", [(views.theme_overview, "outlet"), (views.tone_overview, "outlet"),

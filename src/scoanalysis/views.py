@@ -245,7 +245,7 @@ def quoted_by_summit(tables: dict[str, pd.DataFrame], summit_ids=FOCUS_SUMMITS) 
     """Return how many quotations each speaker has in each summit's coverage (speakers × summits)."""
     if "quotes" not in tables:
         q = tables["summary_quoted"]
-        q = q[q["summit_id"].isin(summit_ids)]
+        q = q[q["summit_id"].isin(summit_ids)].astype({"count": "int64"})
         table = q.pivot_table(index="speaker", columns="summit_id", values="count", aggfunc="sum", fill_value=0)
     else:
         q = tables["quotes"].merge(tables["articles"][["article_id", "summit_id"]], on="article_id")
