@@ -110,7 +110,7 @@ def test_summaries_are_summed_from_parts_streamed_and_folded(synthetic_tables_di
         pd.testing.assert_frame_equal(schema.read_table(name, tmp_path / "out").sort_values(list(
             schema.TABLES[name].columns)[:4]).reset_index(drop=True),
             schema.read_table(name, synthetic_tables_dir).sort_values(list(schema.TABLES[name].columns)[:4])
-            .reset_index(drop=True), check_exact=False, rtol=1e-9)
+            .reset_index(drop=True), check_exact=True)
 
 
 @pytest.mark.parametrize("view, args", [

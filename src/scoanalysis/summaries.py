@@ -257,6 +257,9 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
     for name, frame in tables.items():
         columns = list(schema.TABLES[name].columns)
         frame = frame if frame is not None and len(frame) else pd.DataFrame(columns=columns)
+        for col in ("compound_sum", "valence"):  # VADER scores have 4 decimals: so do their sums, whatever the order
+            if col in frame.columns:
+                frame = frame.assign(**{col: frame[col].astype(float).round(4)})
         written.append(schema.write_table(frame[columns], name, out))
     return written
 
