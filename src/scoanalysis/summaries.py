@@ -303,6 +303,8 @@ def _stack(sums: dict, name: str) -> pd.DataFrame:
 def _top_actors(actors: pd.DataFrame) -> set[str]:
     """Return the ACTOR_ROWS actors in most sentences (2 or more), over all articles and over originals, joined."""
     chosen: set[str] = set()
+    if "n_sentences" not in actors.columns:  # no actor named in any prose sentence
+        return chosen
     for frame in (actors, actors[~actors["is_duplicate"].astype(bool)]):
         totals = frame.groupby("entity_id")["n_sentences"].sum()
         totals = totals[totals >= 2].reset_index().sort_values(["n_sentences", "entity_id"], ascending=[False, True])
