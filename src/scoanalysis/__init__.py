@@ -14,11 +14,18 @@ from .exceptions import (  # noqa: E402
 )
 
 
-def load_tables(path=None):
+def load_tables(path=None, **options):
     """Return every table in folder `path` (default data/processed) as DataFrames (see scoanalysis.schema.load_tables)."""
     from .schema import load_tables as _load_tables
 
-    return _load_tables(path)
+    return _load_tables(path, **options)
+
+
+def load_summaries(path=None):
+    """Return the small tables and summaries the reports read from folder `path` (see scoanalysis.summaries.load_summaries)."""
+    from .summaries import load_summaries as _load_summaries
+
+    return _load_summaries(path)
 
 
 def build(corpus_dir, out, **options):
@@ -32,6 +39,7 @@ __all__ = [
     "__version__",
     "build",
     "load_tables",
+    "load_summaries",
     "ScoanalysisError",
     "CorpusError",
     "MetadataError",

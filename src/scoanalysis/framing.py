@@ -138,7 +138,8 @@ def theme_shares(sentences: pd.DataFrame, *, by: GroupBy, themes: pd.DataFrame |
     DataFrame with one row per (group, theme), every theme listed for every group: group,
     theme, n_sentences (sentences touching it), n_total (prose sentences of the group),
     share (n_sentences / n_total), n_articles (articles with at least one such sentence),
-    top_terms (the terms matched most often, ``term:count``, ``;``-separated).
+    top_terms (the N_DRIVERS terms matched most often, ties alphabetically, ``term:count``,
+    ``;``-separated).
     """
     lexicon = themes if themes is not None else theme_lexicon()
     theme_names = list(dict.fromkeys(lexicon["theme"]))
@@ -154,7 +155,9 @@ def theme_shares(sentences: pd.DataFrame, *, by: GroupBy, themes: pd.DataFrame |
         for theme in theme_names:
             hits = sub[sub["theme"] == theme]
             n = hits[["article_id", "sentence_id"]].drop_duplicates().shape[0]
-            top = hits["term"].value_counts().head(N_DRIVERS)
+            counted = hits["term"].value_counts()
+            top = counted.rename_axis("term").reset_index().sort_values(
+                ["count", "term"], ascending=[False, True], kind="stable").set_index("term")["count"].head(N_DRIVERS)
             rows.append((
                 group, theme, n, int(total), n / total if total else 0.0, hits["article_id"].nunique(),
                 ";".join(f"{t}:{c}" for t, c in top.items()),
@@ -425,14 +428,27 @@ def _summary(frame: pd.DataFrame) -> tuple:
     for drivers in frame["drivers"]:
         for word, v in drivers:
             sums[word] += v
-    pos = sorted(((w, v) for w, v in sums.items() if v > 0), key=lambda x: (-x[1], x[0]))[:N_DRIVERS]
-    neg = sorted(((w, v) for w, v in sums.items() if v < 0), key=lambda x: (x[1], x[0]))[:N_DRIVERS]
-    n = len(frame)
+    return summary_from(len(frame), float(compound.sum()), int((compound >= POSITIVE_COMPOUND).sum()),
+                        int((compound <= NEGATIVE_COMPOUND).sum()), sums)
+
+
+def summary_from(n: int, compound_sum: float, n_positive: int, n_negative: int, valences: Mapping[str, float]) -> tuple:
+    """Return the tone of `n` sentences from their sums, as a tuple in TONE_COLUMNS order without the group.
+
+    `compound_sum` is their summed VADER compound, `n_positive` / `n_negative` how many
+    score >= POSITIVE_COMPOUND / <= NEGATIVE_COMPOUND, `valences` each driver word's
+    summed valence. Sums add up over sentences, articles and groups (summaries.py
+    keeps them per article and group), so any grouping's tone follows from them.
+    """
+    # VADER's scores have 4 decimals: rounding the sums to 4 makes them independent of the order of summing
+    valences = {w: round(float(v), 4) for w, v in valences.items()}
+    pos = sorted(((w, v) for w, v in valences.items() if v > 0), key=lambda x: (-x[1], x[0]))[:N_DRIVERS]
+    neg = sorted(((w, v) for w, v in valences.items() if v < 0), key=lambda x: (x[1], x[0]))[:N_DRIVERS]
     return (
         n,
-        round(float(compound.mean()), 4) if n else float("nan"),
-        round(float((compound >= POSITIVE_COMPOUND).mean()), 4) if n else float("nan"),
-        round(float((compound <= NEGATIVE_COMPOUND).mean()), 4) if n else float("nan"),
+        round(round(compound_sum, 4) / n, 4) if n else float("nan"),
+        round(n_positive / n, 4) if n else float("nan"),
+        round(n_negative / n, 4) if n else float("nan"),
         ";".join(f"{w}:{v:+.2f}" for w, v in pos),
         ";".join(f"{w}:{v:+.2f}" for w, v in neg),
     )

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import (attendance, claims, compare, corpus, entities, events, frames, manifest, paths, quotes, reference, schema,
-               summits, temporal, text, timeline)
+               summaries, summits, temporal, text, timeline)
 from .exceptions import CorpusError, ParameterError
 
 log = logging.getLogger(__name__)
@@ -299,6 +299,7 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
         schema.write_table(frame, name, staging)
     for name in PART_TABLES:
         schema.combine_parts(name, settings.parts, staging)
+    summaries.write_summaries(settings.parts, staging, articles=tables["articles"])
     timeline.write_exports(tables["events"], staging, summits=summit_table)
     shutil.rmtree(settings.parts, ignore_errors=True)
     return {"articles": len(articles), "analysed": sum(r.analysed for r in results),
@@ -348,13 +349,14 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
             kept[name].append(getattr(records, name))
         for name in small:
             small[name].append(getattr(records, name))
-    for name, frames in kept.items():
-        frames = [f for f in frames if len(f)]
-        if frames:
-            schema.write_part(pd.concat(frames, ignore_index=True), name, settings.parts, index)
-    for name, frames in small.items():
-        frames = [f for f in frames if len(f)]
-        setattr(done, name, pd.concat(frames, ignore_index=True) if frames else None)
+    summaries.write_part(kept, settings.parts, index)
+    for name, pieces in kept.items():
+        pieces = [f for f in pieces if len(f)]
+        if pieces:
+            schema.write_part(pd.concat(pieces, ignore_index=True), name, settings.parts, index)
+    for name, pieces in small.items():
+        pieces = [f for f in pieces if len(f)]
+        setattr(done, name, pd.concat(pieces, ignore_index=True) if pieces else None)
     return done
 
 

@@ -93,12 +93,25 @@ def articles_per_summit(articles: pd.DataFrame):
     return fig
 
 
-def sentence_kinds(sentences: pd.DataFrame):
+#: Articles (bars) sentence_kinds draws; the rest are counted in its title.
+MAX_ARTICLE_BARS = 60
+
+
+def sentence_kinds(sentences: pd.DataFrame, *, max_articles: int = MAX_ARTICLE_BARS):
     """Return a stacked bar chart of sentence kinds (body, headline, caption, debris...) per article.
 
-    One bar segment per (article, kind) present.
+    `sentences` is the sentences table, or sentence counts (article_id, kind,
+    n_sentences: summaries' summary_kinds). One bar segment per (article, kind) present;
+    the first `max_articles` articles (by id), the title says how many there are.
     """
-    table = sentences.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
+    if "n_sentences" in sentences.columns and "text" not in sentences.columns:
+        table = sentences.pivot_table(index="article_id", columns="kind", values="n_sentences", aggfunc="sum",
+                                      fill_value=0)
+    else:
+        table = sentences.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
+    n_articles = len(table)
+    table = table.sort_index().head(max_articles)
+    table = table.loc[:, table.sum() > 0]
     order = [k for k in ("headline", "dek", "body", "byline", "caption", "credit", "disclaimer", "duplicate", "prompt", "debris") if k in table.columns]
     table = table[order + [c for c in table.columns if c not in order]]
     fig, ax = plt.subplots(figsize=(10, 0.45 * len(table) + 1.5))
@@ -109,7 +122,8 @@ def sentence_kinds(sentences: pd.DataFrame):
     ax.invert_yaxis()
     ax.set_xlabel("sentences")
     ax.legend(ncol=min(len(table.columns), 5), fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.25 if len(table) < 4 else -0.12), frameon=False)
-    ax.set_title("What each article is made of", fontsize=11, loc="left")
+    ax.set_title("What each article is made of" + (f" (the first {len(table):,} of {n_articles:,} articles)"
+                                                   if len(table) < n_articles else ""), fontsize=11, loc="left")
     sns.despine(ax=ax)
     fig.tight_layout()
     return fig

@@ -24,7 +24,7 @@ from typing import Callable
 import nbformat
 import pandas as pd
 
-from . import __version__, manifest, paths, reference, schema
+from . import __version__, manifest, paths, reference, schema, summaries
 from .exceptions import ParameterError, ReportError
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ def render(
         if not force and manifest.is_current(out, fingerprint):
             say(f"reports in {out} are up to date; nothing to do")
             return []
-        tables = schema.load_tables(tables_path)
+        tables = summaries.load_summaries(tables_path)
         jobs = plan(tables_path, summit_ids=summit_ids, articles=tables["articles"])
         previous = manifest.read(out).get("reports", {})
         digests = {job.stem: _job_digest(job, tables, notebooks_dir) for job in jobs}
@@ -214,15 +214,24 @@ def _stderr_to(path: Path):
             os.close(saved)
 
 
+#: The tables a summit profile reads (its summit's rows of them).
+PROFILE_READS = ("articles", "attendance", "events", "summary_terms", "summary_mentions", "summary_dated",
+                 "summary_quotes", "summary_leads")
+
+
 def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path) -> str:
-    """Return a hash of what one report reads: a profile only its summit's rows, the others everything."""
+    """Return a hash of what one report reads: a profile only its summit's rows, the others everything.
+
+    `tables` are load_summaries's; an article's text is in its articles row (sha256), so
+    the sentences it shows need no hashing of their own.
+    """
     sid = job.parameters.get("summit_id")
     if sid:
         ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == sid, "article_id"])
         parts = {
-            name: frame[frame["article_id"].isin(ids)] if "article_id" in frame.columns
-            else frame[frame["summit_id"] == sid] if "summit_id" in frame.columns else frame
-            for name, frame in tables.items() if name not in ("duplicates", "claims", "problems")
+            name: frame[frame["summit_id"] == sid] if "summit_id" in frame.columns
+            else frame[frame["article_id"].isin(ids)] if "article_id" in frame.columns else frame
+            for name, frame in tables.items() if name in PROFILE_READS
         }
     else:
         parts = tables

@@ -175,6 +175,43 @@ TABLES: dict[str, Table] = {
     ]
 }
 
+_GROUP = {"by": "str", "group": "str", "is_duplicate": "bool"}
+
+#: Derived tables beyond the contract: small sums the reports read instead of the large
+#: tables (written by summaries.write_summaries; see summaries.SUMMARY_TABLES for what
+#: one row is and what is capped). Not part of the contract; they may change.
+SUMMARY_TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        Table("summary_terms", {"summit_id": "str", "is_duplicate": "bool", "term": "str", "count": "int"}),
+        Table("summary_tone", {**_GROUP, "n_sentences": "int", "compound_sum": "float", "n_positive": "int",
+                               "n_negative": "int"}),
+        Table("summary_tone_words", {**_GROUP, "word": "str", "valence": "float"}),
+        Table("summary_themes", {**_GROUP, "theme": "str", "n_sentences": "int", "n_articles": "int"}),
+        Table("summary_theme_terms", {**_GROUP, "theme": "str", "term": "str", "count": "int"}),
+        Table("summary_actors", {"entity_id": "str", "is_duplicate": "bool", "entity_type": "str", "n_sentences": "int",
+                                 "n_articles": "int", "compound_sum": "float", "n_positive": "int",
+                                 "n_negative": "int", "first_seen": "int"}, key=("entity_id", "is_duplicate")),
+        Table("summary_actor_names", {"entity_id": "str", "is_duplicate": "bool", "name": "str", "n_sentences": "int"}),
+        Table("summary_actor_words", {"entity_id": "str", "is_duplicate": "bool", "word": "str", "valence": "float"}),
+        Table("summary_mentions", {"summit_id": "str", "is_duplicate": "bool", "entity_id": "str", "entity_type": "str",
+                                   "name": "str", "count": "int", "first_seen": "int"}),
+        Table("summary_quoted", {"summit_id": "str", "is_duplicate": "bool", "speaker": "str", "count": "int"}),
+        Table("summary_kinds", {"article_id": "str", "kind": "str", "n_sentences": "int"}),
+        Table("summary_leads", {"article_id": "str", "lead": "str"}, key=("article_id",)),
+        Table("summary_dated", {"summit_id": "str", "article_id": "str", "sentence_id": "int", "start": "int",
+                                "text": "str", "value": "str", "earliest": "date", "latest": "date",
+                                "sentence": "str", "n_rows": "int"}),
+        Table("summary_quotes", {"summit_id": "str", "article_id": "str", "start": "int", "speaker": "str", "cue": "str",
+                                 "quote_kind": "str", "quote": "str", "n_rows": "int"}),
+        Table("summary_boilerplate", {"article_id": "str", "sentence_id": "int", "kind": "str", "text": "str",
+                                      "n_rows": "int"}),
+        Table("summary_translation", {"article_id": "str", "sentence_id": "int", "start": "int", "clue": "str",
+                                      "text": "str", "n_rows": "int"}),
+    ]
+}
+TABLES.update(SUMMARY_TABLES)
+
 #: The tables of the contract (shared/spec/tables.md); "problems" is the build's own report.
 CONTRACT_TABLES = ("articles", "sentences", "entities", "timexes", "quotes", "events", "attendance", "duplicates", "claims")
 
@@ -334,22 +371,33 @@ def read_table(name: str, path: str | os.PathLike) -> pd.DataFrame:
     return conform(raw, name)
 
 
-def load_tables(path: str | os.PathLike | None = None) -> dict[str, pd.DataFrame]:
+def load_tables(path: str | os.PathLike | None = None, *, tables: list[str] | tuple[str, ...] | None = None
+                ) -> dict[str, pd.DataFrame]:
     """Return every contract table in folder `path` (default data/processed) as DataFrames.
 
     Dates come back as ``datetime64``, booleans as ``boolean``, ``;``-lists as lists.
     Keys are the table names: articles, sentences, entities, timexes, quotes, events,
     attendance, duplicates, claims, and problems (what the build skipped or handled;
-    empty when the folder has no problems.csv).
+    empty when the folder has no problems.csv). With `tables`, only those (contract or
+    summary tables, see SUMMARY_TABLES); a summary table missing from a folder built
+    before summaries existed raises TableError saying to rebuild.
     """
     from .paths import tables_dir
 
     folder = tables_dir(path)
     if not folder.is_dir():
         raise TableError(f"tables folder {folder} does not exist; run `scoanalysis build --out {folder}` first.")
-    tables = {name: read_table(name, folder) for name in CONTRACT_TABLES}
-    tables["problems"] = read_table("problems", folder) if (folder / "problems.csv").is_file() else empty("problems")
-    return tables
+    names = list(CONTRACT_TABLES) + ["problems"] if tables is None else list(tables)
+    out = {}
+    for name in names:
+        if name == "problems" and not (folder / "problems.csv").is_file():
+            out[name] = empty("problems")
+        elif name in SUMMARY_TABLES and not (folder / _table(name).file).is_file():
+            raise TableError(f"{folder / _table(name).file} does not exist: the tables in {folder} were built by an "
+                             f"older version, without summaries; rebuild them with `scoanalysis build --out {folder}`.")
+        else:
+            out[name] = read_table(name, folder)
+    return out
 
 
 def _table(name: str) -> Table:

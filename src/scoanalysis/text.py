@@ -386,7 +386,7 @@ def term_counts(sentences: pd.DataFrame, *, by: pd.Series | None = None, min_len
     Words are lower-cased; function words (patterns.text.STOPWORDS), numbers and
     words shorter than `min_length` are left out. `by` maps article_id to a group
     (e.g. the article's summit_id); without it there is one group, ``all``.
-    Columns: group, term, count, sorted by group then count (descending).
+    Columns: group, term, count, sorted by group, then count (descending), then term.
     """
     from nltk import FreqDist
 
@@ -401,5 +401,5 @@ def term_counts(sentences: pd.DataFrame, *, by: pd.Series | None = None, min_len
             for w in [fold(t[a:b]).strip(".'-")]
             if len(w) >= min_length and w.lower() not in P.STOPWORDS and not w[0].isdigit()
         )
-        rows.extend((group, term, count) for term, count in freq.most_common())
+        rows.extend((group, term, count) for term, count in sorted(freq.items(), key=lambda kv: (-kv[1], kv[0])))
     return pd.DataFrame(rows, columns=["group", "term", "count"])

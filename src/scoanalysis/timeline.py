@@ -257,7 +257,9 @@ def coverage_profile(
     events
         The events table; an event counts for every summit whose coverage tells it.
     entities
-        The entities table; mentions count for the summit of their article.
+        The entities table; mentions count for the summit of their article. Or mention
+        counts (summit_id, entity_id, entity_type, name, count, first_seen:
+        summaries' summary_mentions), with the same result.
     articles
         article_id and summit_id.
     summit_ids
@@ -281,18 +283,22 @@ def coverage_profile(
             rows.append({"summit_id": lane, "dimension": "event_type", "key": r["event_type"], "name": r["event_type"]})
     types = pd.DataFrame(rows, columns=["summit_id", "dimension", "key", "name"])
     ent = entities[entities["entity_type"].isin(entity_types)]
+    counted = "count" in ent.columns and "article_id" not in ent.columns
+    if counted:  # mention counts, in order of first mention
+        ent = ent.sort_values("first_seen", kind="stable")
     actors = pd.DataFrame({
-        "summit_id": ent["article_id"].map(summit_of).to_numpy(), "dimension": "actor",
+        "summit_id": (ent["summit_id"] if counted else ent["article_id"].map(summit_of)).to_numpy(), "dimension": "actor",
         "key": ent["entity_id"].to_numpy(), "name": (ent["name"] if "name" in ent else ent["entity_id"]).to_numpy(),
+        "n": ent["count"].to_numpy() if counted else 1,
     })
-    both = pd.concat([types, actors], ignore_index=True)
+    both = pd.concat([types.assign(n=1), actors], ignore_index=True)
     both = both[both["summit_id"].notna() & (both["summit_id"].astype(str) != "")]
     if summit_ids is not None:
         both = both[both["summit_id"].isin(list(summit_ids))]
     if both.empty:
         return _typed(pd.DataFrame(columns=PROFILE_COLUMNS), PROFILE_COLUMNS)
     names = both.drop_duplicates(["dimension", "key"]).set_index(["dimension", "key"])["name"]
-    counts = both.groupby(["summit_id", "dimension", "key"]).size().rename("count").reset_index()
+    counts = both.groupby(["summit_id", "dimension", "key"])["n"].sum().astype(int).rename("count").reset_index()
     counts["name"] = [names.get((d, k), k) for d, k in zip(counts["dimension"], counts["key"])]
     totals = counts.groupby(["summit_id", "dimension"])["count"].transform("sum")
     counts["share"] = counts["count"] / totals

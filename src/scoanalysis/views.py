@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compare, framing, reference, schema
+from . import compare, framing, reference, schema, summaries
 from . import timeline as tl
 from .reference import FOCUS_SUMMITS
 
@@ -19,22 +19,27 @@ from .reference import FOCUS_SUMMITS
 
 #: Rows a report table shows; the rest are counted in its caption (the tables hold them all).
 SHOW_ROWS = 300
+#: Evidence sentences a cell quotes (attendance, events); the rest are counted in the cell.
+MAX_EVIDENCE = 10
 
 
 def show(frame: pd.DataFrame, *, precision: int = 2, max_rows: int | None = SHOW_ROWS):
     """Return `frame` styled for a report: no index, cell text HTML-escaped, numbers rounded ("(none)" when empty).
 
     At most `max_rows` rows are shown (None: all), with a caption saying how many
-    were left out, so a report's size does not grow with the corpus.
+    were left out, so a report's size does not grow with the corpus. A frame that is
+    itself the head of a longer list (read from a summary) says how long in
+    ``frame.attrs["n_rows"]``.
     """
     if frame.empty:
         from IPython.display import Markdown
 
         return Markdown("_(none)_")
+    total = max(int(frame.attrs.get("n_rows", len(frame))), len(frame))
     shown = frame if max_rows is None or len(frame) <= max_rows else frame.head(max_rows)
     styled = shown.style.hide(axis="index").format(escape="html", precision=precision, na_rep="")
-    if len(shown) < len(frame):
-        styled = styled.set_caption(f"The first {len(shown):,} of {len(frame):,} rows; the built tables "
+    if len(shown) < total:
+        styled = styled.set_caption(f"The first {len(shown):,} of {total:,} rows; the built tables "
                                     "(data/processed) hold them all.")
     return styled
 
@@ -66,7 +71,15 @@ def article_overview(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def boilerplate(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Return every sentence flagged as page furniture: article, sentence, kind, text."""
+    """Return every sentence flagged as page furniture: article, sentence, kind, text.
+
+    From summaries (no sentences table in `tables`): the first summaries.HEAD_ROWS, their
+    total in ``attrs["n_rows"]``.
+    """
+    if "sentences" not in tables:
+        flagged = tables["summary_boilerplate"]
+        return _headed(flagged[["article_id", "sentence_id", "kind", "text"]].rename(
+            columns={"article_id": "article", "sentence_id": "sentence"}), flagged)
     s = tables["sentences"]
     flagged = s[s["is_boilerplate"].astype(bool)]
     return flagged[["article_id", "sentence_id", "kind", "text"]].rename(
@@ -94,9 +107,12 @@ def summit_articles(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.DataF
     """Return the articles assigned to `summit_id`: article, headline, published, score, words, lead."""
     a = tables["articles"]
     chosen = a[a["summit_id"] == summit_id]
-    s = tables["sentences"]
-    body = s[(s["kind"] == "body")].sort_values(["article_id", "sentence_id"])
-    leads = body.groupby("article_id")["text"].first()
+    if "sentences" in tables:
+        s = tables["sentences"]
+        body = s[(s["kind"] == "body")].sort_values(["article_id", "sentence_id"])
+        leads = body.groupby("article_id")["text"].first()
+    else:
+        leads = tables["summary_leads"].set_index("article_id")["lead"]
     return pd.DataFrame(
         {
             "article": chosen["article_id"],
@@ -117,7 +133,7 @@ def corpus_line(tables: dict[str, pd.DataFrame]) -> str:
     summits = a["summit_id"].dropna().value_counts()
     parts = ", ".join(f"{k} ({v})" for k, v in summits.items())
     trans = int(a["translated"].fillna(False).astype(bool).sum())
-    boiler = int(tables["sentences"]["is_boilerplate"].astype(bool).sum())
+    boiler = int(a["n_boilerplate"].fillna(0).sum())
     return (
         f"The corpus holds **{n} articles** with **{int(a['n_words'].sum()):,} words** of prose. "
         f"{assigned} are placed at a summit: {parts or 'none'}. "
@@ -149,13 +165,10 @@ def summit_attendance(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.Dat
     a = tables["attendance"]
     chosen = a[a["summit_id"] == summit_id]
     names = dict(zip(a["entity_id"], a["name"]))
-    sentences = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
+    sentences = _texts(tables, [r for refs in chosen["evidence"] for r in _refs(refs)[:MAX_EVIDENCE]])
     def evidence(refs):
-        texts = []
-        for ref in refs:
-            aid, sid = ref.rsplit(":", 1)
-            texts.append(sentences.get((aid, int(sid)), ""))
-        return " | ".join(texts)
+        texts = [sentences.get(ref, "") for ref in _refs(refs)[:MAX_EVIDENCE]]
+        return " | ".join(texts + _more(refs))
     return pd.DataFrame({
         "name": chosen["name"],
         "country": chosen["country"],
@@ -184,8 +197,16 @@ def dated_statements(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.Data
 
     Columns: days (the calendar days the phrase denotes), phrase (as written),
     value (TIMEX3), article, sentence (the statement). Durations and vague
-    references, which denote no days, are left out.
+    references, which denote no days, are left out. From summaries: the first
+    summaries.HEAD_ROWS, their total in ``attrs["n_rows"]``.
     """
+    if "timexes" not in tables:
+        t = tables["summary_dated"]
+        t = t[t["summit_id"] == summit_id]
+        return _headed(pd.DataFrame({
+            "days": _window(t["earliest"], t["latest"]), "phrase": t["text"], "value": t["value"],
+            "article": t["article_id"], "sentence": t["sentence"].fillna(""),
+        }), t)
     ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == summit_id, "article_id"])
     t = tables["timexes"]
     t = t[t["article_id"].isin(ids) & t["earliest"].notna()].sort_values(["earliest", "latest", "article_id", "start"])
@@ -200,24 +221,36 @@ def dated_statements(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.Data
 
 
 def summit_quotes(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.DataFrame:
-    """Return who is quoted in the summit's articles and their words: speaker, cue, kind, quote, article."""
-    ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == summit_id, "article_id"])
-    q = tables["quotes"]
-    q = q[q["article_id"].isin(ids)].sort_values(["article_id", "start"])
-    return pd.DataFrame({
+    """Return who is quoted in the summit's articles and their words: speaker, cue, kind, quote, article.
+
+    From summaries: the first summaries.HEAD_ROWS, their total in ``attrs["n_rows"]``.
+    """
+    if "quotes" not in tables:
+        q = tables["summary_quotes"]
+        q = q[q["summit_id"] == summit_id]
+    else:
+        ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == summit_id, "article_id"])
+        q = tables["quotes"]
+        q = q[q["article_id"].isin(ids)].sort_values(["article_id", "start"])
+    return _headed(pd.DataFrame({
         "speaker": q["speaker"].fillna("(no speaker: a term in quotation marks)"),
         "cue": q["cue"].fillna(""),
         "kind": q["quote_kind"],
         "quote": q["quote"],
         "article": q["article_id"],
-    }).reset_index(drop=True)
+    }), q)
 
 
 def quoted_by_summit(tables: dict[str, pd.DataFrame], summit_ids=FOCUS_SUMMITS) -> pd.DataFrame:
     """Return how many quotations each speaker has in each summit's coverage (speakers × summits)."""
-    q = tables["quotes"].merge(tables["articles"][["article_id", "summit_id"]], on="article_id")
-    q = q[q["summit_id"].isin(summit_ids) & q["speaker"].notna() & (q["quote_kind"] != "scare")]
-    table = q.pivot_table(index="speaker", columns="summit_id", values="quote", aggfunc="count", fill_value=0)
+    if "quotes" not in tables:
+        q = tables["summary_quoted"]
+        q = q[q["summit_id"].isin(summit_ids)].astype({"count": "int64"})
+        table = q.pivot_table(index="speaker", columns="summit_id", values="count", aggfunc="sum", fill_value=0)
+    else:
+        q = tables["quotes"].merge(tables["articles"][["article_id", "summit_id"]], on="article_id")
+        q = q[q["summit_id"].isin(summit_ids) & q["speaker"].notna() & (q["quote_kind"] != "scare")]
+        table = q.pivot_table(index="speaker", columns="summit_id", values="quote", aggfunc="count", fill_value=0)
     table = table.reindex(columns=[s for s in summit_ids if s in table.columns])
     return table.assign(total=table.sum(axis=1)).sort_values("total", ascending=False).drop(columns="total")
 
@@ -279,7 +312,7 @@ def side_by_side(tables: dict[str, pd.DataFrame], article_a: str, article_b: str
     Words only in a are struck through (``<del>``), words only in b underlined (``<ins>``);
     all text is HTML-escaped by compare.align. Unmatched sentences stand alone on their side.
     """
-    s = tables["sentences"]
+    s = tables["sentences"] if "sentences" in tables else summaries.article_sentences(tables.folder, [article_a, article_b])
     rows = compare.align(s[s["article_id"] == article_a], s[s["article_id"] == article_b])
     body = "\n".join(
         f'<tr class="{r.status}"><td>{r.html_a}</td><td>{r.html_b}</td></tr>' for r in rows.itertuples(index=False)
@@ -292,11 +325,14 @@ def side_by_side(tables: dict[str, pd.DataFrame], article_a: str, article_b: str
 
 
 def translation_clues(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Return every clue of machine translation: article, sentence, clue, text (with context)."""
-    ev = compare.translation_evidence(tables["sentences"])
-    return ev[["article_id", "sentence_id", "clue", "text"]].rename(
+    """Return every clue of machine translation: article, sentence, clue, text (with context).
+
+    From summaries: the first summaries.HEAD_ROWS, their total in ``attrs["n_rows"]``.
+    """
+    ev = tables["summary_translation"] if "sentences" not in tables else compare.translation_evidence(tables["sentences"])
+    return _headed(ev[["article_id", "sentence_id", "clue", "text"]].rename(
         columns={"article_id": "article", "sentence_id": "sentence"}
-    ).assign(clue=lambda f: f["clue"].str.replace("_", " ")).reset_index(drop=True)
+    ).assign(clue=lambda f: f["clue"].str.replace("_", " ")), ev)
 
 
 def theme_overview(tables: dict[str, pd.DataFrame], *, by: str = "summit_id", originals_only: bool = True) -> pd.DataFrame:
@@ -305,8 +341,11 @@ def theme_overview(tables: dict[str, pd.DataFrame], *, by: str = "summit_id", or
     `by` is a column of the articles table. With `originals_only`, articles that repeat
     another (duplicate_of) are left out so a story re-published counts once.
     """
-    sents, mapping = _framing_input(tables, by=by, originals_only=originals_only)
-    shares = framing.theme_shares(sents, by=mapping)
+    if "sentences" not in tables:
+        shares = summaries.theme_shares(originals(tables, include_duplicates=not originals_only), by=by)
+    else:
+        sents, mapping = _framing_input(tables, by=by, originals_only=originals_only)
+        shares = framing.theme_shares(sents, by=mapping)
     table = shares.pivot(index="group", columns="theme", values="share") * 100
     table = table[list(dict.fromkeys(shares["theme"]))].round(0)
     table.columns = [c.replace("_", " ") for c in table.columns]
@@ -315,8 +354,16 @@ def theme_overview(tables: dict[str, pd.DataFrame], *, by: str = "summit_id", or
 
 def distinctive_overview(tables: dict[str, pd.DataFrame], *, by: str = "summit_id", n: int = 10, originals_only: bool = True) -> pd.DataFrame:
     """Return each group's `n` most distinctive words (Fightin' Words), one row per group: group, words (z)."""
-    sents, mapping = _framing_input(tables, by=by, originals_only=originals_only)
-    words = framing.distinctive_words(sents, by=mapping)
+    if "sentences" not in tables:
+        if by != "summit_id":
+            from .exceptions import ParameterError
+
+            raise ParameterError(f"the summaries count words by summit only, not by {by!r}; "
+                                 "pass the whole tables (sa.load_tables()) to group by another column.")
+        words = summaries.distinctive_words(originals(tables, include_duplicates=not originals_only))
+    else:
+        sents, mapping = _framing_input(tables, by=by, originals_only=originals_only)
+        words = framing.distinctive_words(sents, by=mapping)
     top = words.groupby("group").head(n)
     return (
         top.assign(label=top["term"] + " (" + top["z"].round(1).astype(str) + ")")
@@ -327,8 +374,11 @@ def distinctive_overview(tables: dict[str, pd.DataFrame], *, by: str = "summit_i
 
 def tone_overview(tables: dict[str, pd.DataFrame], *, by: str = "summit_id", originals_only: bool = True) -> pd.DataFrame:
     """Return the tone of each group for display: sentences, mean compound, % positive, % negative, driving words."""
-    sents, mapping = _framing_input(tables, by=by, originals_only=originals_only)
-    t = framing.tone(sents, by=mapping)
+    if "sentences" not in tables:
+        t = summaries.tone(originals(tables, include_duplicates=not originals_only), by=by)
+    else:
+        sents, mapping = _framing_input(tables, by=by, originals_only=originals_only)
+        t = framing.tone(sents, by=mapping)
     return pd.DataFrame({
         by.replace("_id", ""): t["group"],
         "sentences": t["n_sentences"],
@@ -355,15 +405,16 @@ def contradictions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Columns: article, statement (the sentence), claim (subject predicate object),
     conflicts with, note.
     """
-    c = tables["claims"]
-    sentences = tables["sentences"].set_index(["article_id", "sentence_id"])["text"]
-    return pd.DataFrame({
+    claims = tables["claims"]
+    c = claims if "sentences" in tables else claims.head(SHOW_ROWS)
+    sentences = _texts(tables, zip(c["article_id"], c["sentence_id"]))
+    return _headed(pd.DataFrame({
         "article": c["article_id"],
         "statement": [sentences.get((a, s), "") for a, s in zip(c["article_id"], c["sentence_id"])],
         "claim": c["subject"].astype(str) + " " + c["predicate"].astype(str).str.replace("_", " ") + " " + c["object"].astype(str),
         "conflicts with": c["conflicts_with"].map(lambda v: ", ".join(v) if isinstance(v, list) else str(v or "")),
         "note": c["note"].fillna(""),
-    }).reset_index(drop=True)
+    }), claims)
 
 
 def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = False) -> dict[str, pd.DataFrame]:
@@ -372,8 +423,13 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
         return tables
     a = tables["articles"]
     keep = set(a.loc[a["duplicate_of"].isna(), "article_id"])
-    return {name: frame[frame["article_id"].isin(keep)] if "article_id" in frame.columns and name != "claims" else frame
-            for name, frame in tables.items()}
+    out = type(tables)(
+        (name, frame[frame["article_id"].isin(keep)] if "article_id" in frame.columns and name != "claims"
+         else frame[~frame["is_duplicate"].astype(bool)] if "is_duplicate" in frame.columns else frame)
+        for name, frame in tables.items())
+    if hasattr(tables, "folder"):
+        out.folder = tables.folder
+    return out
 
 
 def pairs_side_by_side(tables: dict[str, pd.DataFrame], *, max_pairs: int = 20) -> str:
@@ -396,8 +452,11 @@ def pairs_side_by_side(tables: dict[str, pd.DataFrame], *, max_pairs: int = 20) 
 def tone_by_actor_overview(tables: dict[str, pd.DataFrame], *, n: int = 15, include_duplicates: bool = False) -> pd.DataFrame:
     """Return the tone of the sentences naming each of the `n` most mentioned actors, with the words that drive it."""
     t = originals(tables, include_duplicates=include_duplicates)
-    body = t["sentences"][~t["sentences"]["is_boilerplate"].astype(bool)]
-    tone = framing.tone_by_actor(body, t["entities"]).head(n)
+    if "sentences" not in t:
+        tone = summaries.tone_by_actor(t).head(n)
+    else:
+        body = t["sentences"][~t["sentences"]["is_boilerplate"].astype(bool)]
+        tone = framing.tone_by_actor(body, t["entities"]).head(n)
     return pd.DataFrame({
         "actor": tone["name"], "kind": tone["entity_type"], "sentences": tone["n_sentences"],
         "mean compound": tone["compound_mean"].round(2),
@@ -415,23 +474,27 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
     (description), who (actors by name), date as written, status, coverage of
     (summits whose articles tell it), evidence (each evidence sentence prefixed
     with ``article:sentence``), event (event_id). With `summit_ids`, only events
-    told in those summits' coverage. Sorted by days.
+    told in those summits' coverage. Sorted by days. Each evidence cell quotes
+    MAX_EVIDENCE sentences and counts the rest; from summaries, the first SHOW_ROWS
+    events, their total in ``attrs["n_rows"]``.
     """
-    ev = tables["events"]
+    all_events = tables["events"]
     if summit_ids is not None:
-        keep = [bool(set(_lanes(r)) & set(summit_ids)) for r in ev.to_dict("records")]
-        ev = ev[keep]
-    names = tables["entities"].drop_duplicates("entity_id").set_index("entity_id")["name"].to_dict() if len(tables["entities"]) else {}
-    sentences = tables["sentences"].set_index(["article_id", "sentence_id"])["text"] if len(tables["sentences"]) else pd.Series(dtype=str)
+        keep = [bool(set(_lanes(r)) & set(summit_ids)) for r in all_events.to_dict("records")]
+        all_events = all_events[keep]
+    if "entities" in tables:
+        names = tables["entities"].drop_duplicates("entity_id").set_index("entity_id")["name"].to_dict() if len(tables["entities"]) else {}
+        ev = all_events
+    else:
+        names = summaries.entity_names(tables)
+        ev = all_events.head(SHOW_ROWS)
+    sentences = _texts(tables, [r for refs in ev["evidence"] for r in _refs(refs)[:MAX_EVIDENCE]])
 
     def evidence(refs) -> str:
-        out = []
-        for ref in schema.as_list(refs):
-            aid, sid = str(ref).rsplit(":", 1)
-            out.append(f"[{aid[:3]}:{sid}] {sentences.get((aid, int(sid)), '')}")
-        return " | ".join(out)
+        out = [f"[{aid[:3]}:{sid}] {sentences.get((aid, sid), '')}" for aid, sid in _refs(refs)[:MAX_EVIDENCE]]
+        return " | ".join(out + _more(refs))
 
-    return pd.DataFrame({
+    return _headed(pd.DataFrame({
         "days": _window(ev["earliest"], ev["latest"]),
         "type": ev["event_type"],
         "what": ev["description"],
@@ -441,7 +504,7 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
         "coverage of": [", ".join(_lanes(r)) for r in ev.to_dict("records")],
         "evidence": ev["evidence"].map(evidence),
         "event": ev["event_id"],
-    }).reset_index(drop=True)
+    }), all_events)
 
 
 def absolute_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -552,6 +615,45 @@ def profile_line(profile: pd.DataFrame, summit_ids=FOCUS_SUMMITS) -> str:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _headed(frame: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
+    """Return `frame` with a fresh index and, in ``attrs["n_rows"]``, how many rows the list has in all.
+
+    `source` is the list it was made from: a summary's head (its n_rows column) or a whole table.
+    """
+    out = frame.reset_index(drop=True)
+    if "n_rows" in source.columns:
+        out.attrs["n_rows"] = int(source["n_rows"].max()) if len(source) else 0
+    else:
+        out.attrs["n_rows"] = len(source)
+    return out
+
+
+def _refs(refs) -> list[tuple[str, int]]:
+    """Return evidence references (``article_id:sentence_id``) as (article_id, sentence_id) pairs."""
+    out = []
+    for ref in schema.as_list(refs):
+        aid, sid = str(ref).rsplit(":", 1)
+        out.append((aid, int(sid)))
+    return out
+
+
+def _more(refs) -> list[str]:
+    n = len(schema.as_list(refs)) - MAX_EVIDENCE
+    return [f"(and {n:,} more sentences)"] if n > 0 else []
+
+
+def _texts(tables: dict[str, pd.DataFrame], refs) -> pd.Series:
+    """Return the text of the sentences `refs` indexed by (article_id, sentence_id).
+
+    From the sentences table when `tables` holds it, else read from the tables' folder
+    (summaries.sentence_texts): only those articles' rows.
+    """
+    if "sentences" in tables:
+        s = tables["sentences"]
+        return s.set_index(["article_id", "sentence_id"])["text"] if len(s) else pd.Series(dtype=str)
+    return summaries.sentence_texts(tables.folder, refs)
 
 
 def _lanes(r: dict) -> list[str]:

@@ -1,0 +1,280 @@
+"""Summaries: the small tables the reports read give the numbers the whole tables give."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import scoanalysis as sa
+from scoanalysis import framing, pipeline, plots, schema, summaries, text, timeline, views
+from scoanalysis.exceptions import TableError
+
+from conftest import ROOT, write_corpus
+
+FOCUS = ["2014-dushanbe", "2022-samarkand", "2024-astana"]
+
+
+@pytest.fixture(scope="session")
+def seed_tables_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("seed-tables")
+    pipeline.build(ROOT / "data", out, load=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def synthetic_tables_dir(tmp_path_factory, seed_sentences):
+    """80 synthetic articles (4% re-published) built in partitions of 8: ten parts to stream."""
+    from scoanalysis import synthetic
+
+    corpus = tmp_path_factory.mktemp("synthetic")
+    synthetic.write_synthetic_corpus(seed_sentences, corpus, n=80, seed=80, vary_words=0.8, repeat=0.04)
+    out = tmp_path_factory.mktemp("synthetic-tables")
+    saved = pipeline.PARTITION
+    pipeline.PARTITION = 8
+    try:
+        pipeline.build(corpus, out, load=False)
+    finally:
+        pipeline.PARTITION = saved
+    return out
+
+
+def _both(folder):
+    return sa.load_tables(folder), sa.load_summaries(folder)
+
+
+def _assert_readers_equal(full, summ, include_duplicates):
+    f = views.originals(full, include_duplicates=include_duplicates)
+    s = views.originals(summ, include_duplicates=include_duplicates)
+    summit = f["articles"].set_index("article_id")["summit_id"]
+    focus = summit.where(summit.isin(FOCUS))
+    pd.testing.assert_frame_equal(text.term_counts(f["sentences"], by=summit), summaries.term_counts(s),
+                                  check_dtype=False)
+    old = text.term_counts(f["sentences"], by=summit)
+    pd.testing.assert_frame_equal(old[old["group"].isin(FOCUS)].reset_index(drop=True),
+                                  summaries.term_counts(s, summit_ids=FOCUS), check_dtype=False)
+    pd.testing.assert_frame_equal(framing.theme_shares(f["sentences"], by=focus),
+                                  summaries.theme_shares(s, summit_ids=FOCUS), check_dtype=False)
+    pd.testing.assert_frame_equal(framing.distinctive_words(f["sentences"], by=focus),
+                                  summaries.distinctive_words(s, summit_ids=FOCUS), check_dtype=False)
+    pd.testing.assert_frame_equal(framing.tone(f["sentences"], by=focus), summaries.tone(s, summit_ids=FOCUS),
+                                  check_dtype=False)
+    a = f["articles"]
+    outlet = pd.Series(a["outlet"].astype(object).where(a["outlet"].notna(), "none").values, index=a["article_id"].values)
+    pd.testing.assert_frame_equal(framing.tone(f["sentences"], by=outlet), summaries.tone(s, by="outlet"),
+                                  check_dtype=False)
+    pd.testing.assert_frame_equal(framing.theme_shares(f["sentences"], by=outlet),
+                                  summaries.theme_shares(s, by="outlet"), check_dtype=False)
+    body = f["sentences"][~f["sentences"]["is_boilerplate"].astype(bool)]
+    actors = framing.tone_by_actor(body, f["entities"])
+    pd.testing.assert_frame_equal(actors.head(summaries.ACTOR_ROWS), summaries.tone_by_actor(s).head(summaries.ACTOR_ROWS),
+                                  check_dtype=False)
+    for ids in (FOCUS, ["2024-astana"]):
+        ents = f["entities"][f["entities"]["entity_type"] == "person"]
+        old = (ents.assign(group=ents["article_id"].map(summit.where(summit.isin(ids)))).dropna(subset=["group"])
+               .groupby(["group", "name"]).size().rename("count").reset_index().rename(columns={"name": "term"}))
+        pd.testing.assert_frame_equal(old, summaries.mention_counts(s, summit_ids=ids), check_dtype=False)
+    pd.testing.assert_frame_equal(timeline.coverage_profile(f["events"], f["entities"], f["articles"], summit_ids=FOCUS),
+                                  timeline.coverage_profile(s["events"], s["summary_mentions"], s["articles"],
+                                                            summit_ids=FOCUS))
+    return actors
+
+
+@pytest.mark.parametrize("include_duplicates", [True, False])
+def test_summaries_give_the_whole_tables_numbers_on_the_seeds(seed_tables_dir, include_duplicates):
+    full, summ = _both(seed_tables_dir)
+    actors = _assert_readers_equal(full, summ, include_duplicates)
+    assert len(actors) > 10  # the seeds name enough actors for the comparison to mean something
+
+
+@pytest.mark.parametrize("include_duplicates", [True, False])
+def test_summaries_give_the_whole_tables_numbers_on_a_synthetic_corpus(synthetic_tables_dir, include_duplicates):
+    full, summ = _both(synthetic_tables_dir)
+    assert full["articles"]["duplicate_of"].notna().sum() >= 1  # so originals differ from all articles
+    _assert_readers_equal(full, summ, include_duplicates)
+
+
+def test_summaries_are_summed_from_parts_streamed_and_folded(synthetic_tables_dir, seed_sentences, tmp_path, monkeypatch):
+    """Folding the running sums every 2 parts gives the tables folding every 16 gave."""
+    full = sa.load_tables(synthetic_tables_dir)
+    parts = tmp_path / "parts"
+    articles = full["articles"]
+    for index, start in enumerate(range(0, len(articles), 8)):
+        ids = set(articles["article_id"].iloc[start:start + 8])
+        frames = {name: [full[name][full[name]["article_id"].isin(ids)]] for name in pipeline.PART_TABLES}
+        summaries.write_part(frames, parts, index)
+    monkeypatch.setattr(summaries, "_FOLD", 2)
+    summaries.write_summaries(parts, tmp_path / "out", articles=articles)
+    for name in schema.SUMMARY_TABLES:
+        pd.testing.assert_frame_equal(schema.read_table(name, tmp_path / "out").sort_values(list(
+            schema.TABLES[name].columns)[:4]).reset_index(drop=True),
+            schema.read_table(name, synthetic_tables_dir).sort_values(list(schema.TABLES[name].columns)[:4])
+            .reset_index(drop=True), check_exact=True)
+
+
+@pytest.mark.parametrize("view, args", [
+    (views.corpus_line, ()),
+    (views.boilerplate, ()),
+    (views.translation_clues, ()),
+    (views.contradictions, ()),
+    (views.summit_articles, ("2024-astana",)),
+    (views.dated_statements, ("2024-astana",)),
+    (views.summit_quotes, ("2022-samarkand",)),
+    (views.summit_attendance, ("2022-samarkand",)),
+    (views.quoted_by_summit, (FOCUS,)),
+    (views.tone_by_actor_overview, ()),
+    (views.pairs_side_by_side, ()),
+])
+def test_views_show_the_same_from_summaries(seed_tables_dir, view, args):
+    full, summ = _both(seed_tables_dir)
+    old, new = view(full, *args), view(summ, *args)
+    if isinstance(old, str):
+        assert old == new
+    else:
+        assert len(old) > 0
+        pd.testing.assert_frame_equal(old.reset_index(drop=True), new.reset_index(drop=True), check_dtype=False)
+        numeric = old.select_dtypes("number").columns
+        assert list(new.select_dtypes("number").columns) == list(numeric)  # heatmaps need numbers, not objects
+
+
+@pytest.mark.parametrize("view, by", [(views.theme_overview, "outlet"), (views.tone_overview, "outlet"),
+                                      (views.theme_overview, "summit_id"), (views.tone_overview, "summit_id"),
+                                      (views.distinctive_overview, "summit_id")])
+def test_framing_views_show_the_same_from_summaries(seed_tables_dir, view, by):
+    full, summ = _both(seed_tables_dir)
+    pd.testing.assert_frame_equal(view(full, by=by), view(summ, by=by), check_dtype=False)
+
+
+def test_events_table_from_summaries(seed_tables_dir):
+    full, summ = _both(seed_tables_dir)
+    old, new = views.events_table(full, summit_ids=FOCUS), views.events_table(summ, summit_ids=FOCUS)
+    assert len(old) > 5
+    pd.testing.assert_frame_equal(old, new)
+
+
+# --- capped lists, written on text of our own ------------------------------------------------------------
+
+ASTANA = """Leaders gather in Astana for SCO summit
+
+ASTANA, July 3 (Reuters) - Leaders of the Shanghai Cooperation Organization met in Astana on Wednesday.
+Kazakh President Kassym-Jomart Tokayev welcomed the guests and praised the wonderful, friendly talks.
+"We will build a fair and peaceful world together," Tokayev said.
+The previous summit was held in Samarkand in September 2022, and the next one is planned for 2025.
+Chinese President Xi Jinping arrived on Tuesday and will leave on Friday.
+Share this article on Facebook
+"""
+
+ASTANA_2 = """SCO members sign Astana declaration
+
+ASTANA, July 4 (AFP) - The Shanghai Cooperation Organization signed a declaration in Astana on Thursday.
+Russian President Vladimir Putin said the war and the sanctions had failed, and warned of terrible threats.
+"The organisation is growing stronger," Putin told reporters.
+Belarus joined the SCO as its tenth member on July 4, 2024.
+Click here to subscribe to our newsletter
+"""
+
+
+@pytest.fixture(scope="module")
+def own_tables(tmp_path_factory):
+    corpus = write_corpus(tmp_path_factory.mktemp("own"), {"a1": ASTANA, "a2": ASTANA_2},
+                          "article_id,outlet,published,summit_id\na1,Reuters,2024-07-03,2024-astana\n"
+                          "a2,AFP,2024-07-04,2024-astana\n")
+    out = tmp_path_factory.mktemp("own-tables")
+    pipeline.build(corpus, out, load=False)
+    return out
+
+
+def test_dated_statements_are_capped_in_calendar_order_and_counted(own_tables, tmp_path, monkeypatch):
+    full = sa.load_tables(own_tables)
+    old = views.dated_statements(full, "2024-astana")
+    assert len(old) >= 5
+    monkeypatch.setattr(summaries, "HEAD_ROWS", 3)
+    parts = tmp_path / "parts"
+    summaries.write_part({name: [full[name][full[name]["article_id"] == a] for a in ("a1", "a2")]
+                          for name in pipeline.PART_TABLES}, parts, 0)
+    summaries.write_summaries(parts, tmp_path, articles=full["articles"])
+    summ = summaries.Tables({**schema.load_tables(tmp_path, tables=list(schema.SUMMARY_TABLES)),
+                             **{n: full[n] for n in summaries.SMALL_TABLES}})
+    new = views.dated_statements(summ, "2024-astana")
+    pd.testing.assert_frame_equal(new, old.head(3), check_dtype=False)
+    assert new.attrs["n_rows"] == len(old)
+    caption = views.show(new).caption
+    assert caption == f"The first 3 of {len(old):,} rows; the built tables (data/processed) hold them all."
+
+
+def test_own_text_is_summed_per_article(own_tables):
+    summ = sa.load_summaries(own_tables)
+    terms = summaries.term_counts(summ).set_index(["group", "term"])["count"]
+    s = sa.load_tables(own_tables)["sentences"]
+    prose = s.loc[~s["is_boilerplate"].astype(bool), "text"]
+    assert terms[("2024-astana", "astana")] == sum(t.lower().count("astana") for t in prose) >= 3
+    tone = summaries.tone(summ, by="outlet").set_index("group")
+    assert tone.loc["Reuters", "compound_mean"] > 0 > tone.loc["AFP", "compound_mean"]
+    assert "failed" in tone.loc["AFP", "negative_words"]
+    boiler = views.boilerplate(summ)
+    assert set(boiler["text"]) >= {"Share this article on Facebook", "Click here to subscribe to our newsletter"}
+    quoted = views.quoted_by_summit(summ, ["2024-astana"])
+    assert quoted.loc["Vladimir Putin", "2024-astana"] == 1 and quoted.loc["Kassym-Jomart Tokayev", "2024-astana"] == 1
+
+
+# --- loading -----------------------------------------------------------------------------------------------
+
+
+def test_a_folder_built_without_summaries_says_to_rebuild(seed_tables_dir, tmp_path):
+    import shutil
+
+    old = tmp_path / "old"
+    shutil.copytree(seed_tables_dir, old)
+    (old / "summary_terms.csv").unlink()
+    with pytest.raises(TableError, match=r"summary_terms\.csv does not exist.*rebuild them with `scoanalysis build"):
+        sa.load_summaries(old)
+    with pytest.raises(TableError, match=r"summary_terms\.csv"):
+        sa.load_tables(old, tables=["articles", "summary_terms"])
+    assert set(sa.load_tables(old, tables=["articles", "claims"])) == {"articles", "claims"}
+
+
+def test_load_summaries_reads_no_large_table(seed_tables_dir):
+    summ = sa.load_summaries(seed_tables_dir)
+    assert not {"sentences", "entities", "timexes", "quotes"} & set(summ)
+    assert summ.folder == seed_tables_dir
+    assert views.originals(summ).folder == seed_tables_dir
+
+
+def test_sentence_texts_reads_the_sentences_asked_for(seed_tables_dir):
+    full = sa.load_tables(seed_tables_dir)
+    s = full["sentences"]
+    refs = list(zip(s["article_id"], s["sentence_id"]))[3:9]
+    texts = summaries.sentence_texts(seed_tables_dir, refs)
+    assert [texts[r] for r in refs] == s["text"].iloc[3:9].tolist()
+
+
+def test_notebooks_read_only_bounded_tables():
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        code = "\n".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "code")
+        assert "load_summaries" in code and "load_tables" not in code, path.name
+        for name in ("sentences", "entities", "timexes", "quotes"):
+            assert f'["{name}"]' not in code, (path.name, name)
+
+
+def test_summary_sizes_do_not_grow_with_sentences(seed_tables_dir, synthetic_tables_dir):
+    """Heads are capped; the group sums have one row per group, however many sentences."""
+    for folder in (seed_tables_dir, synthetic_tables_dir):
+        summ = sa.load_summaries(folder)
+        assert summ["summary_dated"].groupby("summit_id").size().max() <= summaries.HEAD_ROWS
+        assert len(summ["summary_boilerplate"]) <= summaries.HEAD_ROWS
+        tone = summ["summary_tone"]
+        assert not tone.duplicated(["by", "group", "is_duplicate"]).any()
+        assert summ["summary_actors"]["entity_id"].nunique() <= 2 * summaries.ACTOR_ROWS
+    assert summaries.HEAD_ROWS >= views.SHOW_ROWS
+
+
+def test_sentence_kinds_chart_is_capped(seed_tables_dir):
+    import matplotlib.pyplot as plt
+
+    summ = sa.load_summaries(seed_tables_dir)
+    fig = plots.sentence_kinds(summ["summary_kinds"], max_articles=2)
+    ax = fig.axes[0]
+    assert len(ax.get_yticklabels()) == 2
+    assert "the first 2 of 5 articles" in ax.get_title(loc="left")
+    plt.close(fig)
