@@ -205,3 +205,34 @@ def test_tone_per_group_and_per_actor():
     assert actors.loc["xi-jinping", "compound_mean"] > actors.loc["vladimir-putin", "compound_mean"]
     assert actors.loc["vladimir-putin", "n_sentences"] == 2
     assert "excellent" in actors.loc["xi-jinping", "positive_words"]
+
+
+WRITTEN = [
+    "Great summit!!! The leaders, sadly, failed... \"Terrible,\" he said; 'good' news?!?",
+    ",cat, !!dog ??? -- a b ok. U.S.-led talks: a 'very good' deal!?!? no:",
+    "Xi Jinping praised the  excellent  talks -- \"a win-win\" -- but warned of threats.",
+    "!!! ?? .. ,, ; : - ' \" '' \"\" ,good good, ,good, !!!bad bad!!! ?!?!happy",
+]
+
+
+@pytest.mark.parametrize("sentence", WRITTEN)
+def test_fast_senti_text_splits_words_as_nltk_does(sentence):
+    from nltk.sentiment.vader import SentiText, VaderConstants
+
+    c = VaderConstants()
+    fast = framing._senti_text_class()(sentence, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
+    slow = SentiText(sentence, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
+    assert fast.words_and_emoticons == slow.words_and_emoticons
+    assert fast.is_cap_diff == slow.is_cap_diff
+
+
+def test_fast_senti_text_splits_every_seed_sentence_as_nltk_does(seed_sentences):
+    from nltk.sentiment.vader import SentiText, VaderConstants
+
+    c = VaderConstants()
+    fast_class = framing._senti_text_class()
+    texts = list(seed_sentences["text"])
+    assert len(texts) > 100
+    for t in texts:
+        assert (fast_class(t, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
+                == SentiText(t, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons), t

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from scoanalysis import text
@@ -221,3 +222,22 @@ def test_split_sentences_with_article_id_gives_the_sentences_table_columns():
     assert set(named["article_id"]) == {"astana-note"}
     assert named.drop(columns="article_id").equals(plain)
     assert list(text.split_sentences("", article_id="empty").columns) == text.SENTENCE_COLUMNS
+
+
+def test_term_counts_fold_each_sentence_once_with_the_same_counts():
+    sentences = pd.DataFrame({
+        "article_id": ["a", "a", "b", "b"],
+        "text": ["Leaders\u00a0met in Astana; Astana\u2019s talks went well.", "The U.S.-led talks, VietnamTheresa said.",
+                 "Markup &amp; <b>bold</b> talks in Astana", "2024 talks: \u201cgood\u201d talks"],
+        "is_boilerplate": [False, False, False, False],
+    })
+    got = text.term_counts(sentences, by=pd.Series({"a": "x", "b": "y"}))
+    expected = {}
+    for aid, t in zip(sentences["article_id"], sentences["text"]):
+        for a, b in text.word_spans(t):
+            w = text.fold(t[a:b]).strip(".'-")
+            if len(w) >= 3 and w.lower() not in text.P.STOPWORDS and not w[0].isdigit():
+                key = ({"a": "x", "b": "y"}[aid], w.lower())
+                expected[key] = expected.get(key, 0) + 1
+    assert dict(zip(zip(got["group"], got["term"]), got["count"])) == expected
+    assert expected[("x", "astana")] == 1 and expected[("x", "astana's")] == 1 and expected[("y", "talks")] == 3

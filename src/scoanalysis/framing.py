@@ -116,7 +116,12 @@ def theme_mentions(sentences: pd.DataFrame, *, themes: pd.DataFrame | None = Non
                     seen.add(term)
                     rows.append((s.article_id, s.sentence_id, s.start + m.start(), s.start + m.end(), theme, term, s.text[m.start():m.end()]))
             for term, parts in conjunctions:
-                spans = [m.span() for m in (part.search(low) for part in parts) if m is not None]
+                spans = []
+                for part in parts:  # every part must match: stop at the first that does not
+                    m = part.search(low)
+                    if m is None:
+                        break
+                    spans.append(m.span())
                 if len(spans) == len(parts):
                     a, b = min(x for x, _ in spans), max(y for _, y in spans)
                     rows.append((s.article_id, s.sentence_id, s.start + a, s.start + b, theme, term, s.text[a:b]))
@@ -392,11 +397,9 @@ def _score(vader, text: str) -> tuple[dict, list[tuple[str, float]]]:
 
     Multi-word proper names are blanked first (TITLE_CASE_NAME): "United States" is not praise.
     """
-    from nltk.sentiment.vader import SentiText
-
     text = P.TITLE_CASE_NAME.sub(lambda m: P.NON_SPACE_RUN.sub("_", m.group()), text)
     c = vader.constants
-    senti = SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
+    senti = _senti_text_class()(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
     tokens = senti.words_and_emoticons
     first: dict[str, int] = {}
     for idx, token in enumerate(tokens):
@@ -483,3 +486,45 @@ def _groups_from(sentences: pd.DataFrame, scored: pd.DataFrame, column: str) -> 
     key = sentences.set_index(["article_id", "sentence_id"])[column]
     values = [key.get((a, s)) for a, s in zip(scored["article_id"], scored["sentence_id"])]
     return pd.Series(values, index=scored.index, dtype=object).where(lambda g: g.notna(), "none").rename("group")
+
+
+@lru_cache(maxsize=1)
+def _senti_text_class():
+    """NLTK's SentiText with its word list found without the (punctuation x word) dictionaries.
+
+    SentiText maps each token that is one of VADER's punctuation marks (PUNC_LIST) glued to
+    a punctuation-free word of the text ("cat," or ",cat") to that word, by building every
+    such combination for every word. All of PUNC_LIST is punctuation and the words hold
+    none, so a token maps only when its whole leading (or trailing) punctuation run is in
+    PUNC_LIST and the rest is one of the words: checked here token by token. Same list.
+    """
+    import string
+
+    from nltk.sentiment.vader import SentiText
+
+    marks = frozenset(string.punctuation)
+
+    class _SentiText(SentiText):
+        def _words_and_emoticons(self):
+            words = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+            punctuation = set(self.PUNC_LIST)
+            out = []
+            for we in self.text.split():
+                if len(we) <= 1:
+                    continue
+                if we not in words:
+                    k = 0
+                    while k < len(we) and we[k] in marks:
+                        k += 1
+                    if k and we[:k] in punctuation and we[k:] in words:
+                        we = we[k:]
+                    else:
+                        k = len(we)
+                        while k > 0 and we[k - 1] in marks:
+                            k -= 1
+                        if k < len(we) and we[k:] in punctuation and we[:k] in words:
+                            we = we[:k]
+                out.append(we)
+            return out
+
+    return _SentiText

@@ -370,6 +370,14 @@ def _sentence_kind(sentence: str, default: str) -> str:
     return default
 
 
+def _count_words_of(t: str) -> list[str]:
+    """The words of `t` as term_counts reads them: folded, edge periods, apostrophes and hyphens stripped."""
+    if "<" in t or "&" in t:  # markup is masked in the whole text: fold each word's own characters
+        return [fold(t[a:b]).strip(".'-") for a, b in word_spans(t)]
+    folded = fold(t)  # otherwise folding is character by character: fold once
+    return [folded[a:b].strip(".'-") for a, b in folded_word_spans(folded)]
+
+
 def _looks_like_headline(line: str) -> bool:
     """A short line that neither ends like a sentence nor holds a sentence break inside."""
     breaks = [m for m in _INNER_BREAK.finditer(line) if m.group("word").lower().strip(".") not in P.ABBREVIATIONS]
@@ -397,8 +405,7 @@ def term_counts(sentences: pd.DataFrame, *, by: pd.Series | None = None, min_len
         freq = FreqDist(
             w.lower()
             for t in frame["text"]
-            for a, b in word_spans(t)
-            for w in [fold(t[a:b]).strip(".'-")]
+            for w in _count_words_of(t)
             if len(w) >= min_length and w.lower() not in P.STOPWORDS and not w[0].isdigit()
         )
         rows.extend((group, term, count) for term, count in sorted(freq.items(), key=lambda kv: (-kv[1], kv[0])))
