@@ -115,9 +115,8 @@ class _Mention:
         return f"{self.start}:{self.end}"
 
 
-@dataclass(frozen=True)
-class _Res:
-    """A resolved timex: TIMEX3 value, calendar days, what it was resolved against."""
+class _Res(NamedTuple):
+    """A resolved timex: TIMEX3 value, calendar days, what it was resolved against (a tuple: cheap to make)."""
 
     value: str
     earliest: date | None = None
@@ -233,24 +232,27 @@ def infer_published(
     rows = []
     for aid, frame in _by_article(sentences):
         art = _Article.build(aid, frame, index)
-        best = art.infer()
-        meta = _to_date(metadata.get(aid))
-        row = {
-            "article_id": aid,
-            "published": best.day,
-            "published_earliest": best.earliest,
-            "published_latest": best.latest,
-            "published_source": best.source,
-            "published_evidence": best.evidence,
-            "published_summit_id": best.summit_id,
-            "published_score": best.score,
-        }
-        if meta is not None:
-            row["published"] = meta
-            row["published_source"] = "metadata"
-            row["published_evidence"] = "metadata" + (f"; text: {best.evidence}" if best.evidence else "")
-        rows.append(row)
+        rows.append(_published_row(aid, art.infer(), _to_date(metadata.get(aid))))
     return _published_frame(rows)
+
+
+def _published_row(aid: str, best: "_Best", meta: date | None) -> dict:
+    """Return the ``infer_published`` row of an article: what its text gives, `meta` (metadata) first."""
+    row = {
+        "article_id": aid,
+        "published": best.day,
+        "published_earliest": best.earliest,
+        "published_latest": best.latest,
+        "published_source": best.source,
+        "published_evidence": best.evidence,
+        "published_summit_id": best.summit_id,
+        "published_score": best.score,
+    }
+    if meta is not None:
+        row["published"] = meta
+        row["published_source"] = "metadata"
+        row["published_evidence"] = "metadata" + (f"; text: {best.evidence}" if best.evidence else "")
+    return row
 
 
 _PUBLISHED_DATES = ("published", "published_earliest", "published_latest")
@@ -308,8 +310,72 @@ def date_conflicts(
             continue
         art = _Article.build(aid, frame, index)
         rows.extend(art.conflicts(dct))
+    return _conflict_frame(rows)
+
+
+def _conflict_frame(rows: list[dict]) -> pd.DataFrame:
+    """Return the rows of ``date_conflicts`` as a frame (CONFLICT_COLUMNS, offsets ``int64``)."""
     out = pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
     return out.astype({"sentence_id": "int64", "start": "int64", "end": "int64"}) if len(out) else out
+
+
+def _article_dates(
+    sentences: pd.DataFrame,
+    *,
+    summits: pd.DataFrame | None,
+    given: date | pd.Timestamp | None,
+) -> tuple[Mapping | None, pd.DataFrame, pd.DataFrame]:
+    """Return one article's ``infer_published`` row, its timexes and its date conflicts, read once.
+
+    The same as, for the article's id ``aid``: ``infer_published(sentences,
+    summits=summits, metadata={aid: given}).iloc[0]`` (None when there are no
+    sentences), ``timexes(sentences, published={aid: p})`` where p is that row's
+    published date unless its source is ``unknown``, and ``date_conflicts(sentences,
+    {aid: given}, summits=summits)`` when `given` is not None (else an empty frame).
+    The article's mentions are found, and its clues built, once for the three.
+
+    Parameters
+    ----------
+    sentences
+        One article's sentences, as for ``timexes`` (ValueError for several articles).
+    summits
+        As for ``infer_published``.
+    given
+        The publication date of the article's metadata, or None.
+    """
+    groups = _by_article(sentences)
+    if len(groups) > 1:
+        raise ValueError(f"_article_dates reads one article's sentences, not {len(groups)} articles'")
+    if not groups:
+        return _article_dates_apart(sentences, summits=summits, given=given)
+    (aid, rows), = groups
+    art = _Article.build(aid, rows, _summit_index(summits))
+    row = _published_row(aid, art.infer(), _to_date(given))
+    days = [row[col] for col in _PUBLISHED_DATES if row[col] is not None]
+    if not all(type(d) is date and _NS_FIRST <= d <= _NS_LAST for d in days):
+        return _article_dates_apart(sentences, summits=summits, given=given)
+    dated = {col: (pd.Timestamp(v).as_unit("ns") if v is not None else pd.NaT) if col in _PUBLISHED_DATES else v
+             for col, v in row.items()}
+    dct = row["published"] if row["published_source"] != "unknown" else None
+    times = _timex_frame(list(zip(art.mentions, art.resolved_all(dct))))
+    if given is None:
+        return dated, times, pd.DataFrame()
+    meta = _to_date(given)
+    return dated, times, _conflict_frame(art.conflicts(meta) if meta is not None else [])
+
+
+def _article_dates_apart(sentences: pd.DataFrame, *, summits: pd.DataFrame | None,
+                         given: date | pd.Timestamp | None) -> tuple[Mapping | None, pd.DataFrame, pd.DataFrame]:
+    """Return what ``_article_dates`` does, through the three public functions."""
+    aids = sentences["article_id"].tolist() if sentences is not None and len(sentences) else []
+    aid = aids[0] if aids else None
+    dated = infer_published(sentences, summits=summits, metadata={aid: given})
+    dated = dated.iloc[0] if len(dated) else None
+    published = None if dated is None or pd.isna(dated["published"]) or dated["published_source"] == "unknown" \
+        else dated["published"]
+    times = timexes(sentences, published={aid: published})
+    conflicts = date_conflicts(sentences, {aid: given}, summits=summits) if given is not None else pd.DataFrame()
+    return dated, times, conflicts
 
 
 # =========================================================================== helpers
@@ -1343,18 +1409,23 @@ def _coordinate(a: _Mention, b: _Mention, a_index: int) -> None:
 # =========================================================================== resolution
 
 
-def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | None] | None = None) -> list[_Res]:
+def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | None] | None = None,
+                 only: list[bool] | None = None) -> list[_Res]:
     """Resolve the mentions of one article in text order against `dct` (None: no DCT).
 
     The first end of a range written "15-16 September" waits for the second end; clock
     times wait for the day they belong to. `fixed` holds, where not None, resolutions
     known not to depend on the DCT (see ``_dct_free``), which are taken as they are.
+    `only`, where given, marks the mentions to resolve; the others are None. It must be
+    closed under ``_reads`` (see ``_closure``), so that what it marks resolves as in full.
     """
     res: list[_Res] = []
     waiting = []
     for i, m in enumerate(mentions):
         if fixed is not None and fixed[i] is not None:
             res.append(fixed[i])
+        elif only is not None and not only[i]:
+            res.append(None)
         elif (m.link is not None and m.link > i) or m.f.get("k") == "clock":
             waiting.append(i)
             res.append(_Res(""))
@@ -1364,6 +1435,49 @@ def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | 
         m = mentions[i]
         res[i] = _resolve_clock(i, m, mentions, res) if m.f.get("k") == "clock" else _resolve_one(i, m, mentions, res, dct)
     return res
+
+
+def _closure(mentions: list[_Mention], targets: Iterable[int]) -> list[bool]:
+    """Return, per mention, whether resolving `targets` may read its resolution (``_reads``, transitively)."""
+    by_para: dict[int, list[int]] = {}
+    by_sentence: dict[int, list[int]] = {}
+    by_kind: dict[tuple, list[int]] = {}
+    for j, o in enumerate(mentions):
+        by_para.setdefault(o.paragraph_id, []).append(j)
+        by_sentence.setdefault(o.sentence_id, []).append(j)
+        by_kind.setdefault(_read_key(o), []).append(j)
+    need = [False] * len(mentions)
+    stack = list(targets)
+    while stack:
+        i = stack.pop()
+        if need[i]:
+            continue
+        need[i] = True
+        stack.extend(_reads(i, mentions, by_para, by_sentence, by_kind))
+    return need
+
+
+def _read_key(m: _Mention) -> tuple:
+    """Return what an earlier mention must share with `m` for `m` to read it outside its paragraph."""
+    k = m.f.get("k")
+    return (k, m.f.get("wd")) if k == "weekday" else (k,)
+
+
+def _reads(i: int, mentions: list[_Mention], by_para: dict, by_sentence: dict, by_kind: dict) -> list[int]:
+    """Return the mentions whose resolutions resolving mention `i` may read (a superset).
+
+    Its link; the earlier mentions of its paragraph (its sentence's, a year in the
+    paragraph, an antecedent); for a clock, every mention of its sentence; the earlier
+    mentions of the same kind (an earlier mention of the same date, month, season or weekday).
+    """
+    m = mentions[i]
+    out = [j for j in by_para[m.paragraph_id] if j < i]
+    out.extend(j for j in by_kind[_read_key(m)] if j < i)
+    if m.link is not None:
+        out.append(m.link)
+    if m.f.get("k") == "clock":
+        out.extend(j for j in by_sentence[m.sentence_id] if j != i)
+    return out
 
 
 #: Kinds resolved from their own words alone (a year printed, a duration, a set, a vague reference).
@@ -1995,6 +2109,7 @@ class _Clue:
     check: Callable[[_Hyp, date, list[_Res]], bool | None]
     describe: Callable[[_Hyp, date, list[_Res]], str]
     day: date | None = None
+    reads: int | None = None  # the mention whose resolution check and describe read, if any
 
 
 @dataclass
@@ -2021,9 +2136,12 @@ class _Article:
         self.summits = summits
         self.datelines = datelines
         self._cache: dict[date, list[_Res]] = {}
+        self._full: dict[date, list[_Res]] = {}
         self.base = _resolve_all(mentions, None)
         self._fixed = [r if _dct_free(m) else None for m, r in zip(mentions, self.base)]
         self.clues = self._clues()
+        # the clues read few mentions' resolutions: candidate days resolve only those and what they read
+        self._needed = _closure(mentions, [c.reads for c in self.clues if c.reads is not None])
 
     # ----------------------------------------------------------------- building
     @classmethod
@@ -2043,9 +2161,21 @@ class _Article:
         return cls(aid, mentions, sents, summits.rows, datelines)
 
     def resolved(self, d: date) -> list[_Res]:
-        if d not in self._cache:
-            self._cache[d] = _resolve_all(self.mentions, d, self._fixed)
-        return self._cache[d]
+        """Return the resolutions against `d` that the clues read; the others are None."""
+        res = self._cache.get(d)
+        if res is None:
+            res = self._full.get(d) or _resolve_all(self.mentions, d, self._fixed, self._needed)
+            self._cache[d] = res
+        return res
+
+    def resolved_all(self, d: date | None) -> list[_Res]:
+        """Return every mention resolved against `d` (None: no DCT)."""
+        if d is None:
+            return self.base
+        res = self._full.get(d)
+        if res is None:
+            res = self._full[d] = _resolve_all(self.mentions, d, self._fixed)
+        return res
 
     # ----------------------------------------------------------------- hypotheses
     def hypotheses(self) -> list[_Hyp]:
@@ -2162,7 +2292,7 @@ class _Article:
             return r.earliest >= first_day
         return _Clue("story", 1, m.sentence_id, m.start, m.end, m.text, check,
                      lambda h, d, res: f"'{m.text}' ({m.tense}) = {res[i].value}, on or after the story's first date "
-                                       f"{first_day}")
+                                       f"{first_day}", reads=i)
 
     def _clue_weekday_abs(self, m: _Mention, r: _Res) -> _Clue:
         names = list(P.WEEKDAYS)
@@ -2175,7 +2305,8 @@ class _Article:
             r = res[i]
             return None if r.earliest is None else r.earliest <= d
         return _Clue("caption", 1, m.sentence_id, m.start, m.end, m.text, check,
-                     lambda h, d, res: f"photo caption '{m.text}' = {res[i].value} → published on or after it")
+                     lambda h, d, res: f"photo caption '{m.text}' = {res[i].value} → published on or after it",
+                     reads=i)
 
     def _clue_weekday(self, i: int, m: _Mention) -> _Clue:
         names = list(P.WEEKDAYS)
@@ -2185,7 +2316,7 @@ class _Article:
             return None if r.earliest is None else r.earliest.weekday() == m.f["wd"]
         return _Clue("weekday", 2, m.sentence_id, m.start, m.end, m.text, check,
                      lambda h, d, res: f"'{m.text}' → {res[i].value}, a {names[res[i].earliest.weekday()].title()}"
-                     if res[i].earliest else f"'{m.text}'")
+                     if res[i].earliest else f"'{m.text}'", reads=i)
 
     def _clue_summit_day(self, i: int, m: _Mention, s: _Sentence) -> _Clue:
         def window(h: _Hyp) -> tuple[date, date] | None:
@@ -2216,7 +2347,7 @@ class _Article:
                 return (f"'{m.text}' ({m.tense}) = {res[i].value}, not {rel} summit {sm['summit_id']} "
                         f"({sm['start']}..{sm['end']})")
             return f"'{m.text}' ({m.tense}) = {res[i].value}, {rel} the summit"
-        return _Clue("summit_day", 1, m.sentence_id, m.start, m.end, m.text, check, describe)
+        return _Clue("summit_day", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i)
 
     def _clue_summit_period(self, i: int, m: _Mention, s: _Sentence) -> _Clue:
         def check(h, d, res):
@@ -2233,7 +2364,7 @@ class _Article:
                 sm = h.summit
                 return f"'{m.text}' = {res[i].value}, which misses summit {sm['summit_id']} ({sm['start']}..{sm['end']})"
             return f"'{m.text}' = {res[i].value}, which takes in the summit"
-        return _Clue("summit_period", 1, m.sentence_id, m.start, m.end, m.text, check, describe)
+        return _Clue("summit_period", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i)
 
     def _clue_summit_ago(self, i: int, m: _Mention, s: _Sentence) -> _Clue:
         """"Astana, which hosted the summit seven years ago": the city held another summit then."""
@@ -2253,7 +2384,7 @@ class _Article:
             if found:
                 return f"'{m.text}' = {res[i].value}: {h.summit['city']} hosted summit {found[0]['summit_id']} then"
             return f"'{m.text}' = {res[i].value}: no summit in {h.summit['city']} then"
-        return _Clue("summit_ago", 1, m.sentence_id, m.start, m.end, m.text, check, describe)
+        return _Clue("summit_ago", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i)
 
     @staticmethod
     def _city_clauses(s: _Sentence) -> dict[str, set[int]]:
@@ -2329,7 +2460,7 @@ class _Article:
         if h.summit is None:
             target = days[0]
             for d in days:
-                past_days = [r.earliest for m, r in zip(self.mentions, self.resolved(d))
+                past_days = [r.earliest for m, r in zip(self.mentions, self.resolved_all(d))
                              if r.gran in _DAY_GRANS and r.earliest is not None and m.tense == "past" and r.earliest <= d]
                 target = max(past_days) + timedelta(days=1) if past_days else d
                 if target >= d:
