@@ -1410,7 +1410,7 @@ def _coordinate(a: _Mention, b: _Mention, a_index: int) -> None:
 
 
 def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | None] | None = None,
-                 only: list[bool] | None = None) -> list[_Res]:
+                 only: list[bool] | None = None, alone: list[tuple | None] | None = None) -> list[_Res]:
     """Resolve the mentions of one article in text order against `dct` (None: no DCT).
 
     The first end of a range written "15-16 September" waits for the second end; clock
@@ -1418,6 +1418,8 @@ def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | 
     known not to depend on the DCT (see ``_dct_free``), which are taken as they are.
     `only`, where given, marks the mentions to resolve; the others are None. It must be
     closed under ``_reads`` (see ``_closure``), so that what it marks resolves as in full.
+    `alone`, where given and not None, holds the ``_alone_key`` of a mention that reads
+    no other, resolved through the cache of ``_resolve_alone``.
     """
     res: list[_Res] = []
     waiting = []
@@ -1426,6 +1428,8 @@ def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | 
             res.append(fixed[i])
         elif only is not None and not only[i]:
             res.append(None)
+        elif alone is not None and alone[i] is not None:
+            res.append(_resolve_alone(alone[i], dct))
         elif (m.link is not None and m.link > i) or m.f.get("k") == "clock":
             waiting.append(i)
             res.append(_Res(""))
@@ -1437,8 +1441,8 @@ def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | 
     return res
 
 
-def _closure(mentions: list[_Mention], targets: Iterable[int]) -> list[bool]:
-    """Return, per mention, whether resolving `targets` may read its resolution (``_reads``, transitively)."""
+def _dependencies(mentions: list[_Mention]) -> list[list[int]]:
+    """Return, per mention, the mentions whose resolutions resolving it may read (``_reads``)."""
     by_para: dict[int, list[int]] = {}
     by_sentence: dict[int, list[int]] = {}
     by_kind: dict[tuple, list[int]] = {}
@@ -1446,14 +1450,19 @@ def _closure(mentions: list[_Mention], targets: Iterable[int]) -> list[bool]:
         by_para.setdefault(o.paragraph_id, []).append(j)
         by_sentence.setdefault(o.sentence_id, []).append(j)
         by_kind.setdefault(_read_key(o), []).append(j)
-    need = [False] * len(mentions)
+    return [_reads(i, mentions, by_para, by_sentence, by_kind) for i in range(len(mentions))]
+
+
+def _closure(reads: list[list[int]], targets: Iterable[int]) -> list[bool]:
+    """Return, per mention, whether resolving `targets` may read its resolution (`reads`, transitively)."""
+    need = [False] * len(reads)
     stack = list(targets)
     while stack:
         i = stack.pop()
         if need[i]:
             continue
         need[i] = True
-        stack.extend(_reads(i, mentions, by_para, by_sentence, by_kind))
+        stack.extend(reads[i])
     return need
 
 
@@ -1464,20 +1473,64 @@ def _read_key(m: _Mention) -> tuple:
 
 
 def _reads(i: int, mentions: list[_Mention], by_para: dict, by_sentence: dict, by_kind: dict) -> list[int]:
-    """Return the mentions whose resolutions resolving mention `i` may read (a superset).
+    """Return the mentions whose resolutions resolving mention `i` may read (a superset; see ``_resolve_one``).
 
-    Its link; the earlier mentions of its paragraph (its sentence's, a year in the
-    paragraph, an antecedent); for a clock, every mention of its sentence; the earlier
-    mentions of the same kind (an earlier mention of the same date, month, season or weekday).
+    Its link; for a date, month or season without year, the earlier mentions of its
+    paragraph (its sentence's years, a year in the paragraph) and the earlier ones of
+    the same kind; for a weekday the earlier ones of the same weekday; for a clock
+    every mention of its sentence; for an anaphor or an offset from an event, the earlier
+    mentions of its paragraph (the antecedent). Words that name their day against the
+    DCT alone ("last Friday", "this week", "two years ago") read none.
     """
     m = mentions[i]
-    out = [j for j in by_para[m.paragraph_id] if j < i]
-    out.extend(j for j in by_kind[_read_key(m)] if j < i)
-    if m.link is not None:
-        out.append(m.link)
-    if m.f.get("k") == "clock":
-        out.extend(j for j in by_sentence[m.sentence_id] if j != i)
-    return out
+    f = m.f
+    k = f.get("k")
+    if m.link is not None and k in _ANCHORED_KINDS | {"weekday"} and f.get("y") is None:
+        return [m.link]
+    if k in _DCT_FREE_KINDS or k in _ANCHORED_KINDS and f.get("y") is not None:
+        return []
+    if k in ("deictic", "rel_unit", "weekend"):
+        return []
+    if k == "weekday":
+        if f.get("wk") is not None or f.get("rel") in ("last", "next", "this"):
+            return []
+        return [j for j in by_kind[_read_key(m)] if j < i]
+    if k in _ANCHORED_KINDS:
+        if f.get("ry") is not None or f.get("rel") is not None:
+            return []
+        return [j for j in by_para[m.paragraph_id] if j < i] + [j for j in by_kind[_read_key(m)] if j < i]
+    if k == "offset" and f["dir"] in ("ago", "from now", "hence"):
+        return []
+    if k == "clock":
+        return [j for j in by_sentence[m.sentence_id] if j != i]
+    # offsets from an event, anaphors and anything else: the paragraph, the same kind, the link
+    out = [j for j in by_para[m.paragraph_id] if j < i] + [j for j in by_kind[_read_key(m)] if j < i]
+    return out + ([m.link] if m.link is not None else [])
+
+
+def _alone_key(i: int, mentions: list[_Mention], reads: list[int]) -> tuple | None:
+    """Return what mention `i` resolves from when it reads no other mention (its words, its tense), else None.
+
+    Such a mention ("last Friday", "this week", "on Tuesday" with no earlier Tuesday)
+    resolves the same against a DCT in any article: ``_resolve_alone`` caches it.
+    """
+    m = mentions[i]
+    if reads or m.link is not None or m.f.get("k") == "clock":
+        return None
+    key = tuple(sorted(m.f.items())), m.tense
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _resolve_alone(key: tuple, dct: date | None) -> _Res:
+    """Return the resolution against `dct` of a mention that reads no other (see ``_alone_key``)."""
+    items, tense = key
+    m = _Mention("", 0, 0, 0, 0, "", "", "", dict(items), tense)
+    return _resolve_one(0, m, [m], [], dct)
 
 
 #: Kinds resolved from their own words alone (a year printed, a duration, a set, a vague reference).
@@ -2141,7 +2194,10 @@ class _Article:
         self._fixed = [r if _dct_free(m) else None for m, r in zip(mentions, self.base)]
         self.clues = self._clues()
         # the clues read few mentions' resolutions: candidate days resolve only those and what they read
-        self._needed = _closure(mentions, [c.reads for c in self.clues if c.reads is not None])
+        reads = _dependencies(mentions)
+        self._needed = _closure(reads, [c.reads for c in self.clues if c.reads is not None])
+        self._alone = [None if f is not None else _alone_key(i, mentions, r)
+                       for i, (f, r) in enumerate(zip(self._fixed, reads))]
 
     # ----------------------------------------------------------------- building
     @classmethod
@@ -2164,7 +2220,7 @@ class _Article:
         """Return the resolutions against `d` that the clues read; the others are None."""
         res = self._cache.get(d)
         if res is None:
-            res = self._full.get(d) or _resolve_all(self.mentions, d, self._fixed, self._needed)
+            res = self._full.get(d) or _resolve_all(self.mentions, d, self._fixed, self._needed, self._alone)
             self._cache[d] = res
         return res
 
@@ -2174,7 +2230,7 @@ class _Article:
             return self.base
         res = self._full.get(d)
         if res is None:
-            res = self._full[d] = _resolve_all(self.mentions, d, self._fixed)
+            res = self._full[d] = _resolve_all(self.mentions, d, self._fixed, alone=self._alone)
         return res
 
     # ----------------------------------------------------------------- hypotheses
