@@ -54,6 +54,7 @@ from typing import Callable, Iterable, Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import schema
 from .patterns import temporal as P
@@ -465,6 +466,31 @@ _NS_FIRST, _NS_LAST = date(1678, 1, 1), date(2261, 12, 31)
 _NUMBER_WORDS = frozenset({"true", "false", "inf", "infinity", "nan"})
 
 
+def _string_array_of(values: list[str]):
+    """Return `values` (text, no None) as pandas ``string``, built by pandas."""
+    return pd.array(values, dtype="string")
+
+
+def _string_array_direct(values: list[str]):
+    """Return `values` (text, no None) as pandas ``string`` backed by Arrow, built directly (cheaper)."""
+    return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+
+
+def _direct_strings_ok() -> bool:
+    """Return whether ``_string_array_direct`` builds what pandas builds here (same class, dtype, Arrow type)."""
+    try:
+        sample = ["a", "", "ſunday"]
+        a, b = _string_array_of(sample), _string_array_direct(sample)
+        return (type(a) is type(b) and a.dtype == b.dtype and a.__arrow_array__().type == b.__arrow_array__().type
+                and a.tolist() == b.tolist())
+    except Exception:  # noqa: BLE001 - any failure: build the pandas way
+        return False
+
+
+#: How the timexes table builds its text columns.
+_string_array = _string_array_direct if _direct_strings_ok() else _string_array_of
+
+
 def _timex_frame(found: list[tuple[_Mention, _Res]]) -> pd.DataFrame:
     """Return the timexes table of (mention, resolution) pairs, sorted by article_id, start, end.
 
@@ -480,11 +506,10 @@ def _timex_frame(found: list[tuple[_Mention, _Res]]) -> pd.DataFrame:
     ms = [m for m, _ in found]
     rs = [r for _, r in found]
 
-    def text(values: list[str]):
-        return pd.array(values, dtype="string")
+    text = _string_array
 
     def whole(values: list[int]):
-        return pd.array(values, dtype="Int64")
+        return pd.arrays.IntegerArray(np.array(values, dtype="int64"), np.zeros(len(values), dtype=bool))
 
     def day(values: list[date | None]):
         return np.array(values, dtype="datetime64[D]").astype("datetime64[ns]")
