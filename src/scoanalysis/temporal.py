@@ -1435,14 +1435,12 @@ def _coordinate(a: _Mention, b: _Mention, a_index: int) -> None:
 
 
 def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | None] | None = None,
-                 only: list[bool] | None = None, alone: list[tuple | None] | None = None) -> list[_Res]:
+                 alone: list[tuple | None] | None = None) -> list[_Res]:
     """Resolve the mentions of one article in text order against `dct` (None: no DCT).
 
     The first end of a range written "15-16 September" waits for the second end; clock
     times wait for the day they belong to. `fixed` holds, where not None, resolutions
     known not to depend on the DCT (see ``_dct_free``), which are taken as they are.
-    `only`, where given, marks the mentions to resolve; the others are None. It must be
-    closed under ``_reads`` (see ``_closure``), so that what it marks resolves as in full.
     `alone`, where given and not None, holds the ``_alone_key`` of a mention that reads
     no other, resolved through the cache of ``_resolve_alone``.
     """
@@ -1451,8 +1449,6 @@ def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | 
     for i, m in enumerate(mentions):
         if fixed is not None and fixed[i] is not None:
             res.append(fixed[i])
-        elif only is not None and not only[i]:
-            res.append(None)
         elif alone is not None and alone[i] is not None:
             res.append(_resolve_alone(alone[i], dct))
         elif (m.link is not None and m.link > i) or m.f.get("k") == "clock":
@@ -1556,6 +1552,31 @@ def _resolve_alone(key: tuple, dct: date | None) -> _Res:
     items, tense = key
     m = _Mention("", 0, 0, 0, 0, "", "", "", dict(items), tense)
     return _resolve_one(0, m, [m], [], dct)
+
+
+def _resolve_some(mentions: list[_Mention], dct: date, fixed: list[_Res | None], todo: list[int],
+                  alone: list[tuple | None]) -> list[_Res | None]:
+    """Return ``_resolve_all(mentions, dct, fixed, alone)`` at the fixed mentions and at `todo`, None elsewhere.
+
+    `todo` (in text order) must hold, with the fixed ones, every mention that resolving
+    one of them may read (``_closure``): those then resolve in the same order, from the
+    same resolutions, as in full.
+    """
+    res = list(fixed)
+    waiting = []
+    for i in todo:
+        m = mentions[i]
+        if alone[i] is not None:
+            res[i] = _resolve_alone(alone[i], dct)
+        elif (m.link is not None and m.link > i) or m.f.get("k") == "clock":
+            waiting.append(i)
+            res[i] = _Res("")
+        else:
+            res[i] = _resolve_one(i, m, mentions, res, dct)
+    for i in waiting:
+        m = mentions[i]
+        res[i] = _resolve_clock(i, m, mentions, res) if m.f.get("k") == "clock" else _resolve_one(i, m, mentions, res, dct)
+    return res
 
 
 #: Kinds resolved from their own words alone (a year printed, a duration, a set, a vague reference).
@@ -2188,6 +2209,7 @@ class _Clue:
     describe: Callable[[_Hyp, date, list[_Res]], str]
     day: date | None = None
     reads: int | None = None  # the mention whose resolution check and describe read, if any
+    when: Callable[[_Hyp], bool] | None = None  # where given and false for a hypothesis, check is None for it
 
 
 @dataclass
@@ -2223,6 +2245,7 @@ class _Article:
         self._needed = _closure(reads, [c.reads for c in self.clues if c.reads is not None])
         self._alone = [None if f is not None else _alone_key(i, mentions, r)
                        for i, (f, r) in enumerate(zip(self._fixed, reads))]
+        self._todo = [i for i, (n, f) in enumerate(zip(self._needed, self._fixed)) if n and f is None]
 
     # ----------------------------------------------------------------- building
     @classmethod
@@ -2245,7 +2268,7 @@ class _Article:
         """Return the resolutions against `d` that the clues read; the others are None."""
         res = self._cache.get(d)
         if res is None:
-            res = self._full.get(d) or _resolve_all(self.mentions, d, self._fixed, self._needed, self._alone)
+            res = self._full.get(d) or _resolve_some(self.mentions, d, self._fixed, self._todo, self._alone)
             self._cache[d] = res
         return res
 
@@ -2373,7 +2396,7 @@ class _Article:
             return r.earliest >= first_day
         return _Clue("story", 1, m.sentence_id, m.start, m.end, m.text, check,
                      lambda h, d, res: f"'{m.text}' ({m.tense}) = {res[i].value}, on or after the story's first date "
-                                       f"{first_day}", reads=i)
+                                       f"{first_day}", reads=i, when=lambda h: h.summit is None)
 
     def _clue_weekday_abs(self, m: _Mention, r: _Res) -> _Clue:
         names = list(P.WEEKDAYS)
@@ -2428,7 +2451,8 @@ class _Article:
                 return (f"'{m.text}' ({m.tense}) = {res[i].value}, not {rel} summit {sm['summit_id']} "
                         f"({sm['start']}..{sm['end']})")
             return f"'{m.text}' ({m.tense}) = {res[i].value}, {rel} the summit"
-        return _Clue("summit_day", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i)
+        return _Clue("summit_day", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
+                     when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
 
     def _clue_summit_period(self, i: int, m: _Mention, s: _Sentence) -> _Clue:
         def check(h, d, res):
@@ -2445,7 +2469,9 @@ class _Article:
                 sm = h.summit
                 return f"'{m.text}' = {res[i].value}, which misses summit {sm['summit_id']} ({sm['start']}..{sm['end']})"
             return f"'{m.text}' = {res[i].value}, which takes in the summit"
-        return _Clue("summit_period", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i)
+        return _Clue("summit_period", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
+                     when=lambda h: h.summit is not None and (
+                         m.clause in s.sco_clauses or m.clause in self._city_clauses(s).get(h.summit["city"], set())))
 
     def _clue_summit_ago(self, i: int, m: _Mention, s: _Sentence) -> _Clue:
         """"Astana, which hosted the summit seven years ago": the city held another summit then."""
@@ -2465,7 +2491,8 @@ class _Article:
             if found:
                 return f"'{m.text}' = {res[i].value}: {h.summit['city']} hosted summit {found[0]['summit_id']} then"
             return f"'{m.text}' = {res[i].value}: no summit in {h.summit['city']} then"
-        return _Clue("summit_ago", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i)
+        return _Clue("summit_ago", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
+                     when=lambda h: h.summit is not None and h.summit["city"] in s.cities)
 
     @staticmethod
     def _city_clauses(s: _Sentence) -> dict[str, set[int]]:
@@ -2487,7 +2514,8 @@ class _Article:
                 return f"future tense about summit {sm['summit_id']} ('{snippet}') → published on or before {sm['end']}"
             return f"past tense about summit {sm['summit_id']} ('{snippet}') → published on or after {sm['start']}"
         kind = "summit_future" if future else "summit_past"
-        return _Clue(kind, 1, s.sentence_id, s.start, s.start + len(s.text), s.text, check, describe)
+        return _Clue(kind, 1, s.sentence_id, s.start, s.start + len(s.text), s.text, check, describe,
+                     when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
 
     def _clue_dateline(self, sid: int, start: int, end: int, text: str, full: date | None,
                        md: tuple[int, int] | None) -> _Clue:
@@ -2516,8 +2544,16 @@ class _Article:
         hyps = self.hypotheses()
         scored: list[tuple[int, _Hyp, date]] = []
         for h in hyps:
+            # as score(h, d)[0], with the clues that may hold for h only, and no resolution when none reads one
+            clues = [c for c in self.clues if c.when is None or c.when(h)]
+            reads = any(c.reads is not None for c in clues)
             for d in h.days:
-                scored.append((self.score(h, d)[0], h, d))
+                res = self.resolved(d) if reads else None
+                total = h.identity
+                for c in clues:
+                    if c.check(h, d, res):
+                        total += c.weight
+                scored.append((total, h, d))
         if not scored:
             return self._bounds_only()
         top = max(s for s, _, _ in scored)
