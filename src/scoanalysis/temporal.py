@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -178,7 +179,8 @@ def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timest
     -------
     DataFrame, one row per timex, columns: article_id, sentence_id, start, end (offsets
     into the raw article), text, timex_type (DATE, TIME, DURATION, SET), value (TIMEX3),
-    earliest, latest (``datetime64[ns]``, NaT when none), anchor (``absolute``, ``dct``,
+    earliest, latest (``datetime64[ns]``, NaT when none or when the day does not fit it:
+    before 1678 or after 2261, as "the 5th century", whose value stays ``04``), anchor (``absolute``, ``dct``,
     the ``start:end`` of the timex it was resolved against, or empty), mod (TIMEX3 mod),
     granularity (day, week, month, year...), tense (past, present, future, modal, none),
     rule (the pattern that found it) and freq (for sets).
@@ -355,8 +357,10 @@ def _article_dates(
     days = [row[col] for col in _PUBLISHED_DATES if row[col] is not None]
     if not all(type(d) is date and _NS_FIRST <= d <= _NS_LAST for d in days):
         return _article_dates_apart(sentences, summits=summits, given=given)
+    # the row as infer_published(...).iloc[0] gives it: Timestamps (ns), NaT, a NumPy score
     dated = {col: (pd.Timestamp(v).as_unit("ns") if v is not None else pd.NaT) if col in _PUBLISHED_DATES else v
              for col, v in row.items()}
+    dated["published_score"] = np.int64(dated["published_score"])
     dct = row["published"] if row["published_source"] != "unknown" else None
     times = _timex_frame(list(zip(art.mentions, art.resolved_all(dct))))
     if given is None:
@@ -494,11 +498,11 @@ _string_array = _string_array_direct if _direct_strings_ok() else _string_array_
 def _timex_frame(found: list[tuple[_Mention, _Res]]) -> pd.DataFrame:
     """Return the timexes table of (mention, resolution) pairs, sorted by article_id, start, end.
 
-    The columns are built once, with the dtypes ``schema.conform`` gives them; pairs
-    whose days do not fit ``datetime64[ns]``, and an empty table, go through conform.
+    The columns are built once, with the dtypes ``schema.conform`` gives them; an empty
+    table goes through conform. Days that ``datetime64[ns]`` cannot hold are left empty.
     """
-    days = [d for _, r in found for d in (r.earliest, r.latest) if d is not None]
-    if not found or (days and (min(days) < _NS_FIRST or max(days) > _NS_LAST)):
+    found = [(m, _ns_days(r)) for m, r in found]
+    if not found:
         frame = pd.DataFrame([_row(m, r) for m, r in found], columns=TIMEX_COLUMNS)
         frame = schema.conform(frame, "timexes")
         return frame.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
@@ -531,6 +535,15 @@ def _timex_frame(found: list[tuple[_Mention, _Res]]) -> pd.DataFrame:
                    for v in values):
             frame[col] = schema.infer_extra(frame[col])  # might read as numbers or booleans: as conform does
     return frame
+
+
+def _ns_days(r: _Res) -> _Res:
+    """Return `r` with a day that ``datetime64[ns]`` cannot hold (before 1678, after 2261) made empty."""
+    e, l = r.earliest, r.latest  # noqa: E741
+    if (e is None or _NS_FIRST <= e <= _NS_LAST) and (l is None or _NS_FIRST <= l <= _NS_LAST):
+        return r
+    return r._replace(earliest=e if e is not None and _NS_FIRST <= e <= _NS_LAST else None,
+                      latest=l if l is not None and _NS_FIRST <= l <= _NS_LAST else None)
 
 
 def _ts(d: date | None):
@@ -687,9 +700,10 @@ def _month_ok(raw: str, m: re.Match, group: str, *, attached: bool) -> int | Non
 
 
 def _weekday_of(token: str | None) -> int | None:
+    """Return the weekday (Monday 0) a name or abbreviation denotes, read as the case-blind patterns read it."""
     if not token:
         return None
-    t = token.lower().rstrip(".")
+    t = token.translate(P.CASELESS_LETTERS).lower().rstrip(".")  # "ſunday" matches the patterns: Sunday
     return P.WEEKDAYS.get(t, P.WEEKDAY_ABBREVIATIONS.get(t))
 
 
@@ -1007,6 +1021,8 @@ def _weekday_context_ok(folded: str, raw: str, s: int) -> bool:
 def _b_hours_of(m, folded, raw):
     if m["wd"]:
         f = {"k": "weekday", "wd": _weekday_of(m["wd"]), "tod": "MO", "mod": "START"}
+        if f["wd"] is None:
+            return None
     else:
         off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["deic"].lower()]
         f = {"k": "deictic", "off": off, "tod": "MO", "mod": "START"}
@@ -1016,6 +1032,8 @@ def _b_hours_of(m, folded, raw):
 def _b_early_weekday(m, folded, raw):
     tod = P.PARTS_OF_DAY.get((m["tod"] or "").lower(), "")
     f = {"k": "weekday", "wd": _weekday_of(m["wd"]), "tod": tod, "mod": P.PART_MODS[m["mod"].lower()]}
+    if f["wd"] is None:
+        return None
     return _single(m, "early_weekday", "TIME" if tod else "DATE", f)
 
 
@@ -1024,6 +1042,8 @@ def _b_weekday(m, folded, raw):
     if not m["rel"] and not _weekday_context_ok(folded, raw, m.start("wd")):
         return None
     wd = _weekday_of(m["wd"])
+    if wd is None:
+        return None
     if m["pl"]:
         f = {"k": "set", "value": f"XXXX-WXX-{wd + 1}", "freq": ""}
         return _single(m, "weekday", "SET", f, s=m.start("wd"), e=m.end("pl"))
@@ -1175,7 +1195,10 @@ def _b_set(m, folded, raw):
     elif m["unit3"]:
         value, freq = f"P1{P.SET_UNIT_LETTERS[m['unit3'].lower()]}", ""
     elif m["wd"]:
-        value, freq = f"XXXX-WXX-{_weekday_of(m['wd']) + 1}", ""
+        wd = _weekday_of(m["wd"])
+        if wd is None:
+            return None
+        value, freq = f"XXXX-WXX-{wd + 1}", ""
     else:
         value, freq = f"XXXX-{P.SEASONS[m['season'].lower()][0]}", ""
     return _single(m, "set", "SET", {"k": "set", "value": value, "freq": freq})
@@ -1183,6 +1206,8 @@ def _b_set(m, folded, raw):
 
 def _b_plural_weekday(m, folded, raw):
     wd = _weekday_of(m["wd"])
+    if wd is None:
+        return None
     f = {"k": "set", "value": f"XXXX-WXX-{wd + 1}", "freq": ""}
     return _single(m, "set", "SET", f, s=m.start("core"), e=m.end("core"))
 
@@ -2540,20 +2565,28 @@ class _Article:
                 total += c.weight
         return total, outcome
 
+    def day_scores(self, h: _Hyp) -> list[int]:
+        """Return ``score(h, d)[0]`` for each of `h`'s days, checking only the clues that may hold for `h`.
+
+        No day is resolved when none of those clues reads a timex.
+        """
+        clues = [c for c in self.clues if c.when is None or c.when(h)]
+        reads = any(c.reads is not None for c in clues)
+        out = []
+        for d in h.days:
+            res = self.resolved(d) if reads else None
+            total = h.identity
+            for c in clues:
+                if c.check(h, d, res):
+                    total += c.weight
+            out.append(total)
+        return out
+
     def infer(self) -> _Best:
         hyps = self.hypotheses()
         scored: list[tuple[int, _Hyp, date]] = []
         for h in hyps:
-            # as score(h, d)[0], with the clues that may hold for h only, and no resolution when none reads one
-            clues = [c for c in self.clues if c.when is None or c.when(h)]
-            reads = any(c.reads is not None for c in clues)
-            for d in h.days:
-                res = self.resolved(d) if reads else None
-                total = h.identity
-                for c in clues:
-                    if c.check(h, d, res):
-                        total += c.weight
-                scored.append((total, h, d))
+            scored.extend(zip(self.day_scores(h), itertools.repeat(h), h.days))
         if not scored:
             return self._bounds_only()
         top = max(s for s, _, _ in scored)
