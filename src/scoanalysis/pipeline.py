@@ -75,8 +75,9 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     body = [t for t, b in zip(texts, boiler) if not b]
     given_date = article.meta.get("published")
     given_date = pd.Timestamp(given_date) if given_date else None
-    dated = temporal.infer_published(sents, summits=summit_table, metadata={aid: given_date})
-    dated = dated.iloc[0] if len(dated) else pd.Series({
+    # publication date, timexes and date conflicts, the article's date mentions read once for the three
+    dated, times, conflicts = temporal._article_dates(sents, summits=summit_table, given=given_date)
+    dated = dated if dated is not None else pd.Series({
         "published": given_date or pd.NaT, "published_source": "metadata" if given_date else "unknown",
         "published_earliest": pd.NaT, "published_latest": pd.NaT, "published_evidence": "no text to read"})
     published = None if pd.isna(dated["published"]) or dated["published_source"] == "unknown" else dated["published"]
@@ -86,9 +87,6 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     else:
         content = "\n".join(t for t, k in zip(texts, kinds) if k not in _NOT_CONTENT)
         sid, score, evidence = summits._assign_reference(content, reference_dir=reference_dir, published=published)
-    times = temporal.timexes(sents, published={aid: published})
-    conflicts = (temporal.date_conflicts(sents, {aid: given_date}, summits=summit_table)
-                 if given_date is not None else pd.DataFrame())
     date = published
     if date is None and sid:
         date = summit_table.set_index("summit_id").loc[sid, "start"]

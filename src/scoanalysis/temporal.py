@@ -47,6 +47,7 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -54,6 +55,7 @@ from typing import Callable, Iterable, Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import schema
 from .patterns import temporal as P
@@ -115,9 +117,8 @@ class _Mention:
         return f"{self.start}:{self.end}"
 
 
-@dataclass(frozen=True)
-class _Res:
-    """A resolved timex: TIMEX3 value, calendar days, what it was resolved against."""
+class _Res(NamedTuple):
+    """A resolved timex: TIMEX3 value, calendar days, what it was resolved against (a tuple: cheap to make)."""
 
     value: str
     earliest: date | None = None
@@ -178,7 +179,8 @@ def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timest
     -------
     DataFrame, one row per timex, columns: article_id, sentence_id, start, end (offsets
     into the raw article), text, timex_type (DATE, TIME, DURATION, SET), value (TIMEX3),
-    earliest, latest (``datetime64[ns]``, NaT when none), anchor (``absolute``, ``dct``,
+    earliest, latest (``datetime64[ns]``, NaT when none or when the day does not fit it:
+    before 1678 or after 2261, as "the 5th century", whose value stays ``04``), anchor (``absolute``, ``dct``,
     the ``start:end`` of the timex it was resolved against, or empty), mod (TIMEX3 mod),
     granularity (day, week, month, year...), tense (past, present, future, modal, none),
     rule (the pattern that found it) and freq (for sets).
@@ -233,24 +235,27 @@ def infer_published(
     rows = []
     for aid, frame in _by_article(sentences):
         art = _Article.build(aid, frame, index)
-        best = art.infer()
-        meta = _to_date(metadata.get(aid))
-        row = {
-            "article_id": aid,
-            "published": best.day,
-            "published_earliest": best.earliest,
-            "published_latest": best.latest,
-            "published_source": best.source,
-            "published_evidence": best.evidence,
-            "published_summit_id": best.summit_id,
-            "published_score": best.score,
-        }
-        if meta is not None:
-            row["published"] = meta
-            row["published_source"] = "metadata"
-            row["published_evidence"] = "metadata" + (f"; text: {best.evidence}" if best.evidence else "")
-        rows.append(row)
+        rows.append(_published_row(aid, art.infer(), _to_date(metadata.get(aid))))
     return _published_frame(rows)
+
+
+def _published_row(aid: str, best: "_Best", meta: date | None) -> dict:
+    """Return the ``infer_published`` row of an article: what its text gives, `meta` (metadata) first."""
+    row = {
+        "article_id": aid,
+        "published": best.day,
+        "published_earliest": best.earliest,
+        "published_latest": best.latest,
+        "published_source": best.source,
+        "published_evidence": best.evidence,
+        "published_summit_id": best.summit_id,
+        "published_score": best.score,
+    }
+    if meta is not None:
+        row["published"] = meta
+        row["published_source"] = "metadata"
+        row["published_evidence"] = "metadata" + (f"; text: {best.evidence}" if best.evidence else "")
+    return row
 
 
 _PUBLISHED_DATES = ("published", "published_earliest", "published_latest")
@@ -308,8 +313,74 @@ def date_conflicts(
             continue
         art = _Article.build(aid, frame, index)
         rows.extend(art.conflicts(dct))
+    return _conflict_frame(rows)
+
+
+def _conflict_frame(rows: list[dict]) -> pd.DataFrame:
+    """Return the rows of ``date_conflicts`` as a frame (CONFLICT_COLUMNS, offsets ``int64``)."""
     out = pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
     return out.astype({"sentence_id": "int64", "start": "int64", "end": "int64"}) if len(out) else out
+
+
+def _article_dates(
+    sentences: pd.DataFrame,
+    *,
+    summits: pd.DataFrame | None,
+    given: date | pd.Timestamp | None,
+) -> tuple[Mapping | None, pd.DataFrame, pd.DataFrame]:
+    """Return one article's ``infer_published`` row, its timexes and its date conflicts, read once.
+
+    The same as, for the article's id ``aid``: ``infer_published(sentences,
+    summits=summits, metadata={aid: given}).iloc[0]`` (None when there are no
+    sentences), ``timexes(sentences, published={aid: p})`` where p is that row's
+    published date unless its source is ``unknown``, and ``date_conflicts(sentences,
+    {aid: given}, summits=summits)`` when `given` is not None (else an empty frame).
+    The article's mentions are found, and its clues built, once for the three.
+
+    Parameters
+    ----------
+    sentences
+        One article's sentences, as for ``timexes`` (ValueError for several articles).
+    summits
+        As for ``infer_published``.
+    given
+        The publication date of the article's metadata, or None.
+    """
+    groups = _by_article(sentences)
+    if len(groups) > 1:
+        raise ValueError(f"_article_dates reads one article's sentences, not {len(groups)} articles'")
+    if not groups:
+        return _article_dates_apart(sentences, summits=summits, given=given)
+    (aid, rows), = groups
+    art = _Article.build(aid, rows, _summit_index(summits))
+    row = _published_row(aid, art.infer(), _to_date(given))
+    days = [row[col] for col in _PUBLISHED_DATES if row[col] is not None]
+    if not all(type(d) is date and _NS_FIRST <= d <= _NS_LAST for d in days):
+        return _article_dates_apart(sentences, summits=summits, given=given)
+    # the row as infer_published(...).iloc[0] gives it: Timestamps (ns), NaT, a NumPy score
+    dated = {col: (pd.Timestamp(v).as_unit("ns") if v is not None else pd.NaT) if col in _PUBLISHED_DATES else v
+             for col, v in row.items()}
+    dated["published_score"] = np.int64(dated["published_score"])
+    dct = row["published"] if row["published_source"] != "unknown" else None
+    times = _timex_frame(list(zip(art.mentions, art.resolved_all(dct))))
+    if given is None:
+        return dated, times, pd.DataFrame()
+    meta = _to_date(given)
+    return dated, times, _conflict_frame(art.conflicts(meta) if meta is not None else [])
+
+
+def _article_dates_apart(sentences: pd.DataFrame, *, summits: pd.DataFrame | None,
+                         given: date | pd.Timestamp | None) -> tuple[Mapping | None, pd.DataFrame, pd.DataFrame]:
+    """Return what ``_article_dates`` does, through the three public functions."""
+    aids = sentences["article_id"].tolist() if sentences is not None and len(sentences) else []
+    aid = aids[0] if aids else None
+    dated = infer_published(sentences, summits=summits, metadata={aid: given})
+    dated = dated.iloc[0] if len(dated) else None
+    published = None if dated is None or pd.isna(dated["published"]) or dated["published_source"] == "unknown" \
+        else dated["published"]
+    times = timexes(sentences, published={aid: published})
+    conflicts = date_conflicts(sentences, {aid: given}, summits=summits) if given is not None else pd.DataFrame()
+    return dated, times, conflicts
 
 
 # =========================================================================== helpers
@@ -399,14 +470,39 @@ _NS_FIRST, _NS_LAST = date(1678, 1, 1), date(2261, 12, 31)
 _NUMBER_WORDS = frozenset({"true", "false", "inf", "infinity", "nan"})
 
 
+def _string_array_of(values: list[str]):
+    """Return `values` (text, no None) as pandas ``string``, built by pandas."""
+    return pd.array(values, dtype="string")
+
+
+def _string_array_direct(values: list[str]):
+    """Return `values` (text, no None) as pandas ``string`` backed by Arrow, built directly (cheaper)."""
+    return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+
+
+def _direct_strings_ok() -> bool:
+    """Return whether ``_string_array_direct`` builds what pandas builds here (same class, dtype, Arrow type)."""
+    try:
+        sample = ["a", "", "ſunday"]
+        a, b = _string_array_of(sample), _string_array_direct(sample)
+        return (type(a) is type(b) and a.dtype == b.dtype and a.__arrow_array__().type == b.__arrow_array__().type
+                and a.tolist() == b.tolist())
+    except Exception:  # noqa: BLE001 - any failure: build the pandas way
+        return False
+
+
+#: How the timexes table builds its text columns.
+_string_array = _string_array_direct if _direct_strings_ok() else _string_array_of
+
+
 def _timex_frame(found: list[tuple[_Mention, _Res]]) -> pd.DataFrame:
     """Return the timexes table of (mention, resolution) pairs, sorted by article_id, start, end.
 
-    The columns are built once, with the dtypes ``schema.conform`` gives them; pairs
-    whose days do not fit ``datetime64[ns]``, and an empty table, go through conform.
+    The columns are built once, with the dtypes ``schema.conform`` gives them; an empty
+    table goes through conform. Days that ``datetime64[ns]`` cannot hold are left empty.
     """
-    days = [d for _, r in found for d in (r.earliest, r.latest) if d is not None]
-    if not found or (days and (min(days) < _NS_FIRST or max(days) > _NS_LAST)):
+    found = [(m, _ns_days(r)) for m, r in found]
+    if not found:
         frame = pd.DataFrame([_row(m, r) for m, r in found], columns=TIMEX_COLUMNS)
         frame = schema.conform(frame, "timexes")
         return frame.sort_values(["article_id", "start", "end"], kind="stable").reset_index(drop=True)
@@ -414,11 +510,10 @@ def _timex_frame(found: list[tuple[_Mention, _Res]]) -> pd.DataFrame:
     ms = [m for m, _ in found]
     rs = [r for _, r in found]
 
-    def text(values: list[str]):
-        return pd.array(values, dtype="string")
+    text = _string_array
 
     def whole(values: list[int]):
-        return pd.array(values, dtype="Int64")
+        return pd.arrays.IntegerArray(np.array(values, dtype="int64"), np.zeros(len(values), dtype=bool))
 
     def day(values: list[date | None]):
         return np.array(values, dtype="datetime64[D]").astype("datetime64[ns]")
@@ -440,6 +535,15 @@ def _timex_frame(found: list[tuple[_Mention, _Res]]) -> pd.DataFrame:
                    for v in values):
             frame[col] = schema.infer_extra(frame[col])  # might read as numbers or booleans: as conform does
     return frame
+
+
+def _ns_days(r: _Res) -> _Res:
+    """Return `r` with a day that ``datetime64[ns]`` cannot hold (before 1678, after 2261) made empty."""
+    e, l = r.earliest, r.latest  # noqa: E741
+    if (e is None or _NS_FIRST <= e <= _NS_LAST) and (l is None or _NS_FIRST <= l <= _NS_LAST):
+        return r
+    return r._replace(earliest=e if e is not None and _NS_FIRST <= e <= _NS_LAST else None,
+                      latest=l if l is not None and _NS_FIRST <= l <= _NS_LAST else None)
 
 
 def _ts(d: date | None):
@@ -596,9 +700,10 @@ def _month_ok(raw: str, m: re.Match, group: str, *, attached: bool) -> int | Non
 
 
 def _weekday_of(token: str | None) -> int | None:
+    """Return the weekday (Monday 0) a name or abbreviation denotes, read as the case-blind patterns read it."""
     if not token:
         return None
-    t = token.lower().rstrip(".")
+    t = token.translate(P.CASELESS_LETTERS).lower().rstrip(".")  # "ſunday" matches the patterns: Sunday
     return P.WEEKDAYS.get(t, P.WEEKDAY_ABBREVIATIONS.get(t))
 
 
@@ -916,6 +1021,8 @@ def _weekday_context_ok(folded: str, raw: str, s: int) -> bool:
 def _b_hours_of(m, folded, raw):
     if m["wd"]:
         f = {"k": "weekday", "wd": _weekday_of(m["wd"]), "tod": "MO", "mod": "START"}
+        if f["wd"] is None:
+            return None
     else:
         off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["deic"].lower()]
         f = {"k": "deictic", "off": off, "tod": "MO", "mod": "START"}
@@ -925,6 +1032,8 @@ def _b_hours_of(m, folded, raw):
 def _b_early_weekday(m, folded, raw):
     tod = P.PARTS_OF_DAY.get((m["tod"] or "").lower(), "")
     f = {"k": "weekday", "wd": _weekday_of(m["wd"]), "tod": tod, "mod": P.PART_MODS[m["mod"].lower()]}
+    if f["wd"] is None:
+        return None
     return _single(m, "early_weekday", "TIME" if tod else "DATE", f)
 
 
@@ -933,6 +1042,8 @@ def _b_weekday(m, folded, raw):
     if not m["rel"] and not _weekday_context_ok(folded, raw, m.start("wd")):
         return None
     wd = _weekday_of(m["wd"])
+    if wd is None:
+        return None
     if m["pl"]:
         f = {"k": "set", "value": f"XXXX-WXX-{wd + 1}", "freq": ""}
         return _single(m, "weekday", "SET", f, s=m.start("wd"), e=m.end("pl"))
@@ -1084,7 +1195,10 @@ def _b_set(m, folded, raw):
     elif m["unit3"]:
         value, freq = f"P1{P.SET_UNIT_LETTERS[m['unit3'].lower()]}", ""
     elif m["wd"]:
-        value, freq = f"XXXX-WXX-{_weekday_of(m['wd']) + 1}", ""
+        wd = _weekday_of(m["wd"])
+        if wd is None:
+            return None
+        value, freq = f"XXXX-WXX-{wd + 1}", ""
     else:
         value, freq = f"XXXX-{P.SEASONS[m['season'].lower()][0]}", ""
     return _single(m, "set", "SET", {"k": "set", "value": value, "freq": freq})
@@ -1092,6 +1206,8 @@ def _b_set(m, folded, raw):
 
 def _b_plural_weekday(m, folded, raw):
     wd = _weekday_of(m["wd"])
+    if wd is None:
+        return None
     f = {"k": "set", "value": f"XXXX-WXX-{wd + 1}", "freq": ""}
     return _single(m, "set", "SET", f, s=m.start("core"), e=m.end("core"))
 
@@ -1343,23 +1459,145 @@ def _coordinate(a: _Mention, b: _Mention, a_index: int) -> None:
 # =========================================================================== resolution
 
 
-def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | None] | None = None) -> list[_Res]:
+def _resolve_all(mentions: list[_Mention], dct: date | None, fixed: list[_Res | None] | None = None,
+                 alone: list[tuple | None] | None = None) -> list[_Res]:
     """Resolve the mentions of one article in text order against `dct` (None: no DCT).
 
     The first end of a range written "15-16 September" waits for the second end; clock
     times wait for the day they belong to. `fixed` holds, where not None, resolutions
     known not to depend on the DCT (see ``_dct_free``), which are taken as they are.
+    `alone`, where given and not None, holds the ``_alone_key`` of a mention that reads
+    no other, resolved through the cache of ``_resolve_alone``.
     """
     res: list[_Res] = []
     waiting = []
     for i, m in enumerate(mentions):
         if fixed is not None and fixed[i] is not None:
             res.append(fixed[i])
+        elif alone is not None and alone[i] is not None:
+            res.append(_resolve_alone(alone[i], dct))
         elif (m.link is not None and m.link > i) or m.f.get("k") == "clock":
             waiting.append(i)
             res.append(_Res(""))
         else:
             res.append(_resolve_one(i, m, mentions, res, dct))
+    for i in waiting:
+        m = mentions[i]
+        res[i] = _resolve_clock(i, m, mentions, res) if m.f.get("k") == "clock" else _resolve_one(i, m, mentions, res, dct)
+    return res
+
+
+def _dependencies(mentions: list[_Mention]) -> list[list[int]]:
+    """Return, per mention, the mentions whose resolutions resolving it may read (``_reads``)."""
+    by_para: dict[int, list[int]] = {}
+    by_sentence: dict[int, list[int]] = {}
+    by_kind: dict[tuple, list[int]] = {}
+    for j, o in enumerate(mentions):
+        by_para.setdefault(o.paragraph_id, []).append(j)
+        by_sentence.setdefault(o.sentence_id, []).append(j)
+        by_kind.setdefault(_read_key(o), []).append(j)
+    return [_reads(i, mentions, by_para, by_sentence, by_kind) for i in range(len(mentions))]
+
+
+def _closure(reads: list[list[int]], targets: Iterable[int]) -> list[bool]:
+    """Return, per mention, whether resolving `targets` may read its resolution (`reads`, transitively)."""
+    need = [False] * len(reads)
+    stack = list(targets)
+    while stack:
+        i = stack.pop()
+        if need[i]:
+            continue
+        need[i] = True
+        stack.extend(reads[i])
+    return need
+
+
+def _read_key(m: _Mention) -> tuple:
+    """Return what an earlier mention must share with `m` for `m` to read it outside its paragraph."""
+    k = m.f.get("k")
+    return (k, m.f.get("wd")) if k == "weekday" else (k,)
+
+
+def _reads(i: int, mentions: list[_Mention], by_para: dict, by_sentence: dict, by_kind: dict) -> list[int]:
+    """Return the mentions whose resolutions resolving mention `i` may read (a superset; see ``_resolve_one``).
+
+    Its link; for a date, month or season without year, the earlier mentions of its
+    paragraph (its sentence's years, a year in the paragraph) and the earlier ones of
+    the same kind; for a weekday the earlier ones of the same weekday; for a clock
+    every mention of its sentence; for an anaphor or an offset from an event, the earlier
+    mentions of its paragraph (the antecedent). Words that name their day against the
+    DCT alone ("last Friday", "this week", "two years ago") read none.
+    """
+    m = mentions[i]
+    f = m.f
+    k = f.get("k")
+    if m.link is not None and k in _ANCHORED_KINDS | {"weekday"} and f.get("y") is None:
+        return [m.link]
+    if k in _DCT_FREE_KINDS or k in _ANCHORED_KINDS and f.get("y") is not None:
+        return []
+    if k in ("deictic", "rel_unit", "weekend"):
+        return []
+    if k == "weekday":
+        if f.get("wk") is not None or f.get("rel") in ("last", "next", "this"):
+            return []
+        return [j for j in by_kind[_read_key(m)] if j < i]
+    if k in _ANCHORED_KINDS:
+        if f.get("ry") is not None or f.get("rel") is not None:
+            return []
+        return [j for j in by_para[m.paragraph_id] if j < i] + [j for j in by_kind[_read_key(m)] if j < i]
+    if k == "offset" and f["dir"] in ("ago", "from now", "hence"):
+        return []
+    if k == "clock":
+        return [j for j in by_sentence[m.sentence_id] if j != i]
+    # offsets from an event, anaphors and anything else: the paragraph, the same kind, the link
+    out = [j for j in by_para[m.paragraph_id] if j < i] + [j for j in by_kind[_read_key(m)] if j < i]
+    return out + ([m.link] if m.link is not None else [])
+
+
+def _alone_key(i: int, mentions: list[_Mention], reads: list[int]) -> tuple | None:
+    """Return what mention `i` resolves from when it reads no other mention (its words, its tense), else None.
+
+    Such a mention ("last Friday", "this week", "on Tuesday" with no earlier Tuesday)
+    resolves the same against a DCT in any article: ``_resolve_alone`` caches it.
+    """
+    m = mentions[i]
+    if reads or m.link is not None or m.f.get("k") == "clock":
+        return None
+    key = tuple(sorted(m.f.items())), m.tense
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _resolve_alone(key: tuple, dct: date | None) -> _Res:
+    """Return the resolution against `dct` of a mention that reads no other (see ``_alone_key``)."""
+    items, tense = key
+    m = _Mention("", 0, 0, 0, 0, "", "", "", dict(items), tense)
+    return _resolve_one(0, m, [m], [], dct)
+
+
+def _resolve_some(mentions: list[_Mention], dct: date, fixed: list[_Res | None], todo: list[int],
+                  alone: list[tuple | None]) -> list[_Res | None]:
+    """Return ``_resolve_all(mentions, dct, fixed, alone)`` at the fixed mentions and at `todo`, None elsewhere.
+
+    `todo` (in text order) must hold, with the fixed ones, every mention that resolving
+    one of them may read (``_closure``): those then resolve in the same order, from the
+    same resolutions, as in full.
+    """
+    res = list(fixed)
+    waiting = []
+    for i in todo:
+        m = mentions[i]
+        if alone[i] is not None:
+            res[i] = _resolve_alone(alone[i], dct)
+        elif (m.link is not None and m.link > i) or m.f.get("k") == "clock":
+            waiting.append(i)
+            res[i] = _Res("")
+        else:
+            res[i] = _resolve_one(i, m, mentions, res, dct)
     for i in waiting:
         m = mentions[i]
         res[i] = _resolve_clock(i, m, mentions, res) if m.f.get("k") == "clock" else _resolve_one(i, m, mentions, res, dct)
@@ -1995,6 +2233,8 @@ class _Clue:
     check: Callable[[_Hyp, date, list[_Res]], bool | None]
     describe: Callable[[_Hyp, date, list[_Res]], str]
     day: date | None = None
+    reads: int | None = None  # the mention whose resolution check and describe read, if any
+    when: Callable[[_Hyp], bool] | None = None  # where given and false for a hypothesis, check is None for it
 
 
 @dataclass
@@ -2021,9 +2261,16 @@ class _Article:
         self.summits = summits
         self.datelines = datelines
         self._cache: dict[date, list[_Res]] = {}
+        self._full: dict[date, list[_Res]] = {}
         self.base = _resolve_all(mentions, None)
         self._fixed = [r if _dct_free(m) else None for m, r in zip(mentions, self.base)]
         self.clues = self._clues()
+        # the clues read few mentions' resolutions: candidate days resolve only those and what they read
+        reads = _dependencies(mentions)
+        self._needed = _closure(reads, [c.reads for c in self.clues if c.reads is not None])
+        self._alone = [None if f is not None else _alone_key(i, mentions, r)
+                       for i, (f, r) in enumerate(zip(self._fixed, reads))]
+        self._todo = [i for i, (n, f) in enumerate(zip(self._needed, self._fixed)) if n and f is None]
 
     # ----------------------------------------------------------------- building
     @classmethod
@@ -2043,9 +2290,21 @@ class _Article:
         return cls(aid, mentions, sents, summits.rows, datelines)
 
     def resolved(self, d: date) -> list[_Res]:
-        if d not in self._cache:
-            self._cache[d] = _resolve_all(self.mentions, d, self._fixed)
-        return self._cache[d]
+        """Return the resolutions against `d` that the clues read; the others are None."""
+        res = self._cache.get(d)
+        if res is None:
+            res = self._full.get(d) or _resolve_some(self.mentions, d, self._fixed, self._todo, self._alone)
+            self._cache[d] = res
+        return res
+
+    def resolved_all(self, d: date | None) -> list[_Res]:
+        """Return every mention resolved against `d` (None: no DCT)."""
+        if d is None:
+            return self.base
+        res = self._full.get(d)
+        if res is None:
+            res = self._full[d] = _resolve_all(self.mentions, d, self._fixed, alone=self._alone)
+        return res
 
     # ----------------------------------------------------------------- hypotheses
     def hypotheses(self) -> list[_Hyp]:
@@ -2162,7 +2421,7 @@ class _Article:
             return r.earliest >= first_day
         return _Clue("story", 1, m.sentence_id, m.start, m.end, m.text, check,
                      lambda h, d, res: f"'{m.text}' ({m.tense}) = {res[i].value}, on or after the story's first date "
-                                       f"{first_day}")
+                                       f"{first_day}", reads=i, when=lambda h: h.summit is None)
 
     def _clue_weekday_abs(self, m: _Mention, r: _Res) -> _Clue:
         names = list(P.WEEKDAYS)
@@ -2175,7 +2434,8 @@ class _Article:
             r = res[i]
             return None if r.earliest is None else r.earliest <= d
         return _Clue("caption", 1, m.sentence_id, m.start, m.end, m.text, check,
-                     lambda h, d, res: f"photo caption '{m.text}' = {res[i].value} → published on or after it")
+                     lambda h, d, res: f"photo caption '{m.text}' = {res[i].value} → published on or after it",
+                     reads=i)
 
     def _clue_weekday(self, i: int, m: _Mention) -> _Clue:
         names = list(P.WEEKDAYS)
@@ -2185,7 +2445,7 @@ class _Article:
             return None if r.earliest is None else r.earliest.weekday() == m.f["wd"]
         return _Clue("weekday", 2, m.sentence_id, m.start, m.end, m.text, check,
                      lambda h, d, res: f"'{m.text}' → {res[i].value}, a {names[res[i].earliest.weekday()].title()}"
-                     if res[i].earliest else f"'{m.text}'")
+                     if res[i].earliest else f"'{m.text}'", reads=i)
 
     def _clue_summit_day(self, i: int, m: _Mention, s: _Sentence) -> _Clue:
         def window(h: _Hyp) -> tuple[date, date] | None:
@@ -2216,7 +2476,8 @@ class _Article:
                 return (f"'{m.text}' ({m.tense}) = {res[i].value}, not {rel} summit {sm['summit_id']} "
                         f"({sm['start']}..{sm['end']})")
             return f"'{m.text}' ({m.tense}) = {res[i].value}, {rel} the summit"
-        return _Clue("summit_day", 1, m.sentence_id, m.start, m.end, m.text, check, describe)
+        return _Clue("summit_day", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
+                     when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
 
     def _clue_summit_period(self, i: int, m: _Mention, s: _Sentence) -> _Clue:
         def check(h, d, res):
@@ -2233,7 +2494,9 @@ class _Article:
                 sm = h.summit
                 return f"'{m.text}' = {res[i].value}, which misses summit {sm['summit_id']} ({sm['start']}..{sm['end']})"
             return f"'{m.text}' = {res[i].value}, which takes in the summit"
-        return _Clue("summit_period", 1, m.sentence_id, m.start, m.end, m.text, check, describe)
+        return _Clue("summit_period", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
+                     when=lambda h: h.summit is not None and (
+                         m.clause in s.sco_clauses or m.clause in self._city_clauses(s).get(h.summit["city"], set())))
 
     def _clue_summit_ago(self, i: int, m: _Mention, s: _Sentence) -> _Clue:
         """"Astana, which hosted the summit seven years ago": the city held another summit then."""
@@ -2253,7 +2516,8 @@ class _Article:
             if found:
                 return f"'{m.text}' = {res[i].value}: {h.summit['city']} hosted summit {found[0]['summit_id']} then"
             return f"'{m.text}' = {res[i].value}: no summit in {h.summit['city']} then"
-        return _Clue("summit_ago", 1, m.sentence_id, m.start, m.end, m.text, check, describe)
+        return _Clue("summit_ago", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
+                     when=lambda h: h.summit is not None and h.summit["city"] in s.cities)
 
     @staticmethod
     def _city_clauses(s: _Sentence) -> dict[str, set[int]]:
@@ -2275,7 +2539,8 @@ class _Article:
                 return f"future tense about summit {sm['summit_id']} ('{snippet}') → published on or before {sm['end']}"
             return f"past tense about summit {sm['summit_id']} ('{snippet}') → published on or after {sm['start']}"
         kind = "summit_future" if future else "summit_past"
-        return _Clue(kind, 1, s.sentence_id, s.start, s.start + len(s.text), s.text, check, describe)
+        return _Clue(kind, 1, s.sentence_id, s.start, s.start + len(s.text), s.text, check, describe,
+                     when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
 
     def _clue_dateline(self, sid: int, start: int, end: int, text: str, full: date | None,
                        md: tuple[int, int] | None) -> _Clue:
@@ -2300,12 +2565,28 @@ class _Article:
                 total += c.weight
         return total, outcome
 
+    def day_scores(self, h: _Hyp) -> list[int]:
+        """Return ``score(h, d)[0]`` for each of `h`'s days, checking only the clues that may hold for `h`.
+
+        No day is resolved when none of those clues reads a timex.
+        """
+        clues = [c for c in self.clues if c.when is None or c.when(h)]
+        reads = any(c.reads is not None for c in clues)
+        out = []
+        for d in h.days:
+            res = self.resolved(d) if reads else None
+            total = h.identity
+            for c in clues:
+                if c.check(h, d, res):
+                    total += c.weight
+            out.append(total)
+        return out
+
     def infer(self) -> _Best:
         hyps = self.hypotheses()
         scored: list[tuple[int, _Hyp, date]] = []
         for h in hyps:
-            for d in h.days:
-                scored.append((self.score(h, d)[0], h, d))
+            scored.extend(zip(self.day_scores(h), itertools.repeat(h), h.days))
         if not scored:
             return self._bounds_only()
         top = max(s for s, _, _ in scored)
@@ -2329,7 +2610,7 @@ class _Article:
         if h.summit is None:
             target = days[0]
             for d in days:
-                past_days = [r.earliest for m, r in zip(self.mentions, self.resolved(d))
+                past_days = [r.earliest for m, r in zip(self.mentions, self.resolved_all(d))
                              if r.gran in _DAY_GRANS and r.earliest is not None and m.tense == "past" and r.earliest <= d]
                 target = max(past_days) + timedelta(days=1) if past_days else d
                 if target >= d:

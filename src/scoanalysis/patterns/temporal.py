@@ -29,6 +29,8 @@ AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 #: Weekday names (full, and abbreviations used only before a date) to ISO weekday 0..6.
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+#: Letters that the case-insensitive patterns read as a-z ("ſunday" matches as "sunday"), to those letters.
+CASELESS_LETTERS = str.maketrans({"ſ": "s", "\u212a": "k", "ı": "i", "İ": "i"})
 #: Seasons (northern hemisphere) to their months.
 SEASONS = {"spring": ("SP", 3, 5), "summer": ("SU", 6, 8), "autumn": ("FA", 9, 11), "fall": ("FA", 9, 11), "winter": ("WI", 12, 2)}
 #: Parts of the day to TIMEX3 codes.
