@@ -278,3 +278,19 @@ def test_sentence_kinds_chart_is_capped(seed_tables_dir):
     assert len(ax.get_yticklabels()) == 2
     assert "the first 2 of 5 articles" in ax.get_title(loc="left")
     plt.close(fig)
+
+
+def test_handed_translation_clues_give_the_same_contributions(seed_articles, seed_tokenizer, tmp_path):
+    # the partition passes each article's clues from the per-article step; finding them again must agree
+    from scoanalysis import corpus
+
+    records = [pipeline.analyse_article(a, tokenizer=seed_tokenizer)
+               for a in corpus.iter_corpus(ROOT / "data", problems=[])]
+    frames = {name: [getattr(r, name) for r in records] for name in ("sentences", "entities", "timexes", "quotes")}
+    summaries.write_part(frames, tmp_path / "found", 0)
+    summaries.write_part({**frames, "translation": [r.translation for r in records]}, tmp_path / "handed", 0)
+    found = pd.read_parquet(tmp_path / "found" / summaries.PARTS / "translation" / "00000000.parquet")
+    handed = pd.read_parquet(tmp_path / "handed" / summaries.PARTS / "translation" / "00000000.parquet")
+    assert len(found) > 5  # the machine-translated seeds give clues
+    pd.testing.assert_frame_equal(found.sort_values(["article_id", "sentence_id", "start"]).reset_index(drop=True),
+                                  handed.sort_values(["article_id", "sentence_id", "start"]).reset_index(drop=True))

@@ -52,6 +52,7 @@ class ArticleRecords:
     event_mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
     date_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
     attendance: pd.DataFrame = field(default_factory=pd.DataFrame)
+    translation: pd.DataFrame = field(default_factory=pd.DataFrame)
     signature: tuple | None = None
     encoding: str = "utf-8"
     is_html: bool = False
@@ -125,7 +126,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     present = (attendance._article_attendance(sent_cols, ent_cols, article_id=aid, summit_id=sid, published=published)
                if sid else pd.DataFrame())
     return ArticleRecords(article=row, sentences=sents, entities=ents, timexes=times, quotes=said, claims=stated,
-                          event_mentions=happened, date_conflicts=conflicts, attendance=present,
+                          event_mentions=happened, date_conflicts=conflicts, attendance=present, translation=translation,
                           signature=compare.signature(sents), encoding=article.encoding,
                           is_html=text.looks_like_html(raw))
 
@@ -314,7 +315,7 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
     """
     cache = _Cache(Path(settings.cache), context=settings.context)
     done = _Partition(index)
-    kept: dict[str, list[pd.DataFrame]] = {name: [] for name in PART_TABLES}
+    kept: dict[str, list[pd.DataFrame]] = {name: [] for name in (*PART_TABLES, "translation")}
     small: dict[str, list[pd.DataFrame]] = {"attendance": [], "event_mentions": [], "claims": [], "date_conflicts": []}
     for entry, sha in entries:
         records = cache.get(entry, sha) if sha else None
@@ -343,11 +344,12 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
         if len(people):
             people = people[people["entity_type"] == "person"].drop_duplicates("entity_id")
             done.names.extend(zip(people["entity_id"], people["name"]))
-        for name in PART_TABLES:
+        for name in kept:
             kept[name].append(getattr(records, name))
         for name in small:
             small[name].append(getattr(records, name))
     summaries.write_part(kept, settings.parts, index)
+    del kept["translation"]  # read by the summaries only
     for name, pieces in kept.items():
         pieces = [f for f in pieces if len(f)]
         if pieces:

@@ -80,12 +80,13 @@ SMALL_TABLES = ("articles", "events", "attendance", "duplicates", "claims", "pro
 
 
 def contributions(sentences: pd.DataFrame, *, entities: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
-                  timexes: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+                  timexes: pd.DataFrame | None = None, translation: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """Return what some articles contribute to the summaries, each frame keyed by article_id.
 
     Parameters
     ----------
     sentences, entities, quotes, timexes : the articles' rows of those tables.
+    translation : compare.translation_evidence of `sentences`, when already at hand.
 
     Returns
     -------
@@ -144,7 +145,9 @@ def contributions(sentences: pd.DataFrame, *, entities: pd.DataFrame | None = No
     out["quotes"] = quotes[["article_id", "start", "speaker", "cue", "quote_kind", "quote"]]
     flagged = sentences[sentences["is_boilerplate"].fillna(False).astype(bool)]
     out["boilerplate"] = flagged[["article_id", "sentence_id", "kind", "text"]]
-    out["translation"] = compare.translation_evidence(sentences)[["article_id", "sentence_id", "start", "clue", "text"]]
+    if translation is None:
+        translation = compare.translation_evidence(sentences)
+    out["translation"] = translation[["article_id", "sentence_id", "start", "clue", "text"]]
     return {name: frame.reset_index(drop=True) for name, frame in out.items()}
 
 
@@ -152,7 +155,8 @@ def write_part(frames: dict[str, list[pd.DataFrame]], folder: str | os.PathLike,
     """Write partition `index`'s contributions (`contributions` of its frames) under ``folder/summary/<name>/``.
 
     `frames` holds the partition's frames of the large tables by name (sentences,
-    entities, timexes, quotes), each a list of per-article frames. One Parquet file per
+    entities, timexes, quotes; and translation, the articles' translation_evidence, which
+    is found again when absent), each a list of per-article frames. One Parquet file per
     contribution; they are summed by `write_summaries`.
     """
     def joined(name: str) -> pd.DataFrame:
@@ -163,8 +167,12 @@ def write_part(frames: dict[str, list[pd.DataFrame]], folder: str | os.PathLike,
                 frame[col] = frame[col].mask(frame[col] == "")
         return frame
 
+    translation = None  # the per-article step's clues, when handed over: not found again
+    if "translation" in frames:
+        clues = [f for f in frames["translation"] if len(f)]
+        translation = pd.concat(clues, ignore_index=True) if clues else pd.DataFrame(columns=compare.EVIDENCE_COLUMNS)
     parts = contributions(joined("sentences"), entities=joined("entities"), quotes=joined("quotes"),
-                          timexes=joined("timexes"))
+                          timexes=joined("timexes"), translation=translation)
     for name, frame in parts.items():
         target = Path(folder) / PARTS / name
         target.mkdir(parents=True, exist_ok=True)
