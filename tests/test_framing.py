@@ -236,3 +236,25 @@ def test_fast_senti_text_splits_every_seed_sentence_as_nltk_does(seed_sentences)
     for t in texts:
         assert (fast_class(t, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
                 == SentiText(t, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons), t
+
+
+def test_theme_needles_never_hide_a_match(monkeypatch):
+    themes = pd.DataFrame({
+        "theme": ["t", "t", "t", "t", "u", "u"],
+        "term": ["u.s.-led", "sanction*", "belt and road", "nato&expan*", "anti-terror*", "multi-polar"],
+    })
+    sentences = pd.DataFrame({
+        "article_id": ["a"] * 4, "sentence_id": [0, 1, 2, 3], "start": [0, 50, 120, 200], "end": [49, 119, 199, 260],
+        "text": ["The US-led and U.S.-led blocs imposed Sanctions.", "Belt  and Road projects; NATO fears expansion.",
+                 "An antiterrorism drill and a multipolar, multi polar world.", "Nothing here at all."],
+        "is_boilerplate": [False] * 4,
+    })
+    gated = framing.theme_mentions(sentences, themes=themes)
+    key = framing._lexicon_key(themes)
+    monkeypatch.setattr(framing, "_needles", lambda pairs: [(None, [[""] * len(t.split("&")) for t in terms if "&" in t])
+                                                            for terms in ([x for th, x in pairs if th == name]
+                                                                          for name in dict.fromkeys(th for th, _ in pairs))])
+    plain = framing.theme_mentions(sentences, themes=themes)
+    assert len(key) == 6
+    pd.testing.assert_frame_equal(gated, plain)
+    assert {"u.s.-led", "sanction*", "belt and road", "nato&expan*", "anti-terror*", "multi-polar"} == set(gated["term"])
