@@ -405,7 +405,8 @@ def independent_groups(mentions: pd.DataFrame) -> pd.Series:
     lo = pd.to_datetime(mentions["earliest"]).to_numpy(dtype="datetime64[D]")
     hi = pd.to_datetime(mentions["latest"]).to_numpy(dtype="datetime64[D]")
     dated = ~(np.isnat(lo) | np.isnat(hi))
-    refs = mentions["summit_ref"].map(_text) if "summit_ref" in mentions else pd.Series("", index=mentions.index)
+    refs = (mentions["summit_ref"].astype(object).map(_text) if "summit_ref" in mentions
+            else pd.Series("", index=mentions.index))
     kinds = mentions["event_type"].astype(str)
     # an item per mention without a reference, one per (type, reference): its range spans its mentions'
     key = np.where(refs.to_numpy() == "", np.arange(len(mentions)).astype(str), "ref:" + refs.to_numpy().astype(str))

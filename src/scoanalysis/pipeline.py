@@ -4,8 +4,9 @@
 can run in this process or any other. `build` lists a corpus folder, runs it on
 every article in partitions (`analyse_partition`: here, in processes or on Dask),
 then runs what needs the whole corpus (duplicates, attendance, event merging, claim
-checking) on the small records the partitions hand back, and writes every table of
-the contract (see schema.TABLES) under the output folder.
+checking) on what the partitions wrote, a bucket at a time (claims by subject,
+attendance by person, events by groups of mentions that merge only among themselves),
+and writes every table of the contract (see schema.TABLES) under the output folder.
 """
 
 from __future__ import annotations
@@ -157,9 +158,13 @@ def build(
     two builds from writing to `out` at once (LockedError).
 
     Articles are analysed in partitions of up to PARTITION; each partition writes its
-    rows of the large tables (sentences, entities, timexes, quotes) as parts and hands
-    back only what the corpus-level steps need (article rows, MinHash signatures,
-    attendance statements, event mentions, claims), so no process holds every text.
+    rows of the large tables (sentences, entities, timexes, quotes) and of articles as
+    parts, and the corpus-level steps' inputs (claims, attendance statements, names,
+    event mentions, date conflicts, sketches) to an inputs file, bucketed by what each
+    step groups by; it hands back only its articles' ids, dates and summits and their
+    MinHash signatures. The corpus-level steps then read one bucket at a time and
+    write their tables as parts too, so the main process holds about 1.1 KB an
+    article (the signatures and those keys), no claim, mention or text of the corpus.
     `jobs` > 1 runs the partitions in that many processes; ``engine="dask"`` runs them
     on a Dask cluster (`scheduler` address, or a local cluster of `jobs` worker
     processes; a remote cluster's workers must see `corpus_dir` and `out` at the same
@@ -225,6 +230,7 @@ class _Settings:
     parts: str
     cache: str
     context: str
+    buckets: int = 1
 
 
 @dataclass
@@ -283,6 +289,7 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
         max_bytes=max_bytes, parts=str(staging / "parts"), cache=str(out / ".cache"),
         context=manifest.combined(text.tokenizer_digest(tokenizer), manifest.source_digest(),
                                   manifest.digests(list(ref.glob("*.csv")), root=ref)),
+        buckets=BUCKETS,
     )
     size = PARTITION if jobs <= 1 else max(1, min(PARTITION, -(-len(entries) // (jobs * 4))))
     signed = [(e, digests.get(e.path)) for e in entries]
@@ -298,7 +305,7 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
         )
     _Cache(Path(settings.cache), context=settings.context).prune(set(articles["article_id"]))
     summit_table = reference.summits(folder=reference_dir)
-    inputs = _Inputs(settings.parts, results)
+    inputs = _Inputs(settings.parts, results, buckets=settings.buckets)
     tables = {"problems": pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))}
     tables["duplicates"] = _duplicates(results, settings.parts)
     _mark_duplicates(results, tables["duplicates"], articles, settings.parts)
@@ -359,7 +366,7 @@ def _attendance(inputs: _Inputs, parts) -> None:
         table = attendance.attendance(found, entities=inputs.bucket("names", b))
         return table.to_dict("records")
 
-    rows = _merge_sorted((bucket(b) for b in range(BUCKETS)), key=lambda r: (r["summit_id"], r["entity_id"]),
+    rows = _merge_sorted((bucket(b) for b in range(inputs.buckets)), key=lambda r: (r["summit_id"], r["entity_id"]),
                          spill=Path(parts) / "_merge" / "attendance")
     _write_chunks(rows, "attendance", parts, columns=attendance.ATTENDANCE_COLUMNS)
 
@@ -443,7 +450,7 @@ def _claims(inputs: _Inputs, articles: pd.DataFrame, parts, *, reference_dir=Non
         checked["_position"] = checked["claim_id"].map(position)
         return checked.to_dict("records")
 
-    ordered = _merge_sorted((bucket(b) for b in range(BUCKETS)), key=lambda r: r["_position"],
+    ordered = _merge_sorted((bucket(b) for b in range(inputs.buckets)), key=lambda r: r["_position"],
                             spill=Path(parts) / "_merge" / "claims")
     published = articles.set_index("article_id")["published"]
 
@@ -606,7 +613,7 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
         inputs["claims"] = inputs["claims"].assign(_position=(index << 32) + np.arange(len(inputs["claims"])))
     inputs["names"] = pd.DataFrame(names, columns=["entity_id", "name"]) if names else None
     inputs["sketches"] = [(aid, s.sentence_stems, s.bounds) for aid, s in sketches] or None
-    done.sections = _write_inputs(inputs, _inputs_path(settings.parts, index))
+    done.sections = _write_inputs(inputs, _inputs_path(settings.parts, index), buckets=settings.buckets)
     return done
 
 
@@ -628,10 +635,10 @@ def _bucket_of(values: pd.Series, buckets: int) -> np.ndarray:
                        count=len(values))
 
 
-def _write_inputs(inputs: dict, path: Path) -> dict[str, np.ndarray]:
+def _write_inputs(inputs: dict, path: Path, *, buckets: int) -> dict[str, np.ndarray]:
     """Write a partition's corpus-level inputs to `path` one pickle per (input, bucket); return their byte offsets.
 
-    Inputs named in _BUCKETED are split into BUCKETS sections by their key column;
+    Inputs named in _BUCKETED are split into `buckets` sections by their key column;
     the others are one section. Offsets k and k + 1 of an input delimit its section k
     (empty when equal).
     """
@@ -640,9 +647,11 @@ def _write_inputs(inputs: dict, path: Path) -> dict[str, np.ndarray]:
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     with os.fdopen(fd, "wb") as fh:
         for name, value in inputs.items():
-            if name in _BUCKETED and value is not None:
-                codes = _bucket_of(value[_BUCKETED[name]], BUCKETS)
-                pieces = [value[codes == b].reset_index(drop=True) for b in range(BUCKETS)]
+            if name in _BUCKETED and value is None:
+                pieces = [None] * buckets
+            elif name in _BUCKETED:
+                codes = _bucket_of(value[_BUCKETED[name]], buckets)
+                pieces = [value[codes == b].reset_index(drop=True) for b in range(buckets)]
             else:
                 pieces = [value]
             edges = [fh.tell()]
@@ -658,8 +667,8 @@ def _write_inputs(inputs: dict, path: Path) -> dict[str, np.ndarray]:
 class _Inputs:
     """The corpus-level inputs the partitions wrote, read one section (an input's bucket, of one partition) at a time."""
 
-    def __init__(self, parts: str | os.PathLike, results: list[_Partition]):
-        self.parts, self.results = parts, results
+    def __init__(self, parts: str | os.PathLike, results: list[_Partition], *, buckets: int = 1):
+        self.parts, self.results, self.buckets = parts, results, buckets
 
     def section(self, result: _Partition, name: str, bucket: int = 0):
         """Return partition `result`'s section `bucket` of input `name`, or None when it is empty."""
