@@ -333,7 +333,9 @@ def _assert_corpus_steps_by_bucket_equal_all_at_once(corpus_dir, tmp_path, monke
     default = build(corpus_dir, tmp_path / "default")
     monkeypatch.setattr(pipeline, "BUCKETS", 3)  # few buckets, small batches and chunks: every merge has work
     monkeypatch.setattr(pipeline, "EVENT_BATCHES", 2)
+    monkeypatch.setattr(pipeline, "MENTIONS_PER_BATCH", 40)
     monkeypatch.setattr(pipeline, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(pipeline, "MERGE_ROWS", 3)
     few = build(corpus_dir, tmp_path / "few", force=True)
     for name in default:
         assert default[name].equals(few[name]), name

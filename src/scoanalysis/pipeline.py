@@ -255,14 +255,20 @@ class _Partition:
     reused: int = 0
 
 
-#: Buckets the corpus-level inputs are spread over, by a stable hash of what each step groups
-#: by (claims by subject, attendance statements and names by person): the main process reads
-#: one bucket at a time, never the whole corpus's inputs.
+#: Buckets the corpus-level inputs are spread over (at least), by a stable hash of what each
+#: step groups by (claims by subject, attendance statements and names by person): the main
+#: process reads one bucket at a time, never the whole corpus's inputs.
 BUCKETS = 32
-#: Event groups (events.independent_groups) are pooled into about this many batches, merged one at a time.
+#: Articles per bucket: larger corpora get more buckets, so that a bucket's size stays the same.
+ARTICLES_PER_BUCKET = 500
+#: Event groups (events.independent_groups) are pooled into batches (at least this many) merged one at a time.
 EVENT_BATCHES = 32
-#: Rows of a corpus-level table written at a time.
-CHUNK_ROWS = 20_000
+#: Event mentions per batch: larger corpora get more batches (a group is never split).
+MENTIONS_PER_BATCH = 5_000
+#: Rows of a corpus-level table written as one part.
+CHUNK_ROWS = 5_000
+#: Rows per pickle when a step's buckets are merged back into the table's order (one of each is in memory).
+MERGE_ROWS = 500
 #: The corpus-level inputs a partition writes to its inputs file, with the column that picks the bucket
 #: (None: one section, read partition by partition).
 _BUCKETED = {"claims": "subject", "attendance": "entity_id", "names": "entity_id"}
@@ -289,7 +295,7 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
         max_bytes=max_bytes, parts=str(staging / "parts"), cache=str(out / ".cache"),
         context=manifest.combined(text.tokenizer_digest(tokenizer), manifest.source_digest(),
                                   manifest.digests(list(ref.glob("*.csv")), root=ref)),
-        buckets=BUCKETS,
+        buckets=max(BUCKETS, -(-len(entries) // ARTICLES_PER_BUCKET)),
     )
     size = PARTITION if jobs <= 1 else max(1, min(PARTITION, -(-len(entries) // (jobs * 4))))
     signed = [(e, digests.get(e.path)) for e in entries]
@@ -375,28 +381,26 @@ def _events(inputs: _Inputs, parts, *, summits: pd.DataFrame) -> pd.DataFrame:
     """Write the events table as parts, merging the mentions group by group; return the events the timeline shows.
 
     events.independent_groups splits the mentions into groups that merge without
-    each other; they are pooled into about EVENT_BATCHES batches, and each batch's
+    each other; they are pooled into batches of about MENTIONS_PER_BATCH mentions (at least
+    EVENT_BATCHES), and each batch's
     mentions are gathered (one pass over the partitions' mentions writes them into
     batch files) and merged (events.merged_mentions). The batches' events are merged
     in numbering order and numbered a day at a time (events.number_events). Returns
     the events of the timeline's summits (timeline.FOCUS_SUMMITS), what it reads.
     """
-    keys = ["event_type", "summit_ref", "earliest", "latest"]
-    pieces = [frame.reindex(columns=keys) for _, frame in inputs.whole("event_mentions")]
-    if not pieces:
+    projection = _mention_keys(inputs)
+    if projection.empty:
         _write_chunks(iter(()), "events", parts, columns=events.EVENT_COLUMNS)
         return schema.empty("events")
-    projection = pd.concat(pieces, ignore_index=True)
-    projection["summit_ref"] = projection["summit_ref"].astype("category")
-    projection["event_type"] = projection["event_type"].astype("category")
-    del pieces
     group = events.independent_groups(projection).to_numpy()
     del projection
     sizes = np.bincount(group[group >= 0]) if (group >= 0).any() else np.zeros(0, dtype=np.int64)
-    batch_of = np.minimum(np.cumsum(sizes) * EVENT_BATCHES // max(1, int(sizes.sum()) + 1), EVENT_BATCHES - 1)
+    total = int(sizes.sum())
+    batches = max(EVENT_BATCHES, -(-total // MENTIONS_PER_BATCH))
+    batch_of = np.minimum(np.cumsum(sizes) * batches // (total + 1), batches - 1)
     batch = np.where(group >= 0, batch_of[np.maximum(group, 0)] if len(sizes) else 0, -1)
     spill = Path(parts) / "_merge" / "mentions"
-    files = _Spill(spill, EVENT_BATCHES)
+    files = _Spill(spill, batches)
     offset = 0
     for _, frame in inputs.whole("event_mentions"):
         mine = batch[offset:offset + len(frame)]
@@ -412,7 +416,7 @@ def _events(inputs: _Inputs, parts, *, summits: pd.DataFrame) -> pd.DataFrame:
         return found.to_dict("records")
 
     key = lambda r: tuple(r[c] for c in events.NUMBERING_ORDER)  # noqa: E731
-    ordered = _merge_sorted((merged(b) for b in range(EVENT_BATCHES)), key=key, spill=Path(parts) / "_merge" / "events")
+    ordered = _merge_sorted((merged(b) for b in range(batches)), key=key, spill=Path(parts) / "_merge" / "events")
     focus_ids = set(timeline.FOCUS_SUMMITS)
     focus: list[pd.DataFrame] = []
 
@@ -429,6 +433,28 @@ def _events(inputs: _Inputs, parts, *, summits: pd.DataFrame) -> pd.DataFrame:
     _write_chunks(numbered(), "events", parts, columns=events.EVENT_COLUMNS)
     shutil.rmtree(spill, ignore_errors=True)
     return pd.concat(focus, ignore_index=True) if focus else schema.empty("events")
+
+
+def _mention_keys(inputs: _Inputs) -> pd.DataFrame:
+    """Return what events.independent_groups reads of every event mention, in corpus order (24 bytes a mention).
+
+    Columns: event_type and summit_ref (categorical; "" for none), earliest, latest.
+    """
+    names: dict[str, dict[str, int]] = {"event_type": {}, "summit_ref": {}}
+    pieces = []
+    for _, frame in inputs.whole("event_mentions"):
+        piece = {col: np.fromiter((seen.setdefault(v if isinstance(v, str) else "", len(seen)) for v in frame[col]),
+                                  dtype=np.int32, count=len(frame)) for col, seen in names.items()}
+        for col in ("earliest", "latest"):
+            piece[col] = pd.to_datetime(frame[col]).to_numpy(dtype="datetime64[D]")
+        pieces.append(piece)
+    if not pieces:
+        return pd.DataFrame()
+    return pd.DataFrame({
+        **{col: pd.Categorical.from_codes(np.concatenate([p[col] for p in pieces]), categories=list(seen))
+           for col, seen in names.items()},
+        **{col: np.concatenate([p[col] for p in pieces]) for col in ("earliest", "latest")},
+    })
 
 
 def _claims(inputs: _Inputs, articles: pd.DataFrame, parts, *, reference_dir=None) -> None:
@@ -497,14 +523,14 @@ def _write_chunks(rows, name: str, parts, *, columns: list[str]) -> None:
 def _merge_sorted(streams, *, key, spill: Path):
     """Yield the rows of every stream (lists of dicts, each sorted by `key`) in `key` order, ties in stream order.
 
-    Each stream is written to a file in `spill` as it comes (CHUNK_ROWS rows a pickle),
+    Each stream is written to a file in `spill` as it comes (MERGE_ROWS rows a pickle),
     then they are read back together a chunk at a time: memory holds one stream while it
     is made and one chunk of each when merging.
     """
     files = _Spill(spill, 0)
     for rows in streams:
         k = files.add()
-        for batch in _batched(rows, CHUNK_ROWS):
+        for batch in _batched(rows, MERGE_ROWS):
             files.append(k, batch)
         del rows
 
