@@ -237,9 +237,9 @@ def candidate_pairs(
         # LSH with few rows per band is generous; the signatures' own estimate sorts out
         # the many stories that merely share a summit's names (a cheap test, before alignment).
         keep = np.zeros(len(codes), dtype=bool)
-        for lo in range(0, len(codes), 65536):
-            a, b = codes[lo:lo + 65536] // n, codes[lo:lo + 65536] % n
-            keep[lo:lo + 65536] = (stems[a] == stems[b]).mean(axis=1) >= min_candidate_jaccard
+        for lo in range(0, len(codes), ESTIMATE_BATCH):  # two signatures of 512 bytes a pair: 8 MB a batch
+            a, b = codes[lo:lo + ESTIMATE_BATCH] // n, codes[lo:lo + ESTIMATE_BATCH] % n
+            keep[lo:lo + ESTIMATE_BATCH] = (stems[a] == stems[b]).mean(axis=1) >= min_candidate_jaccard
         return codes[keep]
 
     by_stems = _banded_pairs(stems, MinHashLSH(threshold=stem_lsh_threshold, num_perm=num_perm).hashranges,
@@ -355,7 +355,9 @@ def _banded_pairs(signatures: np.ndarray, bands: Sequence[tuple[int, int]], *, k
 #: Buckets up to this size are expanded into pairs all together; larger ones a batch at a time.
 _SMALL_BUCKET = 64
 #: Pairs expanded at once from a large bucket.
-PAIR_BATCH = 1_000_000
+PAIR_BATCH = 250_000
+#: Candidate pairs whose stem signatures are compared at once (see candidate_pairs).
+ESTIMATE_BATCH = 8_192
 
 
 def duplicate_of(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
