@@ -269,10 +269,9 @@ MENTIONS_PER_BATCH = 5_000
 CHUNK_ROWS = 5_000
 #: Rows per pickle when a step's buckets are merged back into the table's order (one of each is in memory).
 MERGE_ROWS = 500
-#: The corpus-level inputs a partition writes to its inputs file, with the column that picks the bucket
-#: (None: one section, read partition by partition).
+#: The corpus-level inputs a partition writes to its inputs file in buckets, with the column that picks
+#: the bucket; the others (event_mentions, date_conflicts, sketches) are one section, read partition by partition.
 _BUCKETED = {"claims": "subject", "attendance": "entity_id", "names": "entity_id"}
-_WHOLE = ("event_mentions", "date_conflicts", "sketches")
 
 
 def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_dir, max_bytes, jobs: int = 1,
@@ -381,12 +380,12 @@ def _events(inputs: _Inputs, parts, *, summits: pd.DataFrame) -> pd.DataFrame:
     """Write the events table as parts, merging the mentions group by group; return the events the timeline shows.
 
     events.independent_groups splits the mentions into groups that merge without
-    each other; they are pooled into batches of about MENTIONS_PER_BATCH mentions (at least
-    EVENT_BATCHES), and each batch's
-    mentions are gathered (one pass over the partitions' mentions writes them into
-    batch files) and merged (events.merged_mentions). The batches' events are merged
-    in numbering order and numbered a day at a time (events.number_events). Returns
-    the events of the timeline's summits (timeline.FOCUS_SUMMITS), what it reads.
+    each other; they are pooled into batches of about MENTIONS_PER_BATCH mentions (at
+    least EVENT_BATCHES batches), and each batch's mentions are gathered (one pass over
+    the partitions' mentions writes them into batch files) and merged
+    (events.merged_mentions). The batches' events are merged in numbering order and
+    numbered a day at a time (events.number_events). Returns the events of the
+    timeline's summits (timeline.FOCUS_SUMMITS), what it reads.
     """
     projection = _mention_keys(inputs)
     if projection.empty:
