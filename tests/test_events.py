@@ -318,3 +318,74 @@ def test_article_event_mentions_equal_event_mentions():
                                               summit_id=summit, published=date)
         assert len(public) >= 2
         pd.testing.assert_frame_equal(fast, public, check_dtype=True)
+
+
+def _random_mentions(seed: int, n: int = 300) -> pd.DataFrame:
+    """Mention rows of a few types over sixteen years: a day to a year, some of reference summits, some undated."""
+    import random
+
+    rng = random.Random(seed)
+    rows = []
+    for k in range(n):
+        start = pd.Timestamp("2010-01-01") + pd.Timedelta(days=rng.randrange(0, 6000))
+        width = rng.choice([0, 0, 0, 0, 1, 6, 30]) if rng.random() > 0.02 else 364
+        ref = rng.choice(["", "", "", "2022-samarkand", "2024-astana"])
+        if ref:  # a reference summit's mentions are about its days
+            start, width = pd.Timestamp(ref == "2024-astana" and "2024-07-02" or "2022-09-14") + pd.Timedelta(
+                days=rng.randrange(0, 3)), rng.choice([0, 1])
+        undated = rng.random() < 0.05
+        rows.append({
+            "article_id": f"a{rng.randrange(0, 40):02d}", "sentence_id": rng.randrange(0, 30), "start": k, "end": k + 5,
+            "trigger": "met", "trigger_key": "meet", "event_type": rng.choice(["meeting", "visit", "summit"]),
+            "earliest": None if undated else start, "latest": None if undated else start + pd.Timedelta(days=width),
+            "date_text": "on Monday", "date_sentence_id": 0, "date_start": 0, "date_end": 1, "date_source": "sentence",
+            "actors": rng.sample(["xi", "putin", "modi", "tokayev"], rng.randrange(0, 3)),
+            "persons": [], "places": rng.sample(["astana", "moscow"], rng.randrange(0, 2)),
+            "description": rng.choice(["met", "visited Astana", "talks in Moscow"]), "status": "reported",
+            "summit_id": rng.choice(["2022-samarkand", "2024-astana", None]), "summit_ref": ref or None,
+            "published": start + pd.Timedelta(days=rng.randrange(0, 20)), "relative_days": pd.NA,
+        })
+    return pd.DataFrame(rows)
+
+
+def _merged_by(mentions: pd.DataFrame, labels) -> pd.DataFrame:
+    """Return the events table merged label by label, pooled and numbered (as the table is written)."""
+    pieces = [events.merged_mentions(mentions[labels == g]) for g in sorted(set(labels[labels >= 0]))]
+    pooled = pd.concat([p for p in pieces if len(p)], ignore_index=True)
+    return schema.conform(events.number_events(pooled.sort_values(list(events.NUMBERING_ORDER), kind="stable")), "events")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_merging_independent_groups_one_at_a_time_gives_the_same_events(seed):
+    import numpy as np
+
+    m = _random_mentions(seed)
+    whole = events.events(m)
+    groups = events.independent_groups(m)
+    assert len(groups) == len(m) and (groups[m["earliest"].isna()] == -1).all()
+    assert groups.max() > 20  # the test means something: there are many groups
+    pd.testing.assert_frame_equal(_merged_by(m, groups.to_numpy()), schema.conform(whole, "events"))
+    pooled = np.where(groups.to_numpy() >= 0, groups.to_numpy() % 3, -1)  # groups pooled into batches
+    pd.testing.assert_frame_equal(_merged_by(m, pooled), schema.conform(whole, "events"))
+
+
+def test_a_summit_reference_holds_its_days_and_what_lies_between_in_one_group():
+    day = pd.Timestamp
+    m = pd.DataFrame({
+        "event_type": ["summit", "summit", "summit", "summit"],
+        "summit_ref": ["2024-astana", None, "2024-astana", None],
+        "earliest": [day("2024-07-03"), day("2024-07-04"), day("2024-07-06"), day("2024-08-01")],
+        "latest": [day("2024-07-03"), day("2024-07-05"), day("2024-07-06"), day("2024-08-01")],
+    })
+    # the summit's event may span the 3rd to the 6th, so the mention of the 4th-5th can join it
+    assert events.independent_groups(m).tolist() == [0, 0, 0, 1]
+
+
+def test_seed_events_merged_group_by_group_equal_all_at_once(seed_articles):
+    from scoanalysis import corpus, paths, pipeline, text
+
+    tok = text.train_punkt(seed_articles["text"])
+    records = [pipeline.analyse_article(a, tokenizer=tok) for a in corpus.iter_corpus(paths.ROOT / "data")]
+    m = pd.concat([r.event_mentions for r in records], ignore_index=True)
+    groups = events.independent_groups(m)
+    pd.testing.assert_frame_equal(_merged_by(m, groups.to_numpy()), schema.conform(events.events(m), "events"))

@@ -296,3 +296,97 @@ def test_varied_synthetic_corpus_keeps_the_cues_and_plants_republications(seed_s
     assert len(pairs) >= 3 and set(pairs["relation"]) <= {"duplicate", "near_duplicate"}
     with pytest.raises(ValueError, match="vary_words"):
         next(synthetic.synthetic_articles(seed_sentences, n=1, vary_words=2.0))
+
+
+def _all_at_once(corpus_dir, out):
+    """Return events, attendance and claims computed from every article's records at once, written to `out` and read back."""
+    from scoanalysis import attendance, claims, corpus, events, paths, pipeline, reference, text
+
+    entries = corpus.list_corpus(corpus_dir, problems=[])
+    tok = text.train_punkt(pipeline._sample(corpus_dir, entries, max_bytes=paths.MAX_ARTICLE_BYTES))
+    read = (corpus.read_entry(corpus_dir, e, problems=[], max_bytes=paths.MAX_ARTICLE_BYTES) for e in entries)
+    records = [pipeline.analyse_article(a, tokenizer=tok) for a in read if a is not None]
+    articles = pd.DataFrame([r.article for r in records])
+
+    def gathered(name):
+        frames = [getattr(r, name) for r in records if len(getattr(r, name))]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    people = [r.entities[r.entities["entity_type"] == "person"].drop_duplicates("entity_id") for r in records]
+    names = pd.DataFrame([n for p in people for n in zip(p["entity_id"], p["name"])], columns=["entity_id", "name"])
+    tables = {
+        "attendance": attendance.attendance(gathered("attendance"), entities=names),
+        "events": events.events(gathered("event_mentions"), summits=reference.summits()),
+        "claims": pd.concat([claims.check_claims(gathered("claims"), dates=pipeline._article_dates(articles)),
+                             pipeline._date_claims(gathered("date_conflicts"), articles.set_index("article_id")["published"])],
+                            ignore_index=True),
+    }
+    for name, frame in tables.items():
+        schema.write_table(frame, name, out)
+    return tables
+
+
+def _assert_corpus_steps_by_bucket_equal_all_at_once(corpus_dir, tmp_path, monkeypatch):
+    from scoanalysis import pipeline
+
+    _all_at_once(corpus_dir, tmp_path / "once")
+    default = build(corpus_dir, tmp_path / "default")
+    monkeypatch.setattr(pipeline, "BUCKETS", 3)  # few buckets, small batches and chunks: every merge has work
+    monkeypatch.setattr(pipeline, "EVENT_BATCHES", 2)
+    monkeypatch.setattr(pipeline, "MENTIONS_PER_BATCH", 40)
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(pipeline, "MERGE_ROWS", 3)
+    few = build(corpus_dir, tmp_path / "few", force=True)
+    for name in default:
+        assert default[name].equals(few[name]), name
+    for name in ("attendance", "events", "claims"):
+        once = (tmp_path / "once" / f"{name}.csv").read_bytes()
+        assert once == (tmp_path / "default" / f"{name}.csv").read_bytes(), name
+        assert once == (tmp_path / "few" / f"{name}.csv").read_bytes(), name
+        assert len(once.splitlines()) > 3, name  # the corpus has some of each
+    return default
+
+
+def test_corpus_steps_by_bucket_equal_all_at_once_on_the_seeds(corpus_copy, tmp_path, monkeypatch):
+    raw = ("SCO Leaders Meet in Qingdao\n\nChinese President Xi Jinping welcomed leaders of the Shanghai Cooperation "
+           "Organization to Qingdao on Saturday for a two-day summit.\n\nThe leaders are expected to sign a declaration on Sunday.\n")
+    (corpus_copy / "raw" / "q.txt").write_text(raw, encoding="utf-8")  # with a date the text disagrees with
+    with open(corpus_copy / "articles.csv", "a", encoding="utf-8") as fh:
+        fh.write("q,,,,2018-06-20,\n")
+    tables = _assert_corpus_steps_by_bucket_equal_all_at_once(corpus_copy, tmp_path, monkeypatch)
+    assert (tables["claims"]["predicate"] == "date_is").any()  # date claims follow the checked ones
+
+
+@pytest.mark.slow
+def test_corpus_steps_by_bucket_equal_all_at_once_on_a_synthetic_corpus(tmp_path, seed_sentences, monkeypatch):
+    from scoanalysis import synthetic
+
+    corpus = synthetic.write_synthetic_corpus(seed_sentences, tmp_path / "synth", n=200, seed=11, vary_words=0.8,
+                                              repeat=0.05)
+    tables = _assert_corpus_steps_by_bucket_equal_all_at_once(corpus, tmp_path, monkeypatch)
+    assert tables["articles"]["duplicate_of"].notna().any()  # the planted re-publications are found
+
+
+def test_main_process_keeps_no_claims_or_mentions(tmp_path):
+    from conftest import ROOT
+    import dataclasses
+    import shutil
+
+    from scoanalysis import pipeline
+
+    shutil.copytree(ROOT / "data" / "raw", tmp_path / "c" / "raw")
+    seen = []
+    real = pipeline._run_partitions
+
+    def spy(*args, **kwargs):
+        seen.extend(real(*args, **kwargs))
+        return seen
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pipeline, "_run_partitions", spy)
+        build(tmp_path / "c", tmp_path / "out", load=False)
+    for handed in seen:
+        fields = {f.name for f in dataclasses.fields(handed)}
+        assert not fields & {"claims", "event_mentions", "attendance", "date_conflicts", "names"}
+        assert list(handed.articles.columns) == ["article_id", "published", "summit_id"]
+        assert handed.words.dtype == handed.stems.dtype == "uint32" and handed.words.shape == (len(handed.signed), 128)

@@ -237,9 +237,9 @@ def candidate_pairs(
         # LSH with few rows per band is generous; the signatures' own estimate sorts out
         # the many stories that merely share a summit's names (a cheap test, before alignment).
         keep = np.zeros(len(codes), dtype=bool)
-        for lo in range(0, len(codes), 65536):
-            a, b = codes[lo:lo + 65536] // n, codes[lo:lo + 65536] % n
-            keep[lo:lo + 65536] = (stems[a] == stems[b]).mean(axis=1) >= min_candidate_jaccard
+        for lo in range(0, len(codes), ESTIMATE_BATCH):  # two signatures of 512 bytes a pair: 8 MB a batch
+            a, b = codes[lo:lo + ESTIMATE_BATCH] // n, codes[lo:lo + ESTIMATE_BATCH] % n
+            keep[lo:lo + ESTIMATE_BATCH] = (stems[a] == stems[b]).mean(axis=1) >= min_candidate_jaccard
         return codes[keep]
 
     by_stems = _banded_pairs(stems, MinHashLSH(threshold=stem_lsh_threshold, num_perm=num_perm).hashranges,
@@ -270,7 +270,7 @@ def confirm_pairs(
     their text read again. Columns: PAIR_COLUMNS.
     """
     rows = []
-    stem_sets = _Recent(lambda aid: sketches[aid].stem_sets()) if sketches is not None else None
+    stem_sets = _Recent(lambda aid: sketches[aid].stem_sets(), size=STEM_SETS_KEPT) if sketches is not None else None
     for a, b, how in pairs:
         if stem_sets is not None:
             sa, sb = stem_sets(a), stem_sets(b)
@@ -283,6 +283,11 @@ def confirm_pairs(
         if row is not None:
             rows.append({"article_a": a, "article_b": b, **row, "found_by": how})
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+
+
+#: Articles whose sentence stem sets confirm_pairs keeps (about 34 KB each as Python sets: 4,096
+#: held 140 MB). Pairs come sorted by their first article, so its sets are reused anyway.
+STEM_SETS_KEPT = 256
 
 
 class _Recent:
@@ -350,7 +355,9 @@ def _banded_pairs(signatures: np.ndarray, bands: Sequence[tuple[int, int]], *, k
 #: Buckets up to this size are expanded into pairs all together; larger ones a batch at a time.
 _SMALL_BUCKET = 64
 #: Pairs expanded at once from a large bucket.
-PAIR_BATCH = 1_000_000
+PAIR_BATCH = 250_000
+#: Candidate pairs whose stem signatures are compared at once (see candidate_pairs).
+ESTIMATE_BATCH = 8_192
 
 
 def duplicate_of(pairs: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:

@@ -352,16 +352,32 @@ def events(mentions: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd
     places (list), status, summit_ref, summit_ids (list: the summits of every
     article that tells the event), trigger, n_mentions, n_articles. Sorted by
     earliest, then event_id. The input is not changed.
+
+    ``number_events(merged_mentions(m))`` is the same table; so is numbering the
+    merged mentions of each group of ``independent_groups(m)`` pooled in their order.
+    """
+    merged = merged_mentions(mentions, summits=summits)
+    return number_events(merged) if len(merged) else _empty_events()
+
+
+def merged_mentions(mentions: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the events of `mentions` before they are numbered: one row per event, in numbering order.
+
+    Mentions are merged as ``events`` does. Columns: EVENT_COLUMNS but event_id, then
+    ``_first`` (the first mention's order key: published, article_id, sentence_id,
+    start) and ``_slug``. Sorted by earliest, latest, event_type, _first (a total
+    order: no two events share a first mention). Empty (no columns) without dated mentions.
+    The input is not changed.
     """
     summit_table = reference.summits() if summits is None else summits
     if mentions is None or mentions.empty:
-        return _empty_events()
+        return pd.DataFrame()
     m = mentions.copy()
     m["earliest"] = pd.to_datetime(m["earliest"])
     m["latest"] = pd.to_datetime(m["latest"])
     m = m[m["earliest"].notna() & m["latest"].notna()]
     if m.empty:
-        return _empty_events()
+        return pd.DataFrame()
     m["_width"] = (m["latest"] - m["earliest"]).dt.days
     m["_pub"] = pd.to_datetime(m["published"]) if "published" in m else pd.NaT
     m["_order"] = list(zip(m["_pub"].fillna(pd.Timestamp.max), m["article_id"],
@@ -382,13 +398,67 @@ def events(mentions: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd
             index.add(best, rec)
     starts = summit_table.set_index("summit_id")["start"].to_dict()
     order = {sid: i for i, sid in enumerate(summit_table.sort_values("start")["summit_id"])}
-    rows = [c.row(starts, order, summit_table) for c in clusters]
-    out = pd.DataFrame(rows)
-    out = out.sort_values(["earliest", "latest", "event_type", "_first"], kind="stable").reset_index(drop=True)
+    out = pd.DataFrame([c.row(starts, order, summit_table) for c in clusters])
+    return out.sort_values(list(NUMBERING_ORDER), kind="stable").reset_index(drop=True)
+
+
+#: The order events are numbered in (merged_mentions sorts by it; ``-2`` goes to the later one).
+NUMBERING_ORDER = ("earliest", "latest", "event_type", "_first")
+
+
+def number_events(merged: pd.DataFrame) -> pd.DataFrame:
+    """Return the events table from merged events in NUMBERING_ORDER: event_ids given, sorted by earliest, event_id.
+
+    `merged` is what merged_mentions returns (several groups' results may be pooled,
+    sorted again by NUMBERING_ORDER). Events with the same id but for its number
+    always share their earliest day, so a table can be numbered a day at a time.
+    Columns: EVENT_COLUMNS. The input is not changed.
+    """
+    out = merged.copy()
     out["event_id"] = _event_ids(out)
     out = out.drop(columns=["_first", "_slug"])
     out = out.sort_values(["earliest", "event_id"], kind="stable").reset_index(drop=True)
     return out[EVENT_COLUMNS]
+
+
+def independent_groups(mentions: pd.DataFrame) -> pd.Series:
+    """Return, for each mention, a group number such that merging group by group gives the events of all at once.
+
+    Mentions can only end in one event when they have the same type and either the
+    same summit reference or overlapping days (an event's days stay within those of its
+    mentions, and a reference summit's event within the days its mentions span). So
+    per event type, each summit reference's mentions count as one range (from their
+    earliest day to their latest), and ranges that overlap, directly or through others,
+    form one group. Mentions without both days (which merge into nothing) are group -1.
+
+    Returns a Series of int64 group numbers named ``group``, indexed like `mentions`;
+    groups are numbered from 0 in order of event type, then day.
+    """
+    if mentions is None or mentions.empty:
+        return pd.Series([], dtype=np.int64, name="group")
+    lo = pd.to_datetime(mentions["earliest"]).to_numpy(dtype="datetime64[D]")
+    hi = pd.to_datetime(mentions["latest"]).to_numpy(dtype="datetime64[D]")
+    dated = ~(np.isnat(lo) | np.isnat(hi))
+    refs = (mentions["summit_ref"].astype(object).map(_text) if "summit_ref" in mentions
+            else pd.Series("", index=mentions.index))
+    kinds = mentions["event_type"].astype(str)
+    # an item per mention without a reference, one per (type, reference): its range spans its mentions'
+    key = np.where(refs.to_numpy() == "", np.arange(len(mentions)).astype(str), "ref:" + refs.to_numpy().astype(str))
+    items = pd.DataFrame({"kind": kinds.to_numpy(), "key": key, "lo": lo, "hi": hi})[dated]
+    spans = items.groupby(["kind", "key"], sort=False).agg(lo=("lo", "min"), hi=("hi", "max")).reset_index()
+    spans = spans.sort_values(["kind", "lo", "hi", "key"], kind="stable").reset_index(drop=True)
+    group = np.empty(len(spans), dtype=np.int64)
+    current, reach, kind = -1, None, None
+    for i, (k, a, b) in enumerate(zip(spans["kind"], spans["lo"].to_numpy(), spans["hi"].to_numpy())):
+        if k != kind or a > reach:  # a new type, or a range after every range so far
+            current, reach, kind = current + 1, b, k
+        else:
+            reach = max(reach, b)
+        group[i] = current
+    found = pd.Series(group, index=pd.MultiIndex.from_frame(spans[["kind", "key"]]))
+    out = np.full(len(mentions), -1, dtype=np.int64)
+    out[dated] = found.reindex(pd.MultiIndex.from_frame(items[["kind", "key"]])).to_numpy()
+    return pd.Series(out, index=mentions.index, name="group")
 
 
 def event_id(earliest: pd.Timestamp, latest: pd.Timestamp, event_type: str, slug: str) -> str:

@@ -4,24 +4,29 @@
 can run in this process or any other. `build` lists a corpus folder, runs it on
 every article in partitions (`analyse_partition`: here, in processes or on Dask),
 then runs what needs the whole corpus (duplicates, attendance, event merging, claim
-checking) on the small records the partitions hand back, and writes every table of
-the contract (see schema.TABLES) under the output folder.
+checking) on what the partitions wrote, a bucket at a time (claims by subject,
+attendance by person, events by groups of mentions that merge only among themselves),
+and writes every table of the contract (see schema.TABLES) under the output folder.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
+import itertools
 import logging
 import os
 import pickle
 import shutil
 import tempfile
 import time
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import (attendance, claims, compare, corpus, entities, events, frames, manifest, paths, quotes, reference, schema,
@@ -156,9 +161,13 @@ def build(
     two builds from writing to `out` at once (LockedError).
 
     Articles are analysed in partitions of up to PARTITION; each partition writes its
-    rows of the large tables (sentences, entities, timexes, quotes) as parts and hands
-    back only what the corpus-level steps need (article rows, MinHash signatures,
-    attendance statements, event mentions, claims), so no process holds every text.
+    rows of the large tables (sentences, entities, timexes, quotes) and of articles as
+    parts, and the corpus-level steps' inputs (claims, attendance statements, names,
+    event mentions, date conflicts, sketches) to an inputs file, bucketed by what each
+    step groups by; it hands back only its articles' ids, dates and summits and their
+    MinHash signatures. The corpus-level steps then read one bucket at a time and
+    write their tables as parts too, so the main process holds about 1.1 KB an
+    article (the signatures and those keys), no claim, mention or text of the corpus.
     `jobs` > 1 runs the partitions in that many processes; ``engine="dask"`` runs them
     on a Dask cluster (`scheduler` address, or a local cluster of `jobs` worker
     processes; a remote cluster's workers must see `corpus_dir` and `out` at the same
@@ -224,23 +233,48 @@ class _Settings:
     parts: str
     cache: str
     context: str
+    buckets: int = 1
 
 
 @dataclass
 class _Partition:
-    """What a partition hands back: its articles' rows and the small inputs of the corpus-level steps."""
+    """What a partition hands back: its articles' keys, their signatures, and where its corpus-level inputs are.
+
+    Everything else (article rows, claims, event mentions, attendance statements, names,
+    date conflicts, the sketches' hashed stems) is in its parts: the big tables' and the
+    inputs file (``parts/_inputs/<index>.pkl``, read a section at a time: see _Inputs).
+    `articles` holds article_id, published, summit_id; `words` and `stems` the MinHash
+    signatures (uint32, one row per article of `signed`, the articles with a sketch).
+    """
 
     index: int
-    articles: list[dict] = field(default_factory=list)
+    articles: pd.DataFrame | None = None
     problems: list = field(default_factory=list)
-    signatures: list = field(default_factory=list)
-    names: list = field(default_factory=list)
-    attendance: pd.DataFrame | None = None
-    event_mentions: pd.DataFrame | None = None
-    claims: pd.DataFrame | None = None
-    date_conflicts: pd.DataFrame | None = None
+    signed: list = field(default_factory=list)
+    words: np.ndarray | None = None
+    stems: np.ndarray | None = None
+    sections: dict = field(default_factory=dict)
     analysed: int = 0
     reused: int = 0
+
+
+#: Buckets the corpus-level inputs are spread over (at least), by a stable hash of what each
+#: step groups by (claims by subject, attendance statements and names by person): the main
+#: process reads one bucket at a time, never the whole corpus's inputs.
+BUCKETS = 32
+#: Articles per bucket: larger corpora get more buckets, so that a bucket's size stays the same.
+ARTICLES_PER_BUCKET = 500
+#: Event groups (events.independent_groups) are pooled into batches (at least this many) merged one at a time.
+EVENT_BATCHES = 32
+#: Event mentions per batch: larger corpora get more batches (a group is never split).
+MENTIONS_PER_BATCH = 5_000
+#: Rows of a corpus-level table written as one part.
+CHUNK_ROWS = 5_000
+#: Rows per pickle when a step's buckets are merged back into the table's order (one of each is in memory).
+MERGE_ROWS = 500
+#: The corpus-level inputs a partition writes to its inputs file in buckets, with the column that picks
+#: the bucket; the others (event_mentions, date_conflicts, sketches) are one section, read partition by partition.
+_BUCKETED = {"claims": "subject", "attendance": "entity_id", "names": "entity_id"}
 
 
 def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_dir, max_bytes, jobs: int = 1,
@@ -263,6 +297,7 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
         max_bytes=max_bytes, parts=str(staging / "parts"), cache=str(out / ".cache"),
         context=manifest.combined(text.tokenizer_digest(tokenizer), manifest.source_digest(),
                                   manifest.digests(list(ref.glob("*.csv")), root=ref)),
+        buckets=max(BUCKETS, -(-len(entries) // ARTICLES_PER_BUCKET)),
     )
     size = PARTITION if jobs <= 1 else max(1, min(PARTITION, -(-len(entries) // (jobs * 4))))
     signed = [(e, digests.get(e.path)) for e in entries]
@@ -270,7 +305,7 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
     results = _run_partitions(chunks, settings, jobs=jobs, engine=engine, scheduler=scheduler)
     for r in results:
         problems.extend(r.problems)
-    articles = pd.DataFrame([row for r in results for row in r.articles])
+    articles = _article_keys(results)
     if articles.empty:
         raise CorpusError(
             f"no article in {Path(corpus_dir) / corpus.RAW_DIR} could be read: "
@@ -278,45 +313,293 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
         )
     _Cache(Path(settings.cache), context=settings.context).prune(set(articles["article_id"]))
     summit_table = reference.summits(folder=reference_dir)
+    inputs = _Inputs(settings.parts, results, buckets=settings.buckets)
     tables = {"problems": pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))}
     tables["duplicates"] = _duplicates(results, settings.parts)
-    repeats = compare.duplicate_of(tables["duplicates"], articles)
-    articles["duplicate_of"] = articles["article_id"].map(repeats)
-    tables["articles"] = articles
-    names = pd.DataFrame([n for r in results for n in r.names], columns=["entity_id", "name"])
-    tables["attendance"] = attendance.attendance(_gather(results, "attendance"), entities=names)
-    found = _gather(results, "event_mentions")
-    tables["events"] = events.events(found, summits=summit_table) if len(found) else schema.empty("events")
-    said = _gather(results, "claims")
-    tables["claims"] = pd.concat(
-        [claims.check_claims(said if len(said) else pd.DataFrame(columns=claims.CLAIM_COLUMNS),
-                             dates=_article_dates(articles, reference_dir=reference_dir), reference_dir=reference_dir),
-         _date_claims([r.date_conflicts for r in results if r.date_conflicts is not None], articles)],
-        ignore_index=True,
-    )
+    _mark_duplicates(results, tables["duplicates"], articles, settings.parts)
+    _attendance(inputs, settings.parts)
+    focus = _events(inputs, settings.parts, summits=summit_table)
+    _claims(inputs, articles, settings.parts, reference_dir=reference_dir)
     for name, frame in tables.items():
         schema.write_table(frame, name, staging)
-    for name in PART_TABLES:
+    for name in ("articles", *PART_TABLES, "events", "attendance", "claims"):
         schema.combine_parts(name, settings.parts, staging)
-    summaries.write_summaries(settings.parts, staging, articles=tables["articles"])
-    timeline.write_exports(tables["events"], staging, summits=summit_table)
+    summaries.write_summaries(settings.parts, staging, articles=_article_groups(staging))
+    timeline.write_exports(focus, staging, summits=summit_table)
     shutil.rmtree(settings.parts, ignore_errors=True)
     return {"articles": len(articles), "analysed": sum(r.analysed for r in results),
             "reused": sum(r.reused for r in results),
             "skipped": int((tables["problems"]["severity"] == "error").sum())}
 
 
+def _article_groups(staging: Path) -> pd.DataFrame:
+    """Return article_id, summit_id, outlet, duplicate_of of every article, read from the written articles table."""
+    columns = ["article_id", "summit_id", "outlet", "duplicate_of"]
+    path = staging / "articles.parquet"
+    return pd.read_parquet(path, columns=columns) if path.is_file() else schema.empty("articles")[columns]
+
+
+def _article_keys(results: list[_Partition]) -> pd.DataFrame:
+    """Return article_id, published, summit_id of every article, in corpus order (about 100 bytes an article)."""
+    frames = [r.articles for r in results if r.articles is not None and len(r.articles)]
+    if not frames:
+        return pd.DataFrame(columns=list(_ARTICLE_KEYS))
+    out = pd.concat(frames, ignore_index=True)
+    return out.assign(published=pd.to_datetime(out["published"]), summit_id=out["summit_id"].astype("category"))
+
+
+def _mark_duplicates(results: list[_Partition], duplicates: pd.DataFrame, articles: pd.DataFrame, parts) -> None:
+    """Rewrite the articles parts whose articles repeat an earlier one, with duplicate_of set.
+
+    compare.duplicate_of reads only the articles of some pair (their order and dates
+    are all it compares), so its work is the size of the duplicates table.
+    """
+    if duplicates.empty:
+        return
+    paired = articles[articles["article_id"].isin(set(duplicates["article_a"]) | set(duplicates["article_b"]))]
+    repeats = compare.duplicate_of(duplicates, paired).dropna()
+    if repeats.empty:
+        return
+    folder = Path(parts) / "articles"
+    for r in results:
+        if r.articles is None or not r.articles["article_id"].isin(repeats.index).any():
+            continue
+        frame = pd.read_parquet(folder / f"{r.index:08d}.parquet")
+        frame["duplicate_of"] = frame["article_id"].map(repeats)
+        schema.write_part(frame, "articles", parts, r.index)
+
+
+def _attendance(inputs: _Inputs, parts) -> None:
+    """Write the attendance table as parts: attendance.attendance bucket by bucket (a person's rows are in one).
+
+    Its rows are one per (summit, person), sorted by both; the buckets' results are
+    merged in that order.
+    """
+    def bucket(b: int) -> list[dict]:
+        found = inputs.bucket("attendance", b)
+        if found.empty:
+            return []
+        table = attendance.attendance(found, entities=inputs.bucket("names", b))
+        return table.to_dict("records")
+
+    rows = _merge_sorted((bucket(b) for b in range(inputs.buckets)), key=lambda r: (r["summit_id"], r["entity_id"]),
+                         spill=Path(parts) / "_merge" / "attendance")
+    _write_chunks(rows, "attendance", parts, columns=attendance.ATTENDANCE_COLUMNS)
+
+
+def _events(inputs: _Inputs, parts, *, summits: pd.DataFrame) -> pd.DataFrame:
+    """Write the events table as parts, merging the mentions group by group; return the events the timeline shows.
+
+    events.independent_groups splits the mentions into groups that merge without
+    each other; they are pooled into batches of about MENTIONS_PER_BATCH mentions (at
+    least EVENT_BATCHES batches), and each batch's mentions are gathered (one pass over
+    the partitions' mentions writes them into batch files) and merged
+    (events.merged_mentions). The batches' events are merged in numbering order and
+    numbered a day at a time (events.number_events). Returns the events of the
+    timeline's summits (timeline.FOCUS_SUMMITS), what it reads.
+    """
+    projection = _mention_keys(inputs)
+    if projection.empty:
+        _write_chunks(iter(()), "events", parts, columns=events.EVENT_COLUMNS)
+        return schema.empty("events")
+    group = events.independent_groups(projection).to_numpy()
+    del projection
+    sizes = np.bincount(group[group >= 0]) if (group >= 0).any() else np.zeros(0, dtype=np.int64)
+    total = int(sizes.sum())
+    batches = max(EVENT_BATCHES, -(-total // MENTIONS_PER_BATCH))
+    batch_of = np.minimum(np.cumsum(sizes) * batches // (total + 1), batches - 1)
+    batch = np.where(group >= 0, batch_of[np.maximum(group, 0)] if len(sizes) else 0, -1)
+    spill = Path(parts) / "_merge" / "mentions"
+    files = _Spill(spill, batches)
+    offset = 0
+    for _, frame in inputs.whole("event_mentions"):
+        mine = batch[offset:offset + len(frame)]
+        offset += len(frame)
+        for b in np.unique(mine[mine >= 0]).tolist():
+            files.append(b, frame[mine == b])
+
+    def merged(b: int) -> list[dict]:
+        frames = list(files.read(b))
+        if not frames:
+            return []
+        found = events.merged_mentions(pd.concat(frames, ignore_index=True), summits=summits)
+        return found.to_dict("records")
+
+    key = lambda r: tuple(r[c] for c in events.NUMBERING_ORDER)  # noqa: E731
+    ordered = _merge_sorted((merged(b) for b in range(batches)), key=key, spill=Path(parts) / "_merge" / "events")
+    focus_ids = set(timeline.FOCUS_SUMMITS)
+    focus: list[pd.DataFrame] = []
+
+    def numbered():
+        for _, day in itertools.groupby(ordered, key=lambda r: r["earliest"]):
+            table = events.number_events(pd.DataFrame(list(day)))
+            lanes = [schema.as_list(ids) or ([sid] if isinstance(sid, str) else [])
+                     for ids, sid in zip(table["summit_ids"], table["summit_id"])]
+            shown = table[[bool(focus_ids & set(lane)) for lane in lanes]]
+            if len(shown):
+                focus.append(shown)
+            yield from table.to_dict("records")
+
+    _write_chunks(numbered(), "events", parts, columns=events.EVENT_COLUMNS)
+    shutil.rmtree(spill, ignore_errors=True)
+    return pd.concat(focus, ignore_index=True) if focus else schema.empty("events")
+
+
+def _mention_keys(inputs: _Inputs) -> pd.DataFrame:
+    """Return what events.independent_groups reads of every event mention, in corpus order (24 bytes a mention).
+
+    Columns: event_type and summit_ref (categorical; "" for none), earliest, latest.
+    """
+    names: dict[str, dict[str, int]] = {"event_type": {}, "summit_ref": {}}
+    pieces = []
+    for _, frame in inputs.whole("event_mentions"):
+        piece = {col: np.fromiter((seen.setdefault(v if isinstance(v, str) else "", len(seen)) for v in frame[col]),
+                                  dtype=np.int32, count=len(frame)) for col, seen in names.items()}
+        for col in ("earliest", "latest"):
+            piece[col] = pd.to_datetime(frame[col]).to_numpy(dtype="datetime64[D]")
+        pieces.append(piece)
+    if not pieces:
+        return pd.DataFrame()
+    return pd.DataFrame({
+        **{col: pd.Categorical.from_codes(np.concatenate([p[col] for p in pieces]), categories=list(seen))
+           for col, seen in names.items()},
+        **{col: np.concatenate([p[col] for p in pieces]) for col in ("earliest", "latest")},
+    })
+
+
+def _claims(inputs: _Inputs, articles: pd.DataFrame, parts, *, reference_dir=None) -> None:
+    """Write the claims table as parts: claims.check_claims subject bucket by subject bucket, then the date claims.
+
+    Every contradiction is between claims of one subject, so each bucket is checked on
+    its own; the buckets' rows are merged back into the order of the claims (partition,
+    then row), as checking them all at once gives.
+    """
+    dates = _article_dates(articles, reference_dir=reference_dir)
+
+    def bucket(b: int) -> list[dict]:
+        said = inputs.bucket("claims", b)
+        if said.empty:
+            return []
+        position = dict(zip(said["claim_id"], said["_position"]))
+        checked = claims.check_claims(said.drop(columns="_position"), dates={a: dates.get(a) for a in said["article_id"]},
+                                      reference_dir=reference_dir)
+        checked["_position"] = checked["claim_id"].map(position)
+        return checked.to_dict("records")
+
+    ordered = _merge_sorted((bucket(b) for b in range(inputs.buckets)), key=lambda r: r["_position"],
+                            spill=Path(parts) / "_merge" / "claims")
+    published = articles.set_index("article_id")["published"]
+
+    def dated():
+        n = 0
+        for _, found in inputs.whole("date_conflicts"):
+            yield from _date_claims(found, published, first=n).to_dict("records")
+            n += len(found)
+
+    def chunks():
+        # as one table: the checked claims, then the date claims (schema.empty when there are none)
+        seen = False
+        for rows in _batched(ordered, CHUNK_ROWS):
+            seen = True
+            yield pd.concat([pd.DataFrame(rows, columns=claims.CONFLICT_COLUMNS), schema.empty("claims")],
+                            ignore_index=True)
+        for rows in _batched(dated(), CHUNK_ROWS):
+            seen = True
+            yield pd.concat([pd.DataFrame(columns=claims.CONFLICT_COLUMNS), pd.DataFrame(rows)], ignore_index=True)
+        if not seen:
+            yield pd.concat([pd.DataFrame(columns=claims.CONFLICT_COLUMNS), schema.empty("claims")], ignore_index=True)
+
+    for k, frame in enumerate(chunks()):
+        schema.write_part(frame, "claims", parts, k)
+
+
+def _batched(rows, size: int):
+    """Yield lists of up to `size` items of the iterable `rows`."""
+    it = iter(rows)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def _write_chunks(rows, name: str, parts, *, columns: list[str]) -> None:
+    """Write the rows (dicts) of table `name` as parts of CHUNK_ROWS rows; an empty table when there are none."""
+    written = 0
+    for k, batch in enumerate(_batched(rows, CHUNK_ROWS)):
+        schema.write_part(pd.DataFrame(batch, columns=columns), name, parts, k)
+        written += 1
+    if not written:
+        schema.write_part(pd.DataFrame(columns=columns), name, parts, 0)
+
+
+def _merge_sorted(streams, *, key, spill: Path):
+    """Yield the rows of every stream (lists of dicts, each sorted by `key`) in `key` order, ties in stream order.
+
+    Each stream is written to a file in `spill` as it comes (MERGE_ROWS rows a pickle),
+    then they are read back together a chunk at a time: memory holds one stream while it
+    is made and one chunk of each when merging.
+    """
+    files = _Spill(spill, 0)
+    for rows in streams:
+        k = files.add()
+        for batch in _batched(rows, MERGE_ROWS):
+            files.append(k, batch)
+        del rows
+
+    def read(k):
+        for batch in files.read(k):
+            yield from batch
+
+    yield from heapq.merge(*(read(k) for k in range(files.n)), key=key)
+    shutil.rmtree(spill, ignore_errors=True)
+
+
+class _Spill:
+    """`n` append-only files of pickles in `folder`: what is put in file k is read back in order."""
+
+    def __init__(self, folder: Path, n: int):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.n = 0
+        for _ in range(n):
+            self.add()
+
+    def add(self) -> int:
+        """Start one more (empty) file; return its number."""
+        self.n += 1
+        open(self._path(self.n - 1), "wb").close()
+        return self.n - 1
+
+    def append(self, k: int, value) -> None:
+        with open(self._path(k), "ab") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def read(self, k: int):
+        """Yield what was put in file `k`, in order."""
+        with open(self._path(k), "rb") as fh:
+            while True:
+                try:
+                    yield pickle.load(fh)
+                except EOFError:
+                    return
+
+    def _path(self, k: int) -> Path:
+        return self.folder / f"{k:05d}.pkl"
+
+
 def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]], settings: _Settings) -> _Partition:
-    """Return one partition's hand-back after analysing its articles and writing their parts of the large tables.
+    """Return one partition's hand-back after analysing its articles and writing their parts.
 
     `entries` are (entry, SHA-256 of its file as the build's fingerprint found it). Each
     article comes from the cache when nothing it depends on changed, else is read and
-    analysed (analyse_article) and cached. Runs in any process or Dask worker.
+    analysed (analyse_article) and cached. Writes the partition's rows of the big tables
+    and of articles as parts, and its corpus-level inputs to its inputs file (claims,
+    attendance statements and names bucketed; event mentions, date conflicts and the
+    sketches' hashed stems whole). Runs in any process or Dask worker.
     """
     cache = _Cache(Path(settings.cache), context=settings.context)
     done = _Partition(index)
     kept: dict[str, list[pd.DataFrame]] = {name: [] for name in (*PART_TABLES, "translation")}
     small: dict[str, list[pd.DataFrame]] = {"attendance": [], "event_mentions": [], "claims": [], "date_conflicts": []}
+    rows, names, sketches = [], [], []
     for entry, sha in entries:
         records = cache.get(entry, sha) if sha else None
         if records is None:
@@ -338,12 +621,13 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
             done.problems.append(corpus.Problem(
                 file, entry.article_id, "warning", "is an HTML page saved as text",
                 "its markup is masked and only the page's text is analysed; save the article's text instead if you can"))
-        done.articles.append(records.article)
-        done.signatures.append((entry.article_id, records.signature))
+        rows.append(records.article)
+        if records.signature is not None:
+            sketches.append((entry.article_id, records.signature))
         people = records.entities
         if len(people):
             people = people[people["entity_type"] == "person"].drop_duplicates("entity_id")
-            done.names.extend(zip(people["entity_id"], people["name"]))
+            names.extend(zip(people["entity_id"], people["name"]))
         for name in kept:
             kept[name].append(getattr(records, name))
         for name in small:
@@ -354,10 +638,100 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
         pieces = [f for f in pieces if len(f)]
         if pieces:
             schema.write_part(pd.concat(pieces, ignore_index=True), name, settings.parts, index)
-    for name, pieces in small.items():
-        pieces = [f for f in pieces if len(f)]
-        setattr(done, name, pd.concat(pieces, ignore_index=True) if pieces else None)
+    if rows:
+        articles = pd.DataFrame(rows)
+        schema.write_part(articles, "articles", settings.parts, index)
+        done.articles = articles[list(_ARTICLE_KEYS)]
+    done.signed = [aid for aid, _ in sketches]
+    if sketches:
+        done.words = np.vstack([s.words for _, s in sketches]).astype(np.uint32)
+        done.stems = np.vstack([s.stems for _, s in sketches]).astype(np.uint32)
+    inputs = {name: _concat([f for f in frames if len(f)]) for name, frames in small.items()}
+    if inputs["claims"] is not None:  # the claims' order in the corpus: partition, then row
+        inputs["claims"] = inputs["claims"].assign(_position=(index << 32) + np.arange(len(inputs["claims"])))
+    inputs["names"] = pd.DataFrame(names, columns=["entity_id", "name"]) if names else None
+    inputs["sketches"] = [(aid, s.sentence_stems, s.bounds) for aid, s in sketches] or None
+    done.sections = _write_inputs(inputs, _inputs_path(settings.parts, index), buckets=settings.buckets)
     return done
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame | None:
+    return pd.concat(frames, ignore_index=True) if frames else None
+
+
+#: The columns of the articles table the corpus-level steps read (the hand-back keeps only these).
+_ARTICLE_KEYS = ("article_id", "published", "summit_id")
+
+
+def _inputs_path(parts: str | os.PathLike, index: int) -> Path:
+    return Path(parts) / "_inputs" / f"{index:08d}.pkl"
+
+
+def _bucket_of(values: pd.Series, buckets: int) -> np.ndarray:
+    """Return each value's bucket: the CRC-32 of its text modulo `buckets` (the same in every process)."""
+    return np.fromiter((zlib.crc32(str(v).encode("utf-8")) % buckets for v in values), dtype=np.int64,
+                       count=len(values))
+
+
+def _write_inputs(inputs: dict, path: Path, *, buckets: int) -> dict[str, np.ndarray]:
+    """Write a partition's corpus-level inputs to `path` one pickle per (input, bucket); return their byte offsets.
+
+    Inputs named in _BUCKETED are split into `buckets` sections by their key column;
+    the others are one section. Offsets k and k + 1 of an input delimit its section k
+    (empty when equal).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sections = {}
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    with os.fdopen(fd, "wb") as fh:
+        for name, value in inputs.items():
+            if name in _BUCKETED and value is None:
+                pieces = [None] * buckets
+            elif name in _BUCKETED:
+                codes = _bucket_of(value[_BUCKETED[name]], buckets)
+                pieces = [value[codes == b].reset_index(drop=True) for b in range(buckets)]
+            else:
+                pieces = [value]
+            edges = [fh.tell()]
+            for piece in pieces:
+                if piece is not None and len(piece):
+                    pickle.dump(piece, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                edges.append(fh.tell())
+            sections[name] = np.array(edges, dtype=np.int64)
+    os.replace(tmp, path)
+    return sections
+
+
+class _Inputs:
+    """The corpus-level inputs the partitions wrote, read one section (an input's bucket, of one partition) at a time."""
+
+    def __init__(self, parts: str | os.PathLike, results: list[_Partition], *, buckets: int = 1):
+        self.parts, self.results, self.buckets = parts, results, buckets
+
+    def section(self, result: _Partition, name: str, bucket: int = 0):
+        """Return partition `result`'s section `bucket` of input `name`, or None when it is empty."""
+        edges = result.sections.get(name)
+        if edges is None or edges[bucket + 1] == edges[bucket]:
+            return None
+        with open(_inputs_path(self.parts, result.index), "rb") as fh:
+            fh.seek(int(edges[bucket]))
+            return pickle.loads(fh.read(int(edges[bucket + 1] - edges[bucket])))
+
+    def bucket(self, name: str, bucket: int) -> pd.DataFrame:
+        """Return bucket `bucket` of input `name` from every partition, in partition order (empty frame if none)."""
+        frames = [f for r in self.results if (f := self.section(r, name, bucket)) is not None]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    def whole(self, name: str):
+        """Yield (partition, its whole input `name`) for every partition that has some, in partition order."""
+        for r in self.results:
+            found = self.section(r, name)
+            if found is not None:
+                yield r, found
+
+    def count(self, name: str) -> int:
+        """Return how many partitions have any of input `name`."""
+        return sum(1 for r in self.results if name in r.sections and r.sections[name][-1] > r.sections[name][0])
 
 
 def _run_partitions(chunks: list[list[tuple[corpus.Entry, str | None]]], settings: _Settings, *, jobs: int, engine: str,
@@ -437,19 +811,41 @@ def _progress(total: int):
     return tqdm(total=total, unit="article", leave=False, disable=quiet)
 
 
-def _gather(results: list[_Partition], name: str) -> pd.DataFrame:
-    frames = [getattr(r, name) for r in results if getattr(r, name) is not None]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-
-
 def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
-    """Return the duplicates table from the partitions' sketches, reading the sentences of aligning pairs only."""
-    signed = [(aid, sig) for r in results for aid, sig in r.signatures if sig is not None]
+    """Return the duplicates table from the partitions' signatures, reading stems and sentences of likely pairs only.
+
+    The MinHash signatures (two rows of 128 uint32 an article: 1 KB) are banded in
+    memory; a candidate pair's hashed sentence stems come from its partitions' inputs
+    files, and the sentences of pairs that align on them from the sentences parts.
+    """
+    signed = [(r, aid) for r in results for aid in r.signed]
     if len(signed) < 2:
         return schema.empty("duplicates")
-    pairs = compare.candidate_pairs([a for a, _ in signed], [s.words for _, s in signed], [s.stems for _, s in signed])
-    where = {aid: r.index for r in results for aid, _ in r.signatures}
-    return compare.confirm_pairs(pairs, _PartFeatures(Path(parts) / "sentences", where), sketches=dict(signed))
+    ids = [aid for _, aid in signed]
+    words = np.concatenate([r.words for r in results if r.signed])
+    stems = np.concatenate([r.stems for r in results if r.signed])
+    pairs = compare.candidate_pairs(ids, words, stems)
+    del words, stems
+    where = {aid: r.index for r, aid in signed}
+    by_index = {r.index: r for r in results}
+    return compare.confirm_pairs(pairs, _PartFeatures(Path(parts) / "sentences", where),
+                                 sketches=_PartSketches(_Inputs(parts, results), where, by_index))
+
+
+class _PartSketches:
+    """Article id -> compare.Sketch with its hashed sentence stems (no signatures), read from the inputs files."""
+
+    def __init__(self, inputs: _Inputs, where: dict[str, int], by_index: dict[int, _Partition], *, keep: int = 16):
+        self.inputs, self.where, self.by_index = inputs, where, by_index
+        self._part = functools.lru_cache(maxsize=keep)(self._read_part)
+
+    def __getitem__(self, article_id: str) -> compare.Sketch:
+        return self._part(self.where[article_id])[article_id]
+
+    def _read_part(self, index: int) -> dict[str, compare.Sketch]:
+        found = self.inputs.section(self.by_index[index], "sketches") or []
+        empty = np.empty(0, dtype=np.uint32)
+        return {aid: compare.Sketch(empty, empty, values, bounds) for aid, values, bounds in found}
 
 
 class _PartFeatures:
@@ -478,15 +874,17 @@ def _article_dates(articles: pd.DataFrame, *, reference_dir=None) -> dict[str, p
     return out
 
 
-def _date_claims(conflicts: list[pd.DataFrame], articles: pd.DataFrame) -> pd.DataFrame:
-    """Return claims rows for spans whose dates disagree with the publication date the analyst gave."""
-    frames = [c for c in conflicts if len(c)]
-    if not frames:
+def _date_claims(conflicts: pd.DataFrame, published: pd.Series, *, first: int = 0) -> pd.DataFrame:
+    """Return claims rows for spans whose dates disagree with the publication date the analyst gave.
+
+    `conflicts` are temporal.date_conflicts rows; `published` the articles' dates by
+    article_id; `first` the number of date conflicts before these in the corpus (claim
+    ids number them all). Columns: the claims table's (schema.TABLES["claims"]).
+    """
+    if not len(conflicts):
         return schema.empty("claims")
-    found = pd.concat(frames, ignore_index=True)
-    published = articles.set_index("article_id")["published"]
     rows = []
-    for n, c in enumerate(found.itertuples(index=False)):
+    for n, c in enumerate(conflicts.itertuples(index=False), start=first):
         given = published.get(c.article_id)
         rows.append({
             "claim_id": f"{c.article_id}:{c.sentence_id}:date{n}", "article_id": c.article_id,
