@@ -294,3 +294,19 @@ def test_handed_translation_clues_give_the_same_contributions(seed_articles, see
     assert len(found) > 5  # the machine-translated seeds give clues
     pd.testing.assert_frame_equal(found.sort_values(["article_id", "sentence_id", "start"]).reset_index(drop=True),
                                   handed.sort_values(["article_id", "sentence_id", "start"]).reset_index(drop=True))
+
+
+def test_summary_tables_are_read_when_first_used(seed_tables_dir):
+    summ = sa.load_summaries(seed_tables_dir)
+    assert "claims" in summ and "summary_terms" in summ
+    assert not dict.__contains__(summ, "claims")  # nothing read yet
+    stories = views.originals(summ)
+    views.summit_articles(stories, "2022-samarkand")
+    assert not dict.__contains__(summ, "claims") and not dict.__contains__(stories, "claims")
+    assert dict.__contains__(summ, "articles")
+    eager = schema.load_tables(seed_tables_dir, tables=[*summaries.SMALL_TABLES, *summaries.SUMMARY_TABLES])
+    assert sorted(summ) == sorted(eager)
+    for name, frame in eager.items():
+        pd.testing.assert_frame_equal(summ[name], frame)
+    with pytest.raises(KeyError):
+        summ["sentences"]

@@ -23,6 +23,7 @@ whole tables, with the same numbers.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections import defaultdict
 from pathlib import Path
@@ -359,16 +360,58 @@ def _word_sums(scored: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 class Tables(dict):
-    """Tables by name, as load_summaries returns them, remembering the folder they were read from."""
+    """Tables by name, as load_summaries returns them, each read when first asked for; remembers their folder.
+
+    A report reads only the tables its cells use (a summit profile never reads claims),
+    so what it costs does not follow the tables it does not need. Iterating, ``items()``
+    or ``values()`` read every table.
+    """
 
     folder: Path | None = None
+
+    def __init__(self, tables=(), *, loaders: dict | None = None):
+        super().__init__(tables)
+        self._loaders = dict(loaders or {})
+
+    def lazy(self, name: str, loader) -> None:
+        """Make `loader()` give table `name` when it is first asked for."""
+        dict.pop(self, name, None)
+        self._loaders[name] = loader
+
+    def __missing__(self, name):
+        if name not in self._loaders:
+            raise KeyError(name)
+        frame = self[name] = self._loaders.pop(name)()
+        return frame
+
+    def __contains__(self, name) -> bool:
+        return dict.__contains__(self, name) or name in self._loaders
+
+    def __iter__(self):
+        yield from [*dict.keys(self), *(k for k in self._loaders if not dict.__contains__(self, k))]
+
+    def __len__(self) -> int:
+        return len(set(dict.keys(self)) | set(self._loaders))
+
+    def keys(self):
+        return list(self)
+
+    def items(self):
+        return [(k, self[k]) for k in self]
+
+    def values(self):
+        return [self[k] for k in self]
+
+    def get(self, name, default=None):
+        return self[name] if name in self else default
 
 
 def load_summaries(path: str | os.PathLike | None = None) -> Tables:
     """Return what the reports read from the tables folder `path` (default data/processed).
 
     The small contract tables whole (articles, events, attendance, duplicates, claims,
-    problems) and every summary table (SUMMARY_TABLES); not the sentences, entities,
+    problems) and every summary table (SUMMARY_TABLES), each read when a cell first uses
+    it (see Tables); not the sentences, entities,
     timexes or quotes, whose rows the views read from the Parquet files when they show a
     few (`sentence_texts`). Raises TableError naming the file and the fix when the folder
     was built before summaries existed.
@@ -378,9 +421,18 @@ def load_summaries(path: str | os.PathLike | None = None) -> Tables:
     folder = tables_dir(path)
     if not folder.is_dir():
         raise TableError(f"tables folder {folder} does not exist; run `scoanalysis build --out {folder}` first.")
-    tables = Tables(schema.load_tables(folder, tables=[*SMALL_TABLES, *SUMMARY_TABLES]))
+    for name in SUMMARY_TABLES:  # a folder built before summaries existed says so now, not in some later cell
+        if not (folder / schema.TABLES[name].file).is_file():
+            schema.load_tables(folder, tables=[name])
+    tables = Tables()
+    for name in (*SMALL_TABLES, *SUMMARY_TABLES):
+        tables.lazy(name, functools.partial(_read_one, folder, name))
     tables.folder = folder
     return tables
+
+
+def _read_one(folder: Path, name: str) -> pd.DataFrame:
+    return schema.load_tables(folder, tables=[name])[name]
 
 
 def sentence_texts(folder: str | os.PathLike, refs) -> pd.Series:

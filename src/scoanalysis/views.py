@@ -423,10 +423,18 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
         return tables
     a = tables["articles"]
     keep = set(a.loc[a["duplicate_of"].isna(), "article_id"])
-    out = type(tables)(
-        (name, frame[frame["article_id"].isin(keep)] if "article_id" in frame.columns and name != "claims"
-         else frame[~frame["is_duplicate"].astype(bool)] if "is_duplicate" in frame.columns else frame)
-        for name, frame in tables.items())
+
+    def original(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+        if "article_id" in frame.columns and name != "claims":
+            return frame[frame["article_id"].isin(keep)]
+        return frame[~frame["is_duplicate"].astype(bool)] if "is_duplicate" in frame.columns else frame
+
+    if isinstance(tables, summaries.Tables):  # still read each table only when first asked for
+        out = summaries.Tables()
+        for name in tables:
+            out.lazy(name, lambda name=name: original(name, tables[name]))
+    else:
+        out = type(tables)((name, original(name, frame)) for name, frame in tables.items())
     if hasattr(tables, "folder"):
         out.folder = tables.folder
     return out
