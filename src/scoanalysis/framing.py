@@ -183,11 +183,8 @@ def _compiled(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern 
     """Compile the lexicon once per theme: one alternation of its plain terms, longest first
     (so "u.s.-led" wins over "u.s."; the group name tells which term matched), and one regex
     per part of each ``&`` term."""
-    by_theme: dict[str, list[str]] = defaultdict(list)
-    for theme, term in pairs:
-        by_theme[theme].append(term)
     out = []
-    for theme, terms in by_theme.items():
+    for theme, terms in _by_theme(pairs).items():
         plain = sorted((t for t in terms if "&" not in t), key=lambda t: (-len(t.rstrip("*")), t))
         names = {f"t{k}": t for k, t in enumerate(plain)}
         branches = "|".join(f"(?P<{name}>{_term_body(t)}){P.TERM_RIGHT_EDGE}" for name, t in names.items())
@@ -196,6 +193,14 @@ def _compiled(pairs: tuple[tuple[str, str], ...]) -> list[tuple[str, re.Pattern 
         conjunctions = [(t, [re.compile(_term_regex(part)) for part in t.split("&")]) for t in terms if "&" in t]
         out.append((theme, alternation, names, conjunctions))
     return out
+
+
+def _by_theme(pairs: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
+    """The lexicon's terms by theme, themes in order of first appearance (the order _compiled and _needles share)."""
+    by_theme: dict[str, list[str]] = defaultdict(list)
+    for theme, term in pairs:
+        by_theme[theme].append(term)
+    return by_theme
 
 
 @lru_cache(maxsize=8)
@@ -210,11 +215,8 @@ def _needles(pairs: tuple[tuple[str, str], ...]) -> list[tuple[tuple[str, ...] |
     def piece(term: str) -> str:
         return term.strip().split()[0].rstrip("*").split("-")[0]
 
-    by_theme: dict[str, list[str]] = defaultdict(list)
-    for theme, term in pairs:
-        by_theme[theme].append(term)
     out = []
-    for theme, terms in by_theme.items():
+    for theme, terms in _by_theme(pairs).items():
         plain = {piece(t) for t in terms if "&" not in t}
         parts = [[piece(part) for part in t.split("&")] for t in terms if "&" in t]
         out.append((None if "" in plain else tuple(sorted(plain)), parts))
