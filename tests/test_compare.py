@@ -342,3 +342,55 @@ def test_name_spelling_clues_equal_comparing_every_earlier_name():
     found = compare._name_spelling_clues("a", names)
     assert found == brute
     assert {r[5] for r in found} >= {"Rahmon (also spelled Rakhmon)", "Tokajev (also spelled Tokayev)"}
+
+
+def test_hashed_similarities_equal_those_of_the_stem_sets(seed_sentences):
+    # the arrays confirm_pairs aligns on must give exactly the Dice values of the stem sets,
+    # including sentences whose hashed stems repeat (a CRC collision) and empty sentences
+    sketches = [compare.signature(g) for _, g in seed_sentences.groupby("article_id", sort=False)]
+    rng = np.random.default_rng(5)
+    made = []
+    for _ in range(30):
+        sizes = rng.integers(0, 9, size=int(rng.integers(1, 25)))
+        values = np.concatenate([np.sort(rng.integers(0, 40, size=k)) for k in sizes]).astype(np.uint32)
+        made.append(compare.Sketch(values[:0], values[:0], values, np.cumsum([0, *sizes]).astype(np.int32)))
+    tried = 0
+    for group in (sketches, made):
+        for x in group:
+            for y in group:
+                for floor in (0.0, 0.5, 0.8):
+                    hashed = compare._hashed_similarities(compare._HashedStems(x), compare._HashedStems(y),
+                                                          min_similarity=floor)
+                    expected = compare._similarities(x.stem_sets(), y.stem_sets(), min_similarity=floor)
+                    assert hashed == expected
+                    tried += bool(expected)
+    assert tried > 100
+
+
+def test_candidate_table_names_the_same_pairs_as_candidate_pairs():
+    rng = np.random.default_rng(8)
+    base = rng.integers(0, 2**32, size=(6, 128), dtype=np.uint64).astype(np.uint32)
+    sigs = [np.where(rng.random(128) < 0.15, rng.integers(0, 2**32, size=128, dtype=np.uint64), base[i % 6]).astype(np.uint32)
+            for i in range(40)]
+    words = [s if i % 3 else rng.integers(0, 2**32, size=128, dtype=np.uint64).astype(np.uint32) for i, s in enumerate(sigs)]
+    ids = [f"x{i}" for i in range(40)]
+    table = compare.candidate_table(words, sigs)
+    pairs = compare.candidate_pairs(ids, words, sigs)
+    assert list(table.columns) == ["a", "b", "found_by"] and len(table) == len(pairs) > 20
+    assert [(ids[a], ids[b], h) for a, b, h in zip(table["a"], table["b"], table["found_by"])] == pairs
+    assert {h for _, _, h in pairs} == {"stems", "stems;words"} and (table["a"] < table["b"]).all()
+    assert compare.candidate_table(words[:1], sigs[:1]).empty
+
+
+def test_confirming_on_sketches_finds_what_confirming_on_text_finds(made_up):
+    sentences, _ = made_up
+    groups = {aid: g for aid, g in sentences.groupby("article_id", sort=False)}
+    features = {aid: compare.article_features(g) for aid, g in groups.items()}
+    sketches = {aid: compare.signature(g) for aid, g in groups.items()}
+    ids = [aid for aid in groups if sketches[aid] is not None]
+    every = [(a, b, "words") for k, a in enumerate(ids) for b in ids[k + 1:]]
+    on_text = compare.confirm_pairs(every, features.__getitem__)
+    asked = []
+    on_sketches = compare.confirm_pairs(every, lambda aid: asked.append(aid) or features[aid], sketches=sketches)
+    pd.testing.assert_frame_equal(on_text, on_sketches)
+    assert len(on_text) >= 2 and len(asked) < 2 * len(every)

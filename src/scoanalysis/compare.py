@@ -43,7 +43,7 @@ import html
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Sequence
 
 import numpy as np
@@ -220,15 +220,35 @@ def candidate_pairs(
 ) -> list[tuple[str, str, str]]:
     """Return the candidate pairs (a, b, found_by) of articles `ids`, a before b, in article order.
 
+    The pairs of `candidate_table` over the same signatures, named by `ids`.
+    """
+    table = candidate_table(word_signatures, stem_signatures, num_perm=num_perm, word_lsh_threshold=word_lsh_threshold,
+                            stem_lsh_threshold=stem_lsh_threshold, min_candidate_jaccard=min_candidate_jaccard)
+    return [(ids[a], ids[b], how) for a, b, how in zip(table["a"].tolist(), table["b"].tolist(), table["found_by"])]
+
+
+def candidate_table(
+    word_signatures: Sequence[np.ndarray],
+    stem_signatures: Sequence[np.ndarray],
+    *,
+    num_perm: int = 128,
+    word_lsh_threshold: float = WORD_LSH_THRESHOLD,
+    stem_lsh_threshold: float = STEM_LSH_THRESHOLD,
+    min_candidate_jaccard: float = MIN_CANDIDATE_JACCARD,
+) -> pd.DataFrame:
+    """Return the candidate pairs of the articles whose signatures are given, by position: 17 bytes a pair.
+
     Banded LSH over the signatures (the bands of datasketch's MinHashLSH for each
     threshold): two articles are candidates when all the rows of one band agree. Each
     band is grouped with one sort, so no pair is compared unless it shares a bucket.
     Stem-index candidates must also reach `min_candidate_jaccard` by MinHash estimate.
-    found_by is ``words``, ``stems`` or ``stems;words`` (the indexes that proposed the pair, sorted).
+    Columns: a, b (int64 positions, a < b; sorted by a, then b), found_by (categorical:
+    ``words``, ``stems`` or ``stems;words``, the indexes that proposed the pair).
     """
-    n = len(ids)
+    n = len(word_signatures)
     if n < 2:
-        return []
+        return pd.DataFrame({"a": np.empty(0, dtype=np.int64), "b": np.empty(0, dtype=np.int64),
+                             "found_by": pd.Categorical([], categories=FOUND_BY)})
     words = np.vstack(word_signatures).astype(np.uint32)
     stems = np.vstack(stem_signatures).astype(np.uint32)
     by_words = _banded_pairs(words, MinHashLSH(threshold=word_lsh_threshold, num_perm=num_perm).hashranges)
@@ -244,12 +264,14 @@ def candidate_pairs(
 
     by_stems = _banded_pairs(stems, MinHashLSH(threshold=stem_lsh_threshold, num_perm=num_perm).hashranges,
                              keep=close_enough)
-    how: dict[int, list[str]] = defaultdict(list)
-    for code in by_stems.tolist():
-        how[code].append("stems")
-    for code in by_words.tolist():
-        how[code].append("words")
-    return [(ids[code // n], ids[code % n], ";".join(sorted(how[code]))) for code in sorted(how)]
+    codes = np.union1d(by_stems, by_words)
+    how = np.isin(codes, by_words).astype(np.int8) * 2 + np.isin(codes, by_stems) - 1  # 0 stems, 1 words, 2 both
+    return pd.DataFrame({"a": codes // n, "b": codes % n,
+                         "found_by": pd.Categorical.from_codes(how, categories=FOUND_BY)})
+
+
+#: What proposed a candidate pair: the stems index, the words index, or both.
+FOUND_BY = ["stems", "words", "stems;words"]
 
 
 def confirm_pairs(
@@ -270,13 +292,16 @@ def confirm_pairs(
     their text read again. Columns: PAIR_COLUMNS.
     """
     rows = []
-    stem_sets = _Recent(lambda aid: sketches[aid].stem_sets(), size=STEM_SETS_KEPT) if sketches is not None else None
+    hashed = _Recent(lambda aid: _HashedStems(sketches[aid]), size=STEM_SETS_KEPT) if sketches is not None else None
     for a, b, how in pairs:
-        if stem_sets is not None:
-            sa, sb = stem_sets(a), stem_sets(b)
-            shorter = min(len(sa), len(sb))
-            path = _align_path(sa, sb, min_similarity=min_sentence_similarity)
-            if shorter == 0 or len(path) < min_aligned or len(path) / shorter < threshold:
+        if hashed is not None:
+            ha, hb = hashed(a), hashed(b)
+            passes = partial(_passes, shorter=min(ha.n, hb.n), min_aligned=min_aligned, threshold=threshold)
+            sims = _hashed_similarities(ha, hb, min_similarity=min_sentence_similarity)
+            # the sentences of a, and of b, with some similar partner bound the path's length
+            if not passes(min(len(sims), len({j for row in sims.values() for j in row}))):
+                continue
+            if not passes(len(_best_path(sims, ha.n, hb.n))):
                 continue
         row = _confirm(features(a), features(b), threshold=threshold, min_similarity=min_sentence_similarity,
                        min_aligned=min_aligned)
@@ -285,9 +310,50 @@ def confirm_pairs(
     return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 
-#: Articles whose sentence stem sets confirm_pairs keeps (about 34 KB each as Python sets: 4,096
-#: held 140 MB). Pairs come sorted by their first article, so its sets are reused anyway.
+#: Articles whose hashed sentence stems (_HashedStems) confirm_pairs keeps (a few KB each).
 STEM_SETS_KEPT = 256
+
+
+class _HashedStems:
+    """One article's hashed sentence stems as arrays, for aligning on a Sketch without its text.
+
+    n: sentences; size[k]: distinct stems of sentence k; values, sentence: every
+    (stem, sentence) once, sorted by stem (what another article's stems are looked up in).
+    """
+
+    def __init__(self, sketch: "Sketch"):
+        bounds = np.asarray(sketch.bounds, dtype=np.int64)
+        self.n = len(bounds) - 1
+        sentence = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(bounds))
+        codes = np.unique(sentence << 32 | np.asarray(sketch.sentence_stems, dtype=np.int64))  # one of each per sentence
+        sentence, values = codes >> 32, codes & 0xFFFFFFFF
+        self.size = np.bincount(sentence, minlength=self.n)
+        order = np.argsort(values, kind="stable")
+        self.values, self.sentence = values[order], sentence[order]
+
+
+def _hashed_similarities(a: _HashedStems, b: _HashedStems, *, min_similarity: float) -> dict[int, dict[int, float]]:
+    """Return {i: {j: dice}} for the sentence pairs of a and b whose stems' Dice is at least `min_similarity`.
+
+    The same values as _similarities gives for the stem sets, computed on arrays: every
+    stem of a is looked up in b's sorted stems, and the matches counted per sentence pair.
+    """
+    if a.n == 0 or b.n == 0:
+        return {}
+    lo = np.searchsorted(b.values, a.values, side="left")
+    hits = np.searchsorted(b.values, a.values, side="right") - lo
+    total = int(hits.sum())
+    if total == 0:
+        return {}
+    starts = np.repeat(lo - np.cumsum(hits) + hits, hits) + np.arange(total)
+    pairs, shared = np.unique(np.repeat(a.sentence, hits) * b.n + b.sentence[starts], return_counts=True)
+    i, j = pairs // b.n, pairs % b.n
+    dice = 2 * shared / (a.size[i] + b.size[j])
+    keep = dice >= min_similarity
+    sims: dict[int, dict[int, float]] = {}
+    for x, y, d in zip(i[keep].tolist(), j[keep].tolist(), dice[keep].tolist()):
+        sims.setdefault(x, {})[y] = d
+    return sims
 
 
 class _Recent:
@@ -575,11 +641,18 @@ def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 def _align_path(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], *, min_similarity: float) -> list[tuple[int, int, float]]:
     """Return the monotonic alignment (i, j, dice) of two stem-set sequences maximising total Dice.
 
-    Only pairs with Dice >= min_similarity may align. Similarities are found through an
-    inverted index of b's stems, so sentence pairs that share nothing cost nothing.
+    Only pairs with Dice >= min_similarity may align.
     """
     if not a or not b:
         return []
+    return _best_path(_similarities(a, b, min_similarity=min_similarity), len(a), len(b))
+
+
+def _similarities(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], *, min_similarity: float) -> dict[int, dict[int, float]]:
+    """Return {i: {j: dice}} for the sentence pairs of a and b whose stem sets' Dice is at least `min_similarity`.
+
+    Found through an inverted index of b's stems, so sentence pairs that share nothing cost nothing.
+    """
     postings: dict[str, list[int]] = defaultdict(list)
     for j, stems in enumerate(b):
         for s in stems:
@@ -594,7 +667,11 @@ def _align_path(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], *, min
                 row[j] = d
         if row:
             sims[i] = row
-    n, m = len(a), len(b)
+    return sims
+
+
+def _best_path(sims: dict[int, dict[int, float]], n: int, m: int) -> list[tuple[int, int, float]]:
+    """Return the monotonic path (i, j, dice) through `sims` (n by m sentences) with the greatest total Dice."""
     # score[i][j]: best total over a[:i], b[:j]; rolled row by row with back-pointers kept sparse.
     prev = [0.0] * (m + 1)
     back: dict[tuple[int, int], int] = {}  # (i, j) -> 0 diagonal, 1 up (skip a), 2 left (skip b)
@@ -624,6 +701,11 @@ def _align_path(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], *, min
         else:
             j -= 1
     return path[::-1]
+
+
+def _passes(aligned: int, shorter: int, *, min_aligned: int, threshold: float) -> bool:
+    """Return whether `aligned` sentences of the shorter article's `shorter` are enough to confirm a pair."""
+    return shorter > 0 and aligned >= min_aligned and aligned / shorter >= threshold
 
 
 def _confirm(fa: _Features, fb: _Features, *, threshold: float, min_similarity: float, min_aligned: int) -> dict | None:

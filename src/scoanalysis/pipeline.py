@@ -815,8 +815,11 @@ def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
     """Return the duplicates table from the partitions' signatures, reading stems and sentences of likely pairs only.
 
     The MinHash signatures (two rows of 128 uint32 an article: 1 KB) are banded in
-    memory; a candidate pair's hashed sentence stems come from its partitions' inputs
-    files, and the sentences of pairs that align on them from the sentences parts.
+    memory. The hashed sentence stems of the articles in some candidate pair are copied
+    from the inputs files into one flat file in a single pass (_SketchFile), so a pair's
+    stems cost two small reads wherever its articles are. Pairs are confirmed grouped by
+    their articles' partitions, so each partition's sentences part is read once for every
+    partition it pairs with; the table is then put back in candidate order.
     """
     signed = [(r, aid) for r in results for aid in r.signed]
     if len(signed) < 2:
@@ -824,28 +827,59 @@ def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
     ids = [aid for _, aid in signed]
     words = np.concatenate([r.words for r in results if r.signed])
     stems = np.concatenate([r.stems for r in results if r.signed])
-    pairs = compare.candidate_pairs(ids, words, stems)
+    pairs = compare.candidate_table(words, stems)
     del words, stems
-    where = {aid: r.index for r, aid in signed}
-    by_index = {r.index: r for r in results}
-    return compare.confirm_pairs(pairs, _PartFeatures(Path(parts) / "sentences", where),
-                                 sketches=_PartSketches(_Inputs(parts, results), where, by_index))
+    part = np.array([r.index for r, _ in signed], dtype=np.int64)
+    # by partition pair, then candidate order (a stable sort of the candidates, which come sorted by a, then b)
+    order = np.lexsort((part[pairs["b"].to_numpy()], part[pairs["a"].to_numpy()]))
+    a, b = pairs["a"].to_numpy()[order], pairs["b"].to_numpy()[order]
+    how = pairs["found_by"].to_numpy()[order]
+    del pairs
+    needed = set(np.union1d(a, b).tolist())
+    with _SketchFile(Path(parts) / "_sketches", _Inputs(parts, results),
+                     needed={ids[k] for k in needed}) as sketches:
+        found = compare.confirm_pairs(((ids[i], ids[j], h) for i, j, h in zip(a.tolist(), b.tolist(), how)),
+                                      _PartFeatures(Path(parts) / "sentences", {aid: r.index for r, aid in signed}),
+                                      sketches=sketches)
+    position = {aid: k for k, aid in enumerate(ids) if k in needed}
+    back = np.lexsort((found["article_b"].map(position).to_numpy(), found["article_a"].map(position).to_numpy()))
+    return found.iloc[back].reset_index(drop=True)
 
 
-class _PartSketches:
-    """Article id -> compare.Sketch with its hashed sentence stems (no signatures), read from the inputs files."""
+class _SketchFile:
+    """Article id -> compare.Sketch with its hashed sentence stems (no signatures), from one flat file.
 
-    def __init__(self, inputs: _Inputs, where: dict[str, int], by_index: dict[int, _Partition], *, keep: int = 16):
-        self.inputs, self.where, self.by_index = inputs, where, by_index
-        self._part = functools.lru_cache(maxsize=keep)(self._read_part)
+    Built in one pass over the partitions' inputs files, keeping the `needed` articles'
+    stems (uint32) and sentence bounds (int32) back to back; the main process holds
+    only each article's offset and lengths. A context manager: the file is removed on exit.
+    """
+
+    def __init__(self, path: Path, inputs: _Inputs, *, needed: set[str]):
+        self.path, self.at = path, {}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as fh:
+            for _, found in inputs.whole("sketches"):
+                for aid, values, bounds in found:
+                    if aid in needed:
+                        self.at[aid] = (fh.tell(), len(values), len(bounds))
+                        fh.write(np.ascontiguousarray(values, dtype=np.uint32).tobytes())
+                        fh.write(np.ascontiguousarray(bounds, dtype=np.int32).tobytes())
+        self._fh = open(path, "rb")
 
     def __getitem__(self, article_id: str) -> compare.Sketch:
-        return self._part(self.where[article_id])[article_id]
-
-    def _read_part(self, index: int) -> dict[str, compare.Sketch]:
-        found = self.inputs.section(self.by_index[index], "sketches") or []
+        offset, n_values, n_bounds = self.at[article_id]
+        self._fh.seek(offset)
+        raw = self._fh.read(4 * (n_values + n_bounds))
         empty = np.empty(0, dtype=np.uint32)
-        return {aid: compare.Sketch(empty, empty, values, bounds) for aid, values, bounds in found}
+        return compare.Sketch(empty, empty, np.frombuffer(raw, dtype=np.uint32, count=n_values),
+                              np.frombuffer(raw, dtype=np.int32, count=n_bounds, offset=4 * n_values))
+
+    def __enter__(self) -> "_SketchFile":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._fh.close()
+        self.path.unlink(missing_ok=True)
 
 
 class _PartFeatures:
