@@ -225,6 +225,20 @@ def test_unknown_engine_is_a_parameter_error(tmp_path):
         build(folder, tmp_path / "out", engine="spark")
 
 
+def test_claim_counts_are_whole_numbers_beside_date_claims(tmp_path):
+    raw = ("SCO Leaders Meet in Qingdao\n\nChinese President Xi Jinping welcomed leaders of the Shanghai Cooperation "
+           "Organization to Qingdao on Saturday for a two-day summit.\n")
+    nato = "Belarus joins NATO\n\nBelarus became a full member of NATO at the summit in Astana on Thursday, July 4, 2024.\n"
+    folder = write_corpus(tmp_path / "c", {"q": raw, "n1": nato, "n2": nato.replace("Thursday, ", "")},
+                          metadata="article_id,published\nq,2018-06-20\n")
+    claims = build(folder, tmp_path / "out")["claims"]
+    assert {"date_is", "becomes_member_of"} <= set(claims["predicate"])
+    assert claims["n_conflicting_claims"].dtype.kind == "i"
+    assert claims.loc[claims["predicate"] == "becomes_member_of", "n_conflicting_claims"].tolist() == [0, 0]
+    written = (tmp_path / "out" / "claims.csv").read_text(encoding="utf-8").splitlines()
+    assert all(not line.endswith((",0.0", ",1.0")) for line in written)
+
+
 def test_metadata_date_the_text_disagrees_with_becomes_a_claim(tmp_path):
     raw = ("SCO Leaders Meet in Qingdao\n\nChinese President Xi Jinping welcomed leaders of the Shanghai Cooperation "
            "Organization to Qingdao on Saturday for a two-day summit.\n\nThe leaders are expected to sign a declaration on Sunday.\n")
@@ -236,6 +250,7 @@ def test_metadata_date_the_text_disagrees_with_becomes_a_claim(tmp_path):
     assert all(c == ["metadata:published"] for c in dated["conflicts_with"])
     assert dated["note"].str.contains("2018-06-20").all()
     assert tables["articles"].iloc[0]["summit_id"] == "2018-qingdao"
+    assert (dated["n_conflicting_claims"] == 0).all()  # it contradicts the metadata, not another claim
     # the same text with the right date gives no such claim
     (folder / "articles.csv").write_text("article_id,published\nq,2018-06-09\n", encoding="utf-8")
     assert not (build(folder, tmp_path / "out")["claims"]["predicate"] == "date_is").any()

@@ -509,8 +509,8 @@ def _claims(inputs: _Inputs, articles: pd.DataFrame, parts, *, reference_dir=Non
         if not seen:
             yield pd.concat([pd.DataFrame(columns=claims.CONFLICT_COLUMNS), schema.empty("claims")], ignore_index=True)
 
-    for k, frame in enumerate(chunks()):
-        schema.write_part(frame, "claims", parts, k)
+    for k, frame in enumerate(chunks()):  # every row has a count (0 for date claims): a whole number in every part
+        schema.write_part(frame.astype({"n_conflicting_claims": "int64"}), "claims", parts, k)
 
 
 def _batched(rows, size: int):
@@ -913,10 +913,11 @@ def _date_claims(conflicts: pd.DataFrame, published: pd.Series, *, first: int = 
 
     `conflicts` are temporal.date_conflicts rows; `published` the articles' dates by
     article_id; `first` the number of date conflicts before these in the corpus (claim
-    ids number them all). Columns: the claims table's (schema.TABLES["claims"]).
+    ids number them all). Columns: the claims table's (schema.TABLES["claims"]), and
+    n_conflicting_claims (0: such a span contradicts the metadata, not another claim).
     """
     if not len(conflicts):
-        return schema.empty("claims")
+        return schema.empty("claims").assign(n_conflicting_claims=pd.Series(dtype="int64"))
     rows = []
     for n, c in enumerate(conflicts.itertuples(index=False), start=first):
         given = published.get(c.article_id)
@@ -925,6 +926,7 @@ def _date_claims(conflicts: pd.DataFrame, published: pd.Series, *, first: int = 
             "sentence_id": c.sentence_id, "start": c.start, "end": c.end, "subject": c.article_id,
             "predicate": "date_is", "object": c.text, "conflicts_with": ["metadata:published"],
             "note": f"{c.note} (articles.csv gives {pd.Timestamp(given):%Y-%m-%d})" if given is not None and not pd.isna(given) else c.note,
+            "n_conflicting_claims": 0,
         })
     return pd.DataFrame(rows)
 
