@@ -4,13 +4,15 @@
 can run in this process or any other. `build` lists a corpus folder, runs it on
 every article in partitions (`analyse_partition`: here, in processes or on Dask),
 then runs what needs the whole corpus (duplicates, attendance, event merging, claim
-checking) on what the partitions wrote, a bucket at a time (claims by subject,
+checking) on what the partitions wrote, on the same workers, a bucket at a time (claims by subject,
 attendance by person, events by groups of mentions that merge only among themselves),
 and writes every table of the contract (see schema.TABLES) under the output folder.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import functools
 import hashlib
 import heapq
@@ -22,7 +24,7 @@ import shutil
 import tempfile
 import time
 import zlib
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,7 +173,10 @@ def build(
     `jobs` > 1 runs the partitions in that many processes; ``engine="dask"`` runs them
     on a Dask cluster (`scheduler` address, or a local cluster of `jobs` worker
     processes; a remote cluster's workers must see `corpus_dir` and `out` at the same
-    paths). The tables are the same whichever way they are computed.
+    paths). The same workers then merge the events, check the claims, pool the
+    attendance and combine the big tables' parts, each step a task of its own, while
+    the main process finds the duplicates and sums the summaries. The tables are the
+    same whichever way they are computed.
 
     Returns the tables by name (articles, sentences, entities, timexes, quotes,
     events, attendance, duplicates, claims, problems), as read back from `out`; with
@@ -302,29 +307,39 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
     size = PARTITION if jobs <= 1 else max(1, min(PARTITION, -(-len(entries) // (jobs * 4))))
     signed = [(e, digests.get(e.path)) for e in entries]
     chunks = [signed[i:i + size] for i in range(0, len(signed), size)]
-    results = _run_partitions(chunks, settings, jobs=jobs, engine=engine, scheduler=scheduler)
-    for r in results:
-        problems.extend(r.problems)
-    articles = _article_keys(results)
-    if articles.empty:
-        raise CorpusError(
-            f"no article in {Path(corpus_dir) / corpus.RAW_DIR} could be read: "
-            + "; ".join(p.message() for p in problems if p.severity == "error")[:2000]
-        )
-    _Cache(Path(settings.cache), context=settings.context).prune(set(articles["article_id"]))
-    summit_table = reference.summits(folder=reference_dir)
-    inputs = _Inputs(settings.parts, results, buckets=settings.buckets)
-    tables = {"problems": pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))}
-    tables["duplicates"] = _duplicates(results, settings.parts)
-    _mark_duplicates(results, tables["duplicates"], articles, settings.parts)
-    _attendance(inputs, settings.parts)
-    focus = _events(inputs, settings.parts, summits=summit_table)
-    _claims(inputs, articles, settings.parts, reference_dir=reference_dir)
-    for name, frame in tables.items():
-        schema.write_table(frame, name, staging)
-    for name in ("articles", *PART_TABLES, "events", "attendance", "claims"):
-        schema.combine_parts(name, settings.parts, staging)
-    summaries.write_summaries(settings.parts, staging, articles=_article_groups(staging))
+    with _workers(settings, jobs=jobs, engine=engine, scheduler=scheduler) as pool:
+        results = _run_partitions(chunks, pool)
+        for r in results:
+            problems.extend(r.problems)
+        articles = _article_keys(results)
+        if articles.empty:
+            raise CorpusError(
+                f"no article in {Path(corpus_dir) / corpus.RAW_DIR} could be read: "
+                + "; ".join(p.message() for p in problems if p.severity == "error")[:2000]
+            )
+        _Cache(Path(settings.cache), context=settings.context).prune(set(articles["article_id"]))
+        summit_table = reference.summits(folder=reference_dir)
+        # the workers get where each partition's inputs are, not the signatures
+        inputs = _Inputs(settings.parts, [_Partition(r.index, sections=r.sections) for r in results],
+                         buckets=settings.buckets)
+        # the corpus-level steps that do not need the duplicates run on the workers, longest first,
+        # while this process finds the duplicates, marks them and sums the summaries
+        parts, tail = settings.parts, []
+        events_done = pool.submit(_step_table, _events, "events", inputs, parts, staging, summits=summit_table)
+        tail.append(pool.submit(_step_table, _claims, "claims", inputs, parts, staging, articles=articles,
+                                reference_dir=reference_dir))
+        tail.append(pool.submit(_step_table, _attendance, "attendance", inputs, parts, staging))
+        tail.extend(pool.submit(schema.combine_parts, name, parts, staging) for name in PART_TABLES)
+        tables = {"problems": pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))}
+        tables["duplicates"] = _duplicates(results, parts)
+        _mark_duplicates(results, tables["duplicates"], articles, parts)
+        schema.combine_parts("articles", parts, staging)
+        summaries.write_summaries(parts, staging, articles=_article_groups(staging))
+        for name, frame in tables.items():
+            schema.write_table(frame, name, staging)
+        focus = events_done.result()
+        for done in tail:
+            done.result()
     timeline.write_exports(focus, staging, summits=summit_table)
     shutil.rmtree(settings.parts, ignore_errors=True)
     return {"articles": len(articles), "analysed": sum(r.analysed for r in results),
@@ -337,6 +352,17 @@ def _article_groups(staging: Path) -> pd.DataFrame:
     columns = ["article_id", "summit_id", "outlet", "duplicate_of"]
     path = staging / "articles.parquet"
     return pd.read_parquet(path, columns=columns) if path.is_file() else schema.empty("articles")[columns]
+
+
+def _step_table(step, name: str, inputs: _Inputs, parts, staging, **options):
+    """Return what corpus-level `step` returns after it wrote table `name`'s parts and they were combined into `staging`.
+
+    `step` is _attendance, _events or _claims, called as ``step(inputs, parts, **options)``;
+    run on a worker (or here) beside the other steps: each writes only its own table.
+    """
+    found = step(inputs, parts, **options)
+    schema.combine_parts(name, parts, staging)
+    return found
 
 
 def _article_keys(results: list[_Partition]) -> pd.DataFrame:
@@ -467,7 +493,7 @@ def _mention_keys(inputs: _Inputs) -> pd.DataFrame:
     })
 
 
-def _claims(inputs: _Inputs, articles: pd.DataFrame, parts, *, reference_dir=None) -> None:
+def _claims(inputs: _Inputs, parts, *, articles: pd.DataFrame, reference_dir=None) -> None:
     """Write the claims table as parts: claims.check_claims subject bucket by subject bucket, then the date claims.
 
     Every contradiction is between claims of one subject, so each bucket is checked on
@@ -734,28 +760,89 @@ class _Inputs:
         return sum(1 for r in self.results if name in r.sections and r.sections[name][-1] > r.sections[name][0])
 
 
-def _run_partitions(chunks: list[list[tuple[corpus.Entry, str | None]]], settings: _Settings, *, jobs: int, engine: str,
-                    scheduler: str | None) -> list[_Partition]:
-    """Return analyse_partition for every chunk, in order: here, in `jobs` processes, or on a Dask cluster."""
-    total = sum(len(c) for c in chunks)
-    if engine == "dask":
-        return _run_dask(chunks, settings, workers=jobs, scheduler=scheduler, total=total)
-    bar = _progress(total)
+def _run_partitions(chunks: list[list[tuple[corpus.Entry, str | None]]], pool: "_Pool") -> list[_Partition]:
+    """Return analyse_partition for every chunk, in chunk order, run by `pool` (a progress bar counts the articles)."""
+    bar = _progress(sum(len(c) for c in chunks))
     try:
-        if jobs <= 1 or len(chunks) < 2:
-            results = []
-            for i, chunk in enumerate(chunks):
-                results.append(analyse_partition(i, chunk, settings))
-                bar.update(len(chunk))
-            return results
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(settings,)) as pool:
-            results = []
-            for result in pool.map(_analyse_installed, range(len(chunks)), chunks):
-                results.append(result)
-                bar.update(len(chunks[result.index]))
-            return results
+        futures = [pool.analyse(i, chunk) for i, chunk in enumerate(chunks)]
+        results: list[_Partition | None] = [None] * len(chunks)
+        for future in pool.as_completed(futures):
+            result = future.result()
+            results[result.index] = result
+            bar.update(len(chunks[result.index]))
+        return results
     finally:
         bar.close()
+
+
+class _Pool:
+    """Where a build's work runs: `analyse` a partition, `submit` a corpus-level step; both return futures.
+
+    One process runs each task when it is given (jobs=1); otherwise a
+    ProcessPoolExecutor of `jobs` processes holding the settings, or a Dask client
+    (the settings scattered to every worker once). The same tasks run either way.
+    """
+
+    def __init__(self, settings: _Settings, *, executor=None, client=None):
+        self.settings, self.executor, self.client = settings, executor, client
+        self.shared = client.scatter([settings], broadcast=True)[0] if client is not None else None
+
+    def analyse(self, index: int, entries: list[tuple[corpus.Entry, str | None]]):
+        """Return a future of analyse_partition(index, entries, settings)."""
+        if self.client is not None:
+            return self.client.submit(analyse_partition, index, entries, settings=self.shared, pure=False)
+        if self.executor is not None:
+            return self.executor.submit(_analyse_installed, index, entries)
+        return self.submit(analyse_partition, index, entries, self.settings)
+
+    def submit(self, fn, /, *args, **kwargs):
+        """Return a future of fn(*args, **kwargs) (`fn` a module-level function: it may run in another process)."""
+        if self.client is not None:
+            return self.client.submit(fn, *args, pure=False, **kwargs)
+        if self.executor is not None:
+            return self.executor.submit(fn, *args, **kwargs)
+        done: Future = Future()
+        try:
+            done.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # raised again by .result(), as from a worker
+            done.set_exception(exc)
+        return done
+
+    def as_completed(self, futures):
+        """Yield the futures as they finish."""
+        if self.client is not None:
+            from dask.distributed import as_completed
+
+            return as_completed(futures)
+        return concurrent.futures.as_completed(futures)
+
+
+@contextlib.contextmanager
+def _workers(settings: _Settings, *, jobs: int, engine: str, scheduler: str | None):
+    """Yield the build's _Pool: this process (jobs=1), `jobs` processes, or a Dask cluster; close it after."""
+    if engine == "dask":
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:  # pragma: no cover - dask is a dependency
+            raise ParameterError("--engine dask needs dask.distributed; install the package's dependencies.") from None
+        cluster = None
+        if scheduler:
+            client = Client(scheduler, timeout="30s")
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
+            client = Client(cluster)
+        try:
+            yield _Pool(settings, client=client)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    elif jobs <= 1:
+        yield _Pool(settings)
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(settings,)) as executor:
+            yield _Pool(settings, executor=executor)
 
 
 _INSTALLED: _Settings | None = None
@@ -769,36 +856,6 @@ def _install(settings: _Settings) -> None:
 
 def _analyse_installed(index: int, entries: list[tuple[corpus.Entry, str | None]]) -> _Partition:
     return analyse_partition(index, entries, _INSTALLED)
-
-
-def _run_dask(chunks, settings: _Settings, *, workers: int, scheduler: str | None, total: int) -> list[_Partition]:
-    """Run the partitions on a Dask cluster (a local one of `workers` processes when no scheduler is given)."""
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError:  # pragma: no cover - dask is a dependency
-        raise ParameterError("--engine dask needs dask.distributed; install the package's dependencies.") from None
-    cluster = None
-    if scheduler:
-        client = Client(scheduler, timeout="30s")
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               silence_logs=logging.ERROR)
-        client = Client(cluster)
-    bar = _progress(total)
-    try:
-        [shared] = client.scatter([settings], broadcast=True)
-        futures = client.map(analyse_partition, range(len(chunks)), chunks, settings=shared, pure=False)
-        results: list[_Partition | None] = [None] * len(chunks)
-        for future in as_completed(futures):
-            result = future.result()
-            results[result.index] = result
-            bar.update(len(chunks[result.index]))
-        return results
-    finally:
-        bar.close()
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def _progress(total: int):
