@@ -217,6 +217,54 @@ def test_synthetic_corpus_is_deterministic(seed_sentences):
     assert a == b and len({t for _, t in a}) == 5
 
 
+def test_one_process_build_counts_each_partition_as_it_is_analysed(tmp_path, monkeypatch):
+    from scoanalysis import pipeline
+
+    story = ("Leaders Gather in Astana\n\nPresident Kassym-Jomart Tokayev welcomed the leaders of the Shanghai "
+             "Cooperation Organization to Astana on July 4, 2024, for the summit.\n")
+    folder = write_corpus(tmp_path / "c", {f"a{i}": story.replace("leaders", f"{i} leaders") for i in range(5)})
+    analysed, seen = [], []
+    real = pipeline.analyse_partition
+
+    def counting(index, entries, settings):
+        analysed.append(index)
+        return real(index, entries, settings)
+
+    class Bar:
+        def update(self, n):
+            seen.append((len(analysed), n))
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(pipeline, "PARTITION", 2)
+    monkeypatch.setattr(pipeline, "analyse_partition", counting)
+    monkeypatch.setattr(pipeline, "_progress", lambda total: Bar())
+    tables = build(folder, tmp_path / "out")
+    assert len(tables["articles"]) == 5
+    assert seen == [(1, 2), (2, 2), (3, 1)]  # the bar moves after each partition, not once all are done
+
+
+def test_build_whose_corpus_step_fails_leaves_the_previous_tables_whole(tmp_path, monkeypatch):
+    from scoanalysis import pipeline
+
+    story = ("Leaders Gather in Astana\n\nPresident Kassym-Jomart Tokayev welcomed the leaders of the Shanghai "
+             "Cooperation Organization to Astana on July 4, 2024, for the summit.\n")
+    folder = write_corpus(tmp_path / "c", {"a": story})
+    build(folder, tmp_path / "out")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.csv")}
+    (folder / "raw" / "b.txt").write_text(story.replace("July 4", "July 3"), encoding="utf-8")
+
+    def failing(inputs, parts, **options):
+        raise RuntimeError("claims step failed")
+
+    monkeypatch.setattr(pipeline, "_claims", failing)
+    with pytest.raises(RuntimeError, match="claims step failed"):
+        build(folder, tmp_path / "out")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.csv")} == before
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".staging")]
+
+
 def test_unknown_engine_is_a_parameter_error(tmp_path):
     from scoanalysis.exceptions import ParameterError
 

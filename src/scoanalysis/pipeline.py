@@ -24,7 +24,7 @@ import shutil
 import tempfile
 import time
 import zlib
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -778,7 +778,7 @@ def _run_partitions(chunks: list[list[tuple[corpus.Entry, str | None]]], pool: "
 class _Pool:
     """Where a build's work runs: `analyse` a partition, `submit` a corpus-level step; both return futures.
 
-    One process runs each task when it is given (jobs=1); otherwise a
+    One process runs each task when its result is asked for (jobs=1); otherwise a
     ProcessPoolExecutor of `jobs` processes holding the settings, or a Dask client
     (the settings scattered to every worker once). The same tasks run either way.
     """
@@ -801,20 +801,38 @@ class _Pool:
             return self.client.submit(fn, *args, pure=False, **kwargs)
         if self.executor is not None:
             return self.executor.submit(fn, *args, **kwargs)
-        done: Future = Future()
-        try:
-            done.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # raised again by .result(), as from a worker
-            done.set_exception(exc)
-        return done
+        return _Later(fn, args, kwargs)
 
     def as_completed(self, futures):
-        """Yield the futures as they finish."""
+        """Yield the futures as they finish (in this process: in order, each run when its result is asked for)."""
         if self.client is not None:
             from dask.distributed import as_completed
 
             return as_completed(futures)
-        return concurrent.futures.as_completed(futures)
+        if self.executor is not None:
+            return concurrent.futures.as_completed(futures)
+        return iter(futures)
+
+
+class _Later:
+    """A task of a one-process build: run when its result is first asked for, in this process."""
+
+    def __init__(self, fn, args: tuple, kwargs: dict):
+        self._call: tuple | None = (fn, args, kwargs)
+        self._value, self._error = None, None
+
+    def result(self):
+        """Return the task's value (running it the first time); raise what it raised."""
+        if self._call is not None:
+            fn, args, kwargs = self._call
+            self._call = None
+            try:
+                self._value = fn(*args, **kwargs)
+            except BaseException as exc:  # raised on every call, as a worker's future does
+                self._error = exc
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 @contextlib.contextmanager
