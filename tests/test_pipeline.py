@@ -438,11 +438,12 @@ def test_main_process_keeps_no_claims_or_mentions(tmp_path):
     from scoanalysis import pipeline
 
     shutil.copytree(ROOT / "data" / "raw", tmp_path / "c" / "raw")
-    seen = []
+    seen, signatures = [], []
     real = pipeline._run_partitions
 
     def spy(*args, **kwargs):
         seen.extend(real(*args, **kwargs))
+        signatures.extend((h.words.dtype, h.stems.dtype, h.words.shape, len(h.signed)) for h in seen)
         return seen
 
     with pytest.MonkeyPatch.context() as mp:
@@ -452,4 +453,6 @@ def test_main_process_keeps_no_claims_or_mentions(tmp_path):
         fields = {f.name for f in dataclasses.fields(handed)}
         assert not fields & {"claims", "event_mentions", "attendance", "date_conflicts", "names"}
         assert list(handed.articles.columns) == ["article_id", "published", "summit_id"]
-        assert handed.words.dtype == handed.stems.dtype == "uint32" and handed.words.shape == (len(handed.signed), 128)
+        assert handed.words is None and handed.stems is None  # dropped once the duplicates step pooled them
+    for words, stems, shape, n in signatures:
+        assert words == stems == "uint32" and shape == (n, 128)

@@ -894,7 +894,8 @@ def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
     from the inputs files into one flat file in a single pass (_SketchFile), so a pair's
     stems cost two small reads wherever its articles are. Pairs are confirmed grouped by
     their articles' partitions, so each partition's sentences part is read once for every
-    partition it pairs with; the table is then put back in candidate order.
+    partition it pairs with; the table is then put back in candidate order. The
+    signatures are dropped from `results` once pooled.
     """
     signed = [(r, aid) for r in results for aid in r.signed]
     if len(signed) < 2:
@@ -902,6 +903,8 @@ def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
     ids = [aid for _, aid in signed]
     words = np.concatenate([r.words for r in results if r.signed])
     stems = np.concatenate([r.stems for r in results if r.signed])
+    for r in results:  # pooled: the hand-backs' own copies are not needed again
+        r.words = r.stems = None
     pairs = compare.candidate_table(words, stems)
     del words, stems
     part = np.array([r.index for r, _ in signed], dtype=np.int64)
@@ -910,15 +913,22 @@ def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
     a, b = pairs["a"].to_numpy()[order], pairs["b"].to_numpy()[order]
     how = pairs["found_by"].to_numpy()[order]
     del pairs
-    needed = set(np.union1d(a, b).tolist())
-    with _SketchFile(Path(parts) / "_sketches", _Inputs(parts, results),
-                     needed={ids[k] for k in needed}) as sketches:
-        found = compare.confirm_pairs(((ids[i], ids[j], h) for i, j, h in zip(a.tolist(), b.tolist(), how)),
-                                      _PartFeatures(Path(parts) / "sentences", {aid: r.index for r, aid in signed}),
+    position = {ids[k]: k for k in np.union1d(a, b).tolist()}  # the paired articles' places in corpus order
+
+    def named():  # the pairs by article id, a slice at a time (lists of every pair would cost 70 bytes a pair)
+        for lo in range(0, len(a), PAIR_SLICE):
+            hi = lo + PAIR_SLICE
+            yield from ((ids[i], ids[j], h) for i, j, h in zip(a[lo:hi].tolist(), b[lo:hi].tolist(), how[lo:hi]))
+
+    with _SketchFile(Path(parts) / "_sketches", _Inputs(parts, results), needed=set(position)) as sketches:
+        found = compare.confirm_pairs(named(), _PartFeatures(Path(parts) / "sentences", {aid: r.index for r, aid in signed}),
                                       sketches=sketches)
-    position = {aid: k for k, aid in enumerate(ids) if k in needed}
     back = np.lexsort((found["article_b"].map(position).to_numpy(), found["article_a"].map(position).to_numpy()))
     return found.iloc[back].reset_index(drop=True)
+
+
+#: Candidate pairs turned into article ids at a time when confirming duplicates.
+PAIR_SLICE = 65_536
 
 
 class _SketchFile:
