@@ -310,3 +310,23 @@ def test_summary_tables_are_read_when_first_used(seed_tables_dir):
         pd.testing.assert_frame_equal(summ[name], frame)
     with pytest.raises(KeyError):
         summ["sentences"]
+
+
+def test_folds_keep_the_order_and_fold_each_row_a_few_times(monkeypatch):
+    """Frames folded in levels come back in the order they were added, each row folded about log(parts) times."""
+    monkeypatch.setattr(summaries, "_FOLD", 2)
+    folded_rows = []
+
+    def fold(frames):
+        folded_rows.append(sum(len(f) for f in frames))
+        return pd.concat(frames, ignore_index=True)
+
+    folds = summaries._Folds(fold)
+    assert folds.result() is None
+    added = [pd.DataFrame({"part": [k, k]}) for k in range(256)]
+    for frame in added:
+        folds.add(frame)
+    folds.add(pd.DataFrame({"part": [256]}))  # one more: it waits in the lowest level until the end
+    assert folds.result()["part"].tolist() == [k for k in range(256) for _ in (0, 1)] + [256]
+    # 513 rows, folded 8 times each in levels (and once more at the end), not again at every fold
+    assert sum(folded_rows) <= 513 * 9 + 513

@@ -43,7 +43,7 @@ ACTOR_ROWS = 100
 ACTOR_TYPES = ("person", "country")
 #: The groupings of articles that themes and tone are summed over.
 DIMENSIONS = ("summit_id", "outlet")
-#: Running sums are folded (summed into one frame) every this many parts.
+#: Running sums are folded (summed into one frame) this many frames at a time (see _Folds).
 _FOLD = 16
 #: Folder under the build's parts folder where the partitions' contributions go.
 PARTS = "summary"
@@ -236,21 +236,20 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
     words = _Sum(["entity_id", "is_duplicate", "word"])
     for frame in parts("actor_words"):
         words.add(frame[frame["entity_id"].isin(chosen)])
-    mentions, seen = [], 0
+    mentions, seen = _Folds(_fold_mentions), 0
     for frame in parts("mentions"):
         frame = frame.assign(first_seen=range(seen, seen + len(frame)))
         seen += len(frame)
-        mentions.append(frame.groupby(["summit_id", "is_duplicate", "entity_id", "entity_type", "name"], dropna=False,
-                                      sort=False).agg(count=("count", "sum"), first_seen=("first_seen", "min")))
-        if len(mentions) >= _FOLD:
-            mentions = [_fold_mentions(mentions)]
+        mentions.add(frame.groupby(["summit_id", "is_duplicate", "entity_id", "entity_type", "name"], dropna=False,
+                                   sort=False).agg(count=("count", "sum"), first_seen=("first_seen", "min")))
+    mentions = mentions.result()
     tables = {
         "summary_terms": sums["terms"].result(),
         "summary_quoted": sums["quoted"].result(),
         "summary_actors": actors,
         "summary_actor_names": names[names["entity_id"].isin(chosen)],
         "summary_actor_words": words.result(),
-        "summary_mentions": _fold_mentions(mentions).reset_index() if mentions else None,
+        "summary_mentions": mentions.reset_index() if mentions is not None else None,
         "summary_tone": _stack(sums, "prose"),
         "summary_tone_words": _stack(sums, "tone_words"),
         "summary_themes": _stack(sums, "themes"),
@@ -277,22 +276,50 @@ class _Sum:
     """A running group-by sum over frames added one at a time (folded every few frames)."""
 
     def __init__(self, by: list[str]):
-        self.by, self.frames, self.rows = by, [], 0
+        self.by, self.folds = by, _Folds(self._fold)
 
     def add(self, frame: pd.DataFrame) -> None:
         if len(frame):
             values = [c for c in frame.columns if c not in self.by and c not in ("article_id", "summit_id", "outlet")]
-            self.frames.append(frame.groupby(self.by, dropna=False, sort=False)[values].sum())
-            if len(self.frames) >= _FOLD:
-                self.frames = [self._fold()]
+            self.folds.add(frame.groupby(self.by, dropna=False, sort=False)[values].sum())
 
-    def _fold(self) -> pd.DataFrame:
-        return pd.concat(self.frames).groupby(level=list(range(len(self.by))), dropna=False, sort=False).sum()
+    def _fold(self, frames: list[pd.DataFrame]) -> pd.DataFrame:
+        return pd.concat(frames).groupby(level=list(range(len(self.by))), dropna=False, sort=False).sum()
 
     def result(self) -> pd.DataFrame:
-        if not self.frames:
+        folded = self.folds.result()
+        if folded is None:
             return pd.DataFrame(columns=self.by)
-        return self._fold().reset_index().sort_values(self.by, kind="stable", na_position="first").reset_index(drop=True)
+        return folded.reset_index().sort_values(self.by, kind="stable", na_position="first").reset_index(drop=True)
+
+
+class _Folds:
+    """Frames added one at a time and folded (`fold`: a list of frames -> one) _FOLD at a time, in levels.
+
+    _FOLD frames of one level fold into one frame of the next, so each row is folded
+    about log(parts) / log(_FOLD) times: folding everything every _FOLD parts would
+    fold the growing total again each time (time growing with the square of the corpus).
+    The frames stay in the order they came (older levels first), as groupby's
+    first-appearance order needs.
+    """
+
+    def __init__(self, fold):
+        self.fold, self.levels = fold, [[]]
+
+    def add(self, frame: pd.DataFrame) -> None:
+        self.levels[0].append(frame)
+        k = 0
+        while len(self.levels[k]) >= _FOLD:
+            folded, self.levels[k] = self.fold(self.levels[k]), []
+            if k + 1 == len(self.levels):
+                self.levels.append([])
+            self.levels[k + 1].append(folded)
+            k += 1
+
+    def result(self) -> pd.DataFrame | None:
+        """Return every frame added folded into one (None when none was)."""
+        frames = [f for level in reversed(self.levels) for f in level]
+        return self.fold(frames) if frames else None
 
 
 def _fold_mentions(frames: list[pd.DataFrame]) -> pd.DataFrame:
