@@ -265,6 +265,35 @@ def test_build_whose_corpus_step_fails_leaves_the_previous_tables_whole(tmp_path
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".staging")]
 
 
+def test_failed_partition_in_a_process_stops_the_build_without_the_queued_partitions(tmp_path, monkeypatch):
+    import multiprocessing
+    import time
+
+    from scoanalysis import pipeline
+
+    if multiprocessing.get_start_method() != "fork":  # the patched step below reaches the workers by fork
+        pytest.skip("needs the fork start method")
+    story = ("Leaders Gather in Astana\n\nPresident Kassym-Jomart Tokayev welcomed the leaders of the Shanghai "
+             "Cooperation Organization to Astana on July 4, 2024, for the summit.\n")
+    folder = write_corpus(tmp_path / "c", {f"a{i:02d}": story.replace("leaders", f"{i} leaders") for i in range(80)})
+    seen = tmp_path / "seen"
+    seen.mkdir()
+    real = pipeline.analyse_article
+
+    def slow_or_failing(article, **kwargs):
+        if article.article_id == "a00":
+            raise RuntimeError("cannot analyse a00")
+        (seen / article.article_id).touch()
+        time.sleep(0.05)
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyse_article", slow_or_failing)
+    with pytest.raises(RuntimeError, match="cannot analyse a00"):
+        build(folder, tmp_path / "out", jobs=2)
+    assert len(list(seen.iterdir())) <= 40  # 16 partitions of 5: the queued ones were cancelled, not run
+    assert not (tmp_path / "out" / "articles.csv").exists()
+
+
 def test_unknown_engine_is_a_parameter_error(tmp_path):
     from scoanalysis.exceptions import ParameterError
 

@@ -859,8 +859,13 @@ def _workers(settings: _Settings, *, jobs: int, engine: str, scheduler: str | No
     elif jobs <= 1:
         yield _Pool(settings)
     else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(settings,)) as executor:
+        executor = ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(settings,))
+        try:
             yield _Pool(settings, executor=executor)
+        except BaseException:  # a failed partition or step: the queued tasks are not run
+            executor.shutdown(wait=True, cancel_futures=True)
+            raise
+        executor.shutdown(wait=True)
 
 
 _INSTALLED: _Settings | None = None
