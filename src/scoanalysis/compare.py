@@ -249,8 +249,7 @@ def candidate_table(
     if n < 2:
         return pd.DataFrame({"a": np.empty(0, dtype=np.int64), "b": np.empty(0, dtype=np.int64),
                              "found_by": pd.Categorical([], categories=FOUND_BY)})
-    words = np.vstack(word_signatures).astype(np.uint32)
-    stems = np.vstack(stem_signatures).astype(np.uint32)
+    words, stems = _stacked(word_signatures), _stacked(stem_signatures)
     by_words = _banded_pairs(words, MinHashLSH(threshold=word_lsh_threshold, num_perm=num_perm).hashranges)
 
     def close_enough(codes: np.ndarray) -> np.ndarray:
@@ -268,6 +267,13 @@ def candidate_table(
     how = np.isin(codes, by_words).astype(np.int8) * 2 + np.isin(codes, by_stems) - 1  # 0 stems, 1 words, 2 both
     return pd.DataFrame({"a": codes // n, "b": codes % n,
                          "found_by": pd.Categorical.from_codes(how, categories=FOUND_BY)})
+
+
+def _stacked(signatures: Sequence[np.ndarray]) -> np.ndarray:
+    """Return the signatures as one uint32 matrix, a row an article: the array itself when it already is one (no copy)."""
+    if isinstance(signatures, np.ndarray) and signatures.ndim == 2:
+        return signatures.astype(np.uint32, copy=False)
+    return np.vstack(signatures).astype(np.uint32, copy=False)
 
 
 #: What proposed a candidate pair: the stems index, the words index, or both.
