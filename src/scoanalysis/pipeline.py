@@ -4,9 +4,9 @@
 can run in this process or any other. `build` lists a corpus folder, runs it on
 every article in partitions (`analyse_partition`: here, in processes or on Dask),
 then runs what needs the whole corpus (duplicates, attendance, event merging, claim
-checking) on what the partitions wrote, on the same workers, a bucket at a time (claims by subject,
-attendance by person, events by groups of mentions that merge only among themselves),
-and writes every table of the contract (see schema.TABLES) under the output folder.
+checking) on what the partitions wrote, on the same workers, a bucket at a time
+(claims by subject, attendance by person, events by groups of mentions that merge only
+among themselves), and writes every table of the contract (see schema.TABLES) under the output folder.
 """
 
 from __future__ import annotations
@@ -926,8 +926,8 @@ def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
             yield from ((ids[i], ids[j], h) for i, j, h in zip(a[lo:hi].tolist(), b[lo:hi].tolist(), how[lo:hi]))
 
     with _SketchFile(Path(parts) / "_sketches", _Inputs(parts, results), needed=set(position)) as sketches:
-        found = compare.confirm_pairs(named(), _PartFeatures(Path(parts) / "sentences", {aid: r.index for r, aid in signed}),
-                                      sketches=sketches)
+        features = _PartFeatures(Path(parts) / "sentences", {aid: r.index for r, aid in signed})
+        found = compare.confirm_pairs(named(), features, sketches=sketches)
     back = np.lexsort((found["article_b"].map(position).to_numpy(), found["article_a"].map(position).to_numpy()))
     return found.iloc[back].reset_index(drop=True)
 
