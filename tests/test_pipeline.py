@@ -284,7 +284,7 @@ def test_failed_partition_in_a_process_stops_the_build_without_the_queued_partit
         if article.article_id == "a00":
             raise RuntimeError("cannot analyse a00")
         (seen / article.article_id).touch()
-        time.sleep(0.05)
+        time.sleep(0.2)  # a partition takes a second: the failure is seen long before the queue could empty
         return real(article, **kwargs)
 
     monkeypatch.setattr(pipeline, "analyse_article", slow_or_failing)
