@@ -330,3 +330,23 @@ def test_folds_keep_the_order_and_fold_each_row_a_few_times(monkeypatch):
     assert folds.result()["part"].tolist() == [k for k in range(256) for _ in (0, 1)] + [256]
     # 513 rows, folded 8 times each in levels (and once more at the end), not again at every fold
     assert sum(folded_rows) <= 513 * 9 + 513
+
+
+def test_parts_get_their_articles_groups_as_a_merge_would():
+    """A part's rows keep their order, lose the articles not in the table, and get the groups of their article."""
+    import numpy as np
+
+    articles = pd.DataFrame({"article_id": ["b", "a", "c"], "summit_id": ["2024-astana", None, "2014-dushanbe"],
+                             "outlet": ["Tass", "Xinhua", None], "duplicate_of": [None, "c", None]})
+    part = pd.DataFrame({"article_id": ["c", "x", "a", "c", "b"], "term": ["t1", "t2", "t3", "t4", "t5"],
+                         "count": [1, 2, 3, 4, 5]}, index=[10, 11, 12, 13, 14])
+    found = summaries._with_groups(part, *summaries._article_groups(articles))
+    assert found["term"].tolist() == ["t1", "t3", "t4", "t5"]  # "x" is no article of the table
+    assert found["summit_id"].tolist() == ["2014-dushanbe", None, "2014-dushanbe", "2024-astana"]
+    assert found["outlet"].tolist() == [None, "Xinhua", None, "Tass"]
+    assert found["is_duplicate"].tolist() == [False, True, False, False]
+    assert found["is_duplicate"].dtype == np.dtype(bool)
+    keys = pd.DataFrame({"article_id": ["b", "a", "c"], "summit_id": ["2024-astana", None, "2014-dushanbe"],
+                         "outlet": ["Tass", "Xinhua", None], "is_duplicate": [False, True, False]}, dtype=object)
+    keys["is_duplicate"] = keys["is_duplicate"].astype(bool)
+    pd.testing.assert_frame_equal(found, part.merge(keys, on="article_id", how="inner"))

@@ -28,6 +28,7 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import compare, framing, schema, text
@@ -188,17 +189,12 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
     groups. Returns the CSV paths written.
     """
     source = Path(folder) / PARTS
-    keys = pd.DataFrame({
-        "article_id": articles["article_id"].astype(object),
-        "summit_id": articles["summit_id"].astype(object).where(articles["summit_id"].notna(), None),
-        "outlet": articles["outlet"].astype(object).where(articles["outlet"].notna(), None),
-        "is_duplicate": articles["duplicate_of"].notna().astype(bool),
-    })
+    where, groups = _article_groups(articles)
 
     def parts(name: str):
         for path in sorted((source / name).glob("*.parquet")) if (source / name).is_dir() else []:
             frame = pd.read_parquet(path)
-            yield frame.merge(keys, on="article_id", how="inner") if "article_id" in frame.columns else frame
+            yield _with_groups(frame, where, groups) if "article_id" in frame.columns else frame
 
     sums = {name: _Sum(by) for name, by in [
         ("terms", ["summit_id", "is_duplicate", "term"]),
@@ -270,6 +266,35 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
                 frame = frame.assign(**{col: frame[col].astype(float).round(4)})
         written.append(schema.write_table(frame[columns], name, out))
     return written
+
+
+def _article_groups(articles: pd.DataFrame) -> tuple[pd.Index, dict[str, np.ndarray]]:
+    """Return the articles' ids (an Index, hashed once) and their groups: summit_id, outlet, is_duplicate.
+
+    `articles` has article_id, summit_id, outlet, duplicate_of; the arrays follow its rows.
+    """
+    def named(col: str) -> np.ndarray:
+        return articles[col].astype(object).where(articles[col].notna(), None).to_numpy(object)
+
+    groups = {"summit_id": named("summit_id"), "outlet": named("outlet"),
+              "is_duplicate": articles["duplicate_of"].notna().to_numpy(bool)}
+    return pd.Index(articles["article_id"].astype(object)), groups
+
+
+def _with_groups(frame: pd.DataFrame, where: pd.Index, groups: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Return the rows of `frame` whose article_id is in `where`, in order, with a column per `groups` entry.
+
+    `groups` holds arrays aligned with `where` (row k describes article where[k]): an
+    inner merge on article_id, in the time of `frame` alone.
+    """
+    at = where.get_indexer(frame["article_id"])
+    kept = at >= 0
+    if not kept.all():
+        frame, at = frame[kept], at[kept]
+    frame = frame.reset_index(drop=True)
+    columns = {"article_id": frame["article_id"].astype(object),  # as the merge gives, dtypes kept
+               **{col: pd.Series(values[at], dtype=values.dtype) for col, values in groups.items()}}
+    return frame.assign(**columns)
 
 
 class _Sum:
