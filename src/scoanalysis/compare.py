@@ -264,9 +264,17 @@ def candidate_table(
     by_stems = _banded_pairs(stems, MinHashLSH(threshold=stem_lsh_threshold, num_perm=num_perm).hashranges,
                              keep=close_enough)
     codes = np.union1d(by_stems, by_words)
-    how = np.isin(codes, by_words).astype(np.int8) * 2 + np.isin(codes, by_stems) - 1  # 0 stems, 1 words, 2 both
+    how = _among(codes, by_words).astype(np.int8) * 2 + _among(codes, by_stems) - 1  # 0 stems, 1 words, 2 both
     return pd.DataFrame({"a": codes // n, "b": codes % n,
                          "found_by": pd.Categorical.from_codes(how, categories=FOUND_BY)})
+
+
+def _among(codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
+    """Return whether each of `codes` is in `sorted_codes` (sorted): np.isin without its sort of both arrays."""
+    if not len(sorted_codes):
+        return np.zeros(len(codes), dtype=bool)
+    at = np.searchsorted(sorted_codes, codes)
+    return sorted_codes[np.minimum(at, len(sorted_codes) - 1)] == codes
 
 
 def _stacked(signatures: Sequence[np.ndarray]) -> np.ndarray:
@@ -398,30 +406,58 @@ def _banded_pairs(signatures: np.ndarray, bands: Sequence[tuple[int, int]], *, k
     """Return the pairs (i < j, coded i * n + j, sorted, unique) whose signatures agree on every row of some band.
 
     `keep`, when given, filters each batch of pairs (an array of codes) before they are
-    pooled. Buckets are expanded into pairs a bounded batch at a time (PAIR_BATCH), so
-    a bucket that holds a large share of the corpus costs time, never a pair list in memory.
+    pooled. Small buckets are expanded a distance at a time (every pair k places apart in
+    the bucket-sorted order, at most n pairs each), large ones PAIR_BATCH pairs at a time,
+    and the pooled codes are deduplicated as they grow: memory stays near the size of
+    the answer, whatever the buckets hold.
     """
     n = len(signatures)
     keep = keep if keep is not None else (lambda codes: codes)
-    found = []
+    found = _PairSet()
     for lo, hi in bands:
         band = np.ascontiguousarray(signatures[:, lo:hi]).view(np.dtype((np.void, 4 * (hi - lo)))).ravel()
         _, group, counts = np.unique(band, return_inverse=True, return_counts=True)
         size = counts[group]
         small = np.flatnonzero((size > 1) & (size <= _SMALL_BUCKET))  # articles whose bucket holds another
-        if len(small):
-            bucket = pd.DataFrame({"g": group[small], "i": small.astype(np.int64)})
-            joined = bucket.merge(bucket, on="g")  # every ordered pair sharing the bucket: at most 64 per article
-            i, j = joined["i_x"].to_numpy(), joined["i_y"].to_numpy()
-            found.append(keep(i[i < j] * n + j[i < j]))
+        small = small[np.argsort(group[small], kind="stable")]  # bucket after bucket, positions ascending in each
+        of = group[small]
+        for k in range(1, _SMALL_BUCKET):  # the pairs k places apart within a bucket; none at k: none further
+            same = np.flatnonzero(of[k:] == of[:-k])
+            if not len(same):
+                break
+            found.add(keep(small[same].astype(np.int64) * n + small[same + k]))
         for g in np.flatnonzero(counts > _SMALL_BUCKET):
             members = np.flatnonzero(group == g).astype(np.int64)
             step = max(1, PAIR_BATCH // len(members))
             for start in range(0, len(members), step):
                 i = np.repeat(members[start:start + step], len(members))
                 j = np.tile(members, len(members[start:start + step]))
-                found.append(keep(i[i < j] * n + j[i < j]))
-    return np.unique(np.concatenate(found)) if found else np.empty(0, dtype=np.int64)
+                found.add(keep(i[i < j] * n + j[i < j]))
+    return found.result()
+
+
+class _PairSet:
+    """Pair codes added in batches, kept sorted and unique: the batches are folded in once they outnumber the kept."""
+
+    def __init__(self):
+        self.unique, self.pending, self.n_pending = np.empty(0, dtype=np.int64), [], 0
+
+    def add(self, codes: np.ndarray) -> None:
+        if len(codes):
+            self.pending.append(codes)
+            self.n_pending += len(codes)
+            if self.n_pending > max(len(self.unique), PAIR_BATCH):
+                self._fold()
+
+    def _fold(self) -> None:
+        if self.pending:
+            self.unique = np.unique(np.concatenate([self.unique, *self.pending]))
+            self.pending, self.n_pending = [], 0
+
+    def result(self) -> np.ndarray:
+        """Return the sorted unique codes of every batch added."""
+        self._fold()
+        return self.unique
 
 
 #: Buckets up to this size are expanded into pairs all together; larger ones a batch at a time.

@@ -329,12 +329,14 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: dict, reference_d
         tail.append(pool.submit(_step_table, _claims, "claims", inputs, parts, staging, articles=articles,
                                 reference_dir=reference_dir))
         tail.append(pool.submit(_step_table, _attendance, "attendance", inputs, parts, staging))
-        tail.extend(pool.submit(schema.combine_parts, name, parts, staging) for name in PART_TABLES)
+        tail.extend(pool.submit(_combine, name, parts, staging) for name in PART_TABLES)
         tables = {"problems": pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))}
         tables["duplicates"] = _duplicates(results, parts)
+        _trim_heap()
         _mark_duplicates(results, tables["duplicates"], articles, parts)
-        schema.combine_parts("articles", parts, staging)
+        _combine("articles", parts, staging)
         summaries.write_summaries(parts, staging, articles=_article_groups(staging))
+        _trim_heap()
         for name, frame in tables.items():
             schema.write_table(frame, name, staging)
         focus = events_done.result()
@@ -361,8 +363,37 @@ def _step_table(step, name: str, inputs: _Inputs, parts, staging, **options):
     run on a worker (or here) beside the other steps: each writes only its own table.
     """
     found = step(inputs, parts, **options)
-    schema.combine_parts(name, parts, staging)
+    _trim_heap()
+    _combine(name, parts, staging)
     return found
+
+
+def _combine(name: str, parts, staging) -> None:
+    """Join table `name`'s parts into `staging` (schema.combine_parts), then give the memory it freed back."""
+    schema.combine_parts(name, parts, staging)
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    """Return the C heap's free pages to the system (glibc's malloc_trim; nothing elsewhere).
+
+    A step's many small frames are freed when it ends, but the heap keeps their pages:
+    without this, a worker's resident memory stays at the peak of the largest step it ran.
+    """
+    global _MALLOC_TRIM
+    if _MALLOC_TRIM is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            _MALLOC_TRIM = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to trim
+            _MALLOC_TRIM = False
+    if _MALLOC_TRIM:
+        _MALLOC_TRIM(0)
+
+
+_MALLOC_TRIM = None
 
 
 def _article_keys(results: list[_Partition]) -> pd.DataFrame:
