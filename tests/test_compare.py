@@ -315,6 +315,25 @@ def test_banded_candidates_are_exactly_what_datasketch_lsh_proposes():
     assert [(a, b) for a, b, _ in found] == sorted((a, b) for a, b, _ in found)
 
 
+def test_banded_pairs_are_every_pair_sharing_a_bucket_small_or_large(monkeypatch):
+    """Buckets below and above the small-bucket size, and folds of the pooled codes, give exactly the brute-force pairs."""
+    monkeypatch.setattr(compare, "PAIR_BATCH", 500)  # large buckets in many batches, pooled codes folded often
+    rng = np.random.default_rng(7)
+    n = 300
+    # one band where 150 articles share a value (a large bucket), others of a few values (small buckets)
+    signatures = np.stack([np.where(np.arange(n) < 150, 0, rng.integers(1, 40, n)),
+                           rng.integers(0, 60, n), rng.integers(0, 60, n), rng.integers(0, 9, n)], axis=1)
+    signatures = signatures.astype(np.uint32)
+    bands = [(0, 1), (1, 3), (3, 4)]
+    expected = {i * n + j for lo, hi in bands for i in range(n) for j in range(i + 1, n)
+                if (signatures[i, lo:hi] == signatures[j, lo:hi]).all()}
+    found = compare._banded_pairs(signatures, bands)
+    assert found.tolist() == sorted(expected)
+    assert 150 * 149 // 2 < len(found) < n * (n - 1) // 2
+    even = compare._banded_pairs(signatures, bands, keep=lambda codes: codes[codes % 2 == 0])
+    assert even.tolist() == sorted(c for c in expected if c % 2 == 0)
+
+
 def test_signature_is_none_without_body_text_and_stable_otherwise(seed_sentences):
     one = seed_sentences[seed_sentences["article_id"] == seed_sentences["article_id"].iloc[0]]
     a, b = compare.signature(one), compare.signature(one.copy())

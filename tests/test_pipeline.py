@@ -488,3 +488,22 @@ def test_main_process_keeps_no_claims_or_mentions(tmp_path):
         assert handed.words is None and handed.stems is None  # dropped once the duplicates step pooled them
     for words, stems, shape, n in signatures:
         assert words == stems == "uint32" and shape == (n, 128)
+
+
+def test_signatures_are_pooled_in_corpus_order_and_dropped_from_the_partitions():
+    import numpy as np
+
+    from scoanalysis import pipeline
+
+    rng = np.random.default_rng(0)
+    results = []
+    for index, n in enumerate([3, 0, 2, 4]):  # the second partition signed no article
+        words = rng.integers(0, 2**32, (n, 128), dtype=np.uint32) if n else None
+        stems = rng.integers(0, 2**32, (n, 128), dtype=np.uint32) if n else None
+        results.append(pipeline._Partition(index, signed=[f"p{index}a{k}" for k in range(n)], words=words, stems=stems))
+    expected_words = np.concatenate([r.words for r in results if r.signed])
+    expected_stems = np.concatenate([r.stems for r in results if r.signed])
+    words, stems = pipeline._pooled_signatures(results)
+    assert words.dtype == np.uint32 and words.shape == (9, 128)
+    assert (words == expected_words).all() and (stems == expected_stems).all()
+    assert all(r.words is None and r.stems is None for r in results)
