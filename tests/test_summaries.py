@@ -340,7 +340,7 @@ def test_parts_get_their_articles_groups_as_a_merge_would():
                              "outlet": ["Tass", "Xinhua", None], "duplicate_of": [None, "c", None]})
     part = pd.DataFrame({"article_id": ["c", "x", "a", "c", "b"], "term": ["t1", "t2", "t3", "t4", "t5"],
                          "count": [1, 2, 3, 4, 5]}, index=[10, 11, 12, 13, 14])
-    found = summaries._with_groups(part, *summaries._article_groups(articles))
+    found = summaries._with_groups(part, *summaries._group_lookup(articles))
     assert found["term"].tolist() == ["t1", "t3", "t4", "t5"]  # "x" is no article of the table
     assert found["summit_id"].tolist() == ["2014-dushanbe", None, "2014-dushanbe", "2024-astana"]
     assert found["outlet"].tolist() == [None, "Xinhua", None, "Tass"]

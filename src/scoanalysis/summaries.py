@@ -189,7 +189,7 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
     groups. Returns the CSV paths written.
     """
     source = Path(folder) / PARTS
-    where, groups = _article_groups(articles)
+    where, groups = _group_lookup(articles)
 
     def parts(name: str):
         for path in sorted((source / name).glob("*.parquet")) if (source / name).is_dir() else []:
@@ -268,7 +268,7 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
     return written
 
 
-def _article_groups(articles: pd.DataFrame) -> tuple[pd.Index, dict[str, np.ndarray]]:
+def _group_lookup(articles: pd.DataFrame) -> tuple[pd.Index, dict[str, np.ndarray]]:
     """Return the articles' ids (an Index, hashed once) and their groups: summit_id, outlet, is_duplicate.
 
     `articles` has article_id, summit_id, outlet, duplicate_of; the arrays follow its rows.
