@@ -381,6 +381,63 @@ def test_a_summit_reference_holds_its_days_and_what_lies_between_in_one_group():
     assert events.independent_groups(m).tolist() == [0, 0, 0, 1]
 
 
+def _groups_by_sweep(m: pd.DataFrame) -> list[int]:
+    """independent_groups written plainly: ranges keyed by text, sorted, swept one by one."""
+    ranges: dict[tuple[str, str], list] = {}
+    keys = []
+    for i, row in enumerate(m.itertuples(index=False)):
+        if pd.isna(row.earliest) or pd.isna(row.latest):
+            keys.append(None)
+            continue
+        ref = row.summit_ref if isinstance(row.summit_ref, str) else ""
+        key = (str(row.event_type), f"ref:{ref}" if ref else str(i))
+        keys.append(key)
+        lo, hi = pd.Timestamp(row.earliest), pd.Timestamp(row.latest)
+        old = ranges.get(key)
+        ranges[key] = [min(old[0], lo), max(old[1], hi)] if old else [lo, hi]
+    number, current, reach, kind = {}, -1, None, None
+    for key, (lo, hi) in sorted(ranges.items(), key=lambda kv: (kv[0][0], kv[1][0], kv[1][1], kv[0][1])):
+        if key[0] != kind or lo > reach:
+            current, reach, kind = current + 1, hi, key[0]
+        else:
+            reach = max(reach, hi)
+        number[key] = current
+    return [-1 if k is None else number[k] for k in keys]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_independent_groups_number_ranges_as_a_plain_sweep_does(seed):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    n = 80
+    lo = pd.Series(pd.Timestamp("2024-07-01") + pd.to_timedelta(rng.integers(0, 150, n), "D"))
+    hi = lo + pd.to_timedelta(rng.integers(-2, 5, n), "D")  # some ranges end before they start
+    m = pd.DataFrame({
+        "event_type": rng.choice(["visit", "summit", "attack"], n),
+        "summit_ref": pd.Series(rng.choice(["", "", "", "", "", "", "", "2024-astana", "2022-samarkand", None], n), dtype=object),
+        "earliest": lo.where(rng.random(n) > 0.1),
+        "latest": hi.where(rng.random(n) > 0.1),
+    })
+    if seed % 2:  # as the pipeline passes them: categorical, "" for no reference
+        m = m.assign(event_type=m["event_type"].astype("category"),
+                     summit_ref=m["summit_ref"].fillna("").astype("category"))
+    expected = _groups_by_sweep(m)
+    assert max(expected) > 5
+    assert events.independent_groups(m).tolist() == expected
+
+
+def test_independent_groups_number_tied_inverted_ranges_by_their_key_as_text():
+    # two ranges that end before they start, on the same days: separate groups, numbered as
+    # the plain sweep numbers them (mention "10" sorts before mention "2" as text)
+    day = pd.Timestamp
+    m = pd.DataFrame({"event_type": ["visit"] * 11, "summit_ref": [None] * 11,
+                      "earliest": [None, None, day("2024-07-05")] + [None] * 7 + [day("2024-07-05")],
+                      "latest": [None, None, day("2024-07-03")] + [None] * 7 + [day("2024-07-03")]})
+    assert _groups_by_sweep(m) == [-1, -1, 1] + [-1] * 7 + [0]
+    assert events.independent_groups(m).tolist() == _groups_by_sweep(m)
+
+
 def test_seed_events_merged_group_by_group_equal_all_at_once(seed_articles):
     from scoanalysis import corpus, paths, pipeline, text
 

@@ -436,29 +436,66 @@ def independent_groups(mentions: pd.DataFrame) -> pd.Series:
     """
     if mentions is None or mentions.empty:
         return pd.Series([], dtype=np.int64, name="group")
+    n = len(mentions)
     lo = pd.to_datetime(mentions["earliest"]).to_numpy(dtype="datetime64[D]")
     hi = pd.to_datetime(mentions["latest"]).to_numpy(dtype="datetime64[D]")
     dated = ~(np.isnat(lo) | np.isnat(hi))
-    refs = (mentions["summit_ref"].astype(object).map(_text) if "summit_ref" in mentions
-            else pd.Series("", index=mentions.index))
-    kinds = mentions["event_type"].astype(str)
+    # integer codes, no string a mention (8 bytes a mention where strings cost about 100)
+    kind_codes, kinds = pd.factorize(mentions["event_type"], use_na_sentinel=False)
+    kind = np.argsort(np.argsort(np.array([str(k) for k in kinds], dtype=object), kind="stable"))[kind_codes]
+    if "summit_ref" in mentions:
+        ref_codes, refs = pd.factorize(mentions["summit_ref"], use_na_sentinel=False)
+        texts, ref_of_text = np.unique(np.array([_text(r) for r in refs], dtype=object), return_inverse=True)
+        ref = ref_of_text.reshape(-1)[ref_codes]
+        none = int(np.searchsorted(texts, "")) if "" in set(texts.tolist()) else -1
+    else:
+        texts, ref, none = np.array([""], dtype=object), np.zeros(n, dtype=np.int64), 0
     # an item per mention without a reference, one per (type, reference): its range spans its mentions'
-    key = np.where(refs.to_numpy() == "", np.arange(len(mentions)).astype(str), "ref:" + refs.to_numpy().astype(str))
-    items = pd.DataFrame({"kind": kinds.to_numpy(), "key": key, "lo": lo, "hi": hi})[dated]
-    spans = items.groupby(["kind", "key"], sort=False).agg(lo=("lo", "min"), hi=("hi", "max")).reset_index()
-    spans = spans.sort_values(["kind", "lo", "hi", "key"], kind="stable").reset_index(drop=True)
-    group = np.empty(len(spans), dtype=np.int64)
-    current, reach, kind = -1, None, None
-    for i, (k, a, b) in enumerate(zip(spans["kind"], spans["lo"].to_numpy(), spans["hi"].to_numpy())):
-        if k != kind or a > reach:  # a new type, or a range after every range so far
-            current, reach, kind = current + 1, b, k
-        else:
-            reach = max(reach, b)
-        group[i] = current
-    found = pd.Series(group, index=pd.MultiIndex.from_frame(spans[["kind", "key"]]))
-    out = np.full(len(mentions), -1, dtype=np.int64)
-    out[dated] = found.reindex(pd.MultiIndex.from_frame(items[["kind", "key"]])).to_numpy()
+    key = np.where(ref == none, len(texts) + np.arange(n), ref).astype(np.int64)
+    stride = len(texts) + n
+    item_of, items = pd.factorize(kind.astype(np.int64)[dated] * stride + key[dated])
+    days_lo, days_hi = lo[dated].astype(np.int64), hi[dated].astype(np.int64)
+    spans = pd.DataFrame({"item": item_of, "lo": days_lo, "hi": days_hi}).groupby("item", sort=True).agg(
+        lo=("lo", "min"), hi=("hi", "max"))
+    span_kind = items // stride
+    s_lo, s_hi = spans["lo"].to_numpy(), spans["hi"].to_numpy()
+    order = _tied_by_key(np.lexsort((s_hi, s_lo, span_kind)), span_kind, s_lo, s_hi, items % stride, texts)
+    # sorted by type then day, a range starts a group when it begins after every range of its type so far;
+    # each type's days are shifted past the last type's, so that a running maximum serves every type
+    start, reach = s_lo[order], s_hi[order]
+    if len(order):
+        first = min(s_lo.min(), s_hi.min())
+        shift = span_kind[order].astype(np.int64) * (max(s_lo.max(), s_hi.max()) - first + 2) - first
+        start, reach = start + shift, np.maximum.accumulate(reach + shift)
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = start[1:] > reach[:-1]
+    group = np.empty(len(order), dtype=np.int64)
+    group[order] = np.cumsum(new) - 1
+    out = np.full(n, -1, dtype=np.int64)
+    out[dated] = group[item_of]
     return pd.Series(out, index=mentions.index, name="group")
+
+
+def _tied_by_key(order: np.ndarray, kind: np.ndarray, lo: np.ndarray, hi: np.ndarray, key: np.ndarray,
+                 texts: np.ndarray) -> np.ndarray:
+    """Return `order` (ranges sorted by type, then days) with ties of inverted ranges put in their key's order.
+
+    Ranges that end before they start and tie on type and days only differ in which
+    group number each gets; the key as text (a mention's number, or ``ref:`` and its
+    summit) decides, so the numbers do not depend on how the keys are coded.
+    """
+    k, a, b = kind[order], lo[order], hi[order]
+    same = np.zeros(len(order), dtype=bool)
+    same[1:] = (k[1:] == k[:-1]) & (a[1:] == a[:-1]) & (b[1:] == b[:-1])
+    tied = (a > b) & (same | np.append(same[1:], False))
+    if not tied.any():
+        return order
+    at = np.flatnonzero(tied)
+    run = np.cumsum(~same)[at]
+    names = [str(x - len(texts)) if x >= len(texts) else "ref:" + texts[x] for x in key[order[at]].tolist()]
+    order = order.copy()
+    order[at] = order[at][sorted(range(len(at)), key=lambda t: (run[t], names[t]))]
+    return order
 
 
 def event_id(earliest: pd.Timestamp, latest: pd.Timestamp, event_type: str, slug: str) -> str:

@@ -24,7 +24,9 @@ whole tables, with the same numbers.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
+import shutil
 from collections import defaultdict
 from pathlib import Path
 
@@ -250,8 +252,8 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
         "summary_tone_words": _stack(sums, "tone_words"),
         "summary_themes": _stack(sums, "themes"),
         "summary_theme_terms": _stack(sums, "theme_terms"),
-        "summary_kinds": pd.concat(list(parts("kinds")) or [pd.DataFrame()], ignore_index=True),
-        "summary_leads": pd.concat(list(parts("leads")) or [pd.DataFrame()], ignore_index=True),
+        "summary_kinds": parts("kinds"),  # a row an article or more: written a chunk at a time
+        "summary_leads": parts("leads"),
         "summary_dated": _head(parts("dated"), ["earliest", "latest", "article_id", "start"], per="summit_id"),
         "summary_quotes": _head(parts("quotes"), ["article_id", "start"], per="summit_id"),
         "summary_boilerplate": _head(parts("boilerplate"), None),
@@ -260,12 +262,38 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
     written = []
     for name, frame in tables.items():
         columns = list(schema.TABLES[name].columns)
+        if not isinstance(frame, pd.DataFrame) and frame is not None:
+            written.append(_write_chunked(frame, name, out, spill=Path(folder) / "_tables", columns=columns))
+            continue
         frame = frame if frame is not None and len(frame) else pd.DataFrame(columns=columns)
         for col in ("compound_sum", "valence"):  # VADER scores have 4 decimals: so do their sums, whatever the order
             if col in frame.columns:
                 frame = frame.assign(**{col: frame[col].astype(float).round(4)})
         written.append(schema.write_table(frame[columns], name, out))
     return written
+
+
+def _write_chunked(frames, name: str, out, *, spill: Path, columns: list[str]) -> Path:
+    """Write table `name` under `out` from `frames` (its rows in order, any extra columns dropped); return the CSV path.
+
+    The frames are pooled into parts of about CHUNK_ROWS rows written under `spill`,
+    then joined (schema.combine_parts): a chunk is in memory at a time, not the table.
+    """
+    pending, n, k = [], 0, 0
+    for frame in itertools.chain(frames, [None]):
+        if frame is not None:
+            pending.append(frame[columns])
+            n += len(frame)
+        if pending and (n >= CHUNK_ROWS or frame is None):
+            schema.write_part(pd.concat(pending, ignore_index=True), name, spill, k)
+            pending, n, k = [], 0, k + 1
+    path = schema.combine_parts(name, spill, out)
+    shutil.rmtree(spill / name, ignore_errors=True)
+    return path
+
+
+#: Rows of a per-article summary table (summary_kinds, summary_leads) written as one part.
+CHUNK_ROWS = 50_000
 
 
 def _group_lookup(articles: pd.DataFrame) -> tuple[pd.Index, dict[str, np.ndarray]]:
