@@ -507,3 +507,14 @@ def test_signatures_are_pooled_in_corpus_order_and_dropped_from_the_partitions()
     assert words.dtype == np.uint32 and words.shape == (9, 128)
     assert (words == expected_words).all() and (stems == expected_stems).all()
     assert all(r.words is None and r.stems is None for r in results)
+
+
+def test_input_digests_are_looked_up_and_given_back_whole():
+    from scoanalysis import pipeline
+
+    given = {"raw/b.txt": "b" * 64, "raw/a.txt": "a" * 64, "raw/ünï/ç.txt": "c" * 64, "articles.csv": "d" * 64}
+    table = pipeline._Digests(given)
+    assert {p: table.get(p) for p in given} == given
+    assert table.get("raw/missing.txt") is None and table.get("raw/a.tx") is None and table.get("zzz") is None
+    assert table.to_dict() == given
+    assert pipeline._Digests({}).get("raw/a.txt") is None and pipeline._Digests({}).to_dict() == {}
