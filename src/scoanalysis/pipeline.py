@@ -31,8 +31,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import (attendance, claims, compare, corpus, entities, events, frames, manifest, paths, quotes, reference, schema,
-               summaries, summits, temporal, text, timeline)
+from . import (attendance, claims, compare, corpus, entities, events, frames, heap, manifest, paths, quotes, reference,
+               schema, summaries, summits, temporal, text, timeline)
 from .exceptions import CorpusError, ParameterError
 
 log = logging.getLogger(__name__)
@@ -331,7 +331,7 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: "_Digests | dict"
     with _workers(settings, jobs=jobs, engine=engine, scheduler=scheduler) as pool:
         results = _run_partitions(chunks, pool)
         del entries, signed, chunks  # 700 bytes an article, not needed by the corpus-level steps
-        _trim_heap()
+        heap.trim()
         for r in results:
             problems.extend(r.problems)
         articles = _article_keys(results)
@@ -354,13 +354,13 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: "_Digests | dict"
         tail.append(pool.submit(_step_table, _attendance, "attendance", inputs, parts, staging))
         tail.extend(pool.submit(_combine, name, parts, staging) for name in PART_TABLES)
         tables = {"problems": pd.DataFrame([vars(p) for p in problems], columns=list(schema.TABLES["problems"].columns))}
-        _lean_heap()
+        heap.lean()
         tables["duplicates"] = _duplicates(results, parts)
-        _trim_heap()
+        heap.trim()
         _mark_duplicates(results, tables["duplicates"], articles, parts)
         _combine("articles", parts, staging)
         summaries.write_summaries(parts, staging, articles=_article_groups(staging))
-        _trim_heap()
+        heap.trim()
         for name, frame in tables.items():
             schema.write_table(frame, name, staging)
         focus = events_done.result()
@@ -386,70 +386,18 @@ def _step_table(step, name: str, inputs: _Inputs, parts, staging, **options):
     `step` is _attendance, _events or _claims, called as ``step(inputs, parts, **options)``;
     run on a worker (or here) beside the other steps: each writes only its own table.
     """
-    _lean_heap()
+    heap.lean()
     found = step(inputs, parts, **options)
-    _trim_heap()
+    heap.trim()
     _combine(name, parts, staging)
     return found
 
 
 def _combine(name: str, parts, staging) -> None:
     """Join table `name`'s parts into `staging` (schema.combine_parts), then give the memory it freed back."""
-    _lean_heap()
+    heap.lean()
     schema.combine_parts(name, parts, staging)
-    _trim_heap()
-
-
-def _trim_heap() -> None:
-    """Return the C heap's free pages to the system (glibc's malloc_trim; nothing elsewhere).
-
-    A step's many small frames are freed when it ends, but the heap keeps their pages:
-    without this, a worker's resident memory stays at the peak of the largest step it ran.
-    """
-    libc = _glibc()
-    if libc is not None:
-        libc.malloc_trim(0)
-
-
-def _lean_heap() -> None:
-    """Have freed memory go back to the system sooner: large blocks mapped on their own, Arrow on the C heap.
-
-    Blocks of LEAN_BLOCK bytes and more are mapped on their own, so freeing one returns
-    it (glibc's mallopt). By default glibc raises that limit after each large block
-    freed (up to 32 MB), so the corpus-level steps' temporary arrays stay in the heap,
-    fragmenting it. At 100,000 articles this lowered the build's peak from 1,573 to
-    1,507 MB (main process 709 to 685). And Arrow (Parquet reads and writes) allocates
-    from the C heap (pyarrow's system pool) instead of its mimalloc pool, which keeps
-    what it freed: summing the summaries of 10,000 articles then peaks 54 MB lower
-    (258 against 312 MB), in the same time. Set as the corpus-level steps start (the
-    partitions run with the defaults); it holds for the rest of the process.
-    """
-    libc = _glibc()
-    if libc is not None:
-        libc.mallopt(_M_MMAP_THRESHOLD, LEAN_BLOCK)
-    import pyarrow as pa
-
-    if pa.default_memory_pool().backend_name != "system":
-        pa.set_memory_pool(pa.system_memory_pool())
-
-
-#: Blocks from this size up are mapped on their own in the corpus-level steps (see _lean_heap).
-LEAN_BLOCK = 128 * 1024
-_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
-
-
-@functools.cache
-def _glibc():
-    """Return the C library when it is glibc (it has malloc_trim and mallopt), else None (macOS, musl, Windows)."""
-    import ctypes
-    import ctypes.util
-
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.malloc_trim, libc.mallopt  # noqa: B018 - present in glibc only
-    except (OSError, AttributeError):
-        return None
-    return libc
+    heap.trim()
 
 
 def _article_keys(results: list[_Partition]) -> pd.DataFrame:
@@ -489,6 +437,7 @@ def _attendance(inputs: _Inputs, parts) -> None:
     merged in that order.
     """
     def bucket(b: int) -> list[dict]:
+        heap.trim()  # the last bucket's frames
         found = inputs.bucket("attendance", b)
         if found.empty:
             return []
@@ -532,6 +481,7 @@ def _events(inputs: _Inputs, parts, *, summits: pd.DataFrame) -> pd.DataFrame:
             files.append(b, frame[mine == b])
 
     def merged(b: int) -> list[dict]:
+        heap.trim()  # the last batch's frames: without it a worker grew by 100 MB over 30 batches
         frames = list(files.read(b))
         if not frames:
             return []
@@ -590,6 +540,7 @@ def _claims(inputs: _Inputs, parts, *, articles: pd.DataFrame, reference_dir=Non
     dates = _article_dates(articles, reference_dir=reference_dir)
 
     def bucket(b: int) -> list[dict]:
+        heap.trim()  # the last bucket's frames
         said = inputs.bucket("claims", b)
         if said.empty:
             return []
@@ -999,7 +950,7 @@ def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
     words, stems = _pooled_signatures(results)
     pairs = compare.candidate_table(words, stems)
     del words, stems
-    _trim_heap()
+    heap.trim()
     a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
     # by partition pair, then candidate order (a stable sort of the candidates, which come sorted by a, then b)
     order = np.argsort(part[a] * (int(part.max()) + 1) + part[b], kind="stable")
@@ -1011,6 +962,7 @@ def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
 
     def named():  # the pairs by article id, a slice at a time (lists of every pair would cost 70 bytes a pair)
         for lo in range(0, len(a), PAIR_SLICE):
+            heap.trim()
             hi = lo + PAIR_SLICE
             yield from ((ids[i], ids[j], labels[h]) for i, j, h in
                         zip(a[lo:hi].tolist(), b[lo:hi].tolist(), how[lo:hi].tolist()))
@@ -1040,7 +992,7 @@ def _pooled_signatures(results: list[_Partition]) -> tuple[np.ndarray, np.ndarra
             words[at:at + len(r.signed)], stems[at:at + len(r.signed)] = r.words, r.stems
             at += len(r.signed)
         r.words = r.stems = None
-    _trim_heap()
+    heap.trim()
     return words, stems
 
 

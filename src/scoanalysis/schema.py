@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import heap
 from .exceptions import TableError
 
 
@@ -333,7 +334,9 @@ def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) 
 
     def write_parquet(tmp):
         with pq.ParquetWriter(tmp, unified) as writer:
-            for part in parts:
+            for k, part in enumerate(parts):
+                if k % 64 == 63:  # the pages of the parts already written go back
+                    heap.trim()
                 table = pq.read_table(part)
                 for field in unified:
                     if field.name not in table.column_names:

@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import compare, framing, schema, text
+from . import compare, framing, heap, schema, text
 from .exceptions import TableError
 
 #: Rows kept of each capped list (per summit for dated statements and quotes): at least
@@ -194,7 +194,9 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
     where, groups = _group_lookup(articles)
 
     def parts(name: str):
-        for path in sorted((source / name).glob("*.parquet")) if (source / name).is_dir() else []:
+        for k, path in enumerate(sorted((source / name).glob("*.parquet")) if (source / name).is_dir() else []):
+            if k % TRIM_EVERY == 0:
+                heap.trim()
             frame = pd.read_parquet(path)
             yield _with_groups(frame, where, groups) if "article_id" in frame.columns else frame
 
@@ -292,6 +294,8 @@ def _write_chunked(frames, name: str, out, *, spill: Path, columns: list[str]) -
     return path
 
 
+#: Parts read between two heap.trim() calls (the pages freed by the parts already summed go back).
+TRIM_EVERY = 16
 #: Rows of a per-article summary table (summary_kinds, summary_leads) written as one part.
 CHUNK_ROWS = 50_000
 
