@@ -436,13 +436,13 @@ def _attendance(inputs: _Inputs, parts) -> None:
     Its rows are one per (summit, person), sorted by both; the buckets' results are
     merged in that order.
     """
-    def bucket(b: int) -> list[dict]:
+    def bucket(b: int):
         heap.trim()  # the last bucket's frames
         found = inputs.bucket("attendance", b)
         if found.empty:
             return []
         table = attendance.attendance(found, entities=inputs.bucket("names", b))
-        return table.to_dict("records")
+        return _records(table)
 
     rows = _merge_sorted((bucket(b) for b in range(inputs.buckets)), key=lambda r: (r["summit_id"], r["entity_id"]),
                          spill=Path(parts) / "_merge" / "attendance")
@@ -480,13 +480,13 @@ def _events(inputs: _Inputs, parts, *, summits: pd.DataFrame) -> pd.DataFrame:
         for b in np.unique(mine[mine >= 0]).tolist():
             files.append(b, frame[mine == b])
 
-    def merged(b: int) -> list[dict]:
+    def merged(b: int):
         heap.trim()  # the last batch's frames: without it a worker grew by 100 MB over 30 batches
         frames = list(files.read(b))
         if not frames:
             return []
         found = events.merged_mentions(pd.concat(frames, ignore_index=True), summits=summits)
-        return found.to_dict("records")
+        return _records(found)
 
     key = lambda r: tuple(r[c] for c in events.NUMBERING_ORDER)  # noqa: E731
     ordered = _merge_sorted((merged(b) for b in range(batches)), key=key, spill=Path(parts) / "_merge" / "events")
@@ -539,7 +539,7 @@ def _claims(inputs: _Inputs, parts, *, articles: pd.DataFrame, reference_dir=Non
     """
     dates = _article_dates(articles, reference_dir=reference_dir)
 
-    def bucket(b: int) -> list[dict]:
+    def bucket(b: int):
         heap.trim()  # the last bucket's frames
         said = inputs.bucket("claims", b)
         if said.empty:
@@ -550,7 +550,7 @@ def _claims(inputs: _Inputs, parts, *, articles: pd.DataFrame, reference_dir=Non
                                       dates={a: None if pd.isna(d) else d for a, d in known.items()},
                                       reference_dir=reference_dir)
         checked["_position"] = checked["claim_id"].map(position)
-        return checked.to_dict("records")
+        return _records(checked)
 
     ordered = _merge_sorted((bucket(b) for b in range(inputs.buckets)), key=lambda r: r["_position"],
                             spill=Path(parts) / "_merge" / "claims")
@@ -579,6 +579,12 @@ def _claims(inputs: _Inputs, parts, *, articles: pd.DataFrame, reference_dir=Non
         schema.write_part(frame.astype({"n_conflicting_claims": "int64"}), "claims", parts, k)
 
 
+def _records(frame: pd.DataFrame, *, size: int = 500):
+    """Yield the rows of `frame` as dicts, `size` rows converted at a time (a row as a dict costs several times more)."""
+    for lo in range(0, len(frame), size):
+        yield from frame.iloc[lo:lo + size].to_dict("records")
+
+
 def _batched(rows, size: int):
     """Yield lists of up to `size` items of the iterable `rows`."""
     it = iter(rows)
@@ -597,7 +603,7 @@ def _write_chunks(rows, name: str, parts, *, columns: list[str]) -> None:
 
 
 def _merge_sorted(streams, *, key, spill: Path):
-    """Yield the rows of every stream (lists of dicts, each sorted by `key`) in `key` order, ties in stream order.
+    """Yield the rows of every stream (iterables of dicts, each sorted by `key`) in `key` order, ties in stream order.
 
     Each stream is written to a file in `spill` as it comes (MERGE_ROWS rows a pickle),
     then they are read back together a chunk at a time: memory holds one stream while it
