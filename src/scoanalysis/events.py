@@ -447,7 +447,7 @@ def independent_groups(mentions: pd.DataFrame) -> pd.Series:
         ref_codes, refs = pd.factorize(mentions["summit_ref"], use_na_sentinel=False)
         texts, ref_of_text = np.unique(np.array([_text(r) for r in refs], dtype=object), return_inverse=True)
         ref = ref_of_text.reshape(-1)[ref_codes]
-        none = int(np.searchsorted(texts, "")) if "" in set(texts.tolist()) else -1
+        none = 0 if texts[0] == "" else -1  # sorted: no reference ("") comes first when there is one
     else:
         texts, ref, none = np.array([""], dtype=object), np.zeros(n, dtype=np.int64), 0
     # an item per mention without a reference, one per (type, reference): its range spans its mentions'

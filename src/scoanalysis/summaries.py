@@ -24,7 +24,6 @@ whole tables, with the same numbers.
 from __future__ import annotations
 
 import functools
-import itertools
 import os
 import shutil
 from collections import defaultdict
@@ -281,14 +280,14 @@ def _write_chunked(frames, name: str, out, *, spill: Path, columns: list[str]) -
     The frames are pooled into parts of about CHUNK_ROWS rows written under `spill`,
     then joined (schema.combine_parts): a chunk is in memory at a time, not the table.
     """
-    pending, n, k = [], 0, 0
-    for frame in itertools.chain(frames, [None]):
-        if frame is not None:
-            pending.append(frame[columns])
-            n += len(frame)
-        if pending and (n >= CHUNK_ROWS or frame is None):
+    pending, k = [], 0
+    for frame in frames:
+        pending.append(frame[columns])
+        if sum(len(f) for f in pending) >= CHUNK_ROWS:
             schema.write_part(pd.concat(pending, ignore_index=True), name, spill, k)
-            pending, n, k = [], 0, k + 1
+            pending, k = [], k + 1
+    if pending:
+        schema.write_part(pd.concat(pending, ignore_index=True), name, spill, k)
     path = schema.combine_parts(name, spill, out)
     shutil.rmtree(spill / name, ignore_errors=True)
     return path
