@@ -536,3 +536,23 @@ def test_claims_from_columns_equal_extract_claims():
     assert len(public) >= 3
     fast = claims._claims(frames.Columns(sents), frames.Columns(ents), dates=dates)
     pd.testing.assert_frame_equal(fast, public, check_dtype=True)
+
+
+def test_shared_records_equal_to_dict_and_share_repeated_values():
+    frame = pd.DataFrame({
+        "claim_id": ["a:0:0", "a:1:0", "b:0:0"],
+        "subject": pd.Series(["india", "india", None], dtype="str"),
+        "sentence_id": [0, 1, 0],
+        "claim_date": pd.to_datetime(["2024-07-04", None, "2024-07-04"]),
+        "hedged": [False, True, False],
+    })
+    shared = claims._shared_records(frame)
+    expected = frame.to_dict("records")
+    assert len(shared) == len(expected)
+    for got, want in zip(shared, expected):
+        assert list(got) == list(want)
+        for key in want:
+            assert type(got[key]) is type(want[key]) or (pd.isna(got[key]) and pd.isna(want[key])), key
+            assert got[key] == want[key] or (pd.isna(got[key]) and pd.isna(want[key])), key
+    assert shared[0]["subject"] is shared[1]["subject"]
+    assert shared[0]["claim_date"] is shared[2]["claim_date"]

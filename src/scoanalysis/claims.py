@@ -856,7 +856,8 @@ def check_claims(
     horizon, tolerance = pd.Timedelta(days=horizon_days), pd.Timedelta(days=tolerance_days)
     memo: dict[tuple, _Verdict] = {}  # the same statement at the same date gets the same verdict
     verdicts = {}
-    for c in table.to_dict("records"):
+    records = _shared_records(table.drop(columns="text"))  # the text is only copied to the rows returned
+    for c in records:
         key = tuple(str(c.get(k)) for k in ("subject", "predicate", "object", "scope", "qualifier", "claim_date",
                                              "tense", "polarity", "hedged"))
         if key not in memo:
@@ -864,7 +865,6 @@ def check_claims(
         verdicts[c["claim_id"]] = memo[key]
     partners: dict[str, list[str]] = {cid: [] for cid in verdicts}
     counts: dict[str, int] = {}
-    records = table.to_dict("records")
     window = pd.Timedelta(days=window_days)
     for _, group in itertools.groupby(sorted(records, key=lambda c: c["subject"]), key=lambda c: c["subject"]):
         group = list(group)
@@ -874,7 +874,8 @@ def check_claims(
             counts[group[i]["claim_id"]] = total
     by_id = {c["claim_id"]: c for c in records}
     rows = []
-    for c in records:
+    texts = table["text"]
+    for at, c in enumerate(records):
         v, others = verdicts[c["claim_id"]], partners[c["claim_id"]]
         if v.status != "conflicts" and not others:
             continue
@@ -883,9 +884,27 @@ def check_claims(
         note = _note(c, v, [by_id[o] for o in others], ref)
         if total > len(others):
             note += f" (and {total - len(others):,} more claims)"
-        rows.append({**{k: c.get(k) for k in CONFLICT_COLUMNS if k in c}, "conflicts_with": ";".join(refs + others),
+        rows.append({**{k: c.get(k) for k in CONFLICT_COLUMNS if k in c}, "text": texts.iat[at],
+                     "conflicts_with": ";".join(refs + others),
                      "note": note, "verdict": v.status, "n_conflicting_claims": total})
     return pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+
+
+def _shared_records(table: pd.DataFrame) -> list[dict]:
+    """Return the rows of `table` as dicts, like ``to_dict("records")``, each repeated value one shared object.
+
+    Subjects, predicates, objects, names and dates repeat across thousands of claims;
+    to_dict makes a new object for every cell (a Timestamp, a str), about 1 KB a claim.
+    """
+    columns = {}
+    for col in table.columns:
+        values = table[col]
+        codes, uniques = pd.factorize(values)
+        shared = uniques.tolist()
+        if (codes < 0).any():
+            shared.append(values.iloc[int(np.flatnonzero(codes < 0)[0])])  # the column's own missing value
+        columns[col] = [shared[k] for k in codes.tolist()]
+    return [dict(zip(columns, row)) for row in zip(*columns.values())]
 
 
 def _normalised(claims: pd.DataFrame, dates: Mapping[str, pd.Timestamp | None]) -> pd.DataFrame:
