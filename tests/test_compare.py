@@ -334,6 +334,19 @@ def test_banded_pairs_are_every_pair_sharing_a_bucket_small_or_large(monkeypatch
     assert even.tolist() == sorted(c for c in expected if c % 2 == 0)
 
 
+def test_pair_set_keeps_every_code_once_whatever_the_folds(monkeypatch):
+    """Codes seen once (the first batch too), codes repeated within and across batches: the sorted unique union."""
+    monkeypatch.setattr(compare, "PAIR_BATCH", 50)
+    rng = np.random.default_rng(3)
+    fresh = rng.permutation(10_000).astype(np.int64) * 7  # each value in exactly one batch
+    batches = [fresh[lo:lo + size] for lo, size in zip(range(0, 10_000, 400), rng.integers(1, 400, 25))]
+    batches += [np.repeat(fresh[:30], 3), fresh[-5:], np.empty(0, dtype=np.int64), np.array([7 * 10_001])]
+    pairs = compare._PairSet()
+    for batch in batches:
+        pairs.add(batch)
+    assert pairs.result().tolist() == np.unique(np.concatenate(batches)).tolist()
+
+
 def test_signature_is_none_without_body_text_and_stable_otherwise(seed_sentences):
     one = seed_sentences[seed_sentences["article_id"] == seed_sentences["article_id"].iloc[0]]
     a, b = compare.signature(one), compare.signature(one.copy())
