@@ -297,6 +297,23 @@ def test_failed_partition_in_a_process_stops_the_build_without_the_queued_partit
     assert not (tmp_path / "out" / "articles.csv").exists()
 
 
+def test_renewed_pool_runs_the_next_tasks_on_new_spawned_processes():
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    from scoanalysis import pipeline
+
+    pool = pipeline._Pool(None, executor=ProcessPoolExecutor(max_workers=1), jobs=1)
+    try:
+        before = pool.submit(os.getpid).result()
+        pool.renew()
+        after = pool.submit(os.getpid).result()
+        assert after != before and after != os.getpid()
+        assert pool.executor._mp_context.get_start_method() == "spawn"  # shares no page of this process
+    finally:
+        pool.executor.shutdown()
+
+
 def test_unknown_engine_is_a_parameter_error(tmp_path):
     from scoanalysis.exceptions import ParameterError
 
