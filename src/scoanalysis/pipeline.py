@@ -1004,21 +1004,29 @@ def _duplicates(results: list[_Partition], parts: str) -> pd.DataFrame:
 def _pooled_signatures(results: list[_Partition]) -> tuple[np.ndarray, np.ndarray]:
     """Return the word and stem signatures of every signed article, one matrix each, in corpus order.
 
-    Each partition's signatures are copied in and dropped from `results` as it goes, so
-    the corpus's signatures are never held twice.
+    Each partition's signatures are copied in and dropped from `results` as it goes, and
+    the heap trimmed every TRIM_PARTITIONS partitions, so the corpus's signatures are
+    never held twice.
     """
     first = next(r for r in results if r.signed)
     n = sum(len(r.signed) for r in results)
     words = np.empty((n, first.words.shape[1]), dtype=first.words.dtype)
     stems = np.empty((n, first.stems.shape[1]), dtype=first.stems.dtype)
     at = 0
-    for r in results:
+    for k, r in enumerate(results):
         if r.signed:
             words[at:at + len(r.signed)], stems[at:at + len(r.signed)] = r.words, r.stems
             at += len(r.signed)
         r.words = r.stems = None
+        if k % TRIM_PARTITIONS == 0:  # a partition's signatures (64 KB) are freed to the heap, not the system
+            heap.trim()
     heap.trim()
     return words, stems
+
+
+#: The signatures of this many partitions are pooled between two heap trims: without them,
+#: pooling 100,000 articles' signatures held twice their 100 MB for a moment.
+TRIM_PARTITIONS = 64
 
 
 #: Candidate pairs turned into article ids at a time when confirming duplicates.
