@@ -314,6 +314,29 @@ def test_renewed_pool_runs_the_next_tasks_on_new_spawned_processes():
         pool.executor.shutdown()
 
 
+def test_pool_is_released_only_when_every_task_is_done():
+    import os
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from scoanalysis import pipeline
+
+    pool = pipeline._Pool(None, executor=ProcessPoolExecutor(max_workers=1), jobs=1)
+    try:
+        done = pool.submit(os.getpid)
+        done.result()
+        running = pool.submit(time.sleep, 2)
+        assert not pool.release([done, running])
+        assert pool.submit(os.getpid).result() > 0  # still taking tasks
+        running.result()
+        assert pool.release([done, running])
+        with pytest.raises(RuntimeError):
+            pool.submit(os.getpid)
+    finally:
+        pool.executor.shutdown()
+    assert not pipeline._Pool(None).release([])  # one process: nothing to stop
+
+
 def test_unknown_engine_is_a_parameter_error(tmp_path):
     from scoanalysis.exceptions import ParameterError
 

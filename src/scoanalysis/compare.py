@@ -262,7 +262,8 @@ def candidate_table(
         return codes[keep]
 
     bands = MinHashLSH(threshold=stem_lsh_threshold, num_perm=num_perm).hashranges
-    return _pair_table(_banded_pairs(stems, bands, keep=close_enough), by_words, n)  # no other reference to them
+    # handed on directly, so that _pair_table holds the only reference and can free them
+    return _pair_table(_banded_pairs(stems, bands, keep=close_enough), by_words, n)
 
 
 def _pair_table(by_stems: np.ndarray, by_words: np.ndarray, n: int) -> pd.DataFrame:

@@ -361,6 +361,7 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: "_Digests | dict"
         heap.trim()
         _mark_duplicates(results, tables["duplicates"], articles, parts)
         _combine("articles", parts, staging)
+        pool.release([events_done, *tail])
         summaries.write_summaries(parts, staging, articles=_article_groups(staging))
         heap.trim()
         for name, frame in tables.items():
@@ -846,6 +847,18 @@ class _Pool:
         if self.executor is not None:
             self.executor.shutdown(wait=True)
             self.executor = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("spawn"))
+
+    def release(self, futures) -> bool:
+        """Stop the worker processes if every one of `futures` is done; return whether they were stopped.
+
+        The process engine only. An idle worker keeps what its heap grew to in the
+        corpus-level steps (about 375 MB each at 100,000 articles) while this process
+        goes on summing the summaries; when a step is still running, nothing is stopped.
+        """
+        if self.executor is None or not all(f.done() for f in futures):
+            return False
+        self.executor.shutdown(wait=True)
+        return True
 
     def analyse(self, index: int, entries: list[tuple[corpus.Entry, str | None]]):
         """Return a future of analyse_partition(index, entries, settings)."""
