@@ -273,8 +273,7 @@ def _pair_table(by_stems: np.ndarray, by_words: np.ndarray, n: int) -> pd.DataFr
     100,000 articles): the word pairs are inserted into the stem pairs, and the positions
     split off a slice at a time into one int32 matrix, the table's block.
     """
-    known = _among(by_words, by_stems)
-    codes = np.insert(by_stems, np.searchsorted(by_stems, by_words[~known]), by_words[~known])
+    codes, known = _inserted(by_stems, by_words)
     del by_stems
     how = np.zeros(len(codes), dtype=np.int8)  # 0 stems, 1 words, 2 both
     how[np.searchsorted(codes, by_words)] = np.where(known, 2, 1)
@@ -286,6 +285,15 @@ def _pair_table(by_stems: np.ndarray, by_words: np.ndarray, n: int) -> pd.DataFr
     table = pd.DataFrame(ab, columns=["a", "b"], copy=False)
     table["found_by"] = pd.Categorical.from_codes(how, categories=FOUND_BY)
     return table
+
+
+def _inserted(kept: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (`kept` with the codes of `new` it lacks inserted in order, which of `new` it already had).
+
+    Both sorted and unique; one pass over `kept`, where sorting both together would copy them three times.
+    """
+    known = _among(new, kept)
+    return np.insert(kept, np.searchsorted(kept, new[~known]), new[~known]), known
 
 
 def _among(codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
@@ -480,10 +488,7 @@ class _PairSet:
         if self.pending:
             new = np.unique(np.concatenate(self.pending))
             self.pending, self.n_pending = [], 0
-            at = np.searchsorted(self.unique, new)
-            known = (self.unique[np.minimum(at, len(self.unique) - 1)] == new if len(self.unique)
-                     else np.zeros(len(new), dtype=bool))
-            self.unique = np.insert(self.unique, at[~known], new[~known])
+            self.unique, _ = _inserted(self.unique, new)
 
     def result(self) -> np.ndarray:
         """Return the sorted unique codes of every batch added."""

@@ -841,8 +841,8 @@ class _Pool:
         partitions keeps their caches and its heap (about 290 MB a worker at 100,000
         articles, against 200 for a new one), which the corpus-level steps would add to.
         The new processes are spawned, not forked, so they share nothing of this one's
-        memory. A Dask cluster's workers are left as they are: they may not be this
-        build's to restart.
+        memory, nor the build's settings: `analyse` is not for after it. A Dask cluster's
+        workers are left as they are: they may not be this build's to restart.
         """
         if self.executor is not None:
             self.executor.shutdown(wait=True)

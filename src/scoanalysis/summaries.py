@@ -280,12 +280,13 @@ def _write_chunked(frames, name: str, out, *, spill: Path, columns: list[str]) -
     The frames are pooled into parts of about CHUNK_ROWS rows written under `spill`,
     then joined (schema.combine_parts): a chunk is in memory at a time, not the table.
     """
-    pending, k = [], 0
+    pending, n, k = [], 0, 0
     for frame in frames:
         pending.append(frame[columns])
-        if sum(len(f) for f in pending) >= CHUNK_ROWS:
+        n += len(frame)
+        if n >= CHUNK_ROWS:
             schema.write_part(pd.concat(pending, ignore_index=True), name, spill, k)
-            pending, k = [], k + 1
+            pending, n, k = [], 0, k + 1
     if pending:
         schema.write_part(pd.concat(pending, ignore_index=True), name, spill, k)
     path = schema.combine_parts(name, spill, out)
