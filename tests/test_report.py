@@ -97,3 +97,21 @@ def test_failing_notebook_names_the_cell_and_keeps_previous_reports(fixture_tabl
     assert "cell" in message
     assert (out / "01-corpus-overview.html").read_text() == "previous report"
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["01-corpus-overview.html"]
+
+
+def test_a_whole_corpus_report_is_keyed_by_the_table_files_without_reading_them(fixture_tables, tmp_path):
+    from scoanalysis import manifest, paths, summaries
+
+    folder = shutil.copytree(fixture_tables, tmp_path / "tables")
+    tables = summaries.load_summaries(folder)
+    overview = report.plan(folder, articles=tables["articles"])[0]
+    assert overview.notebook == report.OVERVIEW
+
+    def digest():
+        return report._job_digest(overview, tables, paths.NOTEBOOKS, table_hashes=manifest.table_digests(folder))
+
+    before = digest()
+    assert digest() == before and not dict.__contains__(tables, "claims")
+    claims = folder / "claims.csv"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert digest() != before

@@ -117,3 +117,88 @@ def test_a_part_lacking_an_extra_column_gets_empty_cells_and_no_parts_give_an_em
     assert len(pd.read_parquet(tmp_path / "out" / "sentences.parquet")) == 2
     schema.combine_parts("quotes", tmp_path / "parts", tmp_path / "out")
     assert schema.read_table("quotes", tmp_path / "out").empty
+
+
+def _csv_only(folder, name):
+    """Read table `name` as its CSV alone gives it (the Parquet file beside it moved away)."""
+    twin = folder / f"{name}.parquet"
+    aside = twin.with_name(f"{name}.aside")
+    twin.rename(aside)
+    try:
+        return schema.read_table(name, folder)
+    finally:
+        aside.rename(twin)
+
+
+def test_parquet_beside_the_csv_reads_as_the_csv_does(tmp_path):
+    rows = pd.DataFrame({
+        "claim_id": ["a:1:0", "b:2:0", "c:3:0"], "article_id": ["a", "b", "c"], "sentence_id": [1, 2, 3],
+        "start": [0, 4, 8], "end": [3, 7, 9], "subject": ["x", "y", ""], "predicate": ["holds_office"] * 3,
+        "object": ["president", None, "7"], "conflicts_with": [["reference:offices"], [], ["a:1:0", "b:2:0"]],
+        "note": ["", "said; twice", None],
+        # beyond the contract: typed in Parquet, text in CSV
+        "count": pd.array([1, None, 3], dtype="Int64"), "whole": [1, 2, 3], "share": [0.5, None, 1.25],
+        "claim_date": [pd.Timestamp("2022-09-15"), pd.NaT, pd.Timestamp("2024-07-04")],
+        "stamp": [pd.Timestamp("2022-09-15 10:30"), pd.NaT, pd.NaT], "hedged": [True, False, True],
+        "code": ["1", "2", None], "blank": ["", "", None], "nothing": [None, None, None],
+    })
+    schema.write_table(rows, "claims", tmp_path)
+    from_parquet, from_csv = schema.read_table("claims", tmp_path), _csv_only(tmp_path, "claims")
+    pd.testing.assert_frame_equal(from_parquet, from_csv)
+    assert pd.isna(from_parquet.loc[0, "note"]) and from_parquet.loc[1, "note"] == "said; twice"
+    assert from_parquet.loc[2, "conflicts_with"] == ["a:1:0", "b:2:0"] and from_parquet.loc[1, "conflicts_with"] == []
+    assert from_parquet.loc[0, "claim_date"] == "2022-09-15" and from_parquet.loc[0, "stamp"] == "2022-09-15 10:30:00"
+    assert str(from_parquet["count"].dtype) == "float64" and str(from_parquet["whole"].dtype) == "int64"
+
+
+def test_a_csv_edited_after_the_build_is_read_not_the_parquet_beside_it(tmp_path):
+    rows = pd.DataFrame({"article_a": ["a"], "article_b": ["b"], "similarity": [0.9], "relation": ["translation"]})
+    path = schema.write_table(rows, "duplicates", tmp_path)
+    assert schema.read_table("duplicates", tmp_path).loc[0, "relation"] == "translation"
+    path.write_text(path.read_text(encoding="utf-8").replace("translation", "republication"), encoding="utf-8")
+    assert schema.read_table("duplicates", tmp_path).loc[0, "relation"] == "republication"
+    (tmp_path / "duplicates.parquet").write_bytes(b"PAR1 cut short")  # newer but unreadable: the CSV is the table
+    assert schema.read_table("duplicates", tmp_path).loc[0, "relation"] == "republication"
+
+
+def test_read_head_reads_the_first_rows_and_counts_all(tmp_path):
+    rows = pd.DataFrame({
+        "article_id": [f"a{i:02d}" for i in range(10) for _ in range(3)], "sentence_id": [0, 1, 2] * 10,
+        "start": [0, 5, 9] * 10, "end": [4, 8, 12] * 10, "text": [f"S{i}." for i in range(30)],
+        "is_boilerplate": [False] * 30, "kind": ["body"] * 30,
+    })
+    for k in range(10):  # a row group per part
+        schema.write_part(rows.iloc[3 * k:3 * k + 3], "sentences", tmp_path / "parts", k)
+    schema.combine_parts("sentences", tmp_path / "parts", tmp_path / "out")
+    whole = schema.read_table("sentences", tmp_path / "out")
+    for n in (0, 1, 4, 30, 50):
+        head = schema.read_head("sentences", tmp_path / "out", n)
+        pd.testing.assert_frame_equal(head, whole.head(n))
+        assert head.attrs["n_rows"] == 30
+    (tmp_path / "out" / "sentences.parquet").unlink()
+    head = schema.read_head("sentences", tmp_path / "out", 4)
+    pd.testing.assert_frame_equal(head, whole.head(4))
+    assert head.attrs["n_rows"] == 30
+
+
+def test_combined_parquet_has_row_groups_of_many_parts_except_for_sentences(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr(schema, "ROW_GROUP_ROWS", 5)
+    sentences = pd.DataFrame({
+        "article_id": [f"a{i}" for i in range(7) for _ in range(2)], "sentence_id": [0, 1] * 7,
+        "start": [0, 5] * 7, "end": [4, 9] * 7, "text": [f"S{i}." for i in range(14)],
+        "is_boilerplate": [False] * 14, "kind": ["body"] * 14,
+    })
+    duplicates = pd.DataFrame({"article_a": [f"a{i}" for i in range(14)], "article_b": [f"b{i}" for i in range(14)],
+                               "similarity": [0.9] * 14, "relation": ["republication"] * 14})
+    for k in range(7):
+        schema.write_part(sentences.iloc[2 * k:2 * k + 2], "sentences", tmp_path / "parts", k)
+        schema.write_part(duplicates.iloc[2 * k:2 * k + 2], "duplicates", tmp_path / "parts", k)
+    for name, frame in (("sentences", sentences), ("duplicates", duplicates)):
+        schema.combine_parts(name, tmp_path / "parts", tmp_path / "out")
+        pd.testing.assert_frame_equal(schema.read_table(name, tmp_path / "out"), schema.conform(frame, name))
+    groups = {name: [pq.ParquetFile(tmp_path / "out" / f"{name}.parquet").metadata.row_group(g).num_rows
+                     for g in range(pq.ParquetFile(tmp_path / "out" / f"{name}.parquet").num_row_groups)]
+              for name in ("sentences", "duplicates")}
+    assert groups == {"sentences": [2] * 7, "duplicates": [6, 6, 2]}

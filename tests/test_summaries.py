@@ -350,3 +350,33 @@ def test_parts_get_their_articles_groups_as_a_merge_would():
                          "outlet": ["Tass", "Xinhua", None], "is_duplicate": [False, True, False]}, dtype=object)
     keys["is_duplicate"] = keys["is_duplicate"].astype(bool)
     pd.testing.assert_frame_equal(found, part.merge(keys, on="article_id", how="inner"))
+
+
+@pytest.mark.parametrize("which", ["seed", "synthetic"])
+def test_every_table_reads_the_same_from_its_parquet_file_as_from_its_csv(which, seed_tables_dir, synthetic_tables_dir,
+                                                                         tmp_path):
+    import shutil
+
+    folder = seed_tables_dir if which == "seed" else synthetic_tables_dir
+    for csv in folder.glob("*.csv"):
+        shutil.copy(csv, tmp_path / csv.name)  # the CSV alone
+    names = [n for n, t in schema.TABLES.items() if (folder / t.file).is_file()]
+    assert {"articles", "sentences", "entities", "claims", "summary_leads"} <= set(names)
+    for name in names:
+        assert (folder / schema.TABLES[name].file).with_suffix(".parquet").is_file()
+        pd.testing.assert_frame_equal(schema.read_table(name, folder), schema.read_table(name, tmp_path), obj=name)
+
+
+def test_the_overview_reads_only_the_claims_it_shows(synthetic_tables_dir, monkeypatch):
+    full = sa.load_tables(synthetic_tables_dir)
+    everything = views.contradictions(full)
+    assert len(everything) > 3
+    monkeypatch.setattr(views, "SHOW_ROWS", 3)
+    summ = sa.load_summaries(synthetic_tables_dir)
+    shown = views.contradictions(views.originals(summ))
+    assert not dict.__contains__(summ, "claims")  # the head only
+    pd.testing.assert_frame_equal(shown, everything.head(3), check_dtype=False)
+    assert shown.attrs["n_rows"] == len(everything) == len(full["claims"])
+    head = summ.head("claims", 2)
+    pd.testing.assert_frame_equal(head, full["claims"].head(2))
+    assert summ["claims"] is not None and summ.head("claims", 2).attrs["n_rows"] == len(full["claims"])

@@ -109,8 +109,8 @@ def _build(args) -> int:
 def _report(args, started: float) -> int:
     from . import manifest
 
-    fingerprint = manifest.report_fingerprint(args.tables, notebooks_dir=paths.NOTEBOOKS, summit_ids=args.summits)
-    if not args.force and manifest.is_current(args.out, fingerprint):
+    if not args.force and manifest.is_current(
+            args.out, manifest.report_fingerprint(args.tables, notebooks_dir=paths.NOTEBOOKS, summit_ids=args.summits)):
         log.info("reports in %s are up to date; nothing to do", args.out)
         return 0
     from .report import render

@@ -52,6 +52,11 @@ def source_digest() -> str:
     return combined(__version__, {p.relative_to(here).as_posix(): file_digest(p) for p in files})
 
 
+def table_digests(tables_path: str | os.PathLike) -> dict[str, str]:
+    """Return {file name: SHA-256} of the CSV tables in folder `tables_path`."""
+    return digests(list(Path(tables_path).glob("*.csv")), root=Path(tables_path))
+
+
 def read(folder: str | os.PathLike) -> dict:
     """Return the manifest of `folder`, or an empty dict when there is none or it is unreadable."""
     try:
@@ -124,11 +129,15 @@ def is_current(out: str | os.PathLike, digest: str) -> bool:
     return bool(listed) and previous.get("fingerprint") == digest and all((out / name).is_file() for name in listed)
 
 
-def report_fingerprint(tables_path: str | os.PathLike, *, notebooks_dir: str | os.PathLike, summit_ids=None) -> str:
-    """Return one hash of everything the reports read: the tables' files, the notebooks, the code, the summits asked for."""
+def report_fingerprint(tables_path: str | os.PathLike, *, notebooks_dir: str | os.PathLike, summit_ids=None,
+                       hashes: dict[str, str] | None = None) -> str:
+    """Return one hash of everything the reports read: the tables' files, the notebooks, the code, the summits asked for.
+
+    `hashes`: the tables' CSV files' digests (`table_digests`), when already computed.
+    """
     tables_path, notebooks_dir = Path(tables_path), Path(notebooks_dir)
     return combined(
-        digests(list(tables_path.glob("*.csv")), root=tables_path),
+        hashes if hashes is not None else table_digests(tables_path),
         digests(list(notebooks_dir.glob("*.ipynb")), root=notebooks_dir),
         source_digest(),
         sorted(summit_ids or []),

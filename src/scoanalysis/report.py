@@ -109,14 +109,16 @@ def render(
     out = Path(out)
     say = progress or (lambda msg: None)
     with manifest.locked(out):
-        fingerprint = manifest.report_fingerprint(tables_path, notebooks_dir=notebooks_dir, summit_ids=summit_ids)
+        table_hashes = manifest.table_digests(tables_path)  # the CSV files, hashed once for all below
+        fingerprint = manifest.report_fingerprint(tables_path, notebooks_dir=notebooks_dir, summit_ids=summit_ids,
+                                                  hashes=table_hashes)
         if not force and manifest.is_current(out, fingerprint):
             say(f"reports in {out} are up to date; nothing to do")
             return []
         tables = summaries.load_summaries(tables_path)
         jobs = plan(tables_path, summit_ids=summit_ids, articles=tables["articles"])
         previous = manifest.read(out).get("reports", {})
-        digests = {job.stem: _job_digest(job, tables, notebooks_dir) for job in jobs}
+        digests = {job.stem: _job_digest(job, tables, notebooks_dir, table_hashes=table_hashes) for job in jobs}
         todo = [j for j in jobs if force or previous.get(j.stem, {}).get("digest") != digests[j.stem]
                 or not (out / f"{j.stem}.html").is_file()]
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
@@ -171,7 +173,7 @@ def render(
                 "fingerprint": fingerprint,
                 "tables": str(Path(tables_path).resolve()),
                 "inputs": manifest.read(tables_path).get("inputs", {}),
-                "table_hashes": manifest.digests(list(Path(tables_path).glob("*.csv")), root=Path(tables_path)),
+                "table_hashes": table_hashes,
                 "source_digest": manifest.source_digest(),
                 "reports": records,
                 "outputs": sorted([f"{j.stem}.html" for j in jobs] + ["index.html"]),
@@ -219,11 +221,14 @@ PROFILE_READS = ("articles", "attendance", "events", "summary_terms", "summary_m
                  "summary_quotes", "summary_leads")
 
 
-def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path) -> str:
+def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path, *,
+                table_hashes: dict[str, str] | None = None) -> str:
     """Return a hash of what one report reads: a profile only its summit's rows, the others everything.
 
     `tables` are load_summaries's; an article's text is in its articles row (sha256), so
-    the sentences it shows need no hashing of their own.
+    the sentences it shows need no hashing of their own. `table_hashes`
+    (manifest.table_digests) stand for the whole tables of a report that reads them
+    all, so those are not read here.
     """
     sid = job.parameters.get("summit_id")
     if sid:
@@ -231,11 +236,14 @@ def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path) 
         parts = {
             name: frame[frame["summit_id"] == sid] if "summit_id" in frame.columns
             else frame[frame["article_id"].isin(ids)] if "article_id" in frame.columns else frame
-            for name, frame in tables.items() if name in PROFILE_READS
+            for name, frame in ((name, tables[name]) for name in sorted(tables) if name in PROFILE_READS)
         }
+        data = {name: pd.util.hash_pandas_object(frame.astype(str), index=False).sum() for name, frame in parts.items()}
+    elif table_hashes is not None:
+        data = {name: table_hashes.get(schema.TABLES[name].file, "missing") for name in sorted(tables)}
     else:
-        parts = tables
-    data = {name: pd.util.hash_pandas_object(frame.astype(str), index=False).sum() for name, frame in sorted(parts.items())}
+        data = {name: pd.util.hash_pandas_object(frame.astype(str), index=False).sum()
+                for name, frame in sorted(tables.items())}
     notebook = manifest.file_digest(notebooks_dir / f"{job.notebook}.ipynb")
     return manifest.combined(data, notebook, job.parameters.get("summit_id"), manifest.source_digest())
 

@@ -456,11 +456,26 @@ class Tables(dict):
     def __init__(self, tables=(), *, loaders: dict | None = None):
         super().__init__(tables)
         self._loaders = dict(loaders or {})
+        self._heads: dict = {}
 
-    def lazy(self, name: str, loader) -> None:
-        """Make `loader()` give table `name` when it is first asked for."""
+    def lazy(self, name: str, loader, *, head=None) -> None:
+        """Make `loader()` give table `name` when it is first asked for; `head(n)` its first n rows (see `head`)."""
         dict.pop(self, name, None)
         self._loaders[name] = loader
+        self._heads.pop(name, None)
+        if head is not None:
+            self._heads[name] = head
+
+    def head(self, name: str, rows: int) -> pd.DataFrame:
+        """Return the first `rows` rows of table `name`, and in ``attrs["n_rows"]`` how many it has.
+
+        A table not read yet is not read whole for it when its loader came with a
+        `head` (load_summaries's tables do: only the Parquet row groups that hold
+        those rows are read).
+        """
+        if not dict.__contains__(self, name) and name in self._heads:
+            return self._heads[name](rows)
+        return head(self[name], rows)
 
     def __missing__(self, name):
         if name not in self._loaders:
@@ -510,13 +525,36 @@ def load_summaries(path: str | os.PathLike | None = None) -> Tables:
             schema.load_tables(folder, tables=[name])
     tables = Tables()
     for name in (*SMALL_TABLES, *SUMMARY_TABLES):
-        tables.lazy(name, functools.partial(_read_one, folder, name))
+        tables.lazy(name, functools.partial(_read_one, folder, name), head=functools.partial(_read_head, folder, name))
     tables.folder = folder
     return tables
 
 
 def _read_one(folder: Path, name: str) -> pd.DataFrame:
     return schema.load_tables(folder, tables=[name])[name]
+
+
+def _read_head(folder: Path, name: str, rows: int) -> pd.DataFrame:
+    if name == "problems" and not (folder / "problems.csv").is_file():
+        return head(schema.empty("problems"), rows)
+    return schema.read_head(name, folder, rows)
+
+
+def head(tables, name_or_frame, rows: int | None = None) -> pd.DataFrame:
+    """Return the first `rows` rows of a table, and in ``attrs["n_rows"]`` how many rows it has in all.
+
+    Called as ``head(tables, name, rows)`` (a Tables reads only those rows of a table it
+    has not read yet) or ``head(frame, rows)``.
+    """
+    if rows is None:
+        frame, rows = tables, name_or_frame
+    elif isinstance(tables, Tables):
+        return tables.head(name_or_frame, rows)
+    else:
+        frame = tables[name_or_frame]
+    out = frame.head(rows).copy()
+    out.attrs["n_rows"] = len(frame)
+    return out
 
 
 def sentence_texts(folder: str | os.PathLike, refs) -> pd.Series:

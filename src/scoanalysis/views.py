@@ -405,8 +405,8 @@ def contradictions(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Columns: article, statement (the sentence), claim (subject predicate object),
     conflicts with, note.
     """
-    claims = tables["claims"]
-    c = claims if "sentences" in tables else claims.head(SHOW_ROWS)
+    # a report (no sentences table) shows the first SHOW_ROWS and reads no more of the claims than those
+    c = claims = tables["claims"] if "sentences" in tables else summaries.head(tables, "claims", SHOW_ROWS)
     sentences = _texts(tables, zip(c["article_id"], c["sentence_id"]))
     return _headed(pd.DataFrame({
         "article": c["article_id"],
@@ -432,12 +432,22 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
     if isinstance(tables, summaries.Tables):  # still read each table only when first asked for
         out = summaries.Tables()
         for name in tables:
-            out.lazy(name, lambda name=name: original(name, tables[name]))
+            out.lazy(name, lambda name=name: original(name, tables[name]),
+                     head=(lambda rows, name=name: _original_head(tables, name, rows, original)) if name == "claims" else None)
     else:
         out = type(tables)((name, original(name, frame)) for name, frame in tables.items())
     if hasattr(tables, "folder"):
         out.folder = tables.folder
     return out
+
+
+def _original_head(tables, name: str, rows: int, original) -> pd.DataFrame:
+    """Return `original`'s head of a table it keeps whole (claims), without reading the rest; else from the whole."""
+    first = summaries.head(tables, name, rows)
+    kept = original(name, first)
+    if len(kept) == len(first):
+        return first
+    return summaries.head(original(name, tables[name]), rows)
 
 
 def pairs_side_by_side(tables: dict[str, pd.DataFrame], *, max_pairs: int = 20) -> str:
@@ -631,7 +641,9 @@ def _headed(frame: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
     `source` is the list it was made from: a summary's head (its n_rows column) or a whole table.
     """
     out = frame.reset_index(drop=True)
-    if "n_rows" in source.columns:
+    if "n_rows" in source.attrs:  # a head (summaries.head)
+        out.attrs["n_rows"] = source.attrs["n_rows"]
+    elif "n_rows" in source.columns:
         out.attrs["n_rows"] = int(source["n_rows"].max()) if len(source) else 0
     else:
         out.attrs["n_rows"] = len(source)
