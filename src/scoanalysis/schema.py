@@ -549,10 +549,14 @@ def _coerce(series: pd.Series, kind: str) -> pd.Series:
     if kind == "list":
         return series.map(as_list).astype(object)
     if kind == "bool":
+        if pd.api.types.is_bool_dtype(series.dtype):  # already booleans (read from Parquet)
+            return series.astype("boolean")
         mapped = series.map(_to_bool)
         return mapped.astype("boolean")
     if kind in ("int", "float"):
         return pd.to_numeric(series, errors="coerce").astype(_DTYPES[kind])
+    if str(series.dtype) in ("str", "string"):  # already text: only the missing marker changes
+        return series.astype("string")
     return series.astype("object").where(series.notna(), None).astype("string")
 
 
