@@ -380,3 +380,41 @@ def test_the_overview_reads_only_the_claims_it_shows(synthetic_tables_dir, monke
     head = summ.head("claims", 2)
     pd.testing.assert_frame_equal(head, full["claims"].head(2))
     assert summ["claims"] is not None and summ.head("claims", 2).attrs["n_rows"] == len(full["claims"])
+
+
+def test_attendance_view_reads_the_evidence_of_the_people_it_shows(synthetic_tables_dir, monkeypatch):
+    full = sa.load_tables(synthetic_tables_dir)
+    summit = full["attendance"]["summit_id"].value_counts().index[0]
+    everyone = views.summit_attendance(full, summit)
+    assert len(everyone) > 2
+    asked = []
+    real = summaries.sentence_texts
+    monkeypatch.setattr(summaries, "sentence_texts", lambda folder, refs: real(folder, asked.extend(refs) or asked))
+    monkeypatch.setattr(views, "SHOW_ROWS", 2)
+    shown = views.summit_attendance(sa.load_summaries(synthetic_tables_dir), summit)
+    pd.testing.assert_frame_equal(shown, everyone.head(2), check_dtype=False)
+    assert shown.attrs["n_rows"] == len(everyone)
+    first_two = full["attendance"][full["attendance"]["summit_id"] == summit].sort_values(["status", "name"]).head(2)
+    assert {a for a, _ in asked} <= {r.split(":")[0] for refs in first_two["evidence"] for r in schema.as_list(refs)}
+
+
+def test_sentence_lookups_read_only_the_row_groups_of_the_articles_asked_for(synthetic_tables_dir, monkeypatch):
+    import pyarrow.parquet as pq
+
+    file = synthetic_tables_dir / "sentences.parquet"
+    assert pq.ParquetFile(file).num_row_groups == 10  # one per partition of 8 articles
+    whole = schema.read_table("sentences", synthetic_tables_dir)
+    ids = sorted(whole["article_id"].unique())
+    asked = [ids[0], ids[1], ids[-1]]
+    groups = []
+    real = pq.ParquetFile.read_row_groups
+    monkeypatch.setattr(pq.ParquetFile, "read_row_groups",
+                        lambda self, row_groups, **kw: groups.extend(row_groups) or real(self, row_groups, **kw))
+    rows = summaries.article_sentences(synthetic_tables_dir, asked)
+    assert groups == [0, 9]
+    pd.testing.assert_frame_equal(rows, whole[whole["article_id"].isin(asked)].reset_index(drop=True))
+    refs = [(ids[2], 0), (ids[2], 1), (ids[-2], 0)]
+    texts = summaries.sentence_texts(synthetic_tables_dir, refs)
+    expected = whole.set_index(["article_id", "sentence_id"])["text"]
+    assert [texts[r] for r in refs] == [expected[r] for r in refs]
+    assert summaries.sentence_texts(synthetic_tables_dir, [("no-such-article", 0)]).empty

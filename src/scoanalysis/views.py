@@ -161,22 +161,27 @@ def _summit(summit_id: str) -> pd.Series:
 
 
 def summit_attendance(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.DataFrame:
-    """Return who attended `summit_id` for display: name, country, role, status, stand-in, evidence sentences."""
+    """Return who attended `summit_id` for display: name, country, role, status, stand-in, evidence sentences.
+
+    Sorted by status and name. From summaries (no sentences table), the first SHOW_ROWS
+    people, their total in ``attrs["n_rows"]``: only their evidence sentences are read.
+    """
     a = tables["attendance"]
-    chosen = a[a["summit_id"] == summit_id]
+    chosen = a[a["summit_id"] == summit_id].sort_values(["status", "name"])
+    shown = chosen if "sentences" in tables else chosen.head(SHOW_ROWS)
     names = dict(zip(a["entity_id"], a["name"]))
-    sentences = _texts(tables, [r for refs in chosen["evidence"] for r in _refs(refs)[:MAX_EVIDENCE]])
+    sentences = _texts(tables, [r for refs in shown["evidence"] for r in _refs(refs)[:MAX_EVIDENCE]])
     def evidence(refs):
         texts = [sentences.get(ref, "") for ref in _refs(refs)[:MAX_EVIDENCE]]
         return " | ".join(texts + _more(refs))
-    return pd.DataFrame({
-        "name": chosen["name"],
-        "country": chosen["country"],
-        "role at the summit": chosen["role"],
-        "status": chosen["status"],
-        "sent in their place": chosen["represented_by"].fillna("").map(lambda e: names.get(e, e) if e else ""),
-        "evidence": chosen["evidence"].map(evidence),
-    }).sort_values(["status", "name"]).reset_index(drop=True)
+    return _headed(pd.DataFrame({
+        "name": shown["name"],
+        "country": shown["country"],
+        "role at the summit": shown["role"],
+        "status": shown["status"],
+        "sent in their place": shown["represented_by"].fillna("").map(lambda e: names.get(e, e) if e else ""),
+        "evidence": shown["evidence"].map(evidence),
+    }), chosen)
 
 
 
