@@ -496,10 +496,10 @@ def _extra_as_csv(series: pd.Series) -> pd.Series | None:
         return pd.Series(None, index=series.index, dtype="str")
     if pd.api.types.is_bool_dtype(series):
         return series.astype("boolean")
+    if pd.api.types.is_integer_dtype(series) and not series.isna().any():
+        return series.astype("int64")
     if pd.api.types.is_integer_dtype(series) or pd.api.types.is_float_dtype(series):
-        return series.astype("float64") if series.isna().any() else series.astype(series.dtype.numpy_dtype
-                                                                                   if hasattr(series.dtype, "numpy_dtype")
-                                                                                   else series.dtype)
+        return series.astype("float64")  # whole numbers with gaps read back from CSV as floats
     if pd.api.types.is_datetime64_dtype(series):
         values = series.dropna()
         fmt = "%Y-%m-%d" if (values == values.dt.normalize()).all() else "%Y-%m-%d %H:%M:%S"
