@@ -418,3 +418,13 @@ def test_sentence_lookups_read_only_the_row_groups_of_the_articles_asked_for(syn
     expected = whole.set_index(["article_id", "sentence_id"])["text"]
     assert [texts[r] for r in refs] == [expected[r] for r in refs]
     assert summaries.sentence_texts(synthetic_tables_dir, [("no-such-article", 0)]).empty
+
+
+def test_the_head_of_a_table_without_its_repeats_counts_only_the_originals(synthetic_tables_dir):
+    full = views.originals(sa.load_tables(synthetic_tables_dir))
+    stories = views.originals(sa.load_summaries(synthetic_tables_dir))
+    for name in ("articles", "claims"):
+        head = stories.head(name, 3)
+        pd.testing.assert_frame_equal(head.reset_index(drop=True), full[name].head(3).reset_index(drop=True))
+        assert head.attrs["n_rows"] == len(full[name])
+    assert len(full["articles"]) < len(sa.load_tables(synthetic_tables_dir)["articles"])  # repeats were left out

@@ -221,29 +221,27 @@ PROFILE_READS = ("articles", "attendance", "events", "summary_terms", "summary_m
                  "summary_quotes", "summary_leads")
 
 
-def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path, *,
-                table_hashes: dict[str, str] | None = None) -> str:
+def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path, *, table_hashes: dict[str, str]) -> str:
     """Return a hash of what one report reads: a profile only its summit's rows, the others everything.
 
     `tables` are load_summaries's; an article's text is in its articles row (sha256), so
-    the sentences it shows need no hashing of their own. `table_hashes`
-    (manifest.table_digests) stand for the whole tables of a report that reads them
-    all, so those are not read here.
+    the sentences it shows need no hashing of their own. A report that reads whole
+    tables is keyed by their files' `table_hashes` (manifest.table_digests): they are
+    not read here.
     """
     sid = job.parameters.get("summit_id")
     if sid:
         ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == sid, "article_id"])
-        parts = {
-            name: frame[frame["summit_id"] == sid] if "summit_id" in frame.columns
-            else frame[frame["article_id"].isin(ids)] if "article_id" in frame.columns else frame
-            for name, frame in ((name, tables[name]) for name in sorted(tables) if name in PROFILE_READS)
-        }
-        data = {name: pd.util.hash_pandas_object(frame.astype(str), index=False).sum() for name, frame in parts.items()}
-    elif table_hashes is not None:
-        data = {name: table_hashes.get(schema.TABLES[name].file, "missing") for name in sorted(tables)}
+        data = {}
+        for name in sorted(set(PROFILE_READS) & set(tables)):
+            frame = tables[name]
+            if "summit_id" in frame.columns:
+                frame = frame[frame["summit_id"] == sid]
+            elif "article_id" in frame.columns:
+                frame = frame[frame["article_id"].isin(ids)]
+            data[name] = pd.util.hash_pandas_object(frame.astype(str), index=False).sum()
     else:
-        data = {name: pd.util.hash_pandas_object(frame.astype(str), index=False).sum()
-                for name, frame in sorted(tables.items())}
+        data = {name: table_hashes.get(schema.TABLES[name].file, "missing") for name in sorted(tables)}
     notebook = manifest.file_digest(notebooks_dir / f"{job.notebook}.ipynb")
     return manifest.combined(data, notebook, job.parameters.get("summit_id"), manifest.source_digest())
 

@@ -475,7 +475,7 @@ class Tables(dict):
         """
         if not dict.__contains__(self, name) and name in self._heads:
             return self._heads[name](rows)
-        return head(self[name], rows)
+        return frame_head(self[name], rows)
 
     def __missing__(self, name):
         if name not in self._loaders:
@@ -536,22 +536,20 @@ def _read_one(folder: Path, name: str) -> pd.DataFrame:
 
 def _read_head(folder: Path, name: str, rows: int) -> pd.DataFrame:
     if name == "problems" and not (folder / "problems.csv").is_file():
-        return head(schema.empty("problems"), rows)
+        return frame_head(schema.empty("problems"), rows)
     return schema.read_head(name, folder, rows)
 
 
-def head(tables, name_or_frame, rows: int | None = None) -> pd.DataFrame:
-    """Return the first `rows` rows of a table, and in ``attrs["n_rows"]`` how many rows it has in all.
+def head(tables: dict[str, pd.DataFrame], name: str, rows: int) -> pd.DataFrame:
+    """Return the first `rows` rows of table `name`, and in ``attrs["n_rows"]`` how many rows it has in all.
 
-    Called as ``head(tables, name, rows)`` (a Tables reads only those rows of a table it
-    has not read yet) or ``head(frame, rows)``.
+    A Tables (load_summaries) reads only those rows of a table it has not read yet.
     """
-    if rows is None:
-        frame, rows = tables, name_or_frame
-    elif isinstance(tables, Tables):
-        return tables.head(name_or_frame, rows)
-    else:
-        frame = tables[name_or_frame]
+    return tables.head(name, rows) if isinstance(tables, Tables) else frame_head(tables[name], rows)
+
+
+def frame_head(frame: pd.DataFrame, rows: int) -> pd.DataFrame:
+    """Return the first `rows` rows of `frame`, and in ``attrs["n_rows"]`` how many rows it has."""
     out = frame.head(rows).copy()
     out.attrs["n_rows"] = len(frame)
     return out

@@ -430,15 +430,23 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
     keep = set(a.loc[a["duplicate_of"].isna(), "article_id"])
 
     def original(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+        if _kept_whole(name, frame.columns):
+            return frame
         if "article_id" in frame.columns and name != "claims":
             return frame[frame["article_id"].isin(keep)]
-        return frame[~frame["is_duplicate"].astype(bool)] if "is_duplicate" in frame.columns else frame
+        return frame[~frame["is_duplicate"].astype(bool)]
+
+    def original_head(name: str, rows: int) -> pd.DataFrame:
+        first = summaries.head(tables, name, rows)
+        if _kept_whole(name, first.columns):  # its head, without reading the rest (claims)
+            return first
+        return summaries.frame_head(original(name, tables[name]), rows)
 
     if isinstance(tables, summaries.Tables):  # still read each table only when first asked for
         out = summaries.Tables()
         for name in tables:
             out.lazy(name, lambda name=name: original(name, tables[name]),
-                     head=(lambda rows, name=name: _original_head(tables, name, rows, original)) if name == "claims" else None)
+                     head=lambda rows, name=name: original_head(name, rows))
     else:
         out = type(tables)((name, original(name, frame)) for name, frame in tables.items())
     if hasattr(tables, "folder"):
@@ -446,13 +454,9 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
     return out
 
 
-def _original_head(tables, name: str, rows: int, original) -> pd.DataFrame:
-    """Return `original`'s head of a table it keeps whole (claims), without reading the rest; else from the whole."""
-    first = summaries.head(tables, name, rows)
-    kept = original(name, first)
-    if len(kept) == len(first):
-        return first
-    return summaries.head(original(name, tables[name]), rows)
+def _kept_whole(name: str, columns) -> bool:
+    """Return whether `originals` keeps every row of table `name` with these columns (claims, reference-like tables)."""
+    return ("article_id" not in columns or name == "claims") and "is_duplicate" not in columns
 
 
 def pairs_side_by_side(tables: dict[str, pd.DataFrame], *, max_pairs: int = 20) -> str:
