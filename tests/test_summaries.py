@@ -105,8 +105,9 @@ def test_summaries_are_summed_from_parts_streamed_and_folded(synthetic_tables_di
         frames = {name: [full[name][full[name]["article_id"].isin(ids)]] for name in pipeline.PART_TABLES}
         summaries.write_part(frames, parts, index)
     monkeypatch.setattr(summaries, "_FOLD", 2)
-    summaries.write_summaries(parts, tmp_path / "out", articles=articles)
-    for name in schema.SUMMARY_TABLES:
+    written = {path.stem for path in summaries.write_summaries(parts, tmp_path / "out", articles=articles)}
+    assert written == set(schema.SUMMARY_TABLES) - {"summary_evidence"}  # written by write_evidence
+    for name in written:
         pd.testing.assert_frame_equal(schema.read_table(name, tmp_path / "out").sort_values(list(
             schema.TABLES[name].columns)[:4]).reset_index(drop=True),
             schema.read_table(name, synthetic_tables_dir).sort_values(list(schema.TABLES[name].columns)[:4])
@@ -193,8 +194,8 @@ def test_dated_statements_are_capped_in_calendar_order_and_counted(own_tables, t
     parts = tmp_path / "parts"
     summaries.write_part({name: [full[name][full[name]["article_id"] == a] for a in ("a1", "a2")]
                           for name in pipeline.PART_TABLES}, parts, 0)
-    summaries.write_summaries(parts, tmp_path, articles=full["articles"])
-    summ = summaries.Tables({**schema.load_tables(tmp_path, tables=list(schema.SUMMARY_TABLES)),
+    written = [path.stem for path in summaries.write_summaries(parts, tmp_path, articles=full["articles"])]
+    summ = summaries.Tables({**schema.load_tables(tmp_path, tables=written),
                              **{n: full[n] for n in summaries.SMALL_TABLES}})
     new = views.dated_statements(summ, "2024-astana")
     pd.testing.assert_frame_equal(new, old.head(3), check_dtype=False)
@@ -361,7 +362,7 @@ def test_every_table_reads_the_same_from_its_parquet_file_as_from_its_csv(which,
     for csv in folder.glob("*.csv"):
         shutil.copy(csv, tmp_path / csv.name)  # the CSV alone
     names = [n for n, t in schema.TABLES.items() if (folder / t.file).is_file()]
-    assert {"articles", "sentences", "entities", "claims", "summary_leads"} <= set(names)
+    assert {"articles", "sentences", "entities", "claims", "summary_articles"} <= set(names)
     for name in names:
         assert (folder / schema.TABLES[name].file).with_suffix(".parquet").is_file()
         pd.testing.assert_frame_equal(schema.read_table(name, folder), schema.read_table(name, tmp_path), obj=name)
@@ -382,7 +383,8 @@ def test_the_overview_reads_only_the_claims_it_shows(synthetic_tables_dir, monke
     assert summ["claims"] is not None and summ.head("claims", 2).attrs["n_rows"] == len(full["claims"])
 
 
-def test_attendance_view_reads_the_evidence_of_the_people_it_shows(synthetic_tables_dir, monkeypatch):
+def test_attendance_view_quotes_its_evidence_from_the_summary_and_looks_up_only_what_is_missing(
+        synthetic_tables_dir, monkeypatch):
     full = sa.load_tables(synthetic_tables_dir)
     summit = full["attendance"]["summit_id"].value_counts().index[0]
     everyone = views.summit_attendance(full, summit)
@@ -394,8 +396,87 @@ def test_attendance_view_reads_the_evidence_of_the_people_it_shows(synthetic_tab
     shown = views.summit_attendance(sa.load_summaries(synthetic_tables_dir), summit)
     pd.testing.assert_frame_equal(shown, everyone.head(2), check_dtype=False)
     assert shown.attrs["n_rows"] == len(everyone)
+    assert asked == []  # every quoted sentence is in summary_evidence
+    # without the summary's text, only the evidence of the two people shown is looked up
+    bare = sa.load_summaries(synthetic_tables_dir)
+    dict.__setitem__(bare, "summary_evidence", schema.empty("summary_evidence"))
+    pd.testing.assert_frame_equal(views.summit_attendance(bare, summit), shown)
     first_two = full["attendance"][full["attendance"]["summit_id"] == summit].sort_values(["status", "name"]).head(2)
-    assert {a for a, _ in asked} <= {r.split(":")[0] for refs in first_two["evidence"] for r in schema.as_list(refs)}
+    cited = {r for refs in first_two["evidence"] for r in schema.evidence_refs(refs, views.MAX_EVIDENCE)}
+    assert set(asked) == cited
+
+
+def test_summit_profile_lists_its_first_articles_and_counts_them_without_the_articles_table(
+        synthetic_tables_dir, tmp_path, monkeypatch):
+    full = sa.load_tables(synthetic_tables_dir)
+    summit = full["articles"]["summit_id"].value_counts().index[0]
+    everything = views.summit_articles(full, summit)
+    assert len(everything) > 3 and everything["lead sentence"].str.len().gt(0).all()
+    summ = sa.load_summaries(synthetic_tables_dir)
+    pd.testing.assert_frame_equal(views.summit_articles(summ, summit), everything, check_dtype=False)
+    counts = summaries.article_counts(summ)
+    assert not dict.__contains__(summ, "articles")  # a profile never reads it
+    expected = full["articles"]["summit_id"].value_counts()
+    assert counts.sort_index().to_dict() == expected.sort_index().to_dict()
+    monkeypatch.setattr(summaries, "HEAD_ROWS", 2)
+    summaries.write_part({name: [full[name]] for name in pipeline.PART_TABLES}, tmp_path / "parts", 0)
+    summaries.write_summaries(tmp_path / "parts", tmp_path, articles=full["articles"])
+    capped = summaries.Tables({"summary_articles": schema.read_table("summary_articles", tmp_path)})
+    shown = views.summit_articles(capped, summit)
+    pd.testing.assert_frame_equal(shown, everything.head(2), check_dtype=False)
+    assert shown.attrs["n_rows"] == len(everything)
+    assert summaries.article_counts(capped).sort_index().to_dict() == expected.sort_index().to_dict()
+
+
+def test_evidence_summary_holds_the_first_sentences_each_attendance_and_event_row_quotes(synthetic_tables_dir):
+    full = sa.load_tables(synthetic_tables_dir)
+    cited = {r for name in ("attendance", "events") for refs in full[name]["evidence"]
+             for r in schema.evidence_refs(refs, summaries.EVIDENCE_SENTENCES)}
+    longest = max(len(schema.as_list(refs)) for refs in full["events"]["evidence"])
+    evidence = schema.read_table("summary_evidence", synthetic_tables_dir)
+    keys = list(zip(evidence["article_id"], evidence["sentence_id"]))
+    assert set(keys) == cited and len(keys) == len(cited) and keys == sorted(keys)
+    sentences = full["sentences"].set_index(["article_id", "sentence_id"])["text"]
+    assert list(evidence["text"]) == [sentences[k] for k in keys]
+    assert 0 < len(evidence) < len(full["sentences"])
+    # the comparison's events table quotes the same sentences from it as from the sentences table
+    old = views.events_table(full, summit_ids=FOCUS)
+    new = views.events_table(sa.load_summaries(synthetic_tables_dir), summit_ids=FOCUS)
+    assert len(old) > 0
+    pd.testing.assert_frame_equal(new, old.head(views.SHOW_ROWS), check_dtype=False)
+    assert longest > summaries.EVIDENCE_SENTENCES or not any("more sentences)" in e for e in old["evidence"])
+
+
+def test_evidence_summary_of_hand_made_tables_keeps_the_first_quoted_sentences_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(summaries, "EVIDENCE_SENTENCES", 2)
+    monkeypatch.setattr(schema, "GROUPS_PER_READ", 1)
+    said = {("b", 0): "Modi flew to Astana.", ("b", 1): "He met Tokayev.", ("b", 2): "Talks ran late.",
+            ("a", 0): "Xi arrived on Wednesday.", ("a", 1): "", ("c", 0): "Nothing cited here."}
+    sentences = schema.conform(pd.DataFrame([
+        {"article_id": a, "sentence_id": i, "start": 0, "end": len(t), "text": t, "kind": "body", "is_boilerplate": False}
+        for (a, i), t in said.items()]), "sentences")
+    for article, rows in sentences.groupby("article_id", sort=False):  # a row group an article, as partitions are
+        schema.write_part(rows, "sentences", tmp_path / "parts", ["b", "a", "c"].index(article))
+    schema.combine_parts("sentences", tmp_path / "parts", tmp_path)
+    attendance = schema.conform(pd.DataFrame([
+        {"summit_id": "2024-astana", "entity_id": "modi", "name": "Narendra Modi", "status": "attended",
+         "evidence": ["b:0", "b:1", "b:2"]},
+        {"summit_id": "2024-astana", "entity_id": "xi", "name": "Xi Jinping", "status": "attended",
+         "evidence": ["a:0"]}]), "attendance")
+    events = schema.conform(pd.DataFrame([
+        {"event_id": "e1", "article_id": "a", "sentence_id": 0, "event_type": "arrival", "evidence": ["a:0", "a:1", "b:2"]},
+        {"event_id": "e2", "article_id": "b", "sentence_id": 0, "event_type": "meeting", "evidence": []}]), "events")
+    schema.write_table(attendance, "attendance", tmp_path)
+    schema.write_table(events, "events", tmp_path)
+    summaries.write_evidence(tmp_path)
+    got = schema.read_table("summary_evidence", tmp_path)
+    assert list(zip(got["article_id"], got["sentence_id"])) == [("a", 0), ("a", 1), ("b", 0), ("b", 1)]
+    assert list(got["text"].fillna("")) == ["Xi arrived on Wednesday.", "", "Modi flew to Astana.", "He met Tokayev."]
+    # and from the CSV alone (no Parquet beside it), the same
+    for name in ("attendance", "events"):
+        (tmp_path / f"{name}.parquet").unlink()
+    summaries.write_evidence(tmp_path)
+    pd.testing.assert_frame_equal(schema.read_table("summary_evidence", tmp_path), got)
 
 
 def test_sentence_lookups_read_only_the_row_groups_of_the_articles_asked_for(synthetic_tables_dir, monkeypatch):

@@ -1364,6 +1364,5 @@ def _slugify(text: str) -> str:
 def iter_evidence(events_frame: pd.DataFrame) -> Iterable[tuple[str, str, int]]:
     """Yield (event_id, article_id, sentence_id) for every piece of evidence of every event."""
     for r in events_frame.itertuples(index=False):
-        for ref in schema.as_list(r.evidence):
-            aid, sid = str(ref).rsplit(":", 1)
-            yield r.event_id, aid, int(sid)
+        for aid, sid in schema.evidence_refs(r.evidence):
+            yield r.event_id, aid, sid

@@ -369,6 +369,7 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: "_Digests | dict"
         focus = events_done.result()
         for done in tail:
             done.result()
+        summaries.write_evidence(staging)  # the evidence sentences' text, so no report looks sentences up
     timeline.write_exports(focus, staging, summits=summit_table)
     shutil.rmtree(settings.parts, ignore_errors=True)
     return {"articles": len(articles), "analysed": sum(r.analysed for r in results),
@@ -377,8 +378,12 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: "_Digests | dict"
 
 
 def _article_groups(staging: Path) -> pd.DataFrame:
-    """Return article_id, summit_id, outlet, duplicate_of of every article, read from the written articles table."""
-    columns = ["article_id", "summit_id", "outlet", "duplicate_of"]
+    """Return what the summaries need of every article, read from the written articles table.
+
+    Columns: article_id, summit_id, outlet, duplicate_of (its groups) and headline,
+    published, summit_score, n_words (summary_articles).
+    """
+    columns = ["article_id", "summit_id", "outlet", "duplicate_of", "headline", "published", "summit_score", "n_words"]
     path = staging / "articles.parquet"
     return pd.read_parquet(path, columns=columns) if path.is_file() else schema.empty("articles")[columns]
 

@@ -33,17 +33,20 @@ def _empty(message: str):
     return fig
 
 
-def summit_timeline(summits: pd.DataFrame, *, articles: pd.DataFrame | None = None, highlight=FOCUS_SUMMITS):
+def summit_timeline(summits: pd.DataFrame, *, articles: pd.DataFrame | None = None, counts: pd.Series | None = None,
+                    highlight=FOCUS_SUMMITS):
     """Return a figure of every SCO summit on one time axis, highlighted ones labelled.
 
     `summits` is the reference table (summit_id, start, city, format). With
-    `articles`, each summit's marker is sized by how many articles it has.
-    One marker per summit.
+    `articles` (a summit_id column) or `counts` (articles per summit_id, as
+    summaries.article_counts gives), each summit's marker is sized by how many
+    articles it has. One marker per summit.
     """
     table = summits.sort_values("start")
-    counts = (
-        articles["summit_id"].value_counts() if articles is not None and len(articles) else pd.Series(dtype=int)
-    )
+    if counts is None:
+        counts = (
+            articles["summit_id"].value_counts() if articles is not None and len(articles) else pd.Series(dtype=int)
+        )
     colors = summit_colors(table["summit_id"])
     fig, ax = plt.subplots(figsize=(10, 2.8))
     labelled = 0

@@ -218,7 +218,7 @@ def _stderr_to(path: Path):
 
 #: The tables a summit profile reads (its summit's rows of them).
 PROFILE_READS = ("articles", "attendance", "events", "summary_terms", "summary_mentions", "summary_dated",
-                 "summary_quotes", "summary_leads")
+                 "summary_quotes", "summary_articles", "summary_evidence")
 
 
 def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path, *, table_hashes: dict[str, str]) -> str:
@@ -232,14 +232,20 @@ def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path, 
     sid = job.parameters.get("summit_id")
     if sid:
         ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == sid, "article_id"])
-        data = {}
-        for name in sorted(set(PROFILE_READS) & set(tables)):
+        rows = {}
+        for name in sorted(set(PROFILE_READS) & set(tables) - {"summary_evidence"}):
             frame = tables[name]
             if "summit_id" in frame.columns:
                 frame = frame[frame["summit_id"] == sid]
             elif "article_id" in frame.columns:
                 frame = frame[frame["article_id"].isin(ids)]
-            data[name] = pd.util.hash_pandas_object(frame.astype(str), index=False).sum()
+            rows[name] = frame
+        if "summary_evidence" in tables:  # the sentences its attendance and events rows cite
+            cited = {ref for name in summaries.EVIDENCE_TABLES if name in rows
+                     for value in rows[name]["evidence"] for ref in schema.evidence_refs(value, summaries.EVIDENCE_SENTENCES)}
+            ev = tables["summary_evidence"]
+            rows["summary_evidence"] = ev[[(a, int(s)) in cited for a, s in zip(ev["article_id"], ev["sentence_id"])]]
+        data = {name: pd.util.hash_pandas_object(frame.astype(str), index=False).sum() for name, frame in rows.items()}
     else:
         data = {name: table_hashes.get(schema.TABLES[name].file, "missing") for name in sorted(tables)}
     notebook = manifest.file_digest(notebooks_dir / f"{job.notebook}.ipynb")

@@ -199,7 +199,9 @@ SUMMARY_TABLES: dict[str, Table] = {
                                    "name": "str", "count": "int", "first_seen": "int"}),
         Table("summary_quoted", {"summit_id": "str", "is_duplicate": "bool", "speaker": "str", "count": "int"}),
         Table("summary_kinds", {"article_id": "str", "kind": "str", "n_sentences": "int"}),
-        Table("summary_leads", {"article_id": "str", "lead": "str"}, key=("article_id",)),
+        Table("summary_articles", {"summit_id": "str", "article_id": "str", "headline": "str", "published": "date",
+                                   "summit_score": "float", "n_words": "int", "lead": "str", "n_rows": "int"},
+              key=("article_id",)),
         Table("summary_dated", {"summit_id": "str", "article_id": "str", "sentence_id": "int", "start": "int",
                                 "text": "str", "value": "str", "earliest": "date", "latest": "date",
                                 "sentence": "str", "n_rows": "int"}),
@@ -209,6 +211,8 @@ SUMMARY_TABLES: dict[str, Table] = {
                                       "n_rows": "int"}),
         Table("summary_translation", {"article_id": "str", "sentence_id": "int", "start": "int", "clue": "str",
                                       "text": "str", "n_rows": "int"}),
+        Table("summary_evidence", {"article_id": "str", "sentence_id": "int", "text": "str"},
+              key=("article_id", "sentence_id")),
     ]
 }
 TABLES.update(SUMMARY_TABLES)
@@ -302,6 +306,8 @@ def write_part(df: pd.DataFrame, name: str, folder: str | os.PathLike, index: in
 #: Rows of a combined Parquet table written as one row group: a partition's 64 articles make groups so small
 #: that reading 100,000 articles' table took 15 times longer than in groups of this size.
 ROW_GROUP_ROWS = 8192
+#: Row groups that parquet_rows reads at a time (sentences are written 64 articles to a group).
+GROUPS_PER_READ = 16
 #: Tables whose rows the reports read by article (summaries.sentence_texts): one row group per part, so
 #: that a lookup reads only the parts that hold the articles asked for.
 LOOKED_UP_BY_ARTICLE = ("sentences",)
@@ -441,6 +447,48 @@ def read_head(name: str, path: str | os.PathLike, rows: int) -> pd.DataFrame:
         frame = conform(frame, name)
     frame.attrs["n_rows"] = int(total)
     return frame
+
+
+def parquet_rows(file: Path, ids: list[str], *, columns: list[str] | None = None,
+                  refs: set[tuple[str, int]] | None = None) -> pd.DataFrame:
+    """Return the rows of Parquet `file` whose article_id is in `ids` (sorted), in file order, as stored.
+
+    Reads only the row groups whose article_id range (the file's statistics) holds one
+    of `ids`: the build writes sentences a row group per partition, so a few articles
+    cost a few groups. (A filter handed to pyarrow read every group of the file: 0.5 s
+    for 76 articles of 100,000, against 0.05 s here.) The groups are read
+    GROUPS_PER_READ at a time and filtered before the next, so asking for most
+    articles holds a few groups, not the file. With `refs`, only the rows whose
+    (article_id, sentence_id) is one of them.
+    """
+    import bisect
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    reader = pq.ParquetFile(file)
+    meta, where = reader.metadata, reader.schema_arrow.get_field_index("article_id")
+    groups = []
+    for g in range(meta.num_row_groups):
+        stats = meta.row_group(g).column(where).statistics
+        if stats is None or not stats.has_min_max:
+            groups.append(g)
+            continue
+        i = bisect.bisect_left(ids, stats.min)
+        if i < len(ids) and ids[i] <= stats.max:
+            groups.append(g)
+    wanted = pa.array(ids, type=reader.schema_arrow.field("article_id").type)
+    frames = []
+    for k in range(0, len(groups), GROUPS_PER_READ):
+        table = reader.read_row_groups(groups[k:k + GROUPS_PER_READ], columns=columns)
+        frame = table.filter(pc.is_in(table["article_id"], value_set=wanted)).to_pandas()
+        if refs is not None:
+            frame = frame[[(a, int(s)) in refs for a, s in zip(frame["article_id"], frame["sentence_id"])]]
+        frames.append(frame)
+    if not frames:
+        return reader.schema_arrow.empty_table().select(columns or reader.schema_arrow.names).to_pandas()
+    return pd.concat(frames, ignore_index=True)
 
 
 def _current_parquet(file: Path) -> Path | None:
@@ -598,6 +646,18 @@ def as_list(value) -> list:
     if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) or value == "":
         return []
     return [part for part in str(value).split(";") if part]
+
+
+def evidence_refs(value, limit: int | None = None) -> list[tuple[str, int]]:
+    """Return an evidence cell's references (``article_id:sentence_id`` items) as (article_id, sentence_id) pairs, in order.
+
+    With `limit`, only the first `limit` of them (the rest are not parsed).
+    """
+    out = []
+    for ref in as_list(value)[:limit]:
+        aid, sid = str(ref).rsplit(":", 1)
+        out.append((aid, int(sid)))
+    return out
 
 
 def _join_list(value) -> str:

@@ -47,6 +47,11 @@ ACTOR_TYPES = ("person", "country")
 DIMENSIONS = ("summit_id", "outlet")
 #: Running sums are folded (summed into one frame) this many frames at a time (see _Folds).
 _FOLD = 16
+#: Evidence sentences a report quotes per attendance or events row (views.MAX_EVIDENCE): their
+#: text is in summary_evidence, so no report looks sentences up for them.
+EVIDENCE_SENTENCES = 10
+#: The tables whose rows cite evidence sentences (an ``evidence`` list of ``article_id:sentence_id``).
+EVIDENCE_TABLES = ("attendance", "events")
 #: Folder under the build's parts folder where the partitions' contributions go.
 PARTS = "summary"
 
@@ -67,13 +72,16 @@ SUMMARY_TABLES: dict[str, str] = {
                         "(bounded by the entities)",
     "summary_quoted": "quotations (not scare quotes) with a speaker, per summit and speaker",
     "summary_kinds": "sentences of each kind per article (one row per article and kind)",
-    "summary_leads": "each article's first body sentence",
+    "summary_articles": f"articles placed at a summit, with their first body sentence (lead): the first {HEAD_ROWS} "
+                        "per summit, in the articles table's order; n_rows counts them all",
     "summary_dated": f"date phrases that denote days, in calendar order: the first {HEAD_ROWS} per summit; "
                      "n_rows counts them all",
     "summary_quotes": f"quotations by article and offset: the first {HEAD_ROWS} per summit; n_rows counts them all",
     "summary_boilerplate": f"sentences flagged as page furniture: the first {HEAD_ROWS}; n_rows counts them all",
     "summary_translation": f"clues of machine translation (compare.translation_evidence): the first {HEAD_ROWS}; "
                            "n_rows counts them all",
+    "summary_evidence": f"text of the sentences a report quotes as evidence: the first {EVIDENCE_SENTENCES} of each "
+                        f"row of {' and '.join(EVIDENCE_TABLES)} (bounded by their rows)",
 }
 #: The contract tables a report reads whole: one row per article, event, summit and person, pair, claim, problem.
 SMALL_TABLES = ("articles", "events", "attendance", "duplicates", "claims", "problems")
@@ -186,8 +194,9 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
     """Write every summary table under `out` (CSV and Parquet) from the contributions in ``folder/summary``.
 
     Streams: the parts are read one at a time (the actor words twice) and summed per
-    group; `articles` (article_id, summit_id, outlet, duplicate_of) says each article's
-    groups. Returns the CSV paths written.
+    group; `articles` (article_id, summit_id, outlet, duplicate_of, and for
+    summary_articles headline, published, summit_score, n_words; in the articles
+    table's order) says each article's groups. Returns the CSV paths written.
     """
     source = Path(folder) / PARTS
     where, groups = _group_lookup(articles)
@@ -254,7 +263,7 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
         "summary_themes": _stack(sums, "themes"),
         "summary_theme_terms": _stack(sums, "theme_terms"),
         "summary_kinds": parts("kinds"),  # a row an article or more: written a chunk at a time
-        "summary_leads": parts("leads"),
+        "summary_articles": _summit_articles(articles, parts("leads")),
         "summary_dated": _head(parts("dated"), ["earliest", "latest", "article_id", "start"], per="summit_id"),
         "summary_quotes": _head(parts("quotes"), ["article_id", "start"], per="summit_id"),
         "summary_boilerplate": _head(parts("boilerplate"), None),
@@ -272,6 +281,78 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
                 frame = frame.assign(**{col: frame[col].astype(float).round(4)})
         written.append(schema.write_table(frame[columns], name, out))
     return written
+
+
+def write_evidence(out: str | os.PathLike) -> Path:
+    """Write summary_evidence under `out` from the attendance, events and sentences tables there; return the CSV path.
+
+    Called by `build` once those tables are written. Its rows are the sentences that
+    the first EVIDENCE_SENTENCES references of each attendance and events row name,
+    sorted by article and sentence; the sentences are read from sentences.parquet a
+    few row groups at a time (schema.parquet_rows), only those that hold one of them.
+    """
+    refs: set[tuple[str, int]] = set()
+    for name in EVIDENCE_TABLES:
+        refs.update(_cited(Path(out) / schema.TABLES[name].file))
+    columns = list(schema.TABLES["summary_evidence"].columns)
+    frame = pd.DataFrame(columns=columns)
+    if refs:
+        frame = schema.parquet_rows(_sentences_file(out), sorted({a for a, _ in refs}), columns=columns, refs=refs)
+        frame = frame.sort_values(["article_id", "sentence_id"], kind="stable")
+    return schema.write_table(frame, "summary_evidence", out)
+
+
+def _cited(file: Path) -> set[tuple[str, int]]:
+    """Return the first EVIDENCE_SENTENCES references of each row's evidence in table CSV `file`.
+
+    Reads the evidence column of the Parquet file beside it, a row group at a time
+    (the whole table, lists and all, would cost 200 MB at 100,000 articles); the
+    CSV when there is none.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    refs: set[tuple[str, int]] = set()
+    twin = file.with_suffix(".parquet")
+    if not twin.is_file():
+        for value in schema.read_table(file.stem, file.parent)["evidence"]:
+            refs.update(schema.evidence_refs(value, EVIDENCE_SENTENCES))
+        return refs
+    reader = pq.ParquetFile(twin)
+    for g in range(reader.num_row_groups):
+        column = reader.read_row_group(g, columns=["evidence"]).column("evidence").combine_chunks()
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            refs.update(schema.evidence_refs(pc.list_flatten(pc.list_slice(column, 0, EVIDENCE_SENTENCES)).to_pylist()))
+        else:
+            for value in column.to_pylist():
+                refs.update(schema.evidence_refs(value, EVIDENCE_SENTENCES))
+    return refs
+
+
+def _summit_articles(articles: pd.DataFrame, leads) -> pd.DataFrame:
+    """Return the first HEAD_ROWS articles of each summit (in `articles`'s order) with their lead and the summit's total.
+
+    `leads` are the partitions' frames of (article_id, lead), read one at a time; only
+    the chosen articles' leads are kept. Columns: schema.SUMMARY_TABLES["summary_articles"].
+    """
+    assigned = articles[articles["summit_id"].notna()]
+    first = assigned.groupby("summit_id", sort=False).head(HEAD_ROWS)
+    wanted = set(first["article_id"])
+    found: dict[str, str] = {}
+    for frame in leads:
+        frame = frame[frame["article_id"].isin(wanted)]
+        found.update(zip(frame["article_id"], frame["lead"]))
+    return pd.DataFrame({
+        "summit_id": first["summit_id"],
+        "article_id": first["article_id"],
+        "headline": first["headline"],
+        "published": first["published"],
+        "summit_score": first["summit_score"],
+        "n_words": first["n_words"],
+        "lead": first["article_id"].map(found),
+        "n_rows": first["summit_id"].map(assigned["summit_id"].value_counts()),
+    }).reset_index(drop=True)
 
 
 def _write_chunked(frames, name: str, out, *, spill: Path, columns: list[str]) -> Path:
@@ -296,7 +377,7 @@ def _write_chunked(frames, name: str, out, *, spill: Path, columns: list[str]) -
 
 #: Parts read between two heap.trim() calls (the pages freed by the parts already summed go back).
 TRIM_EVERY = 16
-#: Rows of a per-article summary table (summary_kinds, summary_leads) written as one part.
+#: Rows of a per-article summary table (summary_kinds) written as one part.
 CHUNK_ROWS = 50_000
 
 
@@ -564,54 +645,38 @@ def sentence_texts(folder: str | os.PathLike, refs) -> pd.Series:
     refs = list(dict.fromkeys((str(a), int(s)) for a, s in refs))
     if not refs:
         return pd.Series(dtype=object, index=pd.MultiIndex.from_tuples([], names=["article_id", "sentence_id"]))
-    file = Path(folder) / "sentences.parquet"
-    if not file.is_file():
-        raise TableError(f"{file} does not exist; rebuild the tables with `scoanalysis build --out {folder}`.")
     ids = sorted({a for a, _ in refs})
-    rows = _article_rows(file, ids, columns=["article_id", "sentence_id", "text"])
+    rows = schema.parquet_rows(_sentences_file(folder), ids, columns=["article_id", "sentence_id", "text"], refs=set(refs))
     texts = rows.set_index(["article_id", "sentence_id"])["text"]
     return texts[~texts.index.duplicated()]
 
 
-def _article_rows(file: Path, ids: list[str], *, columns: list[str] | None = None) -> pd.DataFrame:
-    """Return the rows of Parquet `file` whose article_id is in `ids` (sorted), in file order.
+def _sentences_file(folder: str | os.PathLike) -> Path:
+    file = Path(folder) / "sentences.parquet"
+    if not file.is_file():
+        raise TableError(f"{file} does not exist; rebuild the tables with `scoanalysis build --out {folder}`.")
+    return file
 
-    Reads only the row groups whose article_id range (the file's statistics) holds one
-    of `ids`: the build writes sentences a row group per partition, so a few articles
-    cost a few groups. (A filter handed to pyarrow read every group of the file: 0.5 s
-    for 76 articles of 100,000, against 0.05 s here.)
+
+def article_counts(tables: dict[str, pd.DataFrame]) -> pd.Series:
+    """Return how many articles each summit has, indexed by summit_id (summits with none left out).
+
+    From summary_articles's n_rows when `tables` has no articles table read yet (a
+    Tables from load_summaries), so a summit profile never reads the articles table.
     """
-    import bisect
-
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    reader = pq.ParquetFile(file)
-    meta, where = reader.metadata, reader.schema_arrow.get_field_index("article_id")
-    groups = []
-    for g in range(meta.num_row_groups):
-        stats = meta.row_group(g).column(where).statistics
-        if stats is None or not stats.has_min_max:
-            groups.append(g)
-            continue
-        i = bisect.bisect_left(ids, stats.min)
-        if i < len(ids) and ids[i] <= stats.max:
-            groups.append(g)
-    table = reader.read_row_groups(groups, columns=columns)
-    wanted = pa.array(ids, type=table.schema.field("article_id").type)
-    return table.filter(pc.is_in(table["article_id"], value_set=wanted)).to_pandas()
+    if isinstance(tables, Tables) and not dict.__contains__(tables, "articles") and "summary_articles" in tables:
+        s = tables["summary_articles"]
+        return s.groupby("summit_id", sort=False)["n_rows"].max().astype(int).sort_values(ascending=False, kind="stable")
+    return tables["articles"]["summit_id"].value_counts()
 
 
 def article_sentences(folder: str | os.PathLike, article_ids) -> pd.DataFrame:
     """Return the rows of sentences.parquet of the articles `article_ids` (every column, typed)."""
-    file = Path(folder) / "sentences.parquet"
-    if not file.is_file():
-        raise TableError(f"{file} does not exist; rebuild the tables with `scoanalysis build --out {folder}`.")
+    file = _sentences_file(folder)
     ids = sorted({str(a) for a in article_ids})
     if not ids:
         return schema.empty("sentences")
-    return schema.conform(_article_rows(file, ids), "sentences")
+    return schema.conform(schema.parquet_rows(file, ids), "sentences")
 
 
 def _grouped(frame: pd.DataFrame, column: str, *, summit_ids=None, others: str | None = "none") -> pd.Series:

@@ -20,7 +20,8 @@ from .reference import FOCUS_SUMMITS
 #: Rows a report table shows; the rest are counted in its caption (the tables hold them all).
 SHOW_ROWS = 300
 #: Evidence sentences a cell quotes (attendance, events); the rest are counted in the cell.
-MAX_EVIDENCE = 10
+#: The build writes their text to summary_evidence.
+MAX_EVIDENCE = summaries.EVIDENCE_SENTENCES
 
 
 def show(frame: pd.DataFrame, *, precision: int = 2, max_rows: int | None = SHOW_ROWS):
@@ -104,25 +105,31 @@ def summit_facts(summit_id: str) -> pd.DataFrame:
 
 
 def summit_articles(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.DataFrame:
-    """Return the articles assigned to `summit_id`: article, headline, published, score, words, lead."""
-    a = tables["articles"]
-    chosen = a[a["summit_id"] == summit_id]
+    """Return the articles assigned to `summit_id`: article, headline, published, score, words, lead.
+
+    From summaries (no sentences table), the first summaries.HEAD_ROWS of them
+    (summary_articles), their total in ``attrs["n_rows"]``: the articles table is not read.
+    """
     if "sentences" in tables:
+        a = tables["articles"]
+        chosen = source = a[a["summit_id"] == summit_id]
         s = tables["sentences"]
         body = s[(s["kind"] == "body")].sort_values(["article_id", "sentence_id"])
-        leads = body.groupby("article_id")["text"].first()
+        leads = chosen["article_id"].map(body.groupby("article_id")["text"].first())
     else:
-        leads = tables["summary_leads"].set_index("article_id")["lead"]
-    return pd.DataFrame(
+        s = tables["summary_articles"]
+        chosen = source = s[s["summit_id"] == summit_id]
+        leads = chosen["lead"]
+    return _headed(pd.DataFrame(
         {
             "article": chosen["article_id"],
             "headline": chosen["headline"].fillna("(none)"),
             "published": chosen["published"].dt.strftime("%Y-%m-%d").fillna("unknown"),
             "score": chosen["summit_score"].round(2),
             "words": chosen["n_words"],
-            "lead sentence": chosen["article_id"].map(leads).fillna(""),
+            "lead sentence": leads.fillna(""),
         }
-    ).reset_index(drop=True)
+    ), source)
 
 
 def corpus_line(tables: dict[str, pd.DataFrame]) -> str:
@@ -170,9 +177,9 @@ def summit_attendance(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.Dat
     chosen = a[a["summit_id"] == summit_id].sort_values(["status", "name"])
     shown = chosen if "sentences" in tables else chosen.head(SHOW_ROWS)
     names = dict(zip(a["entity_id"], a["name"]))
-    sentences = _texts(tables, [r for refs in shown["evidence"] for r in _refs(refs)[:MAX_EVIDENCE]])
+    sentences = _texts(tables, [r for refs in shown["evidence"] for r in schema.evidence_refs(refs, MAX_EVIDENCE)])
     def evidence(refs):
-        texts = [sentences.get(ref, "") for ref in _refs(refs)[:MAX_EVIDENCE]]
+        texts = [sentences.get(ref, "") for ref in schema.evidence_refs(refs, MAX_EVIDENCE)]
         return " | ".join(texts + _more(refs))
     return _headed(pd.DataFrame({
         "name": shown["name"],
@@ -432,7 +439,7 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
     def original(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         if _kept_whole(name, frame.columns):
             return frame
-        if "article_id" in frame.columns and name != "claims":
+        if "article_id" in frame.columns and name not in _WHOLE:
             return frame[frame["article_id"].isin(keep)]
         return frame[~frame["is_duplicate"].astype(bool)]
 
@@ -454,9 +461,14 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
     return out
 
 
+#: Tables with an article_id that `originals` keeps whole: claims, and the evidence sentences'
+#: text (looked up by the rows that cite them, whatever article they are in).
+_WHOLE = ("claims", "summary_evidence")
+
+
 def _kept_whole(name: str, columns) -> bool:
-    """Return whether `originals` keeps every row of table `name` with these columns (claims, reference-like tables)."""
-    return ("article_id" not in columns or name == "claims") and "is_duplicate" not in columns
+    """Return whether `originals` keeps every row of table `name` with these columns (_WHOLE, reference-like tables)."""
+    return ("article_id" not in columns or name in _WHOLE) and "is_duplicate" not in columns
 
 
 def pairs_side_by_side(tables: dict[str, pd.DataFrame], *, max_pairs: int = 20) -> str:
@@ -515,10 +527,10 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
     else:
         names = summaries.entity_names(tables)
         ev = all_events.head(SHOW_ROWS)
-    sentences = _texts(tables, [r for refs in ev["evidence"] for r in _refs(refs)[:MAX_EVIDENCE]])
+    sentences = _texts(tables, [r for refs in ev["evidence"] for r in schema.evidence_refs(refs, MAX_EVIDENCE)])
 
     def evidence(refs) -> str:
-        out = [f"[{aid[:3]}:{sid}] {sentences.get((aid, sid), '')}" for aid, sid in _refs(refs)[:MAX_EVIDENCE]]
+        out = [f"[{aid[:3]}:{sid}] {sentences.get((aid, sid), '')}" for aid, sid in schema.evidence_refs(refs, MAX_EVIDENCE)]
         return " | ".join(out + _more(refs))
 
     return _headed(pd.DataFrame({
@@ -659,15 +671,6 @@ def _headed(frame: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _refs(refs) -> list[tuple[str, int]]:
-    """Return evidence references (``article_id:sentence_id``) as (article_id, sentence_id) pairs."""
-    out = []
-    for ref in schema.as_list(refs):
-        aid, sid = str(ref).rsplit(":", 1)
-        out.append((aid, int(sid)))
-    return out
-
-
 def _more(refs) -> list[str]:
     n = len(schema.as_list(refs)) - MAX_EVIDENCE
     return [f"(and {n:,} more sentences)"] if n > 0 else []
@@ -676,13 +679,22 @@ def _more(refs) -> list[str]:
 def _texts(tables: dict[str, pd.DataFrame], refs) -> pd.Series:
     """Return the text of the sentences `refs` indexed by (article_id, sentence_id).
 
-    From the sentences table when `tables` holds it, else read from the tables' folder
-    (summaries.sentence_texts): only those articles' rows.
+    From the sentences table when `tables` holds it; else from summary_evidence (the
+    attendance and events rows' evidence, written by the build) and, for any sentence
+    not there, read from the tables' folder (summaries.sentence_texts): only those
+    articles' rows.
     """
     if "sentences" in tables:
         s = tables["sentences"]
         return s.set_index(["article_id", "sentence_id"])["text"] if len(s) else pd.Series(dtype=str)
-    return summaries.sentence_texts(tables.folder, refs)
+    refs = list(dict.fromkeys((str(a), int(s)) for a, s in refs))
+    known = pd.Series(dtype=object, index=pd.MultiIndex.from_tuples([], names=["article_id", "sentence_id"]))
+    if "summary_evidence" in tables and len(tables["summary_evidence"]):
+        known = tables["summary_evidence"].set_index(["article_id", "sentence_id"])["text"].fillna("")
+    missing = [r for r in refs if r not in known.index]
+    if not missing:
+        return known
+    return pd.concat([known, summaries.sentence_texts(tables.folder, missing)])
 
 
 def _lanes(r: dict) -> list[str]:
