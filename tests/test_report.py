@@ -115,3 +115,34 @@ def test_a_whole_corpus_report_is_keyed_by_the_table_files_without_reading_them(
     claims = folder / "claims.csv"
     claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert digest() != before
+
+
+def test_a_profile_is_keyed_by_its_summits_rows_and_the_evidence_they_cite(fixture_tables, tmp_path):
+    from scoanalysis import manifest, paths, schema, summaries
+
+    folder = tmp_path / "tables"
+    shutil.copytree(fixture_tables, folder)
+    jobs = {j.parameters.get("summit_id"): j for j in report.plan(folder)}
+
+    def digests():
+        tables = summaries.load_summaries(folder)
+        hashes = manifest.table_digests(folder)
+        return {sid: report._job_digest(job, tables, paths.NOTEBOOKS, table_hashes=hashes)
+                for sid, job in jobs.items() if sid}
+
+    before = digests()
+    assert set(before) == {"2019-bishkek", "2024-astana"}
+    attendance = schema.read_table("attendance", folder)
+    astana = attendance[attendance["summit_id"] == "2024-astana"]
+    cited = {ref for refs in astana["evidence"] for ref in schema.evidence_refs(refs)}
+    elsewhere = {ref for refs in attendance.loc[attendance["summit_id"] != "2024-astana", "evidence"]
+                 for ref in schema.evidence_refs(refs)}
+    evidence = schema.read_table("summary_evidence", folder)
+    keys = list(zip(evidence["article_id"], evidence["sentence_id"]))
+    mine = [k for k in keys if k in cited and k not in elsewhere]
+    assert mine, "the fixture has evidence only Astana's attendance cites"
+    evidence.loc[keys.index(mine[0]), "text"] = "A sentence edited by hand."
+    schema.write_table(evidence, "summary_evidence", folder)
+    after = digests()
+    assert after["2024-astana"] != before["2024-astana"]
+    assert after["2019-bishkek"] == before["2019-bishkek"]

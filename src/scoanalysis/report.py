@@ -54,8 +54,8 @@ def plan(tables_path: str | os.PathLike, *, summit_ids: list[str] | None = None,
     """Return the reports to render for the tables in `tables_path`.
 
     One corpus overview, one summit profile per summit that has articles (or per
-    id in `summit_ids`), one comparative timeline; `articles` (the articles table)
-    saves reading it again. Raises ParameterError for a summit id that the reference
+    id in `summit_ids`), one comparative timeline; `articles` (a frame with the
+    articles' summit_id: the articles table, or summary_articles) saves reading it. Raises ParameterError for a summit id that the reference
     table does not know.
     """
     tables_path = str(Path(tables_path).resolve())
@@ -116,7 +116,7 @@ def render(
             say(f"reports in {out} are up to date; nothing to do")
             return []
         tables = summaries.load_summaries(tables_path)
-        jobs = plan(tables_path, summit_ids=summit_ids, articles=tables["articles"])
+        jobs = plan(tables_path, summit_ids=summit_ids, articles=tables["summary_articles"])
         previous = manifest.read(out).get("reports", {})
         digests = {job.stem: _job_digest(job, tables, notebooks_dir, table_hashes=table_hashes) for job in jobs}
         todo = [j for j in jobs if force or previous.get(j.stem, {}).get("digest") != digests[j.stem]
@@ -216,35 +216,31 @@ def _stderr_to(path: Path):
             os.close(saved)
 
 
-#: The tables a summit profile reads (its summit's rows of them).
-PROFILE_READS = ("articles", "attendance", "events", "summary_terms", "summary_mentions", "summary_dated",
-                 "summary_quotes", "summary_articles", "summary_evidence")
+#: The tables a summit profile reads (its summit's rows of them; summary_evidence: the sentences those rows cite).
+PROFILE_READS = ("attendance", "events", "summary_terms", "summary_mentions", "summary_dated", "summary_quotes",
+                 "summary_articles", "summary_evidence")
 
 
 def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path, *, table_hashes: dict[str, str]) -> str:
     """Return a hash of what one report reads: a profile only its summit's rows, the others everything.
 
-    `tables` are load_summaries's; an article's text is in its articles row (sha256), so
-    the sentences it shows need no hashing of their own. A report that reads whole
-    tables is keyed by their files' `table_hashes` (manifest.table_digests): they are
-    not read here.
+    `tables` are load_summaries's. A profile's text (leads, statements, quotations,
+    evidence) is in the summary rows it reads, which are hashed. A report that reads
+    whole tables is keyed by their files' `table_hashes` (manifest.table_digests):
+    they are not read here.
     """
     sid = job.parameters.get("summit_id")
     if sid:
-        ids = set(tables["articles"].loc[tables["articles"]["summit_id"] == sid, "article_id"])
         rows = {}
         for name in sorted(set(PROFILE_READS) & set(tables) - {"summary_evidence"}):
             frame = tables[name]
-            if "summit_id" in frame.columns:
-                frame = frame[frame["summit_id"] == sid]
-            elif "article_id" in frame.columns:
-                frame = frame[frame["article_id"].isin(ids)]
-            rows[name] = frame
-        if "summary_evidence" in tables:  # the sentences its attendance and events rows cite
-            cited = {ref for name in summaries.EVIDENCE_TABLES if name in rows
-                     for value in rows[name]["evidence"] for ref in schema.evidence_refs(value, summaries.EVIDENCE_SENTENCES)}
+            rows[name] = frame[frame["summit_id"] == sid]
+        if "summary_evidence" in tables:
+            cited = [ref for name in summaries.EVIDENCE_TABLES if name in rows
+                     for value in rows[name]["evidence"] for ref in schema.evidence_refs(value, summaries.EVIDENCE_SENTENCES)]
             ev = tables["summary_evidence"]
-            rows["summary_evidence"] = ev[[(a, int(s)) in cited for a, s in zip(ev["article_id"], ev["sentence_id"])]]
+            keys = pd.MultiIndex.from_arrays([ev["article_id"].astype(object), ev["sentence_id"].astype("int64")])
+            rows["summary_evidence"] = ev[keys.isin(cited)] if cited else ev.iloc[:0]
         data = {name: pd.util.hash_pandas_object(frame.astype(str), index=False).sum() for name, frame in rows.items()}
     else:
         data = {name: table_hashes.get(schema.TABLES[name].file, "missing") for name in sorted(tables)}
