@@ -46,6 +46,28 @@ def test_attendance_matrix_labels_one_cell_per_row_and_names_stand_ins():
     assert texts == ["attended", "attended", "expected", "sent subrahmanyam-jaishankar"]
 
 
+def test_attendance_matrix_keeps_the_people_with_most_evidence_and_says_how_many_are_left_out():
+    table = pd.DataFrame({
+        "summit_id": ["2024-astana", "2024-astana", "2024-astana", "2022-samarkand"],
+        "entity_id": ["xi-jinping", "narendra-modi", "shehbaz-sharif", "shehbaz-sharif"],
+        "name": ["Xi Jinping", "Narendra Modi", "Shehbaz Sharif", "Shehbaz Sharif"],
+        "status": ["attended", "absent", "attended", "attended"],
+        "represented_by": ["", "", "", ""],
+        "evidence": [["a:1"], ["a:2", "b:3", "c:4"], ["d:1"], ["e:2", "e:3"]],
+    })
+    fig = plots.attendance_matrix(table, max_people=2)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Shehbaz Sharif", "Narendra Modi"]
+    assert fig.axes[0].get_title(loc="left").endswith("; the 2 of 3 people with the most evidence")
+    assert "people" not in plots.attendance_matrix(table).axes[0].get_title(loc="left")
+
+
+def test_quote_counts_shows_the_most_quoted_speakers_first_and_says_how_many_are_left_out():
+    counts = pd.DataFrame({"2024-astana": [5, 3, 1]}, index=["Putin", "Xi", "Gabuev"])
+    fig = plots.quote_counts(counts, max_speakers=2)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Putin", "Xi"]
+    assert fig.axes[0].get_title(loc="left").endswith("; the 2 most quoted of 3")
+
+
 def test_quote_counts_writes_each_nonzero_count():
     counts = pd.DataFrame({"2014-dushanbe": [2, 0], "2024-astana": [1, 3]}, index=["Putin", "Gabuev"])
     fig = plots.quote_counts(counts)

@@ -13,6 +13,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.lines import Line2D
 
+from . import schema
 from .patterns.events import EVENT_TYPES
 from .reference import FOCUS_SUMMITS
 
@@ -164,14 +165,18 @@ def _bar_panels(frame: pd.DataFrame, *, value: str, n: int, empty: str, xlabel: 
 
 
 STATUS_ORDER = ("attended", "expected", "represented", "absent")
+#: Rows (people, speakers) a heatmap shows at most: beyond that it is too tall to read.
+MAX_ROWS = 40
 
 
-def attendance_matrix(attendance: pd.DataFrame, *, summit_ids=FOCUS_SUMMITS):
+def attendance_matrix(attendance: pd.DataFrame, *, summit_ids=FOCUS_SUMMITS, max_people: int = MAX_ROWS):
     """Return a heatmap of people × summits, each cell coloured and labelled by attendance status.
 
     `attendance` is the attendance table. Stand-ins are named in the cell
     ("sent S. Jaishankar"); blank cells mean the articles say nothing. One
-    labelled cell per (person, summit) row of the table.
+    labelled cell per (person, summit) row of the table, for the `max_people`
+    people with the most evidence sentences over these summits (the title says how
+    many are left out).
     """
     import numpy as np
     from matplotlib.colors import ListedColormap
@@ -181,6 +186,11 @@ def attendance_matrix(attendance: pd.DataFrame, *, summit_ids=FOCUS_SUMMITS):
     if table.empty:
         return _empty("no attendance found for these summits")
     names = dict(zip(table["entity_id"], table["name"]))
+    sentences = table["evidence"].map(lambda refs: len(schema.as_list(refs))) if "evidence" in table else 1
+    weight = table.assign(n=sentences).groupby("entity_id", sort=False)["n"].sum()
+    everyone = len(weight)
+    kept = set(weight.sort_values(ascending=False, kind="stable").index[:max_people])
+    table = table[table["entity_id"].isin(kept)]
     order = table.assign(rank=table["status"].map({s: i for i, s in enumerate(STATUS_ORDER)}))
     people = order.sort_values(["rank", "name"])["entity_id"].drop_duplicates().tolist()
     codes = np.full((len(people), len(columns)), np.nan)
@@ -201,7 +211,10 @@ def attendance_matrix(attendance: pd.DataFrame, *, summit_ids=FOCUS_SUMMITS):
     ax.set_yticks([i + 0.5 for i in range(len(people))], [names[p] for p in people], rotation=0)
     ax.xaxis.tick_top()
     ax.set_facecolor("0.96")
-    ax.set_title("Who attended (grey: not mentioned)", fontsize=11, loc="left", pad=24)
+    title = "Who attended (grey: not mentioned)"
+    if everyone > len(people):
+        title += f"; the {len(people)} of {everyone:,} people with the most evidence"
+    ax.set_title(title, fontsize=11, loc="left", pad=24)
     fig.tight_layout()
     return fig
 
@@ -221,13 +234,16 @@ def mention_counts(entities: pd.DataFrame, *, by: pd.Series, entity_type: str = 
     return top_terms(counts, n=n)
 
 
-def quote_counts(counts: pd.DataFrame):
+def quote_counts(counts: pd.DataFrame, *, max_speakers: int = MAX_ROWS):
     """Return a heatmap of quotations per speaker (rows) and summit (columns), counts written in the cells.
 
-    `counts` is views.quoted_by_summit output. One labelled cell per non-zero count.
+    `counts` is views.quoted_by_summit output (most quoted first). One labelled cell
+    per non-zero count, for its first `max_speakers` speakers (the title says how
+    many are left out).
     """
     if counts.empty:
         return _empty("nobody is quoted in these summits' coverage")
+    everyone, counts = len(counts), counts.head(max_speakers)
     fig, ax = plt.subplots(figsize=(2.2 * counts.shape[1] + 3, 0.38 * len(counts) + 1.4))
     sns.heatmap(counts, ax=ax, cmap="Blues", annot=counts.where(counts > 0), fmt=".0f", cbar=False,
                 linewidths=1, linecolor="white", mask=counts == 0)
@@ -235,7 +251,10 @@ def quote_counts(counts: pd.DataFrame):
     ax.set_ylabel("")
     ax.xaxis.tick_top()
     ax.set_facecolor("0.96")
-    ax.set_title("Quotations per speaker (grey: not quoted)", fontsize=11, loc="left", pad=24)
+    title = "Quotations per speaker (grey: not quoted)"
+    if everyone > len(counts):
+        title += f"; the {len(counts)} most quoted of {everyone:,}"
+    ax.set_title(title, fontsize=11, loc="left", pad=24)
     fig.tight_layout()
     return fig
 
