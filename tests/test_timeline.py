@@ -222,3 +222,17 @@ def test_views_give_tables_in_the_figures_order(events_frame, summits):
     assert shown.loc[shown["event"] == "2022-09-14-visit-xi-jinping", "from opening"].iloc[0] == "\u22121 d"
     line = views.aligned_line(table)
     assert line.count("\n") == 2 and "2024-astana" in line
+
+
+def test_slides_and_the_accessions_table_name_the_first_evidence_and_count_the_rest(events_frame, summits):
+    frame = events_frame.copy()
+    many = [f"art{k}:{k}" for k in range(25)]
+    india = frame.index[frame["event_id"] == "2017-accession-india"][0]
+    frame.at[india, "evidence"] = many
+    slides = {s["unique_id"]: s for s in timeline.timelinejs(frame, summits=summits)["events"]}
+    text = slides["2017-accession-india"]["text"]["text"]
+    assert "evidence: art0:0, art1:1" in text and "art9:9 (and 15 more)" in text and "art10:10" not in text
+    assert "evidence: a:0, b:3</small>" in slides["2022-09-14-visit-xi-jinping"]["text"]["text"]
+    table = views.accessions_table(timeline.accession_events(frame, memberships=reference.load("memberships")))
+    cell = table.loc[table["event"] == "2017-accession-india", "evidence"].iloc[0]
+    assert cell == ", ".join(many[:views.MAX_EVIDENCE]) + f" (and {25 - views.MAX_EVIDENCE} more)"

@@ -660,6 +660,13 @@ def evidence_refs(value, limit: int | None = None) -> list[tuple[str, int]]:
     return out
 
 
+def evidence_line(value, limit: int) -> str:
+    """Return an evidence cell as text: its first `limit` references joined by ", ", then how many more there are."""
+    refs = as_list(value)
+    more = f" (and {len(refs) - limit:,} more)" if len(refs) > limit else ""
+    return ", ".join(str(r) for r in refs[:limit]) + more
+
+
 def _join_list(value) -> str:
     return ";".join(str(v) for v in as_list(value))
 

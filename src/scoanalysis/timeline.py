@@ -51,6 +51,8 @@ TIMELINE_CSV_COLUMNS = [
 ]
 #: Longest label, in characters.
 LABEL_CHARS = 60
+#: Evidence references a TimelineJS slide names; the rest are counted ("and 12 more").
+SLIDE_EVIDENCE = 10
 
 
 # =========================================================================== timelines as tables
@@ -449,7 +451,7 @@ def _slide(r: dict, group: str) -> dict:
     slide = {"start_date": _date_obj(lo, hi)}
     if _granularity(lo, hi) == "range":
         slide["end_date"] = _date_obj(hi)
-    evidence = ", ".join(schema.as_list(r.get("evidence")))
+    evidence = schema.evidence_line(r.get("evidence"), SLIDE_EVIDENCE)
     detail = f"{r['event_type']} · {_display(lo, hi)} (“{r.get('date_text') or ''}”) · evidence: {evidence}"
     slide.update({
         "text": {"headline": html.escape(_short(r["description"], LABEL_CHARS)),

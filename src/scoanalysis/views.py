@@ -574,13 +574,16 @@ def aligned_table(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def accessions_table(accessions: pd.DataFrame) -> pd.DataFrame:
-    """Return ``timeline.accession_events`` for reading: days, country, what, in reference data, evidence, event."""
+    """Return ``timeline.accession_events`` for reading: days, country, what, in reference data, evidence, event.
+
+    The evidence cell names the first MAX_EVIDENCE sentences (``article:sentence``) and counts the rest.
+    """
     return pd.DataFrame({
         "days": _window(accessions["earliest"], accessions["latest"]),
         "country": accessions["country_id"].fillna("").map(lambda c: c.replace("-", " ").title()),
         "what": accessions["label"],
         "in reference data": accessions["in_reference"].map({True: "yes", False: "no"}).fillna(""),
-        "evidence": accessions["evidence"].map(lambda refs: ", ".join(schema.as_list(refs))),
+        "evidence": accessions["evidence"].map(lambda refs: schema.evidence_line(refs, MAX_EVIDENCE)),
         "event": accessions["event_id"],
     }).reset_index(drop=True)
 
