@@ -450,7 +450,7 @@ def read_head(name: str, path: str | os.PathLike, rows: int) -> pd.DataFrame:
 
 
 def parquet_rows(file: Path, ids: list[str], *, columns: list[str] | None = None,
-                  refs: set[tuple[str, int]] | None = None) -> pd.DataFrame:
+                 refs: set[tuple[str, int]] | None = None) -> pd.DataFrame:
     """Return the rows of Parquet `file` whose article_id is in `ids` (sorted), in file order, as stored.
 
     Reads only the row groups whose article_id range (the file's statistics) holds one
