@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pandas as pd
 import pytest
@@ -402,6 +403,19 @@ def test_build_without_loading_returns_only_the_problems(tmp_path):
     assert list(result) == ["problems"]
     assert result["problems"]["article_id"].tolist() == ["bad"]
     assert (tmp_path / "out" / "sentences.csv").is_file()
+
+
+def test_a_build_removes_the_summary_tables_an_older_version_wrote_and_nothing_else(tmp_path):
+    folder = write_corpus(tmp_path / "c", {"a": "The SCO met in Astana on July 4, 2024."})
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("summary_leads.csv", "summary_leads.parquet", "my_notes.csv", "summary_leads.txt"):
+        (out / name).write_text("article_id,lead\na,old\n", encoding="utf-8")
+    build(folder, out, load=False)
+    assert not (out / "summary_leads.csv").exists() and not (out / "summary_leads.parquet").exists()
+    assert (out / "my_notes.csv").is_file() and (out / "summary_leads.txt").is_file()
+    assert all((out / f"{name}.csv").is_file() for name in schema.SUMMARY_TABLES)
+    assert "summary_leads.csv" not in json.loads((out / "manifest.json").read_text())["outputs"]
 
 
 def test_cached_articles_keep_their_warnings(tmp_path):

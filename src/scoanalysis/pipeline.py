@@ -202,6 +202,7 @@ def build(
                 for path in sorted(staging.iterdir()):
                     if path.is_file():
                         os.replace(path, out / path.name)
+                _remove_old_summaries(out)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
             manifest.write(out, {
@@ -220,6 +221,17 @@ def build(
     if not load:
         return {"problems": schema.read_table("problems", out) if (out / "problems.csv").is_file() else schema.empty("problems")}
     return schema.load_tables(out)
+
+
+def _remove_old_summaries(out: Path) -> None:
+    """Delete the summary tables in `out` that this version no longer writes (summary_leads, say).
+
+    Only files named like a summary table (``summary_*.csv`` or ``.parquet``) are
+    touched; they are derived and may change between versions (schema.SUMMARY_TABLES).
+    """
+    for path in out.glob("summary_*"):
+        if path.is_file() and path.suffix in (".csv", ".parquet") and path.stem not in schema.SUMMARY_TABLES:
+            path.unlink()
 
 
 class _Digests:
