@@ -193,6 +193,8 @@ def test_two_processes_give_the_same_tables_as_one(tmp_path):
     two = build(tmp_path / "c", tmp_path / "two", jobs=2)
     for name in one:
         assert one[name].equals(two[name]), name
+    for name in schema.SUMMARY_TABLES:  # the reports' summaries too, byte for byte
+        assert (tmp_path / "one" / f"{name}.csv").read_bytes() == (tmp_path / "two" / f"{name}.csv").read_bytes(), name
 
 
 @pytest.mark.slow
@@ -207,6 +209,9 @@ def test_dask_and_process_engines_give_the_same_tables_as_one_process(tmp_path, 
     for name in one:
         assert one[name].equals(two[name]), name
         assert one[name].equals(dask[name]), name
+    for name in schema.SUMMARY_TABLES:
+        summary = (tmp_path / "one" / f"{name}.csv").read_bytes()
+        assert summary == (tmp_path / "two" / f"{name}.csv").read_bytes() == (tmp_path / "dask" / f"{name}.csv").read_bytes(), name
     assert (tmp_path / "dask" / "articles.parquet").is_file()
 
 
