@@ -509,3 +509,14 @@ def test_the_head_of_a_table_without_its_repeats_counts_only_the_originals(synth
         pd.testing.assert_frame_equal(head.reset_index(drop=True), full[name].head(3).reset_index(drop=True))
         assert head.attrs["n_rows"] == len(full[name])
     assert len(full["articles"]) < len(sa.load_tables(synthetic_tables_dir)["articles"])  # repeats were left out
+
+
+def test_article_counts_without_repeats_count_only_the_originals(seed_tables_dir, synthetic_tables_dir):
+    for folder in (seed_tables_dir, synthetic_tables_dir):
+        full = views.originals(sa.load_tables(folder))
+        stories = views.originals(sa.load_summaries(folder))
+        expected = full["articles"]["summit_id"].value_counts()
+        assert summaries.article_counts(stories).sort_index().to_dict() == expected.sort_index().to_dict()
+    everything = sa.load_tables(seed_tables_dir)["articles"]
+    assert everything["duplicate_of"].notna().any()  # the seeds' two translations of one story count once
+    assert summaries.article_counts(sa.load_summaries(seed_tables_dir)).sum() == everything["summit_id"].notna().sum()

@@ -55,8 +55,8 @@ def plan(tables_path: str | os.PathLike, *, summit_ids: list[str] | None = None,
 
     One corpus overview, one summit profile per summit that has articles (or per
     id in `summit_ids`), one comparative timeline; `articles` (a frame with the
-    articles' summit_id: the articles table, or summary_articles) saves reading it. Raises ParameterError for a summit id that the reference
-    table does not know.
+    articles' summit_id: the articles table, or summary_articles) saves reading it.
+    Raises ParameterError for a summit id that the reference table does not know.
     """
     tables_path = str(Path(tables_path).resolve())
     known = reference.summit_ids()
@@ -217,7 +217,7 @@ def _stderr_to(path: Path):
 
 
 #: The tables a summit profile reads (its summit's rows of them; summary_evidence: the sentences those rows cite).
-PROFILE_READS = ("attendance", "events", "summary_terms", "summary_mentions", "summary_dated", "summary_quotes",
+PROFILE_READS = ("attendance", "summary_terms", "summary_mentions", "summary_dated", "summary_quotes",
                  "summary_articles", "summary_evidence")
 
 

@@ -533,6 +533,9 @@ class Tables(dict):
     """
 
     folder: Path | None = None
+    #: Whether articles that repeat another were left out (views.originals): the totals
+    #: written at build time (n_rows) then count rows these tables no longer hold.
+    originals_only: bool = False
 
     def __init__(self, tables=(), *, loaders: dict | None = None):
         super().__init__(tables)
@@ -662,9 +665,12 @@ def article_counts(tables: dict[str, pd.DataFrame]) -> pd.Series:
     """Return how many articles each summit has, indexed by summit_id (summits with none left out).
 
     From summary_articles's n_rows when `tables` has no articles table read yet (a
-    Tables from load_summaries), so a summit profile never reads the articles table.
+    Tables from load_summaries), so a summit profile never reads the articles table;
+    from the articles table when repeats were left out (views.originals), as n_rows
+    counts them.
     """
-    if isinstance(tables, Tables) and not dict.__contains__(tables, "articles") and "summary_articles" in tables:
+    if (isinstance(tables, Tables) and not tables.originals_only and not dict.__contains__(tables, "articles")
+            and "summary_articles" in tables):
         s = tables["summary_articles"]
         return s.groupby("summit_id", sort=False)["n_rows"].max().astype(int).sort_values(ascending=False, kind="stable")
     return tables["articles"]["summit_id"].value_counts()

@@ -458,6 +458,8 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
         out = type(tables)((name, original(name, frame)) for name, frame in tables.items())
     if hasattr(tables, "folder"):
         out.folder = tables.folder
+    if isinstance(out, summaries.Tables):
+        out.originals_only = True
     return out
 
 
