@@ -26,3 +26,11 @@ def test_columns_reads_each_column_once_and_fills_missing_ones():
     assert "b" in cols and "c" not in cols and cols.n == 2
     assert cols.get("c", "body") == ["body", "body"]
     assert isinstance(cols["b"][0], int) and not isinstance(cols["b"][0], np.integer)
+
+
+def test_text_isin_answers_as_isin_does_for_text_with_missing_values():
+    column = pd.Series(["a", None, "c", "a", "zz"], dtype="string")
+    for values in (["a", "zz"], {"c"}, pd.Series(["a", None]), [], pd.Index(["q"])):
+        expected = column.isin(list(values)).fillna(False).to_numpy(dtype=bool)
+        assert frames.text_isin(column, values).tolist() == expected.tolist()
+    assert frames.text_isin(pd.Series(["x", "y"]), ["y"]).tolist() == [False, True]

@@ -104,3 +104,14 @@ def test_side_by_side_pairs_are_bounded_and_the_rest_counted(seed_sentences):
     html = views.pairs_side_by_side(tables, max_pairs=2)
     assert html.count("<h4>") == 2 and "1 more pairs are listed in the duplicates table" in html
     assert views.pairs_side_by_side(tables).count("<h4>") == 3 and "more pairs" not in views.pairs_side_by_side(tables)
+
+
+def test_attendance_matrix_weighs_cut_evidence_lists_by_their_counts():
+    table = pd.DataFrame({
+        "summit_id": ["2024-astana"] * 3, "entity_id": ["xi-jinping", "narendra-modi", "shehbaz-sharif"],
+        "name": ["Xi Jinping", "Narendra Modi", "Shehbaz Sharif"], "status": ["attended", "absent", "attended"],
+        "represented_by": ["", "", ""], "evidence": [["a:1"], ["a:2"], ["d:1"]],
+        "n_evidence": pd.array([1, 40, 12], dtype="Int64"),  # lists cut to one reference on reading
+    })
+    fig = plots.attendance_matrix(table, max_people=2)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Shehbaz Sharif", "Narendra Modi"]

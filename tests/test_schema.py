@@ -202,3 +202,43 @@ def test_combined_parquet_has_row_groups_of_many_parts_except_for_sentences(tmp_
                      for g in range(pq.ParquetFile(tmp_path / "out" / f"{name}.parquet").num_row_groups)]
               for name in ("sentences", "duplicates")}
     assert groups == {"sentences": [2] * 7, "duplicates": [6, 6, 2]}
+
+
+def _attendance_rows() -> pd.DataFrame:
+    return pd.DataFrame({
+        "summit_id": ["2024-astana"] * 3, "entity_id": ["xi-jinping", "narendra-modi", "shehbaz-sharif"],
+        "name": ["Xi Jinping", "Narendra Modi", "Shehbaz Sharif"], "country": ["china", "india", "pakistan"],
+        "role": ["head of state"] * 3, "status": ["attended", "absent", "attended"], "represented_by": [None] * 3,
+        "evidence": [[f"a{k}:{k}" for k in range(5)], ["b:1"], []],
+    })
+
+
+def test_a_capped_read_keeps_the_first_evidence_and_counts_it_all_from_parquet_and_csv(tmp_path):
+    schema.write_table(_attendance_rows(), "attendance", tmp_path)
+    whole = schema.read_table("attendance", tmp_path)
+    capped = schema.read_table("attendance", tmp_path, evidence_limit=2)
+    assert capped["evidence"].tolist() == [["a0:0", "a1:1"], ["b:1"], []]
+    assert capped["n_evidence"].tolist() == [5, 1, 0] and str(capped["n_evidence"].dtype) == "Int64"
+    pd.testing.assert_frame_equal(capped.drop(columns="n_evidence").drop(columns="evidence"),
+                                  whole.drop(columns="evidence"))
+    roomy = schema.read_table("attendance", tmp_path, evidence_limit=50)
+    pd.testing.assert_frame_equal(roomy.drop(columns="n_evidence"), whole)
+    head = schema.read_head("attendance", tmp_path, 2, evidence_limit=2)
+    pd.testing.assert_frame_equal(head, capped.head(2))
+    assert head.attrs["n_rows"] == 3
+    (tmp_path / "attendance.parquet").unlink()  # the CSV alone gives the same frame
+    pd.testing.assert_frame_equal(schema.read_table("attendance", tmp_path, evidence_limit=2), capped)
+    pd.testing.assert_frame_equal(schema.read_head("attendance", tmp_path, 2, evidence_limit=2), capped.head(2))
+
+
+def test_a_capped_read_of_a_table_without_evidence_lists_is_the_plain_read(tmp_path):
+    rows = pd.DataFrame({"article_a": ["a"], "article_b": ["b"], "similarity": [0.9], "relation": ["translation"]})
+    schema.write_table(rows, "duplicates", tmp_path)
+    pd.testing.assert_frame_equal(schema.read_table("duplicates", tmp_path, evidence_limit=1),
+                                  schema.read_table("duplicates", tmp_path))
+
+
+def test_evidence_line_counts_a_cut_cell_by_its_total():
+    assert schema.evidence_line(["a:1", "b:2", "c:3"], 2) == "a:1, b:2 (and 1 more)"
+    assert schema.evidence_line(["a:1", "b:2"], 2, total=7) == "a:1, b:2 (and 5 more)"
+    assert schema.evidence_line(["a:1"], 2, total=pd.NA) == "a:1"

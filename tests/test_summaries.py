@@ -308,6 +308,10 @@ def test_summary_tables_are_read_when_first_used(seed_tables_dir):
     eager = schema.load_tables(seed_tables_dir, tables=[*summaries.SMALL_TABLES, *summaries.SUMMARY_TABLES])
     assert sorted(summ) == sorted(eager)
     for name, frame in eager.items():
+        if name in summaries.EVIDENCE_TABLES:  # evidence lists cut to what the reports quote, counted whole
+            counts = frame["evidence"].map(len)
+            frame = frame.assign(evidence=frame["evidence"].map(lambda refs: refs[:summaries.EVIDENCE_SENTENCES]),
+                                 n_evidence=pd.array(counts, dtype="Int64"))
         pd.testing.assert_frame_equal(summ[name], frame)
     with pytest.raises(KeyError):
         summ["sentences"]
@@ -445,6 +449,23 @@ def test_evidence_summary_holds_the_first_sentences_each_attendance_and_event_ro
     assert len(old) > 0
     pd.testing.assert_frame_equal(new, old.head(views.SHOW_ROWS), check_dtype=False)
     assert longest > summaries.EVIDENCE_SENTENCES or not any("more sentences)" in e for e in old["evidence"])
+
+
+def test_views_of_evidence_lists_cut_on_reading_equal_the_whole_lists(synthetic_tables_dir, monkeypatch):
+    """load_summaries cuts events' and attendance's evidence lists; the views quote and count as from whole lists."""
+    monkeypatch.setattr(summaries, "EVIDENCE_SENTENCES", 3)  # under the build's 10: summary_evidence holds them
+    monkeypatch.setattr(views, "MAX_EVIDENCE", 3)
+    full, summ = sa.load_tables(synthetic_tables_dir), sa.load_summaries(synthetic_tables_dir)
+    for name in summaries.EVIDENCE_TABLES:
+        assert (summ[name]["n_evidence"] > 3).any() and summ[name]["evidence"].map(len).max() == 3
+        assert summ[name]["n_evidence"].tolist() == full[name]["evidence"].map(len).tolist()
+    old, new = views.events_table(full), views.events_table(summ)
+    assert any("more sentences)" in cell for cell in new["evidence"])
+    pd.testing.assert_frame_equal(new, old.head(views.SHOW_ROWS), check_dtype=False)
+    summit = full["attendance"]["summit_id"].value_counts().index[0]
+    old, new = views.summit_attendance(full, summit), views.summit_attendance(summ, summit)
+    pd.testing.assert_frame_equal(new, old.head(views.SHOW_ROWS), check_dtype=False)
+    assert any("more sentences)" in cell for cell in new["evidence"])
 
 
 def test_evidence_summary_of_hand_made_tables_keeps_the_first_quoted_sentences_once(tmp_path, monkeypatch):

@@ -236,3 +236,19 @@ def test_slides_and_the_accessions_table_name_the_first_evidence_and_count_the_r
     table = views.accessions_table(timeline.accession_events(frame, memberships=reference.load("memberships")))
     cell = table.loc[table["event"] == "2017-accession-india", "evidence"].iloc[0]
     assert cell == ", ".join(many[:views.MAX_EVIDENCE]) + f" (and {25 - views.MAX_EVIDENCE} more)"
+
+
+def test_slides_and_accessions_of_cut_evidence_lists_count_by_n_evidence(events_frame, summits):
+    """Events read with their lists cut (load_summaries) tell the same as the whole lists."""
+    frame = events_frame.copy()
+    india = frame.index[frame["event_id"] == "2017-accession-india"][0]
+    frame.at[india, "evidence"] = [f"art{k}:{k}" for k in range(25)]
+    cut = frame.assign(n_evidence=pd.array(frame["evidence"].map(len), dtype="Int64"),
+                       evidence=frame["evidence"].map(lambda refs: list(refs)[:views.MAX_EVIDENCE]))
+    def texts(events):
+        return {s["unique_id"]: s["text"]["text"] for s in timeline.timelinejs(events, summits=summits)["events"]}
+    assert texts(cut) == texts(frame)
+    memberships = reference.load("memberships")
+    whole, short = (timeline.accession_events(f, memberships=memberships) for f in (frame, cut))
+    assert whole["n_evidence"].tolist() == short["n_evidence"].tolist() and 25 in whole["n_evidence"].tolist()
+    pd.testing.assert_frame_equal(views.accessions_table(short), views.accessions_table(whole))

@@ -390,13 +390,16 @@ def _csv_field(value: str) -> str:
     return f'"{value}"' if any(ch in value for ch in ',"\n') else value
 
 
-def read_table(name: str, path: str | os.PathLike) -> pd.DataFrame:
+def read_table(name: str, path: str | os.PathLike, *, evidence_limit: int | None = None) -> pd.DataFrame:
     """Return table `name` read from the folder `path`, with the contract's dtypes.
 
     The CSV is the table; the Parquet file written beside it is read instead when it
     is not older than the CSV (a CSV edited by hand is newer, and wins). Both give
     the same frame: what Parquet holds beyond CSV (empty text as opposed to none,
-    typed extra columns) is read as the CSV would be.
+    typed extra columns) is read as the CSV would be. With `evidence_limit`, a table
+    with an evidence list (events, attendance) keeps the first `evidence_limit`
+    references of each row and gains the column ``n_evidence`` (Int64), how many the
+    row has in all; from Parquet the lists are cut before they become Python objects.
     """
     file = Path(path) / _table(name).file
     if not file.is_file():
@@ -404,20 +407,67 @@ def read_table(name: str, path: str | os.PathLike) -> pd.DataFrame:
     twin = _current_parquet(file)
     if twin is not None:
         try:
-            frame = _as_csv_reads(pd.read_parquet(twin), name)
+            if evidence_limit is None:
+                frame = _as_csv_reads(pd.read_parquet(twin), name)
+            else:
+                import pyarrow.parquet as pq
+
+                table, counts = _cut_evidence(pq.read_table(twin), name, evidence_limit)
+                frame = _as_csv_reads(table.to_pandas(), name)
         except Exception:  # unreadable or cut short: the CSV is the table
             frame = None
         if frame is not None:
-            return conform(frame, name)
-    raw = pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
-    return conform(raw, name)
+            frame = conform(frame, name)
+            return frame if evidence_limit is None else _with_counts(frame, name, counts)
+    raw = conform(pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"), name)
+    return raw if evidence_limit is None else _cut_evidence_frame(raw, name, evidence_limit)
 
 
-def read_head(name: str, path: str | os.PathLike, rows: int) -> pd.DataFrame:
+#: The column a capped read (`evidence_limit`) adds: how many evidence references the row has in all.
+EVIDENCE_COUNT = "n_evidence"
+
+
+def _has_evidence(name: str) -> bool:
+    return _table(name).columns.get("evidence") == "list"
+
+
+def _cut_evidence(table, name: str, limit: int):
+    """Return (Arrow `table` with its evidence lists cut to `limit` items, each row's count before) or (table, None)."""
+    import pyarrow.compute as pc
+
+    if not _has_evidence(name) or "evidence" not in table.column_names:
+        return table, None
+    column = table["evidence"]
+    counts = pc.fill_null(pc.list_value_length(column), 0).to_numpy(zero_copy_only=False)
+    where = table.column_names.index("evidence")
+    return table.set_column(where, "evidence", pc.list_slice(column, 0, limit)), counts
+
+
+def _with_counts(frame: pd.DataFrame, name: str, counts) -> pd.DataFrame:
+    if not _has_evidence(name):
+        return frame
+    if counts is None:  # no evidence column in the file: conform added it empty
+        counts = [0] * len(frame)
+    frame[EVIDENCE_COUNT] = pd.array(counts, dtype="Int64")
+    return frame
+
+
+def _cut_evidence_frame(frame: pd.DataFrame, name: str, limit: int) -> pd.DataFrame:
+    """Return `frame` (conformed) with its evidence lists cut to `limit` and their counts before in n_evidence."""
+    if not _has_evidence(name):
+        return frame
+    out = frame.copy()
+    counts = out["evidence"].map(lambda v: len(as_list(v)))
+    out["evidence"] = out["evidence"].map(lambda v: as_list(v)[:limit])
+    return _with_counts(out, name, counts.to_numpy())
+
+
+def read_head(name: str, path: str | os.PathLike, rows: int, *, evidence_limit: int | None = None) -> pd.DataFrame:
     """Return the first `rows` rows of table `name` in folder `path`, and in ``attrs["n_rows"]`` how many it has.
 
     From the Parquet file, when it is current (see read_table), only the row groups
-    that hold those rows are read; otherwise the whole CSV.
+    that hold those rows are read; otherwise the whole CSV. `evidence_limit` as in
+    read_table.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -436,15 +486,20 @@ def read_head(name: str, path: str | os.PathLike, rows: int) -> pd.DataFrame:
                     break
                 groups.append(reader.read_row_group(g))
                 held += groups[-1].num_rows
-            table = pa.concat_tables(groups) if groups else reader.schema_arrow.empty_table()
-            frame = _as_csv_reads(table.slice(0, rows).to_pandas(), name)
+            table = (pa.concat_tables(groups) if groups else reader.schema_arrow.empty_table()).slice(0, rows)
+            counts = None
+            if evidence_limit is not None:
+                table, counts = _cut_evidence(table, name, evidence_limit)
+            frame = _as_csv_reads(table.to_pandas(), name)
         except Exception:  # unreadable or cut short: the CSV is the table
             frame = None
     if frame is None:
-        whole = read_table(name, path)
+        whole = read_table(name, path, evidence_limit=evidence_limit)
         total, frame = len(whole), whole.head(rows)
     else:
         frame = conform(frame, name)
+        if evidence_limit is not None:
+            frame = _with_counts(frame, name, counts)
     frame.attrs["n_rows"] = int(total)
     return frame
 
@@ -660,10 +715,15 @@ def evidence_refs(value, limit: int | None = None) -> list[tuple[str, int]]:
     return out
 
 
-def evidence_line(value, limit: int) -> str:
-    """Return an evidence cell as text: its first `limit` references joined by ", ", then how many more there are."""
+def evidence_line(value, limit: int, *, total=None) -> str:
+    """Return an evidence cell as text: its first `limit` references joined by ", ", then how many more there are.
+
+    `total` is how many references the row has in all when its cell was cut
+    (``n_evidence`` of a capped read); by default, the cell's length.
+    """
     refs = as_list(value)
-    more = f" (and {len(refs) - limit:,} more)" if len(refs) > limit else ""
+    total = len(refs) if total is None or pd.isna(total) else int(total)
+    more = f" (and {total - limit:,} more)" if total > limit else ""
     return ", ".join(str(r) for r in refs[:limit]) + more
 
 

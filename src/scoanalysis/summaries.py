@@ -594,7 +594,10 @@ def load_summaries(path: str | os.PathLike | None = None) -> Tables:
 
     The small contract tables whole (articles, events, attendance, duplicates, claims,
     problems) and every summary table (SUMMARY_TABLES), each read when a cell first uses
-    it (see Tables); not the sentences, entities,
+    it (see Tables). Events and attendance keep the first EVIDENCE_SENTENCES references
+    of each evidence list (those whose text summary_evidence holds) and count them all
+    in ``n_evidence``: their lists grow with the corpus, the reports quote no more;
+    `schema.load_tables` reads them whole. Not the sentences, entities,
     timexes or quotes, whose rows the views read from the Parquet files when they show a
     few (`sentence_texts`). Raises TableError naming the file and the fix when the folder
     was built before summaries existed.
@@ -615,13 +618,15 @@ def load_summaries(path: str | os.PathLike | None = None) -> Tables:
 
 
 def _read_one(folder: Path, name: str) -> pd.DataFrame:
+    if name in EVIDENCE_TABLES:
+        return schema.read_table(name, folder, evidence_limit=EVIDENCE_SENTENCES)
     return schema.load_tables(folder, tables=[name])[name]
 
 
 def _read_head(folder: Path, name: str, rows: int) -> pd.DataFrame:
     if name == "problems" and not (folder / "problems.csv").is_file():
         return frame_head(schema.empty("problems"), rows)
-    return schema.read_head(name, folder, rows)
+    return schema.read_head(name, folder, rows, evidence_limit=EVIDENCE_SENTENCES if name in EVIDENCE_TABLES else None)
 
 
 def head(tables: dict[str, pd.DataFrame], name: str, rows: int) -> pd.DataFrame:

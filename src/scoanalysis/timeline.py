@@ -41,7 +41,8 @@ STATUSES = ("member", "observer", "dialogue_partner")
 #: Columns of ``membership_by_year``.
 MEMBERSHIP_COLUMNS = ["year", *STATUSES, "total", "changes"]
 #: Columns of ``accession_events``.
-ACCESSION_COLUMNS = ["event_id", "year", "earliest", "latest", "country_id", "label", "evidence", "in_reference"]
+ACCESSION_COLUMNS = ["event_id", "year", "earliest", "latest", "country_id", "label", "evidence", "n_evidence",
+                     "in_reference"]
 #: Columns of ``coverage_profile``.
 PROFILE_COLUMNS = ["summit_id", "dimension", "key", "name", "count", "share"]
 #: Columns of TimelineJS's Google Sheets template, the layout of timeline.csv.
@@ -219,8 +220,9 @@ def accession_events(events: pd.DataFrame, *, memberships: pd.DataFrame | None =
     Returns
     -------
     DataFrame with columns event_id, year (of earliest), earliest, latest,
-    country_id, label, evidence (list), in_reference (boolean, empty without
-    memberships); sorted by earliest.
+    country_id, label, evidence (list), n_evidence (how many references the event
+    has: the list's length, or the events' ``n_evidence`` when their lists were cut),
+    in_reference (boolean, empty without memberships); sorted by earliest.
     """
     ev = _dated(events)
     ev = ev[ev["event_type"] == "accession"]
@@ -233,15 +235,22 @@ def accession_events(events: pd.DataFrame, *, memberships: pd.DataFrame | None =
         if memberships is not None and country:
             starts = pd.to_datetime(memberships.loc[memberships["country_id"] == country, "start"])
             in_ref = bool(((starts.dt.year >= r["earliest"].year) & (starts.dt.year <= r["latest"].year)).any())
+        evidence = schema.as_list(r.get("evidence"))
         rows.append({"event_id": r["event_id"], "year": r["earliest"].year, "earliest": r["earliest"],
                      "latest": r["latest"], "country_id": country, "label": _short(r["description"], label_chars),
-                     "evidence": schema.as_list(r.get("evidence")), "in_reference": in_ref})
+                     "evidence": evidence, "n_evidence": _count(r, evidence), "in_reference": in_ref})
     out = pd.DataFrame(rows, columns=ACCESSION_COLUMNS)
     out = _typed(out.sort_values(["earliest", "event_id"], kind="stable").reset_index(drop=True), ACCESSION_COLUMNS,
                  dates=("earliest", "latest"))
     out["year"] = out["year"].astype("Int64")
     out["in_reference"] = out["in_reference"].astype("boolean")
+    out["n_evidence"] = out["n_evidence"].astype("Int64")
     return out
+
+
+def _count(row: dict, evidence: list) -> int:
+    total = row.get(schema.EVIDENCE_COUNT)
+    return len(evidence) if total is None or pd.isna(total) else int(total)
 
 
 def coverage_profile(
@@ -451,7 +460,7 @@ def _slide(r: dict, group: str) -> dict:
     slide = {"start_date": _date_obj(lo, hi)}
     if _granularity(lo, hi) == "range":
         slide["end_date"] = _date_obj(hi)
-    evidence = schema.evidence_line(r.get("evidence"), SLIDE_EVIDENCE)
+    evidence = schema.evidence_line(r.get("evidence"), SLIDE_EVIDENCE, total=r.get(schema.EVIDENCE_COUNT))
     detail = f"{r['event_type']} · {_display(lo, hi)} (“{r.get('date_text') or ''}”) · evidence: {evidence}"
     slide.update({
         "text": {"headline": html.escape(_short(r["description"], LABEL_CHARS)),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compare, framing, reference, schema, summaries
+from . import compare, frames, framing, reference, schema, summaries
 from . import timeline as tl
 from .reference import FOCUS_SUMMITS
 
@@ -178,16 +178,16 @@ def summit_attendance(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.Dat
     shown = chosen if "sentences" in tables else chosen.head(SHOW_ROWS)
     names = dict(zip(a["entity_id"], a["name"]))
     sentences = _texts(tables, [r for refs in shown["evidence"] for r in schema.evidence_refs(refs, MAX_EVIDENCE)])
-    def evidence(refs):
+    def evidence(refs, total):
         texts = [sentences.get(ref, "") for ref in schema.evidence_refs(refs, MAX_EVIDENCE)]
-        return " | ".join(texts + _more(refs))
+        return " | ".join(texts + _more(refs, total))
     return _headed(pd.DataFrame({
         "name": shown["name"],
         "country": shown["country"],
         "role at the summit": shown["role"],
         "status": shown["status"],
         "sent in their place": shown["represented_by"].fillna("").map(lambda e: names.get(e, e) if e else ""),
-        "evidence": shown["evidence"].map(evidence),
+        "evidence": [evidence(refs, total) for refs, total in zip(shown["evidence"], _evidence_counts(shown))],
     }), chosen)
 
 
@@ -434,13 +434,13 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
     if include_duplicates:
         return tables
     a = tables["articles"]
-    keep = set(a.loc[a["duplicate_of"].isna(), "article_id"])
+    keep = a.loc[a["duplicate_of"].isna(), "article_id"]
 
     def original(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         if _kept_whole(name, frame.columns):
             return frame
         if "article_id" in frame.columns and name not in _WHOLE:
-            return frame[frame["article_id"].isin(keep)]
+            return frame[frames.text_isin(frame["article_id"], keep)]
         return frame[~frame["is_duplicate"].astype(bool)]
 
     def original_head(name: str, rows: int) -> pd.DataFrame:
@@ -521,7 +521,7 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
     """
     all_events = tables["events"]
     if summit_ids is not None:
-        keep = [bool(set(_lanes(r)) & set(summit_ids)) for r in all_events.to_dict("records")]
+        keep = [not set(summit_ids).isdisjoint(row) for row in _lane_lists(all_events)]
         all_events = all_events[keep]
     if "entities" in tables:
         names = tables["entities"].drop_duplicates("entity_id").set_index("entity_id")["name"].to_dict() if len(tables["entities"]) else {}
@@ -531,9 +531,9 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
         ev = all_events.head(SHOW_ROWS)
     sentences = _texts(tables, [r for refs in ev["evidence"] for r in schema.evidence_refs(refs, MAX_EVIDENCE)])
 
-    def evidence(refs) -> str:
+    def evidence(refs, total) -> str:
         out = [f"[{aid[:3]}:{sid}] {sentences.get((aid, sid), '')}" for aid, sid in schema.evidence_refs(refs, MAX_EVIDENCE)]
-        return " | ".join(out + _more(refs))
+        return " | ".join(out + _more(refs, total))
 
     return _headed(pd.DataFrame({
         "days": _window(ev["earliest"], ev["latest"]),
@@ -542,8 +542,8 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
         "who": ev["actors"].map(lambda a: ", ".join(names.get(x, x) for x in schema.as_list(a))),
         "date as written": ev["date_text"],
         "status": ev["status"] if "status" in ev else "",
-        "coverage of": [", ".join(_lanes(r)) for r in ev.to_dict("records")],
-        "evidence": ev["evidence"].map(evidence),
+        "coverage of": [", ".join(row) for row in _lane_lists(ev)],
+        "evidence": [evidence(refs, total) for refs, total in zip(ev["evidence"], _evidence_counts(ev))],
         "event": ev["event_id"],
     }), all_events)
 
@@ -585,7 +585,8 @@ def accessions_table(accessions: pd.DataFrame) -> pd.DataFrame:
         "country": accessions["country_id"].fillna("").map(lambda c: c.replace("-", " ").title()),
         "what": accessions["label"],
         "in reference data": accessions["in_reference"].map({True: "yes", False: "no"}).fillna(""),
-        "evidence": accessions["evidence"].map(lambda refs: schema.evidence_line(refs, MAX_EVIDENCE)),
+        "evidence": [schema.evidence_line(refs, MAX_EVIDENCE, total=total)
+                     for refs, total in zip(accessions["evidence"], _evidence_counts(accessions))],
         "event": accessions["event_id"],
     }).reset_index(drop=True)
 
@@ -595,9 +596,9 @@ def events_line(tables: dict[str, pd.DataFrame], summit_ids=FOCUS_SUMMITS) -> st
     ev = tables["events"]
     if ev.empty:
         return "The articles date no events."
-    bits = []
+    bits, lanes = [], _lane_lists(ev)
     for sid in summit_ids:
-        n = sum(sid in _lanes(r) for r in ev.to_dict("records"))
+        n = sum(sid in row for row in lanes)
         bits.append(f"{sid}: {n} event{'s' * (n != 1)}")
     oldest = ev.sort_values("earliest").iloc[0]
     merged = int((ev["n_articles"] > 1).sum()) if "n_articles" in ev else 0
@@ -676,9 +677,17 @@ def _headed(frame: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _more(refs) -> list[str]:
-    n = len(schema.as_list(refs)) - MAX_EVIDENCE
+def _more(refs, total=None) -> list[str]:
+    """Return ["(and N more sentences)"] past the MAX_EVIDENCE quoted; `total` counts a cut cell's references."""
+    n = (len(schema.as_list(refs)) if total is None or pd.isna(total) else int(total)) - MAX_EVIDENCE
     return [f"(and {n:,} more sentences)"] if n > 0 else []
+
+
+def _evidence_counts(frame: pd.DataFrame) -> list:
+    """Return each row's number of evidence references: ``n_evidence`` when its lists were cut, else None (count the cell)."""
+    if schema.EVIDENCE_COUNT in frame.columns:
+        return frame[schema.EVIDENCE_COUNT].tolist()
+    return [None] * len(frame)
 
 
 def _texts(tables: dict[str, pd.DataFrame], refs) -> pd.Series:
@@ -700,6 +709,14 @@ def _texts(tables: dict[str, pd.DataFrame], refs) -> pd.Series:
     if not missing:
         return known
     return pd.concat([known, summaries.sentence_texts(tables.folder, missing)])
+
+
+def _lane_lists(events: pd.DataFrame) -> list[list[str]]:
+    """Return each event's lanes (_lanes), reading only the two columns they come from."""
+    columns = [c for c in ("summit_ids", "summit_id") if c in events.columns]
+    if not columns:
+        return [[] for _ in range(len(events))]
+    return [_lanes(dict(zip(columns, values))) for values in zip(*(events[c] for c in columns))]
 
 
 def _lanes(r: dict) -> list[str]:
