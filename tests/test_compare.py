@@ -426,3 +426,20 @@ def test_confirming_on_sketches_finds_what_confirming_on_text_finds(made_up):
     on_sketches = compare.confirm_pairs(every, lambda aid: asked.append(aid) or features[aid], sketches=sketches)
     pd.testing.assert_frame_equal(on_text, on_sketches)
     assert len(on_text) >= 2 and len(asked) < 2 * len(every)
+
+
+def test_article_features_read_the_body_rows_as_the_body_filter_keeps_them():
+    sentences = pd.DataFrame({
+        "article_id": ["a"] * 5, "sentence_id": [0, 1, 2, 3, 4],
+        "text": ["Leaders met in Astana on Thursday.", "Leave a Replay", "Putin spoke with Xi about trade.",
+                 "Photo: Reuters", "Modi did not attend the summit in person."],
+        "is_boilerplate": pd.array([False, True, None, False, False], dtype="boolean"),
+        "kind": ["body", "debris", "body", "caption", "body"],
+    })
+    kept = compare._body(sentences)
+    assert kept["sentence_id"].tolist() == [0, 2, 4]
+    assert compare._body_rows(sentences) == [(0, sentences.at[0, "text"]), (2, sentences.at[2, "text"]),
+                                             (4, sentences.at[4, "text"])]
+    assert compare.article_features(sentences).sentence_ids == (0, 2, 4)
+    bare = sentences.drop(columns=["is_boilerplate", "kind"])  # no flags: every row is body
+    assert [i for i, _ in compare._body_rows(bare)] == [0, 1, 2, 3, 4]

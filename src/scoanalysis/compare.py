@@ -416,8 +416,7 @@ class _Recent:
 
 def article_features(sentences: pd.DataFrame) -> "_Features":
     """Return what one article contributes to confirming a pair (its body sentences as words and stems)."""
-    body = _body(sentences)
-    return _features([(int(i), str(t)) for i, t in zip(body["sentence_id"], body["text"])])
+    return _features(_body_rows(sentences))
 
 
 def _signature_of(feats: "_Features", num_perm: int, seed: int) -> Sketch | None:
@@ -612,6 +611,20 @@ def align(
     frame["sentence_b"] = frame["sentence_b"].astype("Int64")
     frame["score"] = frame["score"].astype("Float64")
     return frame
+
+
+def _body_rows(sentences: pd.DataFrame) -> list[tuple[int, str]]:
+    """Return (sentence_id, text) of the rows `_body` keeps, read as lists (no frame is filtered)."""
+    n = len(sentences)
+    boiler = sentences["is_boilerplate"].tolist() if "is_boilerplate" in sentences.columns else [False] * n
+    kinds = sentences["kind"].tolist() if "kind" in sentences.columns else ["body"] * n
+    ids, texts = sentences["sentence_id"].tolist(), sentences["text"].tolist()
+    return [(int(i), str(t)) for i, t, b, k in zip(ids, texts, boiler, kinds) if k == "body" and not _flag(b)]
+
+
+def _flag(value) -> bool:
+    """A boolean cell as _body reads it: missing is False."""
+    return False if value is None or pd.isna(value) else bool(value)
 
 
 def _body(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -925,8 +938,8 @@ def translation_evidence(sentences: pd.DataFrame) -> pd.DataFrame:
                     if m.start() > 0:  # a capital at sentence start says nothing
                         names[m.group()].append((sid, start + m.start(), start + m.end(), raw))
         rows.extend(_name_spelling_clues(aid, names))
-    frame = pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
-    return frame.sort_values(["article_id", "sentence_id", "start"], kind="stable").reset_index(drop=True) if len(frame) else frame
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))  # stable: clues at one place keep the order they were found in
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 
 def _ends_with_abbreviation(folded: str) -> bool:
@@ -1024,10 +1037,12 @@ def is_translated(
     (CLUE_WEIGHTS) must add up to `min_score` and come from at least `min_sentences`
     different sentences.
     """
-    if (evidence["clue"] == "disclaimer").any():
+    clues = evidence["clue"].tolist()
+    if "disclaimer" in clues:
         return True
-    weighted = evidence[evidence["clue"].isin(CLUE_WEIGHTS)]
-    return translation_score(weighted) >= min_score and weighted["sentence_id"].nunique() >= min_sentences
+    weighted = [(clue, sid) for clue, sid in zip(clues, evidence["sentence_id"].tolist()) if clue in CLUE_WEIGHTS]
+    score = float(sum(CLUE_WEIGHTS[clue] for clue, _ in weighted))
+    return score >= min_score and len({sid for _, sid in weighted if not pd.isna(sid)}) >= min_sentences
 
 
 def translated(sentences: pd.DataFrame) -> pd.DataFrame:
