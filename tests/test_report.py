@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +148,28 @@ def test_a_profile_is_keyed_by_its_summits_rows_and_the_evidence_they_cite(fixtu
     after = digests()
     assert after["2024-astana"] != before["2024-astana"]
     assert after["2019-bishkek"] == before["2019-bishkek"]
+
+
+def test_table_digests_take_the_builds_record_and_hash_only_the_files_changed_since(fixture_tables, tmp_path,
+                                                                                     monkeypatch):
+    from scoanalysis import manifest
+
+    folder = shutil.copytree(fixture_tables, tmp_path / "tables")  # copied with their times
+    recorded = manifest.read(folder)[manifest.TABLE_FILES]
+    names = sorted(p.name for p in folder.glob("*.csv"))
+    assert sorted(recorded) == names and "claims.csv" in names
+    assert all(recorded[n]["sha256"] == manifest.file_digest(folder / n) for n in names)
+    hashed, real = [], manifest.file_digest
+    monkeypatch.setattr(manifest, "file_digest", lambda path: hashed.append(Path(path).name) or real(path))
+    assert manifest.table_digests(folder) == {n: recorded[n]["sha256"] for n in names}
+    assert hashed == []  # nothing read
+    claims, events = folder / "claims.csv", folder / "events.csv"
+    claims.write_text(claims.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    os.utime(events, ns=(events.stat().st_atime_ns, events.stat().st_mtime_ns + 1000))  # touched, not changed
+    digests = manifest.table_digests(folder)
+    assert sorted(hashed) == ["claims.csv", "events.csv"]
+    assert digests["claims.csv"] == real(claims) != recorded["claims.csv"]["sha256"]
+    assert digests["events.csv"] == recorded["events.csv"]["sha256"]
+    (folder / "manifest.json").unlink()  # no record: every file is hashed, to the same digests
+    hashed.clear()
+    assert manifest.table_digests(folder) == digests and sorted(hashed) == names

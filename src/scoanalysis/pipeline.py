@@ -213,6 +213,7 @@ def build(
                 "seconds": round(time.perf_counter() - started, 3),
                 "outputs": sorted(p.name for p in out.iterdir()
                                   if p.suffix in (".csv", ".parquet", ".json") and p.name != manifest.MANIFEST),
+                manifest.TABLE_FILES: manifest.table_files(out),  # the reports' keys, without reading the tables again
             })
             log.info("built %d articles (%d analysed, %d unchanged) into %s", stats["articles"], stats["analysed"],
                      stats["reused"], out)
