@@ -33,4 +33,5 @@ def test_text_isin_answers_as_isin_does_for_text_with_missing_values():
     for values in (["a", "zz"], {"c"}, pd.Series(["a", None]), [], pd.Index(["q"])):
         expected = column.isin(list(values)).fillna(False).to_numpy(dtype=bool)
         assert frames.text_isin(column, values).tolist() == expected.tolist()
+        assert frames.text_isin(column, frames.text_set(values)).tolist() == expected.tolist()  # made once
     assert frames.text_isin(pd.Series(["x", "y"]), ["y"]).tolist() == [False, True]

@@ -79,16 +79,30 @@ def text_isin(series: pd.Series, values) -> np.ndarray:
     """Return a boolean array: whether each item of text column `series` is one of `values`.
 
     The same answer as ``series.isin(values)`` for text (a missing item is in `values`
-    when they hold a missing value), hashed in Arrow: pandas walks an
-    Arrow-backed text column in Python to test it (0.5 s for 3,500 rows against
-    100,000 article ids; 0.01 s here).
+    when they hold a missing value), hashed in Arrow. pandas makes an Arrow scalar of
+    each value to test an Arrow-backed text column against: 25 ms for 7,500 values,
+    paid again for every partition's frame (0.6 ms here). `values` may be `text_set`'s
+    array, made once for many calls.
     """
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    def arrow(items) -> pa.Array:
-        return pa.array(np.asarray(items, dtype=object), type=pa.large_string(), from_pandas=True)
-
-    pool = values if isinstance(values, (pd.Series, pd.Index, np.ndarray, pd.api.extensions.ExtensionArray, list)) else list(values)
-    found = pc.is_in(arrow(series.to_numpy(dtype=object, na_value=None)), value_set=arrow(pool), skip_nulls=False)
+    found = pc.is_in(_arrow_text(series.to_numpy(dtype=object, na_value=None)), value_set=text_set(values),
+                     skip_nulls=False)
     return found.fill_null(False).to_numpy(zero_copy_only=False)
+
+
+def text_set(values):
+    """Return `values` (any iterable of text) as the Arrow array that text_isin tests against."""
+    import pyarrow as pa
+
+    if isinstance(values, pa.Array) and values.type == pa.large_string():
+        return values
+    if not isinstance(values, (pd.Series, pd.Index, np.ndarray, pd.api.extensions.ExtensionArray, list)):
+        values = list(values)
+    return _arrow_text(values)
+
+
+def _arrow_text(items):
+    import pyarrow as pa
+
+    return pa.array(np.asarray(items, dtype=object), type=pa.large_string(), from_pandas=True)

@@ -438,13 +438,13 @@ def _mark_duplicates(results: list[_Partition], duplicates: pd.DataFrame, articl
     """
     if duplicates.empty:
         return
-    paired = articles[articles["article_id"].isin(set(duplicates["article_a"]) | set(duplicates["article_b"]))]
+    paired = articles[frames.text_isin(articles["article_id"], set(duplicates["article_a"]) | set(duplicates["article_b"]))]
     repeats = compare.duplicate_of(duplicates, paired).dropna()
     if repeats.empty:
         return
-    folder = Path(parts) / "articles"
+    folder, repeated = Path(parts) / "articles", frames.text_set(repeats.index)
     for r in results:
-        if r.articles is None or not r.articles["article_id"].isin(repeats.index).any():
+        if r.articles is None or not frames.text_isin(r.articles["article_id"], repeated).any():
             continue
         frame = pd.read_parquet(folder / f"{r.index:08d}.parquet")
         frame["duplicate_of"] = frame["article_id"].map(repeats)

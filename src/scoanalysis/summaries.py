@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import compare, framing, heap, schema, text
+from . import compare, frames, framing, heap, schema, text
 from .exceptions import TableError
 
 #: Rows kept of each capped list (per summit for dated statements and quotes): at least
@@ -238,12 +238,12 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
     actors = sums["actors"].result()
     actors["entity_type"] = [types[(e, bool(d))][1] for e, d in zip(actors["entity_id"], actors["is_duplicate"])]
     actors["first_seen"] = [types[(e, bool(d))][0] for e, d in zip(actors["entity_id"], actors["is_duplicate"])]
-    chosen = _top_actors(actors)
-    actors = actors[actors["entity_id"].isin(chosen)]
+    chosen = frames.text_set(_top_actors(actors))
+    actors = actors[frames.text_isin(actors["entity_id"], chosen)]
     names = sums["actor_names"].result()
     words = _Sum(["entity_id", "is_duplicate", "word"])
     for frame in parts("actor_words"):
-        words.add(frame[frame["entity_id"].isin(chosen)])
+        words.add(frame[frames.text_isin(frame["entity_id"], chosen)])
     mentions, seen = _Folds(_fold_mentions), 0
     for frame in parts("mentions"):
         frame = frame.assign(first_seen=range(seen, seen + len(frame)))
@@ -255,7 +255,7 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
         "summary_terms": sums["terms"].result(),
         "summary_quoted": sums["quoted"].result(),
         "summary_actors": actors,
-        "summary_actor_names": names[names["entity_id"].isin(chosen)],
+        "summary_actor_names": names[frames.text_isin(names["entity_id"], chosen)],
         "summary_actor_words": words.result(),
         "summary_mentions": mentions.reset_index() if mentions is not None else None,
         "summary_tone": _stack(sums, "prose"),
@@ -338,10 +338,10 @@ def _summit_articles(articles: pd.DataFrame, leads) -> pd.DataFrame:
     """
     assigned = articles[articles["summit_id"].notna()]
     first = assigned.groupby("summit_id", sort=False).head(HEAD_ROWS)
-    wanted = set(first["article_id"])
+    wanted = frames.text_set(first["article_id"])  # made once: isin would convert it for every partition
     found: dict[str, str] = {}
     for frame in leads:
-        frame = frame[frame["article_id"].isin(wanted)]
+        frame = frame[frames.text_isin(frame["article_id"], wanted)]
         found.update(zip(frame["article_id"], frame["lead"]))
     return pd.DataFrame({
         "summit_id": first["summit_id"],
