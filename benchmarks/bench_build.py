@@ -50,7 +50,13 @@ def baseline(corpus: Path) -> tuple[float, int]:
 
 
 def run_build(corpus: Path, out: Path, engine: str) -> tuple[float, float, float]:
-    """Return (seconds, peak MB summed over the build's processes, peak MB of its main process) for one `build --force`."""
+    """Return (seconds, peak MB summed over the build's processes, peak MB of its main process) for one `build --force`.
+
+    `out` is removed first: `--force` rebuilds the tables but would still take each article
+    from the per-article cache a previous run left there (`out/.cache`), which is no
+    measure of the extraction.
+    """
+    shutil.rmtree(out, ignore_errors=True)
     return _measure([sys.executable, "-m", "scoanalysis.cli", "build", "--corpus", str(corpus), "--out", str(out),
                      "--force", "--quiet", "--keep-going", *ENGINES[engine]])
 
