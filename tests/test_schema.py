@@ -242,3 +242,10 @@ def test_evidence_line_counts_a_cut_cell_by_its_total():
     assert schema.evidence_line(["a:1", "b:2", "c:3"], 2) == "a:1, b:2 (and 1 more)"
     assert schema.evidence_line(["a:1", "b:2"], 2, total=7) == "a:1, b:2 (and 5 more)"
     assert schema.evidence_line(["a:1"], 2, total=pd.NA) == "a:1"
+
+
+def test_evidence_counts_take_n_evidence_where_a_read_cut_the_lists():
+    whole = pd.DataFrame({"evidence": [["a:1", "b:2", "c:3"], [], None]})
+    assert schema.evidence_counts(whole) == [3, 0, 0]
+    cut = whole.assign(n_evidence=pd.array([12, 0, pd.NA], dtype="Int64"))
+    assert schema.evidence_counts(cut) == [12, 0, 0]

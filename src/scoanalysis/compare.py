@@ -613,27 +613,22 @@ def align(
     return frame
 
 
-def _body_rows(sentences: pd.DataFrame) -> list[tuple[int, str]]:
-    """Return (sentence_id, text) of the rows `_body` keeps, read as lists (no frame is filtered)."""
+def _is_body(sentences: pd.DataFrame) -> list[bool]:
+    """Return, per row, whether it is body text: kind ``body`` (or no kind column) and not boilerplate (missing: not)."""
     n = len(sentences)
     boiler = sentences["is_boilerplate"].tolist() if "is_boilerplate" in sentences.columns else [False] * n
     kinds = sentences["kind"].tolist() if "kind" in sentences.columns else ["body"] * n
+    return [k == "body" and not (b is not None and not pd.isna(b) and bool(b)) for b, k in zip(boiler, kinds)]
+
+
+def _body_rows(sentences: pd.DataFrame) -> list[tuple[int, str]]:
+    """Return (sentence_id, text) of the body rows (_is_body), read as lists: no frame is filtered."""
     ids, texts = sentences["sentence_id"].tolist(), sentences["text"].tolist()
-    return [(int(i), str(t)) for i, t, b, k in zip(ids, texts, boiler, kinds) if k == "body" and not _flag(b)]
-
-
-def _flag(value) -> bool:
-    """A boolean cell as _body reads it: missing is False."""
-    return False if value is None or pd.isna(value) else bool(value)
+    return [(int(i), str(t)) for i, t, keep in zip(ids, texts, _is_body(sentences)) if keep]
 
 
 def _body(sentences: pd.DataFrame) -> pd.DataFrame:
-    keep = pd.Series(True, index=sentences.index)
-    if "is_boilerplate" in sentences.columns:
-        keep &= ~sentences["is_boilerplate"].fillna(False).astype(bool)
-    if "kind" in sentences.columns:
-        keep &= sentences["kind"] == "body"
-    return sentences[keep]
+    return sentences.loc[np.asarray(_is_body(sentences), dtype=bool)]
 
 
 def _sentence_list(sentences: pd.DataFrame | Sequence[str], *, body_only: bool) -> tuple[list, list[str]]:

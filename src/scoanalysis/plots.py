@@ -186,10 +186,7 @@ def attendance_matrix(attendance: pd.DataFrame, *, summit_ids=FOCUS_SUMMITS, max
     if table.empty:
         return _empty("no attendance found for these summits")
     names = dict(zip(table["entity_id"], table["name"]))
-    if schema.EVIDENCE_COUNT in table:  # evidence lists cut on reading (load_summaries): their full counts
-        sentences = table[schema.EVIDENCE_COUNT].fillna(0).astype("int64")
-    else:
-        sentences = table["evidence"].map(lambda refs: len(schema.as_list(refs))) if "evidence" in table else 1
+    sentences = schema.evidence_counts(table) if "evidence" in table else 1  # n_evidence where the lists were cut
     weight = table.assign(n=sentences).groupby("entity_id", sort=False)["n"].sum()
     everyone = len(weight)
     kept = set(weight.sort_values(ascending=False, kind="stable").index[:max_people])

@@ -722,9 +722,22 @@ def evidence_line(value, limit: int, *, total=None) -> str:
     (``n_evidence`` of a capped read); by default, the cell's length.
     """
     refs = as_list(value)
-    total = len(refs) if total is None or pd.isna(total) else int(total)
+    total = evidence_count(refs, total)
     more = f" (and {total - limit:,} more)" if total > limit else ""
     return ", ".join(str(r) for r in refs[:limit]) + more
+
+
+def evidence_count(value, total=None) -> int:
+    """Return how many references an evidence cell stands for: `total` (``n_evidence`` of a capped read) when given, else its length."""
+    return len(as_list(value)) if total is None or pd.isna(total) else int(total)
+
+
+def evidence_counts(frame: pd.DataFrame) -> list[int]:
+    """Return evidence_count of each row of `frame` (its evidence cell and, after a capped read, its n_evidence)."""
+    n = len(frame)
+    lists = frame["evidence"].tolist() if "evidence" in frame.columns else [None] * n
+    totals = frame[EVIDENCE_COUNT].tolist() if EVIDENCE_COUNT in frame.columns else [None] * n
+    return [evidence_count(value, total) for value, total in zip(lists, totals)]
 
 
 def _join_list(value) -> str:

@@ -238,7 +238,8 @@ def accession_events(events: pd.DataFrame, *, memberships: pd.DataFrame | None =
         evidence = schema.as_list(r.get("evidence"))
         rows.append({"event_id": r["event_id"], "year": r["earliest"].year, "earliest": r["earliest"],
                      "latest": r["latest"], "country_id": country, "label": _short(r["description"], label_chars),
-                     "evidence": evidence, "n_evidence": _count(r, evidence), "in_reference": in_ref})
+                     "evidence": evidence, "n_evidence": schema.evidence_count(evidence, r.get(schema.EVIDENCE_COUNT)),
+                     "in_reference": in_ref})
     out = pd.DataFrame(rows, columns=ACCESSION_COLUMNS)
     out = _typed(out.sort_values(["earliest", "event_id"], kind="stable").reset_index(drop=True), ACCESSION_COLUMNS,
                  dates=("earliest", "latest"))
@@ -246,11 +247,6 @@ def accession_events(events: pd.DataFrame, *, memberships: pd.DataFrame | None =
     out["in_reference"] = out["in_reference"].astype("boolean")
     out["n_evidence"] = out["n_evidence"].astype("Int64")
     return out
-
-
-def _count(row: dict, evidence: list) -> int:
-    total = row.get(schema.EVIDENCE_COUNT)
-    return len(evidence) if total is None or pd.isna(total) else int(total)
 
 
 def coverage_profile(

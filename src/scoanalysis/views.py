@@ -180,14 +180,14 @@ def summit_attendance(tables: dict[str, pd.DataFrame], summit_id: str) -> pd.Dat
     sentences = _texts(tables, [r for refs in shown["evidence"] for r in schema.evidence_refs(refs, MAX_EVIDENCE)])
     def evidence(refs, total):
         texts = [sentences.get(ref, "") for ref in schema.evidence_refs(refs, MAX_EVIDENCE)]
-        return " | ".join(texts + _more(refs, total))
+        return " | ".join(texts + _more(total))
     return _headed(pd.DataFrame({
         "name": shown["name"],
         "country": shown["country"],
         "role at the summit": shown["role"],
         "status": shown["status"],
         "sent in their place": shown["represented_by"].fillna("").map(lambda e: names.get(e, e) if e else ""),
-        "evidence": [evidence(refs, total) for refs, total in zip(shown["evidence"], _evidence_counts(shown))],
+        "evidence": [evidence(refs, total) for refs, total in zip(shown["evidence"], schema.evidence_counts(shown))],
     }), chosen)
 
 
@@ -434,7 +434,7 @@ def originals(tables: dict[str, pd.DataFrame], *, include_duplicates: bool = Fal
     if include_duplicates:
         return tables
     a = tables["articles"]
-    keep = a.loc[a["duplicate_of"].isna(), "article_id"]
+    keep = frames.text_set(a.loc[a["duplicate_of"].isna(), "article_id"])  # made once for every table
 
     def original(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         if _kept_whole(name, frame.columns):
@@ -533,7 +533,7 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
 
     def evidence(refs, total) -> str:
         out = [f"[{aid[:3]}:{sid}] {sentences.get((aid, sid), '')}" for aid, sid in schema.evidence_refs(refs, MAX_EVIDENCE)]
-        return " | ".join(out + _more(refs, total))
+        return " | ".join(out + _more(total))
 
     return _headed(pd.DataFrame({
         "days": _window(ev["earliest"], ev["latest"]),
@@ -543,7 +543,7 @@ def events_table(tables: dict[str, pd.DataFrame], *, summit_ids=None) -> pd.Data
         "date as written": ev["date_text"],
         "status": ev["status"] if "status" in ev else "",
         "coverage of": [", ".join(row) for row in _lane_lists(ev)],
-        "evidence": [evidence(refs, total) for refs, total in zip(ev["evidence"], _evidence_counts(ev))],
+        "evidence": [evidence(refs, total) for refs, total in zip(ev["evidence"], schema.evidence_counts(ev))],
         "event": ev["event_id"],
     }), all_events)
 
@@ -586,7 +586,7 @@ def accessions_table(accessions: pd.DataFrame) -> pd.DataFrame:
         "what": accessions["label"],
         "in reference data": accessions["in_reference"].map({True: "yes", False: "no"}).fillna(""),
         "evidence": [schema.evidence_line(refs, MAX_EVIDENCE, total=total)
-                     for refs, total in zip(accessions["evidence"], _evidence_counts(accessions))],
+                     for refs, total in zip(accessions["evidence"], schema.evidence_counts(accessions))],
         "event": accessions["event_id"],
     }).reset_index(drop=True)
 
@@ -677,17 +677,10 @@ def _headed(frame: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _more(refs, total=None) -> list[str]:
-    """Return ["(and N more sentences)"] past the MAX_EVIDENCE quoted; `total` counts a cut cell's references."""
-    n = (len(schema.as_list(refs)) if total is None or pd.isna(total) else int(total)) - MAX_EVIDENCE
+def _more(total: int) -> list[str]:
+    """Return ["(and N more sentences)"] for a row of `total` evidence references past the MAX_EVIDENCE quoted."""
+    n = total - MAX_EVIDENCE
     return [f"(and {n:,} more sentences)"] if n > 0 else []
-
-
-def _evidence_counts(frame: pd.DataFrame) -> list:
-    """Return each row's number of evidence references: ``n_evidence`` when its lists were cut, else None (count the cell)."""
-    if schema.EVIDENCE_COUNT in frame.columns:
-        return frame[schema.EVIDENCE_COUNT].tolist()
-    return [None] * len(frame)
 
 
 def _texts(tables: dict[str, pd.DataFrame], refs) -> pd.Series:
