@@ -25,8 +25,18 @@ tables: $(STAMP) ## build the tables from data/raw into data/processed
 report: tables ## build the tables, then render every report into reports/
 	$(BIN)/scoanalysis report --tables $(TABLES) --out $(REPORTS)
 
-test: $(STAMP) ## run the test suite
+test: $(STAMP) ## run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP) ## run the tests that build no corpus and render no notebook (the edit-run loop)
+	$(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+golden: $(STAMP) ## rebuild the golden tables of tests/fixtures/corpus (when a change of output is intended)
+	rm -rf .golden-build
+	$(BIN)/scoanalysis build --corpus tests/fixtures/corpus --out .golden-build --force --quiet
+	rm -f tests/fixtures/golden/*
+	cp .golden-build/*.csv .golden-build/timeline.json tests/fixtures/golden/
+	rm -rf .golden-build
 
 lab: $(STAMP) ## open JupyterLab on notebooks/ with the package importable
 	$(BIN)/jupyter lab notebooks/
@@ -34,4 +44,4 @@ lab: $(STAMP) ## open JupyterLab on notebooks/ with the package importable
 clean: ## delete built tables and reports (data/raw is never touched)
 	rm -rf $(TABLES) $(REPORTS)/*.html
 
-.PHONY: help install tables report test lab clean
+.PHONY: help install tables report test test-fast golden lab clean
