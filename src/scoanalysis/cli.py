@@ -58,6 +58,15 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default=str(paths.REPORTS), help="folder for the HTML reports (default: %(default)s)")
     r.add_argument("--summit", action="append", dest="summits", metavar="SUMMIT_ID",
                    help="render the profile of this summit (repeatable; default: every summit with articles)")
+
+    e = sub.add_parser("evaluate", help="score built tables against gold annotations of a sample (a report, exit 0)",
+                       description="Score the tables in --tables against the gold annotations in --gold: one line "
+                                   "per measure with its count and share, then every miss. Exit codes: 0 the "
+                                   "evaluation ran (whatever the scores); 1 the gold file or the tables cannot be read.")
+    e.add_argument("--gold", required=True, metavar="FILE", help="gold annotations (JSON; see docs/evaluation.md)")
+    e.add_argument("--tables", default=str(paths.PROCESSED), help="folder of built tables (default: %(default)s)")
+    e.add_argument("--json", action="store_true", help="print the measures and misses as JSON")
+    e.add_argument("--no-misses", action="store_true", help="print the measures only")
     return parser
 
 
@@ -69,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "evaluate":
+            return _evaluate(args)
         return _report(args, started)
     except LockedError as exc:
         log.error("scoanalysis %s: error: %s", args.command, exc)
@@ -120,21 +131,37 @@ def _report(args, started: float) -> int:
     return 0
 
 
+def _evaluate(args) -> int:
+    import json
+
+    from .evaluate import evaluate
+
+    result = evaluate(args.gold, args.tables)
+    text = (json.dumps(result.to_dict(), indent=1, ensure_ascii=False) if args.json
+            else "\n".join(result.lines(misses=not args.no_misses)))
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # the reader (head, less) stopped reading: not an error of the evaluation
+        sys.stdout = None
+    return 0
+
+
 def _configure_logging(args) -> None:
     log.handlers.clear()
     log.setLevel(logging.INFO)
     log.propagate = False
-    console = logging.StreamHandler(sys.stderr if args.quiet else sys.stdout)
-    console.setLevel(logging.ERROR if args.quiet else logging.INFO)
+    quiet = getattr(args, "quiet", False)
+    console = logging.StreamHandler(sys.stderr if quiet else sys.stdout)
+    console.setLevel(logging.ERROR if quiet else logging.INFO)
     console.setFormatter(logging.Formatter("%(message)s"))
     log.addHandler(console)
-    if not args.quiet:
+    if not quiet:
         errors = logging.StreamHandler(sys.stderr)
         errors.setLevel(logging.WARNING)
         errors.setFormatter(logging.Formatter("%(message)s"))
         console.addFilter(lambda record: record.levelno < logging.WARNING)
         log.addHandler(errors)
-    logfile = args.log or (str(Path(args.out) / "scoanalysis.log") if args.command == "report" else None)
+    logfile = getattr(args, "log", None) or (str(Path(args.out) / "scoanalysis.log") if args.command == "report" else None)
     if logfile:
         Path(logfile).parent.mkdir(parents=True, exist_ok=True)
         handler = logging.FileHandler(logfile, encoding="utf-8")
