@@ -35,9 +35,18 @@ def build(corpus_dir, out, **options):
     return _build(corpus_dir, out, **options)
 
 
+def evaluate(gold, tables=None):
+    """Return how well the tables in folder `tables` (default data/processed) agree with gold file `gold` (see scoanalysis.evaluate)."""
+    from . import paths
+    from .evaluate import evaluate as _evaluate
+
+    return _evaluate(gold, paths.PROCESSED if tables is None else tables)
+
+
 __all__ = [
     "__version__",
     "build",
+    "evaluate",
     "load_tables",
     "load_summaries",
     "ScoanalysisError",
