@@ -1,10 +1,9 @@
-"""Patterns for comparing sources: clues of machine translation or garbled scraping, shingle tokens."""
+"""Patterns for the clues of machine translation or garbled scraping (scoanalysis.translation)."""
 
 from __future__ import annotations
 
 import re
 
-# --- machine translation and garbling -------------------------------------------------------------
 # Each pattern marks its clue with the group ``clue`` (the span reported as evidence). Patterns run
 # on the folded text of one sentence (text.fold: same length, curly quotes straightened).
 
@@ -53,15 +52,3 @@ REPEATED_LIST_ITEM = re.compile(
 FRAGMENT = re.compile(r"^(?P<clue>(?:\S+ ){0,3}\S+[,;])\s*$")
 #: A capitalised word that may be a name, for the name-spelling clue (five letters or more).
 NAME_WORD = re.compile(r"(?<![\w'-])[A-Z][a-z]{4,}(?![\w-])")
-
-# --- shingles -------------------------------------------------------------------------------------
-
-#: Possessive and contraction endings removed before stemming ("Russia's" -> "russia").
-POSSESSIVE = re.compile(r"'s?$|'(?:re|ve|ll|d|t)$")
-#: Characters dropped from a word before it is compared or stemmed (inner periods, apostrophes).
-WORD_NOISE = re.compile(r"[.'\-]")
-
-# --- side-by-side view ----------------------------------------------------------------------------
-
-#: Two marked words with only white space between them: "</del> <del>" (merged into one mark).
-ADJACENT_MARKS = re.compile(r"</(del|ins)>(\s+)<\1>")
