@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -173,8 +174,6 @@ def train_punkt(texts: Iterable[str], *, abbreviations: Iterable[str] = P.ABBREV
 
 def tokenizer_digest(tokenizer: PunktSentenceTokenizer) -> str:
     """Return a digest of what the tokenizer knows; equal digests split every text alike."""
-    import hashlib
-
     p = tokenizer._params
     parts = [sorted(p.abbrev_types), sorted(map(list, p.collocations)), sorted(p.sent_starters), sorted(p.ortho_context.items())]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
