@@ -188,10 +188,25 @@ def test_fold_is_the_translation_table():
     assert text.fold(raw) == raw.translate(P.FOLD)
 
 
-@pytest.mark.parametrize("segment", ["A headline without a stop", "By Emma Burrows, AP", "x", "Trailing space   "])
-def test_lines_without_a_sentence_end_split_as_punkt_splits_them(segment):
+def test_importing_the_splitter_leaves_nltk_and_scipy_unimported_until_a_tokenizer_is_made():
+    import subprocess
+    import sys
+
+    code = ("import sys, scoanalysis.text as t; assert not {'nltk', 'scipy'} & set(sys.modules); "
+            "t.split_sentences('One. Two.'); assert 'nltk' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_default_tokenizer_is_made_once():
+    assert text.default_tokenizer() is text.default_tokenizer()
+
+
+@pytest.mark.parametrize("segment", ["A headline without a stop", "By Emma Burrows, AP", "x", "Trailing space   ",
+                                     "Two sentences. On one line"])
+def test_a_line_splits_as_punkt_splits_it(segment):
     tok = text.default_tokenizer()
-    assert text._punkt_spans(segment, tok) == list(tok.span_tokenize(segment))
+    frame = text.split_sentences(segment, tokenizer=tok)
+    assert list(zip(frame["start"], frame["end"])) == list(tok.span_tokenize(segment))
 
 
 @pytest.mark.parametrize("raw", [
@@ -200,8 +215,7 @@ def test_lines_without_a_sentence_end_split_as_punkt_splits_them(segment):
     "GluedWords everywhereHere: CNN's reportOn Tuesday, 12.5 per cent, U.S.-led, don't.",
     "ABCDef abcDef abcdEfgh _abcDef abc_Def 3rdWord",
 ])
-def test_word_spans_with_and_without_glue_take_the_same_path_result(raw):
-    # the fast path (no glue point in the text) must equal splitting word by word
+def test_word_spans_are_the_words_split_where_glued(raw):
     folded = text.fold(raw)
     slow = []
     for m in text.P.WORD.finditer(folded):

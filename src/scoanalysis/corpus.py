@@ -21,6 +21,7 @@ kept as written, so offsets count characters of the decoded file.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -30,8 +31,8 @@ from typing import Iterator
 import pandas as pd
 
 from .exceptions import CorpusError, MetadataError
+from .paths import MAX_ARTICLE_BYTES, METADATA_FILE, RAW_DIR  # also read as corpus.<name> (pipeline)
 
-from .paths import MAX_ARTICLE_BYTES, METADATA_FILE, RAW_DIR  # noqa: E402  (re-exported)
 #: Metadata columns the package reads; any may be absent.
 METADATA_COLUMNS = ("article_id", "outlet", "headline", "url", "published", "notes", "summit_id")
 #: Other names accepted for metadata columns (lower case).
@@ -39,8 +40,9 @@ _COLUMN_ALIASES = {"id": "article_id", "file": "path", "filename": "path", "date
                    "title": "headline", "source": "outlet"}
 _BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"PK\x03\x04", b"\x1f\x8b",
                       b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"\x7fELF", b"\xd0\xcf\x11\xe0")
-_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xef\xbb\xbf", "utf-8-sig"),
-         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+#: Byte-order marks and the encodings they announce; UTF-32 LE first, since its mark begins with UTF-16 LE's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,15 @@
-"""Reading DataFrame columns as Python lists and building frames from lists, cheaply.
+"""Reading DataFrame columns as Python lists, building frames from lists, and testing text against a set.
 
-The per-article step reads small frames many times; each ``df[col]`` and each
-inferred column costs tens of microseconds. ``Columns`` reads each column of a
-frame once; ``from_columns`` types the plain columns itself (strings, integers,
-booleans, floats) with the dtype pandas would infer, and leaves the rest to pandas.
+The per-article step reads small frames many times; each ``df[col]`` costs tens of
+microseconds, so ``Columns`` reads each column of a frame once. ``text_isin`` answers
+``Series.isin`` for text columns in Arrow, which pandas does a hundred times slower
+for an Arrow-backed text column.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-#: What a column of Python strings is inferred as.
-STR_DTYPE = pd.Series(["a"]).dtype
 
 
 class Columns:
@@ -41,48 +38,23 @@ class Columns:
 
 
 def from_columns(data: dict[str, list], columns: list[str]) -> pd.DataFrame:
-    """Return ``pd.DataFrame(data, columns=columns)``, typing plain non-empty columns directly.
+    """Return the frame of columns `columns` (in order) holding `data`, typed as pandas infers.
 
     Parameters
     ----------
-    data : column name -> list of values (all of one length).
+    data : column name -> list (or array) of values, all of one length; keys beyond `columns` are left out.
     columns : the frame's columns, in order (each a key of `data`).
     """
-    typed = {}
-    for c in columns:
-        values = data[c]
-        typed[c] = _typed(values) if isinstance(values, list) else values
-    return pd.DataFrame(typed, columns=columns)
-
-
-def _typed(values: list):
-    """`values` as the array pandas infers for them when that is plain to see, else `values`."""
-    if not values:
-        return values
-    first = type(values[0])
-    if first is str:
-        if all(type(v) is str for v in values):
-            return pd.array(values, dtype=STR_DTYPE)
-    elif first is int:
-        if all(type(v) is int for v in values) and -2**63 <= min(values) and max(values) < 2**63:
-            return np.array(values, dtype=np.int64)
-    elif first is bool:
-        if all(type(v) is bool for v in values):
-            return np.array(values, dtype=bool)
-    elif first is float:
-        if all(type(v) is float for v in values):
-            return np.array(values, dtype=np.float64)
-    return values
+    return pd.DataFrame(data, columns=columns)
 
 
 def text_isin(series: pd.Series, values) -> np.ndarray:
     """Return a boolean array: whether each item of text column `series` is one of `values`.
 
     The same answer as ``series.isin(values)`` for text (a missing item is in `values`
-    when they hold a missing value), hashed in Arrow. pandas makes an Arrow scalar of
-    each value to test an Arrow-backed text column against: 25 ms for 7,500 values,
-    paid again for every partition's frame (0.6 ms here). `values` may be `text_set`'s
-    array, made once for many calls.
+    when they hold a missing value), hashed in Arrow: pandas makes an Arrow scalar of
+    each value to test an Arrow-backed text column against, for every call. `values`
+    may be `text_set`'s array, made once for many calls.
     """
     import pyarrow.compute as pc
 

@@ -1,4 +1,4 @@
-"""The output tables' contract: columns declared once, validated, written and read back.
+"""The output tables' contract: each table's columns and kinds declared once, records made into frames, checks.
 
 Each table is declared as an ordered mapping of column name to kind:
 
@@ -8,22 +8,27 @@ Each table is declared as an ordered mapping of column name to kind:
 ``bool``  ``true``/``false`` in CSV (pandas ``boolean``)
 ``date``  ISO ``YYYY-MM-DD`` in CSV, ``datetime64`` when loaded
 ``list``  ``;``-separated in CSV, a Python list when loaded
+
+Also declared here: the kinds of sentences (`KINDS`) and the named sets of them the
+stages skip, and the rules of evidence cells (``article_id:sentence_id`` references).
+Files are written and read by scoanalysis.storage.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from . import heap
 from .exceptions import TableError
+from .frames import from_columns
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """One output table: its name, its columns with their kinds, and its key."""
 
@@ -222,10 +227,36 @@ CONTRACT_TABLES = ("articles", "sentences", "entities", "timexes", "quotes", "ev
 
 _DTYPES = {"str": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
 
+# --- sentence kinds ------------------------------------------------------------------------------------
+
+#: Every kind of paragraph or sentence (the sentences table's ``kind``), in the order a page shows them:
+#: the article's own lines first, then page furniture. See text.paragraphs for what each one is.
+KINDS = ("headline", "dek", "body", "byline", "caption", "credit", "disclaimer", "duplicate", "prompt", "debris")
+#: Page furniture, not the article's prose: a sentence of one of these kinds has ``is_boilerplate`` true.
+BOILERPLATE_KINDS = frozenset({"debris", "prompt", "caption", "credit", "disclaimer", "duplicate", "byline"})
+#: Lines that hold no text to read: page debris (counters, lone symbols) and prompts (share, subscribe).
+DEBRIS_KINDS = frozenset({"debris", "prompt"})
+#: Debris, prompts and disclaimers: furniture that names no person, state or place of the story.
+#: Captions, credits, bylines and repeated lines do.
+NO_MENTION_KINDS = DEBRIS_KINDS | {"disclaimer"}
+#: Furniture that says nothing the article reports: debris, prompts, disclaimers, repeated lines, staff
+#: credits and bylines. Headlines, standfirsts (dek), captions and the body do.
+NOT_CONTENT_KINDS = NO_MENTION_KINDS | {"duplicate", "credit", "byline"}
+
+
+# --- tables --------------------------------------------------------------------------------------------
+
+def lookup(name: str) -> Table:
+    """Return the declaration of table `name`; raise TableError naming the tables for an unknown name."""
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise TableError(f"unknown table {name!r}; the tables are {sorted(TABLES)}.") from None
+
 
 def empty(name: str) -> pd.DataFrame:
     """Return an empty DataFrame with the columns and dtypes of table `name`."""
-    table = _table(name)
+    table = lookup(name)
     return conform(pd.DataFrame({c: [] for c in table.columns}), name)
 
 
@@ -234,7 +265,7 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
 
     Missing contract columns are added empty; extra columns are kept after them.
     """
-    table = _table(name)
+    table = lookup(name)
     out = df.copy()
     for col, kind in table.columns.items():
         if col not in out.columns:
@@ -246,13 +277,49 @@ def conform(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return out[list(table.columns) + extra].reset_index(drop=True)
 
 
+def make_table(name: str, records: Iterable[Any]) -> pd.DataFrame:
+    """Return table `name` made from `records`, one row each, as `conform` types it.
+
+    Parameters
+    ----------
+    name : str
+        A table of TABLES.
+    records : iterable
+        Dataclass instances, named tuples or mappings (column -> value), one per row; a
+        record's fields (or keys) are the row's cells. Contract columns no record holds
+        are empty; fields beyond the contract follow the contract's columns in the order
+        they first occur. A key that some mappings lack is missing in their rows.
+
+    Returns
+    -------
+    DataFrame
+        Table `name`'s columns (TABLES[name]) with their dtypes, then the extra fields:
+        the frame ``conform(pd.DataFrame(rows), name)`` gives, each record as a dict.
+    """
+    rows = [_cells(r) for r in records]
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    data = {c: [row.get(c, np.nan) for row in rows] for c in columns}
+    return conform(from_columns(data, columns), name)
+
+
+def _cells(record) -> dict:
+    """A record's fields as a dict: a mapping as it is, a dataclass's fields, a named tuple's ``_asdict()``."""
+    if isinstance(record, Mapping):
+        return record
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    if isinstance(record, tuple) and hasattr(record, "_asdict"):
+        return record._asdict()
+    raise TypeError(f"a record of a table is a dataclass, a named tuple or a mapping, not {type(record).__name__}.")
+
+
 def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """Return `df` unchanged if it keeps table `name`'s contract, else raise TableError.
 
     Checks: every contract column present, no duplicate key, no missing key value,
     ``start <= end`` for spans, ``earliest <= latest`` for date ranges.
     """
-    table = _table(name)
+    table = lookup(name)
     missing = [c for c in table.columns if c not in df.columns]
     if missing:
         raise TableError(f"table {name!r} lacks columns {missing}; rebuild it with `scoanalysis build`.")
@@ -275,375 +342,8 @@ def validate(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return df
 
 
-def write_table(df: pd.DataFrame, name: str, out: str | os.PathLike, *, parquet: bool = True) -> Path:
-    """Write table `name` as CSV (and Parquet) under `out` atomically; return the CSV path."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    frame = validate(conform(df, name), name)
-    path = out / _table(name).file
-    atomic_write(path, lambda tmp: _csv_frame(frame, name).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
-    if parquet:
-        atomic_write(path.with_suffix(".parquet"), lambda tmp: frame.to_parquet(tmp, index=False))
-    return path
-
-
-def write_part(df: pd.DataFrame, name: str, folder: str | os.PathLike, index: int) -> None:
-    """Write one part of table `name` (rows of some articles) as ``folder/<name>/<index>.csv`` and ``.parquet``.
-
-    The CSV part has no header; `combine_parts` joins the parts, in index order, into
-    the whole table. Each part is conformed and validated on its own, so a table can be
-    written by many processes without one of them holding it all.
-    """
-    target = Path(folder) / name
-    target.mkdir(parents=True, exist_ok=True)
-    frame = validate(conform(df, name), name)
-    stem = f"{index:08d}"
-    atomic_write(target / f"{stem}.csv", lambda tmp: _csv_frame(frame, name).to_csv(
-        tmp, index=False, header=False, encoding="utf-8", lineterminator="\n"))
-    atomic_write(target / f"{stem}.parquet", lambda tmp: frame.to_parquet(tmp, index=False))
-
-
-#: Rows of a combined Parquet table written as one row group: a partition's 64 articles make groups so small
-#: that reading 100,000 articles' table took 15 times longer than in groups of this size.
-ROW_GROUP_ROWS = 8192
-#: Row groups that parquet_rows reads at a time (sentences are written 64 articles to a group).
-GROUPS_PER_READ = 16
-#: Tables whose rows the reports read by article (summaries.sentence_texts): one row group per part, so
-#: that a lookup reads only the parts that hold the articles asked for.
-LOOKED_UP_BY_ARTICLE = ("sentences",)
-
-
-def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) -> Path:
-    """Write table `name` under `out` (CSV and Parquet) from the parts in ``folder/<name>``; return the CSV path.
-
-    Streams: one part is in memory at a time, or the parts of one row group (ROW_GROUP_ROWS
-    rows; a row group per part for LOOKED_UP_BY_ARTICLE). With no parts the table is
-    written empty.
-    """
-    import shutil
-
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    source, out = Path(folder) / name, Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    parts = sorted(source.glob("*.parquet")) if source.is_dir() else []
-    if not parts:
-        return write_table(empty(name), name, out)
-    schemas = [pq.read_schema(p) for p in parts]
-    unified = pa.unify_schemas(schemas, promote_options="permissive")
-    columns = unified.names
-    path = out / _table(name).file
-
-    def write_csv(tmp):
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(",".join(_csv_field(c) for c in columns) + "\n")
-            for part, schema in zip(parts, schemas):
-                if schema.names == columns:
-                    with open(part.with_suffix(".csv"), encoding="utf-8", newline="") as src:
-                        shutil.copyfileobj(src, fh, 1 << 20)
-                else:  # a part without some extra column: its rows get empty cells there
-                    frame = pd.read_parquet(part).reindex(columns=columns)
-                    _csv_frame(frame, name).to_csv(fh, index=False, header=False, lineterminator="\n")
-
-    atomic_write(path, write_csv)
-
-    group_rows = 1 if name in LOOKED_UP_BY_ARTICLE else ROW_GROUP_ROWS
-
-    def write_parquet(tmp):
-        with pq.ParquetWriter(tmp, unified) as writer:
-            pending, held = [], 0
-            for k, part in enumerate(parts):
-                if k % 64 == 63:  # the pages of the parts already written go back
-                    heap.trim()
-                table = pq.read_table(part)
-                for field in unified:
-                    if field.name not in table.column_names:
-                        table = table.append_column(field, pa.nulls(len(table), field.type))
-                pending.append(table.select(unified.names).cast(unified))
-                held += len(table)
-                if held >= group_rows:
-                    writer.write_table(pa.concat_tables(pending), row_group_size=max(held, 1))
-                    pending, held = [], 0
-            if pending:
-                writer.write_table(pa.concat_tables(pending), row_group_size=max(held, 1))
-
-    atomic_write(path.with_suffix(".parquet"), write_parquet)
-    return path
-
-
-def _csv_frame(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Return `frame` as CSV cells: dates ISO, lists ``;``-joined, booleans true/false."""
-    out = frame.copy()
-    for col in out.columns:
-        kind = _table(name).columns.get(col)
-        if kind == "date":
-            out[col] = out[col].dt.strftime("%Y-%m-%d")
-        elif kind == "list":
-            out[col] = out[col].map(_join_list)
-        elif kind == "bool":
-            out[col] = out[col].map({True: "true", False: "false"})
-    return out
-
-
-def _csv_field(value: str) -> str:
-    return f'"{value}"' if any(ch in value for ch in ',"\n') else value
-
-
-def read_table(name: str, path: str | os.PathLike, *, evidence_limit: int | None = None) -> pd.DataFrame:
-    """Return table `name` read from the folder `path`, with the contract's dtypes.
-
-    The CSV is the table; the Parquet file written beside it is read instead when it
-    is not older than the CSV (a CSV edited by hand is newer, and wins). Both give
-    the same frame: what Parquet holds beyond CSV (empty text as opposed to none,
-    typed extra columns) is read as the CSV would be. With `evidence_limit`, a table
-    with an evidence list (events, attendance) keeps the first `evidence_limit`
-    references of each row and gains the column ``n_evidence`` (Int64), how many the
-    row has in all; from Parquet the lists are cut before they become Python objects.
-    """
-    file = Path(path) / _table(name).file
-    if not file.is_file():
-        raise TableError(f"{file} does not exist; run `scoanalysis build --out {path}` first.")
-    twin = _current_parquet(file)
-    if twin is not None:
-        try:
-            if evidence_limit is None:
-                frame = _as_csv_reads(pd.read_parquet(twin), name)
-            else:
-                import pyarrow.parquet as pq
-
-                table, counts = _cut_evidence(pq.read_table(twin), name, evidence_limit)
-                frame = _as_csv_reads(table.to_pandas(), name)
-        except Exception:  # unreadable or cut short: the CSV is the table
-            frame = None
-        if frame is not None:
-            frame = conform(frame, name)
-            return frame if evidence_limit is None else _with_counts(frame, name, counts)
-    raw = conform(pd.read_csv(file, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8"), name)
-    return raw if evidence_limit is None else _cut_evidence_frame(raw, name, evidence_limit)
-
-
 #: The column a capped read (`evidence_limit`) adds: how many evidence references the row has in all.
 EVIDENCE_COUNT = "n_evidence"
-
-
-def _has_evidence(name: str) -> bool:
-    return _table(name).columns.get("evidence") == "list"
-
-
-def _cut_evidence(table, name: str, limit: int):
-    """Return (Arrow `table` with its evidence lists cut to `limit` items, each row's count before) or (table, None)."""
-    import pyarrow.compute as pc
-
-    if not _has_evidence(name) or "evidence" not in table.column_names:
-        return table, None
-    column = table["evidence"]
-    counts = pc.fill_null(pc.list_value_length(column), 0).to_numpy(zero_copy_only=False)
-    where = table.column_names.index("evidence")
-    return table.set_column(where, "evidence", pc.list_slice(column, 0, limit)), counts
-
-
-def _with_counts(frame: pd.DataFrame, name: str, counts) -> pd.DataFrame:
-    if not _has_evidence(name):
-        return frame
-    if counts is None:  # no evidence column in the file: conform added it empty
-        counts = [0] * len(frame)
-    frame[EVIDENCE_COUNT] = pd.array(counts, dtype="Int64")
-    return frame
-
-
-def _cut_evidence_frame(frame: pd.DataFrame, name: str, limit: int) -> pd.DataFrame:
-    """Return `frame` (conformed) with its evidence lists cut to `limit` and their counts before in n_evidence."""
-    if not _has_evidence(name):
-        return frame
-    out = frame.copy()
-    counts = out["evidence"].map(lambda v: len(as_list(v)))
-    out["evidence"] = out["evidence"].map(lambda v: as_list(v)[:limit])
-    return _with_counts(out, name, counts.to_numpy())
-
-
-def read_head(name: str, path: str | os.PathLike, rows: int, *, evidence_limit: int | None = None) -> pd.DataFrame:
-    """Return the first `rows` rows of table `name` in folder `path`, and in ``attrs["n_rows"]`` how many it has.
-
-    From the Parquet file, when it is current (see read_table), only the row groups
-    that hold those rows are read; otherwise the whole CSV. `evidence_limit` as in
-    read_table.
-    """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    file = Path(path) / _table(name).file
-    if not file.is_file():
-        raise TableError(f"{file} does not exist; run `scoanalysis build --out {path}` first.")
-    twin = _current_parquet(file)
-    frame = None
-    if twin is not None:
-        try:
-            reader = pq.ParquetFile(twin)
-            total, groups, held = reader.metadata.num_rows, [], 0
-            for g in range(reader.num_row_groups):
-                if held >= rows:
-                    break
-                groups.append(reader.read_row_group(g))
-                held += groups[-1].num_rows
-            table = (pa.concat_tables(groups) if groups else reader.schema_arrow.empty_table()).slice(0, rows)
-            counts = None
-            if evidence_limit is not None:
-                table, counts = _cut_evidence(table, name, evidence_limit)
-            frame = _as_csv_reads(table.to_pandas(), name)
-        except Exception:  # unreadable or cut short: the CSV is the table
-            frame = None
-    if frame is None:
-        whole = read_table(name, path, evidence_limit=evidence_limit)
-        total, frame = len(whole), whole.head(rows)
-    else:
-        frame = conform(frame, name)
-        if evidence_limit is not None:
-            frame = _with_counts(frame, name, counts)
-    frame.attrs["n_rows"] = int(total)
-    return frame
-
-
-def parquet_rows(file: Path, ids: list[str], *, columns: list[str] | None = None,
-                 refs: set[tuple[str, int]] | None = None) -> pd.DataFrame:
-    """Return the rows of Parquet `file` whose article_id is in `ids` (sorted), in file order, as stored.
-
-    Reads only the row groups whose article_id range (the file's statistics) holds one
-    of `ids`: the build writes sentences a row group per partition, so a few articles
-    cost a few groups. (A filter handed to pyarrow read every group of the file: 0.5 s
-    for 76 articles of 100,000, against 0.05 s here.) The groups are read
-    GROUPS_PER_READ at a time and filtered before the next, so asking for most
-    articles holds a few groups, not the file. With `refs`, only the rows whose
-    (article_id, sentence_id) is one of them.
-    """
-    import bisect
-
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    reader = pq.ParquetFile(file)
-    meta, where = reader.metadata, reader.schema_arrow.get_field_index("article_id")
-    groups = []
-    for g in range(meta.num_row_groups):
-        stats = meta.row_group(g).column(where).statistics
-        if stats is None or not stats.has_min_max:
-            groups.append(g)
-            continue
-        i = bisect.bisect_left(ids, stats.min)
-        if i < len(ids) and ids[i] <= stats.max:
-            groups.append(g)
-    wanted = pa.array(ids, type=reader.schema_arrow.field("article_id").type)
-    frames = []
-    for k in range(0, len(groups), GROUPS_PER_READ):
-        table = reader.read_row_groups(groups[k:k + GROUPS_PER_READ], columns=columns)
-        frame = table.filter(pc.is_in(table["article_id"], value_set=wanted)).to_pandas()
-        if refs is not None:
-            frame = frame[[(a, int(s)) in refs for a, s in zip(frame["article_id"], frame["sentence_id"])]]
-        frames.append(frame)
-    if not frames:
-        return reader.schema_arrow.empty_table().select(columns or reader.schema_arrow.names).to_pandas()
-    return pd.concat(frames, ignore_index=True)
-
-
-def _current_parquet(file: Path) -> Path | None:
-    """Return the Parquet file beside CSV `file` when it exists and is not older than it, else None."""
-    twin = file.with_suffix(".parquet")
-    try:
-        return twin if twin.stat().st_mtime_ns >= file.stat().st_mtime_ns else None
-    except FileNotFoundError:
-        return None
-
-
-def _as_csv_reads(frame: pd.DataFrame, name: str) -> pd.DataFrame | None:
-    """Return a frame read from table `name`'s Parquet file with each column as its CSV would read, before `conform`.
-
-    Contract columns: empty text is none, dates lose their time of day, list items are
-    text. Extra columns: as their CSV text would be inferred (`infer_extra`). None when
-    a column's CSV form is not mirrored here (the caller then reads the CSV).
-    """
-    kinds = _table(name).columns
-    out = {}
-    for col in frame.columns:
-        series, kind = frame[col], kinds.get(col)
-        if kind == "date":
-            out[col] = pd.to_datetime(series, errors="coerce").dt.normalize()
-        elif kind == "list":
-            out[col] = series.map(lambda v: [str(x) for x in as_list(v)])
-        elif kind in ("bool", "int", "float"):
-            out[col] = series
-        elif kind is not None or _is_text(series):
-            out[col] = _blank_as_none(series) if kind is not None else infer_extra(_blank_as_none(series))
-        else:
-            mirrored = _extra_as_csv(series)
-            if mirrored is None:
-                return None
-            out[col] = mirrored
-    return pd.DataFrame(out, index=frame.index)
-
-
-def _is_text(series: pd.Series) -> bool:
-    if str(series.dtype) in ("string", "str"):
-        return True
-    return series.dtype == object and series.map(lambda v: v is None or isinstance(v, str)).all()
-
-
-def _blank_as_none(series: pd.Series) -> pd.Series:
-    text = series.astype("str")  # none stays missing
-    return text.where(text != "", None).astype("str")
-
-
-def _extra_as_csv(series: pd.Series) -> pd.Series | None:
-    """Return a typed extra column as reading it back from CSV would, or None for a kind not mirrored."""
-    if series.isna().all():
-        return pd.Series(None, index=series.index, dtype="str")
-    if pd.api.types.is_bool_dtype(series):
-        return series.astype("boolean")
-    if pd.api.types.is_integer_dtype(series) and not series.isna().any():
-        return series.astype("int64")
-    if pd.api.types.is_integer_dtype(series) or pd.api.types.is_float_dtype(series):
-        return series.astype("float64")  # whole numbers with gaps read back from CSV as floats
-    if pd.api.types.is_datetime64_dtype(series):
-        values = series.dropna()
-        fmt = "%Y-%m-%d" if (values == values.dt.normalize()).all() else "%Y-%m-%d %H:%M:%S"
-        return series.dt.strftime(fmt).astype("str")
-    return None
-
-
-def load_tables(path: str | os.PathLike | None = None, *, tables: list[str] | tuple[str, ...] | None = None
-                ) -> dict[str, pd.DataFrame]:
-    """Return every contract table in folder `path` (default data/processed) as DataFrames.
-
-    Dates come back as ``datetime64``, booleans as ``boolean``, ``;``-lists as lists.
-    Keys are the table names: articles, sentences, entities, timexes, quotes, events,
-    attendance, duplicates, claims, and problems (what the build skipped or handled;
-    empty when the folder has no problems.csv). With `tables`, only those (contract or
-    summary tables, see SUMMARY_TABLES); a summary table missing from a folder built
-    before summaries existed raises TableError saying to rebuild.
-    """
-    from .paths import tables_dir
-
-    folder = tables_dir(path)
-    if not folder.is_dir():
-        raise TableError(f"tables folder {folder} does not exist; run `scoanalysis build --out {folder}` first.")
-    names = list(CONTRACT_TABLES) + ["problems"] if tables is None else list(tables)
-    out = {}
-    for name in names:
-        if name == "problems" and not (folder / "problems.csv").is_file():
-            out[name] = empty("problems")
-        elif name in SUMMARY_TABLES and not (folder / _table(name).file).is_file():
-            raise TableError(f"{folder / _table(name).file} does not exist: the tables in {folder} were built by an "
-                             f"older version, without summaries; rebuild them with `scoanalysis build --out {folder}`.")
-        else:
-            out[name] = read_table(name, folder)
-    return out
-
-
-def _table(name: str) -> Table:
-    try:
-        return TABLES[name]
-    except KeyError:
-        raise TableError(f"unknown table {name!r}; the tables are {sorted(TABLES)}.") from None
 
 
 def _coerce(series: pd.Series, kind: str) -> pd.Series:
@@ -740,18 +440,28 @@ def evidence_counts(frame: pd.DataFrame) -> list[int]:
     return [evidence_count(value, total) for value, total in zip(lists, totals)]
 
 
-def _join_list(value) -> str:
-    return ";".join(str(v) for v in as_list(value))
+
+# --- names of scoanalysis.storage, importable from here until their callers import storage ----------------
+
+_STORAGE_ALIASES = {
+    "write_table",  # integration alias: scoanalysis.storage.write_table
+    "write_part",  # integration alias: scoanalysis.storage.write_part
+    "combine_parts",  # integration alias: scoanalysis.storage.combine_parts
+    "read_table",  # integration alias: scoanalysis.storage.read_table
+    "read_head",  # integration alias: scoanalysis.storage.read_head
+    "parquet_rows",  # integration alias: scoanalysis.storage.parquet_rows
+    "atomic_write",  # integration alias: scoanalysis.storage.atomic_write
+    "load_tables",  # integration alias: scoanalysis.storage.load_tables
+    "ROW_GROUP_ROWS",  # integration alias: scoanalysis.storage.ROW_GROUP_ROWS
+    "GROUPS_PER_READ",  # integration alias: scoanalysis.storage.GROUPS_PER_READ
+    "LOOKED_UP_BY_ARTICLE",  # integration alias: scoanalysis.storage.LOOKED_UP_BY_ARTICLE
+}
 
 
-def atomic_write(path: Path, writer) -> None:
-    """Call writer(temporary path) then move the file to `path`: readers never see half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        writer(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def __getattr__(name: str):
+    # storage imports this module, so its names are looked up when first asked for, not imported here
+    if name in _STORAGE_ALIASES:
+        from . import storage
+
+        return getattr(storage, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

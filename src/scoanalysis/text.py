@@ -2,25 +2,32 @@
 
 Nothing here changes the raw text. Matching runs on a *folded* copy of the same
 length (no-break spaces to spaces, curly quotes to straight ones), so every offset
-found on it is an offset into the raw text.
+found on it is an offset into the raw text. Sentences are split by NLTK's Punkt,
+trained on the corpus (`train_punkt`); NLTK is imported when a tokenizer is first
+made, since importing any part of it imports all of NLTK (and SciPy with it).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 import pandas as pd
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktTrainer
 
 from .patterns import text as P
+from .schema import BOILERPLATE_KINDS, TABLES
 
-#: Paragraph and sentence kinds that are page furniture, not the article's prose.
-BOILERPLATE_KINDS = frozenset({"debris", "prompt", "caption", "credit", "disclaimer", "duplicate", "byline"})
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "is_boilerplate", "paragraph_id", "kind"]
+#: The columns of the sentences table (schema.TABLES["sentences"]), in order.
+SENTENCE_COLUMNS = list(TABLES["sentences"].columns)
 
 _HEADLINE_MAX_WORDS = 25
 _DEK_MAX_WORDS = 40
@@ -150,11 +157,13 @@ def train_punkt(texts: Iterable[str], *, abbreviations: Iterable[str] = P.ABBREV
     the orthographic statistics are dropped, so that adding one article to a
     corpus does not change how the others are split (see tokenizer_digest).
     """
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
     trainer = PunktTrainer()
     for text in texts:
         trainer.train(fold(text), finalize=False)
     trainer.finalize_training()
-    learned: PunktParameters = trainer.get_params()
+    learned = trainer.get_params()
     params = PunktParameters()
     params.abbrev_types = {a for a in learned.abbrev_types if "." in a or len(a) == 1}
     params.abbrev_types.update(a.lower().rstrip(".") for a in abbreviations)
@@ -165,24 +174,19 @@ def train_punkt(texts: Iterable[str], *, abbreviations: Iterable[str] = P.ABBREV
 
 def tokenizer_digest(tokenizer: PunktSentenceTokenizer) -> str:
     """Return a digest of what the tokenizer knows; equal digests split every text alike."""
-    import hashlib
-
     p = tokenizer._params
     parts = [sorted(p.abbrev_types), sorted(map(list, p.collocations)), sorted(p.sent_starters), sorted(p.ortho_context.items())]
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-_DEFAULT_TOKENIZER: PunktSentenceTokenizer | None = None
-
-
+@functools.cache
 def default_tokenizer() -> PunktSentenceTokenizer:
-    """Return an untrained Punkt tokenizer that knows the abbreviations (for single texts)."""
-    global _DEFAULT_TOKENIZER
-    if _DEFAULT_TOKENIZER is None:
-        params = PunktParameters()
-        params.abbrev_types.update(P.ABBREVIATIONS)
-        _DEFAULT_TOKENIZER = PunktSentenceTokenizer(params)
-    return _DEFAULT_TOKENIZER
+    """Return an untrained Punkt tokenizer that knows the abbreviations (for single texts), made once."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types.update(P.ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
 
 
 def split_sentences(text: str, *, tokenizer: PunktSentenceTokenizer | None = None,
@@ -232,13 +236,11 @@ def sentences(articles: pd.DataFrame, *, tokenizer: PunktSentenceTokenizer | Non
 
     Columns: article_id, sentence_id, start, end, text, is_boilerplate, paragraph_id, kind.
     """
-    parts = [
-        split_sentences(text, tokenizer=tokenizer).assign(article_id=aid)
-        for aid, text in zip(articles["article_id"], articles["text"])
-    ]
+    parts = [split_sentences(text, tokenizer=tokenizer, article_id=aid)
+             for aid, text in zip(articles["article_id"], articles["text"])]
     if not parts:
         return pd.DataFrame(columns=SENTENCE_COLUMNS)
-    return pd.concat(parts, ignore_index=True)[SENTENCE_COLUMNS]
+    return pd.concat(parts, ignore_index=True)
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -248,26 +250,21 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def folded_word_spans(folded: str) -> list[tuple[int, int]]:
     """Return word_spans of a text already folded (`fold`): the same spans, one fold fewer."""
-    if not P.GLUED_WORD.search(folded):
-        # A glue point lies between letters, and letters never sit on both sides of a
-        # word's edge, so a text with none has no word to split.
-        return [m.span() for m in P.WORD.finditer(folded)]
-    spans = []
-    for m in P.WORD.finditer(folded):
-        start = m.start()
-        for cut in glued_words(m.group()):
-            spans.append((start, m.start() + cut))
-            start = m.start() + cut
-        spans.append((start, m.end()))
+    spans = [m.span() for m in P.WORD.finditer(folded)]
+    # A glue point lies between letters, and a word holds every letter next to it: the words to
+    # split (glued_words) are those holding one of the text's glue points.
+    points = [m.start() for m in P.GLUED_WORD.finditer(folded)]
+    starts = [a for a, _ in spans] if points else []
+    for w in sorted({bisect.bisect_right(starts, p) - 1 for p in points}, reverse=True):
+        a, b = spans[w]
+        edges = [a, *(a + cut for cut in glued_words(folded[a:b])), b]
+        spans[w:w + 1] = list(zip(edges, edges[1:]))
     return spans
 
 
 def count_words(text: str) -> int:
     """Return the number of words in `text` (see word_spans)."""
-    folded = fold(text)
-    if not P.GLUED_WORD.search(folded):
-        return len(P.WORD.findall(folded))
-    return len(folded_word_spans(folded))
+    return len(folded_word_spans(fold(text)))
 
 
 def glued_words(token: str) -> list[int]:
@@ -283,7 +280,7 @@ def glued_words(token: str) -> list[int]:
 
 def _spans(segment: str, tok: PunktSentenceTokenizer) -> list[tuple[int, int]]:
     spans = []
-    for s, e in _punkt_spans(segment, tok):
+    for s, e in tok.span_tokenize(segment):
         piece = segment[s:e]
         if not P.GLUED_SENTENCE_HINT.search(piece):
             if piece.strip():
@@ -298,19 +295,6 @@ def _spans(segment: str, tok: PunktSentenceTokenizer) -> list[tuple[int, int]]:
             if b - trail > a + lead:
                 spans.append((a + lead, b - trail))
     return spans
-
-
-def _punkt_spans(segment: str, tok: PunktSentenceTokenizer):
-    """tok.span_tokenize(segment); without a sentence-ending character, what Punkt gives is known.
-
-    Punkt only breaks after one of its language's sentence-ending characters; with none in
-    the segment it returns the whole segment without trailing white space.
-    """
-    if type(tok) is PunktSentenceTokenizer and type(tok._lang_vars) is PunktLanguageVars:
-        if not any(c in segment for c in tok._lang_vars.sent_end_chars):
-            end = len(segment.rstrip())
-            return [(0, end)] if end else []
-    return tok.span_tokenize(segment)
 
 
 def _line_kind(line: str) -> str:
@@ -396,13 +380,11 @@ def term_counts(sentences: pd.DataFrame, *, by: pd.Series | None = None, min_len
     (e.g. the article's summit_id); without it there is one group, ``all``.
     Columns: group, term, count, sorted by group, then count (descending), then term.
     """
-    from nltk import FreqDist
-
     body = sentences[~sentences["is_boilerplate"].astype(bool)]
     groups = body["article_id"].map(by) if by is not None else pd.Series("all", index=body.index)
     rows = []
     for group, frame in body.groupby(groups.fillna("none"), sort=True):
-        freq = FreqDist(
+        freq = Counter(
             w.lower()
             for t in frame["text"]
             for w in _count_words_of(t)
