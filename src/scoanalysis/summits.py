@@ -272,9 +272,18 @@ def _assign(text: str, summits: list[tuple], published) -> tuple[str | None, flo
 
 
 def assign(articles: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return the summit of every article in `articles` (columns article_id, text, optional published).
+    """Return the summit of every article in `articles`.
 
-    Columns: article_id, summit_id (empty when none fits), summit_score, summit_evidence.
+    Parameters
+    ----------
+    articles : article_id, text and optionally published. Not modified.
+    summits : the summits table; default the reference summits.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns: article_id, summit_id (None when none fits), summit_score, summit_evidence
+        (as ``assign_summit`` gives them).
     """
     table = _rows(summits, None)
     rows = []
