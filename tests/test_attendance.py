@@ -72,8 +72,8 @@ def test_arrivals_and_observers_count_as_attending(raw, expected):
     assert statuses(raw, summit="2018-qingdao", published="2018-06-09") == expected
 
 
-def test_article_attendance_equals_attendance_mentions():
-    """The per-article path of the pipeline gives the public table, dtypes included."""
+def test_article_attendance_from_columns_gives_attendance_mentions():
+    """The build's entry (one article's columns and row values) gives the frame function's table, dtypes included."""
     from scoanalysis import frames
 
     raw = ("Xi Jinping and Vladimir Putin attended the summit in Bishkek. Narendra Modi will not attend; "
@@ -83,7 +83,7 @@ def test_article_attendance_equals_attendance_mentions():
     ents = entities.entities(sents, dates={"t": date})
     arts = pd.DataFrame({"article_id": ["t"], "summit_id": ["2019-bishkek"], "published": [date]})
     public = attendance.attendance_mentions(sents, ents, arts)
-    fast = attendance._article_attendance(frames.Columns(sents), frames.Columns(ents), article_id="t",
-                                          summit_id="2019-bishkek", published=date)
+    columns = attendance.article_attendance(frames.Columns(sents), frames.Columns(ents), article_id="t",
+                                            summit_id="2019-bishkek", published=date)
     assert len(public) >= 3
-    pd.testing.assert_frame_equal(fast, public, check_dtype=True)
+    pd.testing.assert_frame_equal(columns, public, check_dtype=True)

@@ -158,29 +158,3 @@ def test_prefilters_never_hide_a_match(seed_sentences):
             assert P.APPOSITIVE_TAIL.search(text), text
         if gaz.role_phrase.search(text) or gaz.possessive_role.search(text):
             assert gaz.role_word.search(text), text
-
-
-def test_office_lookups_on_tuples_match_the_frame_filter():
-    gaz = entities.gazetteer()
-    dates = [pd.Timestamp(d) for d in ("2001-06-15", "2012-06-06", "2017-06-09", "2022-09-15", "2024-07-04")]
-    owners = sorted(set(gaz.offices["country_id"].dropna()))[:25]
-    people = list(gaz.people)[:60]
-    for date in dates:
-        for owner in owners:
-            for role in gaz.roles:
-                fast = entities._office_holder_uncached(gaz, owner, role, date)
-                rows, gaz.office_rows = gaz.office_rows, ()
-                try:
-                    slow = entities._office_holder_uncached(gaz, owner, role, date)
-                finally:
-                    gaz.office_rows = rows
-                assert fast == slow, (owner, role, date)
-        for i in range(0, len(people) - 3, 3):
-            ids = people[i:i + 4]
-            fast = entities._choose_person_uncached(ids, date, gaz)
-            rows, gaz.office_rows = gaz.office_rows, ()
-            try:
-                slow = entities._choose_person_uncached(ids, date, gaz)
-            finally:
-                gaz.office_rows = rows
-            assert fast == slow, (ids, date)

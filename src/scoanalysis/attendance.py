@@ -10,7 +10,6 @@ Across articles the strongest status wins: represented, absent, attended, expect
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pandas as pd
@@ -31,8 +30,18 @@ def attendance_mentions(
 ) -> pd.DataFrame:
     """Return one row per (sentence, person) that says something about attending the article's summit.
 
-    `articles` needs article_id, summit_id and published (may be empty). Columns:
-    summit_id, article_id, sentence_id, entity_id, status, represented_by, cue.
+    Parameters
+    ----------
+    sentences : the sentences table (article_id, sentence_id, start, text). Not modified.
+    entities : their entity mentions (entities.entities). Not modified.
+    articles : article_id, summit_id (articles without one give no rows) and published
+        (may be empty). Not modified.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns: summit_id, article_id, sentence_id, entity_id, status (attended, absent,
+        represented, expected), represented_by (the stand-in's entity_id, or empty), cue.
     """
     ids = articles["article_id"].tolist()
     summit_of = {a: s for a, s in zip(ids, articles["summit_id"].tolist()) if isinstance(s, str) and s}
@@ -40,17 +49,25 @@ def attendance_mentions(
     return _mentions(Columns(sentences), Columns(entities), summit_of=summit_of, published=published)
 
 
-def _article_attendance(sentences: Columns, entities: Columns, *, article_id: str, summit_id: str | None,
-                        published) -> pd.DataFrame:
-    """Return ``attendance_mentions`` of one article from its sentences' and mentions' columns and its row's values.
+def article_attendance(sentences: Columns, entities: Columns, *, article_id: str, summit_id: str | None,
+                       published) -> pd.DataFrame:
+    """Return ``attendance_mentions`` of one article from its columns: what the build calls for each article.
 
     Parameters
     ----------
     sentences, entities : the article's sentences and entity mentions, as ``frames.Columns``.
     article_id, summit_id, published : its row of the articles table (what ``articles`` would hold).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of ``attendance_mentions``.
     """
     summit_of = {article_id: summit_id} if isinstance(summit_id, str) and summit_id else {}
     return _mentions(sentences, entities, summit_of=summit_of, published={article_id: published})
+
+
+_article_attendance = article_attendance  # integration alias: attendance.article_attendance
 
 
 _MENTION_COLUMNS = ["summit_id", "article_id", "sentence_id", "entity_id", "status", "represented_by", "cue"]
@@ -96,8 +113,17 @@ def _summit_starts() -> dict[str, pd.Timestamp]:
 def attendance(mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return one row per (summit, person) from `attendance_mentions` output.
 
-    Columns: summit_id, entity_id, name, country, role (office held at the summit's
-    opening), status, represented_by, evidence (list of ``article_id:sentence_id``).
+    Parameters
+    ----------
+    mentions : ``attendance_mentions`` rows (of any number of articles). Not modified.
+    entities : entity mentions whose names stand for people the reference does not know.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns (``ATTENDANCE_COLUMNS``): summit_id, entity_id, name, country, role (office
+        held at the summit's opening), status (the strongest across mentions: represented,
+        absent, attended, expected), represented_by, evidence (list of ``article_id:sentence_id``).
     """
     if mentions.empty:
         return pd.DataFrame(columns=ATTENDANCE_COLUMNS)
@@ -176,15 +202,11 @@ def _same_clause(text: str, a: int, b: int) -> bool:
     return not P.CLAUSE_BREAK.search(text[lo:hi])
 
 
-#: What may stand between two coordinated names: a comma or "and", then titles ("Uzbekistan President").
-_JOINED = re.compile(r"^(?:\s*,)?\s*(?:and\s+)?(?:(?:[A-Z][\w'.-]*|of|the)\s+)*$")
-
-
 def _coordinated(text: str, subjects: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Return the last subject and those joined to it by "and" or commas ("Putin and Xi will meet")."""
     chosen = [subjects[-1]]
     for cand in reversed(subjects[:-1]):
-        if _JOINED.match(text[cand[1]:chosen[-1][0]]):
+        if P.JOINED.match(text[cand[1]:chosen[-1][0]]):
             chosen.append(cand)
         else:
             break

@@ -26,15 +26,15 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
 
 from . import reference
+from .frames import from_columns
 from .patterns import entities as P
 from .patterns import trie_alternation
-from .frames import from_columns
 from .text import fold
 
 ENTITY_COLUMNS = [
@@ -56,29 +56,30 @@ class Entry:
     kind: str
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """Every surface form of the reference entities, compiled for matching."""
+    """Every surface form of the reference entities, compiled for matching.
+
+    Compared and hashed by identity: the cached look-ups (office holders, people in
+    office, fuzzy names) take it as an argument.
+    """
 
     full: re.Pattern
     entries: dict[str, list[Entry]]
     surnames: re.Pattern
-    surname_ids: dict[str, list[str]]
+    surname_ids: dict[str, tuple[str, ...]]
     people: dict[str, dict]
     names: dict[str, tuple[str, str]]  # entity_id -> (name, type)
     offices: pd.DataFrame
+    #: ``offices`` as (entity_id, country_id, office, start, end) tuples, the form the look-ups scan.
+    office_rows: tuple[tuple, ...]
     roles: dict[str, tuple[list[str], dict[str, list[str]]]]
     role_phrase: re.Pattern
     possessive_role: re.Pattern
-    owners: dict[str, tuple[str, str]]  # owner surface -> (entity_id, type)
-    fuzzy: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
-    #: Answers of the pure look-ups (office holders, people in office, fuzzy names), by their arguments.
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
     #: A sentence with no match of this cannot hold a role phrase or a possessive role ("\s+" and a role).
-    role_word: re.Pattern | None = None
-    #: ``offices`` as (entity_id, country_id, office, start, end) tuples (built on first use; () when its
-    #: dates are not naive datetimes and the look-ups filter the frame instead).
-    office_rows: tuple | None = field(default=None, repr=False, compare=False)
+    role_word: re.Pattern
+    owners: dict[str, tuple[str, str]]  # owner surface -> (entity_id, type)
+    fuzzy: dict[tuple[str, int], list[tuple[str, str]]]
 
 
 def entities(
@@ -228,18 +229,18 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
                 title_case = _title_case(text)
             if not title_case and _inside_unknown_name(text, m.start(), m.end()):
                 continue
-            if sur.lower() in P.COMMON_WORDS and not P.TITLE.search(text[max(0, m.start() - _LOOKBACK):m.start()]):
+            if sur.lower() in P.COMMON_WORDS and not P.TITLE.search(text[max(0, m.start() - P.LOOKBACK):m.start()]):
                 continue  # "May", "Rice": a surname only after a title or a full first mention
-            pid = _choose_person(gaz.surname_ids.get(sur, []), date, gaz)
+            pid = _choose_person(gaz.surname_ids.get(sur, ()), date, gaz)
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "surname"))
     # surnames of people met in context earlier in this article ("Ms. Fallon said")
     for sur, pid in seen.items():
         if pid in local:
-            for m in _surname_pattern(sur).finditer(text):
+            for m in P.surname(sur).finditer(text):
                 out.append(_cand(m.start(), m.end(), pid, "person", local[pid]["name"], "surname"))
     # role phrases: "the Chinese leader", "Kazakhstan's president"
-    roles = gaz.role_word is None or gaz.role_word.search(text) is not None
+    roles = gaz.role_word.search(text) is not None
     for m in (gaz.role_phrase.finditer(text) if roles else ()):
         owner_id, owner_type = gaz.owners[m.group("owner")]
         pid = _office_holder(gaz, owner_id, m.group("role").lower(), date)
@@ -258,11 +259,6 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "fuzzy"))
     return out
-
-
-@functools.lru_cache(maxsize=1024)
-def _surname_pattern(surname: str) -> re.Pattern:
-    return re.compile(rf"{P.LEFT}{re.escape(surname)}{P.RIGHT}")
 
 
 def _cand(start, end, entity_id, entity_type, name, kind) -> dict:
@@ -292,42 +288,31 @@ def _pick_entry(entries: list[Entry], text: str, start: int, end: int, gaz: Gaze
     if "place" in kinds and "country" in kinds:
         before = text[max(0, start - 40):start]
         after = text[end:end + 20]
-        as_place = bool(P.LOCATIVE_BEFORE.search(before)) or bool(re.match(r"\s+(?:summit|meeting|talks|concert|airport|region|city)\b", after))
+        as_place = bool(P.LOCATIVE_BEFORE.search(before)) or bool(P.PLACE_NOUN_AFTER.match(after))
         wanted = "place" if as_place else "country"
         entries = [e for e in entries if e.entity_type == wanted]
     people = [e for e in entries if e.entity_type == "person"]
     if len(people) > 1:
-        pid = _choose_person([e.entity_id for e in people], date, gaz)
+        pid = _choose_person(tuple(e.entity_id for e in people), date, gaz)
         return next((e for e in people if e.entity_id == pid), None)
     if entries and entries[0].kind == "demonym" and text[start:end].endswith("o") and not text[end:end + 1] == "-":
         return None  # combining forms ("Sino", "Russo") only before a hyphen
-    if entries and entries[0].kind == "metonym" and re.match(r"\s+[A-Z][a-z]", text[end:]):
+    if entries and entries[0].kind == "metonym" and P.CAPITALISED_AFTER.match(text[end:]):
         return None  # part of a longer proper name ("Rome Statute")
     return entries[0] if entries else None
 
 
 def _inside_unknown_name(text: str, start: int, end: int) -> bool:
     """True when a surname sits inside a longer capitalised name the gazetteer does not know ("Li You")."""
-    after = re.match(r"\s+([A-Z][a-z]+)", text[end:])
-    head = text[max(0, start - _LOOKBACK):start]
-    before = re.search(r"([A-Z][a-z]+)\s+$", head)
-    if after and not re.match(r"\s+(?:[A-Z][a-z]+(?:'s)?)\s*(?:said|told|says)", text[end:]):
-        if after.group(1) not in _SENTENCE_WORDS:
+    after = P.NAME_WORD_AFTER.match(text[end:])
+    head = text[max(0, start - P.LOOKBACK):start]
+    before = P.NAME_WORD_BEFORE.search(head)
+    if after and not P.SPEAKER_AFTER.match(text[end:]):
+        if after.group(1) not in P.SENTENCE_WORDS:
             return True
-    if before and not P.TITLE.search(head) and before.group(1) not in _SENTENCE_WORDS:
+    if before and not P.TITLE.search(head) and before.group(1) not in P.SENTENCE_WORDS:
         return True
     return False
-
-
-#: How far back (characters) a title or given name before a surname is looked for.
-_LOOKBACK = 60
-
-#: Capitalised words that may stand next to a surname without being part of a name.
-_SENTENCE_WORDS = frozenset(
-    "The A An And But Or In On At For With From By To Of As After Before During Since While When If Mr Mrs Ms Dr "
-    "President Prime Minister Leader Chairman Secretary General Foreign Premier Kremlin Chinese Russian Indian "
-    "Said Says Told Also Then Now Meanwhile However Yet Still Even Both Neither Only Meeting Speaking Following".split()
-)
 
 
 def _title_case(text: str) -> bool:
@@ -337,77 +322,37 @@ def _title_case(text: str) -> bool:
 
 # --- offices and people ---------------------------------------------------------------------
 
-def _choose_person(ids: list[str], date, gaz: Gazetteer) -> str | None:
-    key = ("choose", tuple(ids), date)
-    if key not in gaz.memo:
-        _bound(gaz.memo)
-        gaz.memo[key] = _choose_person_uncached(ids, date, gaz)
-    return gaz.memo[key]
-
-
-def _bound(memo: dict, size: int = 100_000) -> None:
-    if len(memo) >= size:
-        memo.clear()
-
-
-def _office_table(gaz: Gazetteer, date) -> tuple:
-    """``gaz.office_rows`` when `date` can be compared with them in plain Python, else ()."""
-    if type(date) is not pd.Timestamp or date.tzinfo is not None:
-        return ()
-    if gaz.office_rows is None:
-        o = gaz.offices
-        naive = all(pd.api.types.is_datetime64_dtype(o[c].dtype) for c in ("start", "end"))
-        gaz.office_rows = tuple(zip(*(o[c].tolist() for c in ("entity_id", "country_id", "office", "start", "end")))) \
-            if naive else ()
-    return gaz.office_rows
-
-
-def _choose_person_uncached(ids: list[str], date, gaz: Gazetteer) -> str | None:
-    ids = list(dict.fromkeys(ids))
+@functools.lru_cache(maxsize=65536)
+def _choose_person(ids: tuple[str, ...], date, gaz: Gazetteer) -> str | None:
+    """The one of the people `ids` who held an office at `date`: the only one, or None."""
+    ids = tuple(dict.fromkeys(ids))
     if len(ids) == 1:
         return ids[0]
     if not ids or date is None:
         return None
-    rows = _office_table(gaz, date)
-    if rows:
-        wanted = set(ids)
-        in_office = list(dict.fromkeys(
-            eid for eid, _, _, start, end in rows if eid in wanted and start <= date and (end is pd.NaT or end >= date)))
-        return in_office[0] if len(in_office) == 1 else None
-    offices = gaz.offices
-    holding = offices[offices["entity_id"].isin(ids) & (offices["start"] <= date) & (offices["end"].isna() | (offices["end"] >= date))]
-    in_office = list(dict.fromkeys(holding["entity_id"]))
+    wanted = set(ids)
+    in_office = list(dict.fromkeys(
+        eid for eid, _, _, start, end in gaz.office_rows if eid in wanted and start <= date and (end is pd.NaT or end >= date)))
     return in_office[0] if len(in_office) == 1 else None
 
 
+@functools.lru_cache(maxsize=65536)
 def _office_holder(gaz: Gazetteer, owner: str, role: str, date) -> str | None:
-    key = ("office", owner, role, date)
-    if key not in gaz.memo:
-        _bound(gaz.memo)
-        gaz.memo[key] = _office_holder_uncached(gaz, owner, role, date)
-    return gaz.memo[key]
+    """Who held `role` (a role word: "leader", "foreign minister") of `owner` at `date`, or None.
 
-
-def _office_holder_uncached(gaz: Gazetteer, owner: str, role: str, date) -> str | None:
+    The role's offices are tried in order (per owner where the roles table says so); the
+    first held by exactly one person names them.
+    """
     if date is None or role not in gaz.roles:
         return None
     offices, overrides = gaz.roles[role]
     order = overrides.get(owner, overrides.get("*", offices))
     if order == ["none"]:
         return None
-    rows = _office_table(gaz, date)
-    if rows:
-        here = [(office, eid) for eid, country, office, start, end in rows
-                if country == owner and start <= date and (end is pd.NaT or end >= date)]
-        for office in order:
-            holders = list(dict.fromkeys(eid for o, eid in here if o == office))
-            if len(holders) == 1:
-                return str(holders[0])
-        return None
-    table = gaz.offices
-    here = table[(table["country_id"] == owner) & (table["start"] <= date) & (table["end"].isna() | (table["end"] >= date))]
+    here = [(office, eid) for eid, country, office, start, end in gaz.office_rows
+            if country == owner and start <= date and (end is pd.NaT or end >= date)]
     for office in order:
-        holders = here.loc[here["office"] == office, "entity_id"].unique()
+        holders = list(dict.fromkeys(eid for o, eid in here if o == office))
         if len(holders) == 1:
             return str(holders[0])
     return None
@@ -422,15 +367,9 @@ def _antecedent_country(pron: str, rows: list[dict], last_person, last_country, 
     return info.get("country_id") or None
 
 
+@functools.lru_cache(maxsize=65536)
 def _fuzzy_person(name: str, gaz: Gazetteer) -> str | None:
-    key = ("fuzzy", name)
-    if key not in gaz.memo:
-        _bound(gaz.memo)
-        gaz.memo[key] = _fuzzy_person_uncached(name, gaz)
-    return gaz.memo[key]
-
-
-def _fuzzy_person_uncached(name: str, gaz: Gazetteer) -> str | None:
+    """The reference person whose full name is nearest `name` within the edit limit, or None."""
     tokens = name.split()
     key = (name[0], len(tokens))
     best, best_d = None, None
@@ -458,7 +397,7 @@ def _levenshtein(a: str, b: str, limit: int) -> int:
 
 def _slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return P.NOT_SLUG.sub("-", ascii_name.lower()).strip("-")
 
 
 # --- the gazetteer --------------------------------------------------------------------------
@@ -514,8 +453,8 @@ def gazetteer(reference_dir: str | None = None) -> Gazetteer:
         info[p.entity_id] = {"name": p.name, "country_id": p.country_id if isinstance(p.country_id, str) else "",
                              "gender": gender, "affiliation": "", "surnames": tuple(surnames)}
 
-    full = _alternation(entries)
-    surnames_re = _alternation(surname_ids)
+    full = P.alternation(entries)
+    surnames_re = P.alternation(surname_ids)
     role_table = reference.roles(folder=reference_dir)
     owners = {}
     for surface, es in entries.items():
@@ -526,24 +465,11 @@ def gazetteer(reference_dir: str | None = None) -> Gazetteer:
     # tries, not flat alternations: the same strings, longest first at each position, many times faster
     role_alt = trie_alternation(role_table)
     owner_alt = trie_alternation(owners)
-    role_phrase = re.compile(
-        rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:new\s+|interim\s+|current\s+|former\s+)?(?P<owner>{owner_alt})\s+(?P<role>(?i:{role_alt})){P.RIGHT}"
-        rf"{_NOT_BEFORE_NAME}"
-    )
-    possessive = re.compile(rf"\b{P.POSSESSIVE}\s+(?:own\s+)?(?P<role>(?i:{role_alt})){P.RIGHT}{_NOT_BEFORE_NAME}")
-    role_word = re.compile(rf"\s+(?i:{role_alt}){P.RIGHT}")
-    owners = {k: v for k, v in owners.items()}
+    office_rows = tuple(zip(*(offices[c].tolist() for c in ("entity_id", "country_id", "office", "start", "end"))))
     return Gazetteer(
-        full=full, entries=dict(entries), surnames=surnames_re, surname_ids=dict(surname_ids), people=info,
-        names=names, offices=offices, roles=role_table, role_phrase=role_phrase, possessive_role=possessive,
-        owners=owners, fuzzy=dict(fuzzy), role_word=role_word,
+        full=full, entries=dict(entries), surnames=surnames_re, surname_ids={s: tuple(ids) for s, ids in surname_ids.items()},
+        people=info, names=names, offices=offices, office_rows=office_rows, roles=role_table,
+        role_phrase=P.role_phrase(owner_alt, role_alt), possessive_role=P.possessive_role(role_alt),
+        role_word=P.role_word(role_alt), owners=owners, fuzzy=dict(fuzzy),
     )
-
-
-#: A role phrase directly before a name is a title ("Foreign Minister Sergei Lavrov"), not a mention.
-_NOT_BEFORE_NAME = r"(?!\s+[A-Z][a-z]|,\s+[A-Z][\w'-]+\s+[A-Z])"
-
-
-def _alternation(surfaces) -> re.Pattern:
-    return re.compile(rf"{P.LEFT}(?:{trie_alternation(surfaces)}){P.RIGHT}")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import os
 from collections import Counter
 
 import pandas as pd
@@ -36,13 +37,32 @@ MIN_MARGIN = 0.5
 _FUTURE_YEAR_SLACK = 1
 
 
-def summit_evidence(text: str, *, summits: pd.DataFrame, published: pd.Timestamp | None = None) -> pd.DataFrame:
+def summit_evidence(text: str, *, summits: pd.DataFrame | None = None, published: pd.Timestamp | None = None,
+                    reference_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     """Return one row per summit with the points the article `text` gives it.
 
-    Columns: summit_id, score, evidence (``;``-joined clues such as
-    ``city:Samarkand x3``), sorted by score, best first.
+    Parameters
+    ----------
+    text : the article's text (non-boilerplate text, headline and captions).
+    summits : the summits table; default the reference summits of `reference_dir`.
+    published : the publication date, if known.
+    reference_dir : folder of reference CSVs (default data/reference), read when `summits` is None.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns: summit_id, score, evidence (``;``-joined clues such as
+        ``in Samarkand x3``), sorted by score, best first.
     """
-    return pd.DataFrame(_evidence(fold(text), summits, published), columns=["summit_id", "score", "evidence"])
+    return pd.DataFrame(_evidence(fold(text), _rows(summits, reference_dir), published),
+                        columns=["summit_id", "score", "evidence"])
+
+
+def _rows(summits: pd.DataFrame | None, reference_dir) -> list[tuple]:
+    """The summits the scoring reads, one tuple per summit: of `summits`, else of the reference."""
+    if summits is not None:
+        return _summit_rows(summits)
+    return _reference_rows(str(reference_dir) if reference_dir else None)
 
 
 def _summit_rows(summits: pd.DataFrame) -> list[tuple]:
@@ -56,10 +76,10 @@ def _reference_rows(reference_dir: str | None) -> list[tuple]:
     return _summit_rows(reference.summits(folder=reference_dir))
 
 
-def _evidence(folded: str, summits: pd.DataFrame | list[tuple], published) -> list[tuple]:
+def _evidence(folded: str, summits: list[tuple], published) -> list[tuple]:
     """(summit_id, score, evidence) per summit for the folded text, best first (ties in table order).
 
-    `summits` is the summits table or its ``_summit_rows``.
+    `summits` is the summits table's ``_summit_rows``.
     """
     lower = folded.lower()
     years = Counter(int(m.group()) for m in P.YEAR.finditer(folded))
@@ -78,8 +98,7 @@ def _evidence(folded: str, summits: pd.DataFrame | list[tuple], published) -> li
     known = published is not None and not pd.isna(published)
     published = pd.Timestamp(published) if known else None
     rows = []
-    for summit_id, city, city_aliases, country, start, end, year in (
-            _summit_rows(summits) if isinstance(summits, pd.DataFrame) else summits):
+    for summit_id, city, city_aliases, country, start, end, year in summits:
         score, clues = 0.0, []
         names = [n for n in (city, *city_aliases) if n and n.lower() in lower]  # cheap filter first
         n_city = 0
@@ -195,7 +214,7 @@ class _Layout:
         return sum(len(pattern.findall(self.text, lo, hi)) for lo, hi in self._windows(name, self.breaks))
 
     def summit_in(self, name: str) -> bool:
-        """_summit_in(text, name)."""
+        """bool(P.summit_in_city(name).search(text)): the text speaks of a summit in the city."""
         pattern = P.summit_in_city(name)
         return any(pattern.search(self.text, lo, hi) for lo, hi in self._windows(name, self.stops))
 
@@ -206,26 +225,34 @@ def _summit_days(start, end) -> frozenset:
     return frozenset((x.month, x.day) for x in pd.date_range(start, end, freq="D"))
 
 
-def assign_summit(text: str, *, summits: pd.DataFrame, published: pd.Timestamp | None = None) -> tuple[str | None, float, str]:
+def assign_summit(text: str, *, summits: pd.DataFrame | None = None, published: pd.Timestamp | None = None,
+                  reference_dir: str | os.PathLike | None = None) -> tuple[str | None, float, str]:
     """Return (summit_id, score in [0, 1], evidence) for one article's text.
 
-    The summit is None when the article does not name the SCO or speaks of no
-    meeting of its leaders,
-    when no summit collects MIN_SCORE points, or when two summits score within
-    MIN_MARGIN of each other (a city that hosted several, and nothing to tell them apart). The score is the best summit's share
-    of the points, damped when the evidence is thin.
+    Parameters
+    ----------
+    text : the article's text (non-boilerplate text, headline and captions).
+    summits : the summits table; default the reference summits of `reference_dir` (read once).
+    published : the publication date, if known.
+    reference_dir : folder of reference CSVs (default data/reference), read when `summits` is None.
+
+    Returns
+    -------
+    tuple
+        (summit_id, score, evidence). The summit is None when the article does not name
+        the SCO or speaks of no meeting of its leaders, when no summit collects MIN_SCORE
+        points, or when two summits score within MIN_MARGIN of each other (a city that
+        hosted several, and nothing to tell them apart); the evidence then says which.
+        The score is the best summit's share of the points, damped when the evidence is thin.
     """
-    return _assign(text, summits, published)
+    return _assign(text, _rows(summits, reference_dir), published)
 
 
-def _assign_reference(text: str, *, reference_dir: str | None = None, published: pd.Timestamp | None = None
-                      ) -> tuple[str | None, float, str]:
-    """``assign_summit`` against the reference summits in `reference_dir` (default data/reference), read once."""
-    return _assign(text, _reference_rows(str(reference_dir) if reference_dir else None), published)
+_assign_reference = assign_summit  # integration alias: summits.assign_summit (summits=None reads the reference)
 
 
-def _assign(text: str, summits: pd.DataFrame | list[tuple], published) -> tuple[str | None, float, str]:
-    """``assign_summit`` against the summits table or its ``_summit_rows``."""
+def _assign(text: str, summits: list[tuple], published) -> tuple[str | None, float, str]:
+    """``assign_summit`` against the summits table's ``_summit_rows``."""
     folded = fold(text)
     if not P.SCO.search(folded):
         return None, 0.0, "does not name the SCO"
@@ -245,15 +272,24 @@ def _assign(text: str, summits: pd.DataFrame | list[tuple], published) -> tuple[
 
 
 def assign(articles: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return the summit of every article in `articles` (columns article_id, text, optional published).
+    """Return the summit of every article in `articles`.
 
-    Columns: article_id, summit_id (empty when none fits), summit_score, summit_evidence.
+    Parameters
+    ----------
+    articles : article_id, text and optionally published. Not modified.
+    summits : the summits table; default the reference summits.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns: article_id, summit_id (None when none fits), summit_score, summit_evidence
+        (as ``assign_summit`` gives them).
     """
-    table = reference.summits() if summits is None else summits
+    table = _rows(summits, None)
     rows = []
     for row in articles.itertuples(index=False):
         published = getattr(row, "published", None)
-        sid, score, evidence = assign_summit(row.text, summits=table, published=published)
+        sid, score, evidence = _assign(row.text, table, published)
         rows.append((row.article_id, sid, score, evidence))
     return pd.DataFrame(rows, columns=["article_id", "summit_id", "summit_score", "summit_evidence"])
 
@@ -266,11 +302,6 @@ def _demonyms() -> dict[str, list[str]]:
     except ScoanalysisError:
         return {}
     return {row.name: [d.lower() for d in row.demonyms] for row in table.itertuples(index=False)}
-
-
-def _summit_in(folded: str, city: str) -> bool:
-    """Return True when the text speaks of a summit in `city` ("summit in Astana", "the Astana summit")."""
-    return bool(P.summit_in_city(city).search(folded))
 
 
 def _count_word(haystack: str, needle: str) -> int:

@@ -41,3 +41,5 @@ SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\b", _I)
 FUTURE = re.compile(r"\b(?:will|would|is\s+expected|are\s+expected|plans?|intends?|is\s+due|is\s+set|is\s+scheduled|to\s+be\s+held)\b", _I)
 #: Where a clause ends: a stop, a semicolon, a dash, or ", while"/", but".
 CLAUSE_BREAK = re.compile(r"[;:.!?]|\s[\u2013\u2014-]\s|,\s+(?:while|but|whereas|although)\b")
+#: What may stand between two coordinated names: a comma or "and", then titles ("Uzbekistan President").
+JOINED = re.compile(r"^(?:\s*,)?\s*(?:and\s+)?(?:(?:[A-Z][\w'.-]*|of|the)\s+)*$")

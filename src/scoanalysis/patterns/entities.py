@@ -1,8 +1,14 @@
-"""Patterns for finding people, states, organisations and places in news text."""
+"""Patterns for finding people, states, organisations and places in news text.
+
+The gazetteer's own patterns are built from the reference tables by the functions at the end.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+
+from . import trie_alternation
 
 #: Left edge of a name: not inside a word, except where scraping glued two words ("VietnamTheresa").
 LEFT = r"(?:(?<![\w'])|(?<=[a-z])(?=[A-Z]))"
@@ -65,3 +71,62 @@ COMMON_WORDS = frozenset(
     monday tuesday wednesday thursday friday saturday sunday rice brown white black green young king
     long hope rich bush church ford chase rose grant price may will major bishop""".split()
 )
+
+#: After a place-or-state name, words that make it a place: "Astana summit", "Beijing airport".
+PLACE_NOUN_AFTER = re.compile(r"\s+(?:summit|meeting|talks|concert|airport|region|city)\b")
+#: A capitalised word after a name: the name is part of a longer proper name ("Rome Statute").
+CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+#: How far back (characters) a title or given name before a surname is looked for.
+LOOKBACK = 60
+#: The capitalised word right after a surname (at the start of the text after it).
+NAME_WORD_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+#: The capitalised word right before a surname (at the end of the text before it).
+NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+#: A capitalised word, then a speech verb, after a surname: that word is not read as the rest of a name.
+SPEAKER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+(?:'s)?)\s*(?:said|told|says)")
+#: Capitalised words that may stand next to a surname without being part of a name.
+SENTENCE_WORDS = frozenset(
+    "The A An And But Or In On At For With From By To Of As After Before During Since While When If Mr Mrs Ms Dr "
+    "President Prime Minister Leader Chairman Secretary General Foreign Premier Kremlin Chinese Russian Indian "
+    "Said Says Told Also Then Now Meanwhile However Yet Still Even Both Neither Only Meeting Speaking Following".split()
+)
+
+#: What is not a letter or digit of a slug ("theresa-fallon").
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+#: A role phrase directly before a name is a title ("Foreign Minister Sergei Lavrov"), not a mention.
+_NOT_BEFORE_NAME = r"(?!\s+[A-Z][a-z]|,\s+[A-Z][\w'-]+\s+[A-Z])"
+
+
+def alternation(surfaces) -> re.Pattern:
+    """Return a pattern matching any of `surfaces` as a whole name (longest first)."""
+    return re.compile(rf"{LEFT}(?:{trie_alternation(surfaces)}){RIGHT}")
+
+
+@functools.lru_cache(maxsize=1024)
+def surname(name: str) -> re.Pattern:
+    """Return a pattern for the surname `name` as a whole name."""
+    return re.compile(rf"{LEFT}{re.escape(name)}{RIGHT}")
+
+
+def role_phrase(owner_alt: str, role_alt: str) -> re.Pattern:
+    """Return a pattern for "the Chinese leader", "Kazakhstan's president": groups owner and role.
+
+    `owner_alt` and `role_alt` are alternations (``trie_alternation``) of the owners'
+    surfaces and of the role words; roles match in any case.
+    """
+    return re.compile(
+        rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:new\s+|interim\s+|current\s+|former\s+)?(?P<owner>{owner_alt})\s+(?P<role>(?i:{role_alt})){RIGHT}"
+        rf"{_NOT_BEFORE_NAME}"
+    )
+
+
+def possessive_role(role_alt: str) -> re.Pattern:
+    """Return a pattern for "his foreign minister", "its president": groups pron and role."""
+    return re.compile(rf"\b{POSSESSIVE}\s+(?:own\s+)?(?P<role>(?i:{role_alt})){RIGHT}{_NOT_BEFORE_NAME}")
+
+
+def role_word(role_alt: str) -> re.Pattern:
+    """Return a pattern every role phrase and possessive role holds: white space and a role."""
+    return re.compile(rf"\s+(?i:{role_alt}){RIGHT}")

@@ -7,6 +7,7 @@ Words are listed lower case, without final periods.
 from __future__ import annotations
 
 import re
+import string
 
 from .text import STOPWORDS
 
@@ -131,18 +132,25 @@ CUE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: CUE without IGNORECASE, for a lower-cased text: its literals are lower case and its classes
-#: (\w, \s, \u2019, ', -) have no case, so on a text whose characters all lower-case to one
-#: character of the same kind it finds what CUE finds, in the same places (see find_cues).
-_CUE_LOWER = re.compile(CUE.pattern, re.VERBOSE)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Folds case the way CUE's IGNORECASE does for its literals (all lower-case ASCII), one
+#: character for one: ASCII capitals, and the four non-ASCII letters that Python's case-blind
+#: matching takes for an ASCII letter (U+0130 and U+0131 for i, U+017F for s, U+212A for k).
+_CASE_FOLD = str.maketrans({
+    **dict(zip(string.ascii_uppercase, string.ascii_lowercase)),
+    "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k",
+})
+#: CUE without IGNORECASE, for a text folded with _CASE_FOLD: its classes (\w, \s, \u2019, ', -)
+#: have no case, so it matches there exactly where CUE matches in the text itself.
+_CUE_FOLDED = re.compile(CUE.pattern, re.VERBOSE)
 
 
 def find_cues(text: str):
-    """The matches of CUE in `text` (group values only differ in case): a faster pass when safe."""
-    if all(c.lower() == c == c.upper() for c in set(_NON_ASCII.findall(text))):
-        return _CUE_LOWER.finditer(text.lower())
-    return CUE.finditer(text)
+    """Return the matches of CUE in `text`, found in a case-folded copy of the same length.
+
+    The offsets are those of CUE's matches in `text`; read what a group holds from `text`
+    by its span (the copy's letters are folded).
+    """
+    return _CUE_FOLDED.finditer(text.translate(_CASE_FOLD))
 
 
 #: Past forms that, after a form of "be", are passive ("will be declared"): not a cue.

@@ -1,0 +1,306 @@
+"""Who a cue names: the name, pronoun or noun phrase next to a cue verb.
+
+The speaker of a cue is the noun phrase just before it (names, pronouns, "a senior
+Kazakh official", "the declaration"), an appositive's head ("Harsh V. Pant, a professor
+..., said"), the phrase after it when inverted ("said Alexander Gabuev", "according to
+Chinese state media"), or for participles ("saying") the subject of the clause. "the
+headline of one report" names "one report". A naming verb ("what it terms “splittism”")
+names its subject only after ``what``/``as`` or after a name or he/she. Everything here
+reads context offsets (see ``context.Context``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..patterns import quotes as P
+from .context import Context, Cue, skippable
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Who a cue names, in context offsets: a name, a pronoun or a noun phrase."""
+
+    start: int
+    end: int
+    text: str  # as written ("Ms. Fallon", "he", "a senior Kazakh official")
+    kind: str  # "name" | "pronoun" | "np"
+    name: str  # name without titles, pronoun lower-cased, or the phrase
+    head: int  # offset of the head word (entities must overlap it)
+    gender: str = ""
+    head_word: str = ""  # head noun of a noun phrase ("report")
+
+
+def cue_speaker(ctx: Context, cue: Cue) -> Mention | None:
+    """Return the speaker `cue` introduces, or None."""
+    lo, hi = ctx.sentence_of(cue.start)
+    if cue.kind == "according":
+        return _np_right(ctx, cue.end, hi, terminal=False)
+    before = ctx.text[lo : cue.start].rstrip()
+    if cue.kind == "naming":
+        m = _left_speaker(ctx, cue, lo)
+        if m is None:
+            return None
+        k = ctx.token_before(m.start)
+        after_what = k is not None and ctx.tokens[k].low in ("what", "as")
+        personal = m.kind == "name" or m.kind == "pronoun" and m.name in P.PERSONAL_PRONOUNS
+        return m if after_what or personal else None
+    if before.endswith(P.MASK) or (before.endswith(",") and before[:-1].rstrip().endswith(P.MASK)) or (
+        before.endswith(("\u2014", "\u2013")) and before[:-1].rstrip().endswith(P.MASK)
+    ):
+        m = _np_right(ctx, cue.end, hi, terminal=False)
+        if m is not None:
+            return m
+    if before.endswith(","):
+        m = _appositive_speaker(ctx, cue, lo) or _np_right(ctx, cue.end, hi, terminal=True)
+    else:
+        m = _left_speaker(ctx, cue, lo)
+    if m is None and cue.participle:
+        m = clause_subject(ctx, lo, cue.start)
+    return m
+
+
+def nameish(ctx: Context, k: int) -> bool:
+    """True when token k may be part of a proper name (capitalised, not a function word)."""
+    t = ctx.tokens[k]
+    if not t.word or not t.cap:
+        return False
+    if t.low in P.OPENERS and t.low not in P.TITLE_ABBREVIATIONS:
+        return False
+    if k == 0 or ctx.tokens[k - 1].text in ".!?" or t.start in ctx.starts:  # sentence-initial
+        nxt = ctx.tokens[k + 1] if k + 1 < len(ctx.tokens) else None
+        if (t.low.endswith("ing") or t.low.endswith("ed")) and nxt is not None and nxt.low in P.PARTICIPLE_FOLLOWERS:
+            return False  # "Speaking after the summit", "Viewed more broadly"
+    return True
+
+
+def name_mention(ctx: Context, a: int, b: int) -> Mention:
+    """Mention for the capitalised run of tokens a..b (inclusive), titles stripped."""
+    toks = ctx.tokens[a : b + 1]
+    gender = ""
+    cut = 0
+    for k, t in enumerate(toks):
+        if t.low in P.GENDER_TITLES and not gender:
+            gender = P.GENDER_TITLES[t.low]
+        if t.low in P.TITLES and k < len(toks) - 1:
+            cut = k + 1
+    if a > 0 and ctx.tokens[a - 1].low in P.GENDER_TITLES and not gender:
+        gender = P.GENDER_TITLES[ctx.tokens[a - 1].low]
+    name_toks = toks[cut:]
+    last = name_toks[-1]
+    name = ctx.text[name_toks[0].start : last.start] + last.bare
+    text = ctx.text[toks[0].start : last.start] + last.bare
+    return Mention(toks[0].start, last.start + len(last.bare), text, "name", name, last.start, gender)
+
+
+def run_right(ctx: Context, i: int, hi: int) -> int:
+    """Index of the last token of the capitalised run starting at token i."""
+    b = i
+    while b + 1 < hi:
+        t = ctx.tokens[b + 1]
+        if ctx.tokens[b].poss or t.glued:
+            break
+        if nameish(ctx, b + 1):
+            b += 1
+        elif t.low in P.NAME_PARTICLES and b + 2 < hi and nameish(ctx, b + 2):
+            b += 1
+        else:
+            break
+    return b
+
+
+def _run_left(ctx: Context, i: int, lo: int) -> int | None:
+    """Index of the first token of the capitalised run ending at token i, or None."""
+    if not nameish(ctx, i):
+        return None
+    a = i
+    while a - 1 >= lo:
+        if ctx.tokens[a].glued:
+            break
+        t = ctx.tokens[a - 1]
+        if t.poss:
+            break
+        if nameish(ctx, a - 1):
+            a -= 1
+        elif t.low in P.NAME_PARTICLES and a - 2 >= lo and nameish(ctx, a - 2):
+            a -= 1
+        else:
+            break
+    return a
+
+
+def np_left(ctx: Context, i: int, lo: int) -> Mention | None:
+    """Mention for the name or noun phrase ending at token i (looking left), or None."""
+    t = ctx.tokens[i]
+    if not t.word:
+        return None
+    if t.bare.lower() in P.PRONOUNS:  # "he", and "He’s" (he is)
+        b = t.bare
+        return Mention(t.start, t.start + len(b), b, "pronoun", b.lower(), t.start, P.PRONOUNS[b.lower()])
+    if t.cap and nameish(ctx, i):
+        a = _run_left(ctx, i, lo)
+        if a is None:
+            return None
+        if t.low in P.SOURCE_HEADS:  # an institution: "India’s External Affairs Ministry"
+            return _extend_np(ctx, a, i, lo)
+        if a - 2 >= lo and ctx.tokens[a - 1].low in P.NP_PREPOSITIONS:  # "officials in Beijing"
+            inner = np_left(ctx, a - 2, lo)
+            if inner is not None and inner.kind == "np":
+                return _phrase(ctx, ctx.token_at(inner.start), i, ctx.token_at(inner.head))
+        return name_mention(ctx, a, i)
+    if t.low not in P.SOURCE_HEADS:
+        return None
+    a = i
+    n = 0
+    while a - 1 >= lo and n < 6:
+        u = ctx.tokens[a - 1]
+        if not u.word:
+            break
+        if u.low in P.DETERMINERS or u.poss:
+            a -= 1
+            break
+        if u.low in P.OPENERS or u.low in P.PRONOUNS or u.low in P.SKIP_BEFORE_CUE:
+            break
+        a -= 1
+        n += 1
+    return _extend_np(ctx, a, i, lo)
+
+
+def _extend_np(ctx: Context, a: int, i: int, lo: int) -> Mention:
+    """Noun phrase a..i, grown left over a possessive and up to two source prepositions."""
+    if a - 1 >= lo and ctx.tokens[a - 1].poss and ctx.tokens[a - 1].cap:
+        a -= 1
+    for _ in range(2):
+        if a - 2 >= lo and ctx.tokens[a - 1].low in P.NP_PREPOSITIONS:
+            inner = np_left(ctx, a - 2, lo)
+            if inner is not None and inner.kind == "np":
+                a = ctx.token_at(inner.start)
+                continue
+        break
+    start, end = ctx.tokens[a].start, ctx.tokens[i].end
+    return Mention(start, end, ctx.text[start:end], "np", ctx.text[start:end], ctx.tokens[i].start,
+                   head_word=ctx.tokens[i].low)
+
+
+def _np_right(ctx: Context, pos: int, hi: int, *, terminal: bool) -> Mention | None:
+    """Mention for the name or noun phrase starting at `pos` (inverted cues, according to)."""
+    a, b = ctx.tok_range(pos, hi)
+    if a >= b:
+        return None
+    t = ctx.tokens[a]
+    after = ctx.tokens[a + 1] if a + 1 < b else None
+    if not t.word:
+        return None
+    ends = after is None or not after.word
+    if t.low in P.PRONOUNS and t.low != "i":
+        if terminal and not ends:
+            return None
+        return Mention(t.start, t.end, t.text, "pronoun", t.low, t.start, P.PRONOUNS[t.low])
+    if t.low in P.ELLIPTIC and ends:
+        return Mention(t.start, t.end, t.text, "np", t.text, t.start, head_word="")
+    if t.cap and nameish(ctx, a) and not t.poss:
+        k = run_right(ctx, a, b)
+        nxt = ctx.tokens[k + 1] if k + 1 < b else None
+        if nxt is None or not nxt.word or nxt.low in P.OPENERS:
+            if terminal and nxt is not None and nxt.word:
+                return None
+            if ctx.tokens[k].low in P.SOURCE_HEADS:
+                return _phrase(ctx, a, k, None)
+            return name_mention(ctx, a, k)
+    # a common noun phrase: determiner, modifiers, head, optionally "of"/"for" + phrase
+    k = a
+    if ctx.tokens[k].low in P.DETERMINERS or ctx.tokens[k].poss:
+        k += 1
+    head = None
+    while k < b and ctx.tokens[k].word and (ctx.tokens[k].low not in P.OPENERS or ctx.tokens[k].cap):
+        head = k
+        k += 1
+    if head is None:
+        return None
+    head_low = ctx.tokens[head].low
+    if head_low in P.CONTAINER_HEADS and k + 1 < b and ctx.tokens[k].low == "of":
+        inner = _np_right(ctx, ctx.tokens[k + 1].start, hi, terminal=False)
+        if inner is not None:
+            return inner
+    if head_low not in P.SOURCE_HEADS and head_low not in P.CONTAINER_HEADS:
+        return None
+    end = head
+    if k + 1 < b and ctx.tokens[k].low in ("of", "for", "at", "from"):
+        inner = _np_right(ctx, ctx.tokens[k + 1].start, hi, terminal=False)
+        if inner is not None and inner.kind in ("np", "name"):
+            end = next(j for j in range(k + 1, b) if ctx.tokens[j].end >= inner.end)
+    return _phrase(ctx, a, end, head)
+
+
+def _phrase(ctx: Context, a: int, b: int, head: int | None) -> Mention:
+    h = ctx.tokens[head if head is not None else b]
+    start, end = ctx.tokens[a].start, ctx.tokens[b].end
+    return Mention(start, end, ctx.text[start:end], "np", ctx.text[start:end], h.start, head_word=h.low)
+
+
+def _left_speaker(ctx: Context, cue: Cue, lo: int) -> Mention | None:
+    a, _ = ctx.tok_range(lo, cue.start)
+    i = ctx.token_before(cue.start)
+    if i is None or i < a:
+        return None
+    while i >= a and ctx.tokens[i].word and skippable(ctx.tokens[i]) and not ctx.tokens[i].cap:
+        i -= 1
+    if i < a:
+        return None
+    t = ctx.tokens[i]
+    if t.low == "who" and i - 2 >= a and ctx.tokens[i - 1].text == ",":
+        return np_left(ctx, i - 2, a)
+    return np_left(ctx, i, a)
+
+
+def _appositive_speaker(ctx: Context, cue: Cue, lo: int) -> Mention | None:
+    """Speaker of "NAME, an appositive, said": the phrase before the appositive's comma."""
+    a, b = ctx.tok_range(lo, cue.start)
+    commas = [k for k in range(a, b) if ctx.tokens[k].text == ","][::-1][:5]
+    for k in commas:
+        if k + 1 >= b or k - 1 < a:
+            continue
+        opener = ctx.tokens[k + 1]
+        if opener.low in P.APPOSITIVE_OPENERS and not opener.cap or opener.low in ("who", "which"):
+            m = np_left(ctx, k - 1, a)
+            if m is not None and m.kind != "pronoun":
+                return m
+    return None
+
+
+def clause_subject(ctx: Context, lo: int, limit: int) -> Mention | None:
+    """The subject of the clause that runs from `lo` to `limit` (for participles, "it")."""
+    a, b = ctx.tok_range(lo, limit)
+    if a >= b:
+        return None
+    if not _candidate(ctx, a, b, a):
+        commas = [k for k in range(a, b) if ctx.tokens[k].text == ","]
+        if commas:
+            m = _candidate(ctx, commas[0] + 1, b, a)
+            if m is not None:
+                return m
+    for k in range(a, b):
+        m = _candidate(ctx, k, b, a)
+        if m is not None:
+            return m
+    return None
+
+
+def _candidate(ctx: Context, k: int, b: int, lo: int) -> Mention | None:
+    if k >= b:
+        return None
+    t = ctx.tokens[k]
+    if not t.word:
+        return None
+    if t.low in P.PRONOUNS and t.low not in P.FIRST_PERSON:
+        return Mention(t.start, t.end, t.text, "pronoun", t.low, t.start, P.PRONOUNS[t.low])
+    if t.cap and not t.poss and nameish(ctx, k):
+        end = run_right(ctx, k, b)
+        if ctx.tokens[end].poss:
+            return None
+        if ctx.tokens[end].low in P.SOURCE_HEADS:
+            return _phrase(ctx, k, end, None)
+        return name_mention(ctx, k, end)
+    if not t.cap and t.low in P.SOURCE_HEADS:
+        return np_left(ctx, k, lo)
+    return None
