@@ -18,7 +18,6 @@ from operator import attrgetter, itemgetter
 import numpy as np
 import pandas as pd
 
-from .. import reference
 from ..frames import Columns, from_columns
 from .context import ArticleContext, ArticleMeta, SummitIndex, article_meta, articles_meta, reference_summit_index
 from .inputs import entities_by_sentence, timexes_by_sentence

@@ -270,7 +270,7 @@ WORD = re.compile(r"[a-z0-9]+")
 NOUN_LEAD = re.compile(r"^(?:(?:in|at|on|during|for|of|by)\s+)?(?:(?:the|a|an)\s+)?(?=\w)", _I)
 #: A description that starts with a verb: its actor is joined with a space, not a colon.
 VERB_LEAD = re.compile(r"^(?:will|would|has|have|had|is|are|was|were|did|does|[a-z]+ed|[a-z]+s|met|left|began|took|came|went|"
-                       r"joined|signed|said|told|called)\b")
+                       r"said|told)\b")
 #: A description that starts with a past verb ("founded in 2001").
 PAST_LEAD = re.compile(r"^(?:[a-z]+ed|met|left|began|took|came|went|made|held|won|set\s+up)\b")
 #: The short subject that opens a sentence, up to its comma ("The bloc, founded in 2001").
