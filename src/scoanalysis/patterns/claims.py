@@ -341,3 +341,21 @@ SUMMIT_DATE = re.compile(
     rf"(?:,?\s+(?P<year>{YEAR})\b)?"
 )
 MONTH_NUMBERS = MONTHS
+
+
+# --- words the claim readers look for inside a match
+
+#: A pronoun phrase that names a state ("his country"), compiled.
+COUNTRY_ANAPHOR_PHRASE = re.compile(COUNTRY_ANAPHOR)
+#: What follows a status when it names an organisation the patterns did not recognise ("a member of parliament").
+UNNAMED_OBJECT = re.compile(r"\s+(?:of|to|in(?!\s+(?:19|20)\d\d\b))\s")
+#: Where the modifiers of a title split into words ("newly-elected").
+MODIFIER_BREAK = re.compile(r"[\s-]+")
+#: "also" in an accession ("while Pakistan also joined"): the organisation joined is the one named before.
+ALSO = re.compile(r"\balso\b")
+#: An admission still to come ("will admit", "is set to accept").
+WILL = re.compile(r"\bwill\b|\bset\s+to\b")
+#: Letters an office value is made of; the rest becomes "_" ("prime minister" -> "prime_minister").
+NOT_LETTERS = re.compile(r"[^a-z]+")
+#: An organisation's alias that is its acronym ("SCO", "BRICS", "C+C5").
+ACRONYM = re.compile(r"[A-Z][A-Za-z0-9.+-]{1,7}")

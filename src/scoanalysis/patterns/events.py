@@ -1,6 +1,6 @@
 """Patterns for dated events: the trigger lexicon by event type, date anchors, and what blocks a date.
 
-Everything is compiled once at import; ``scoanalysis.events`` only reads it. Patterns
+Everything is compiled once at import; the ``scoanalysis.events`` package only reads it. Patterns
 run on folded text (``text.fold``: ASCII quotes and hyphens, same offsets as the raw text).
 """
 
@@ -242,3 +242,40 @@ STOPWORDS = frozenset(
     "a an the of in on at to for and or but with by from as is are was were be been has have had will would its his her their "
     "this that these those it he she they them which who last next week month year day".split()
 )
+
+# --- words the event readers look for inside a sentence
+
+#: The head noun of a summit anchor phrase ("at this year's SCO meeting").
+SUMMIT_HEAD = re.compile(r"summit|meeting|session|gathering", _I)
+#: An auxiliary that makes a trigger a verb, not a noun ("was established").
+AUXILIARY = re.compile(r"(?:was|were|is|are|be|been|being|has|have|had)\b", _I)
+#: A coordinator between a date and a later trigger ("in March and bombings in June").
+COORDINATOR = re.compile(r"\b(?:and|or|but)\b")
+#: A blocker that opens the trigger's own relative clause ("the session that began last week").
+OWN_RELATIVE = re.compile(r"(?:which|who|that)\b", _I)
+#: The SCO named in a sentence (besides its entity mention).
+SCO_NAMED = re.compile(r"\bSCO\b|Shanghai")
+
+# --- descriptions
+
+#: A noun phrase ending right before a noun trigger ("the ... ", "Putin's ...").
+NP_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their)\s+|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*'s\s+)(?:[\w-]+\s+){0,3}$"
+)
+#: A preposition left dangling where a date phrase was cut out.
+DATE_PREPOSITION = re.compile(r"\s*\b(?:in|on|at|during|of|from|for)\s*$", _I)
+#: A word of a description or a slug.
+WORD = re.compile(r"[a-z0-9]+")
+#: A preposition and an article before a noun description ("at the summit" -> "summit").
+NOUN_LEAD = re.compile(r"^(?:(?:in|at|on|during|for|of|by)\s+)?(?:(?:the|a|an)\s+)?(?=\w)", _I)
+#: A description that starts with a verb: its actor is joined with a space, not a colon.
+VERB_LEAD = re.compile(r"^(?:will|would|has|have|had|is|are|was|were|did|does|[a-z]+ed|[a-z]+s|met|left|began|took|came|went|"
+                       r"said|told)\b")
+#: A description that starts with a past verb ("founded in 2001").
+PAST_LEAD = re.compile(r"^(?:[a-z]+ed|met|left|began|took|came|went|made|held|won|set\s+up)\b")
+#: The short subject that opens a sentence, up to its comma ("The bloc, founded in 2001").
+HEAD_PHRASE = re.compile(r"^\s*([^,;:]{2,40}?),")
+#: Runs of white space.
+SPACES = re.compile(r"\s+")
+#: White space before punctuation.
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:])")
