@@ -9,6 +9,7 @@ from scoanalysis import reference, temporal
 from scoanalysis import text as textmod
 from temporal.texts import FAST_TEXTS, FRI, OWN, SMALL, sents_of, sents_of_articles
 
+
 def test_functions_do_not_change_their_input():
     sents = sents_of_articles(OWN)
     before = sents.copy(deep=True)
@@ -16,6 +17,7 @@ def test_functions_do_not_change_their_input():
     temporal.infer_published(sents, summits=SMALL)
     temporal.date_conflicts(sents, {"wire": FRI}, summits=SMALL)
     pd.testing.assert_frame_equal(sents, before)
+
 
 @pytest.mark.parametrize("given", [None, pd.Timestamp("2022-09-16"), pd.Timestamp("2022-09-20")])
 @pytest.mark.parametrize("aid", sorted(FAST_TEXTS) + ["plain", "empty"])

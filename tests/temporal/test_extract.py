@@ -48,6 +48,7 @@ def test_not_a_timex(sentence, token):
 def test_no_timex_in_plain_prose():
     assert timexes_at("Kazakhstan has refused to toe the Moscow line.", FRI).empty
 
+
 def test_weekday_names_in_lower_case():
     assert only_row(timexes_at("Putin will arrive on wednesday.", FRI), "wednesday")["value"] == "2022-09-21"
 
@@ -159,4 +160,3 @@ def test_by_article_reads_ids_that_are_not_text_and_columns_that_are_missing():
 def test_set_with_long_s_weekday(text, span, value):
     row = only_row(timexes_at(text, date(2022, 9, 16)), span)
     assert row["timex_type"] == "SET" and row["value"] == value
-

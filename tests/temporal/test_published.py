@@ -207,4 +207,3 @@ def test_day_scores_and_clue_conditions_equal_score(aid):
         for c in art.clues:
             if c.when is not None and not c.when(h):
                 assert all(c.check(h, d, resolve.resolve_all(art.mentions, d)) is None for d in h.days), c.kind
-

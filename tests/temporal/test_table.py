@@ -12,6 +12,7 @@ from scoanalysis import schema, temporal
 from scoanalysis.temporal import table
 from temporal.texts import FRI, only_row, sents_of, timexes_at
 
+
 def test_table_keeps_the_contract():
     found = timexes_at("Modi arrived on Friday, two years after the 2020 clashes.", FRI)
     assert list(found.columns[:10]) == [
@@ -45,7 +46,6 @@ def test_century_before_1678_keeps_its_value_without_days():
     # a century that fits keeps its days
     row = only_row(timexes_at("It was built in the 19th century.", date(2022, 9, 16)), "19th century")
     assert row["earliest"] == pd.Timestamp("1800-01-01") and row["latest"] == pd.Timestamp("1899-12-31")
-
 
 
 def test_published_record_and_frame_agree():

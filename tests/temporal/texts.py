@@ -79,7 +79,6 @@ Russian President Vladimir Putin met Xi Jinping on Thursday.
 }
 
 
-
 #: A small summits table: two summits in the same city, one elsewhere.
 SMALL = pd.DataFrame({
     "summit_id": ["2017-astana", "2024-astana", "2014-dushanbe"],

@@ -216,4 +216,3 @@ def resolve_weekday(i: int, m: Mention, mentions: list[Mention], res: list[Res],
                 return day_res(r.earliest, f, o.span_id)
             break
     return day_res(_weekday_date(dct, wd, m.tense), f, "dct")
-

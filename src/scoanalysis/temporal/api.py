@@ -64,7 +64,7 @@ def article_dates(
     if len(groups) > 1:
         raise ValueError(f"article_dates reads one article's sentences, not {len(groups)} articles'")
     if not groups:
-        return None, timex_frame([]), conflict_frame([]) if given is not None else pd.DataFrame()
+        return None, timex_frame([]), (conflict_frame([]) if given is not None else pd.DataFrame())
     (aid, rows), = groups
     art = Article.build(aid, rows, summit_index(summits))
     row = _published(aid, art, given)

@@ -229,7 +229,6 @@ def _b_season(m, folded, raw):
     return single(m, "season", "DATE", f)
 
 
-
 #: Builders of the calendar-date rules, by rule name.
 DATE_BUILDERS: dict[str, Callable] = {
     "iso_date": _b_iso, "dotted_date": _b_dotted, "slash_date": _b_slash, "md_range": _b_md_range,

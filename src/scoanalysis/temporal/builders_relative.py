@@ -246,6 +246,7 @@ def _b_clock(m, folded, raw):
             return None
     return single(m, "clock", "TIME", {"k": "clock", "hh": hh, "mm": mm})
 
+
 #: Builders of the relative rules, by rule name.
 RELATIVE_BUILDERS: dict[str, Callable] = {
     "rel_part": _b_rel_part, "rel_unit": _b_rel_unit, "weekend": _b_weekend, "hours_of": _b_hours_of,

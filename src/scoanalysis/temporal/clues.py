@@ -52,8 +52,11 @@ class Clue:
 
 def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sentence], summits: list[dict],
                   datelines: list[tuple]) -> list[Clue]:
-    """Return the clues of one article: its mentions, their resolutions without DCT (`base`), its sentence facts
-    by sentence_id, the summits (``Summits.rows``) and its datelines.
+    """Return the clues of one article.
+
+    Read from its mentions, their resolutions without DCT (`base`), its sentence facts
+    by sentence_id, the summits (``Summits.rows``) and its datelines (sentence_id,
+    start, end, text, full date or None, (month, day) or None).
     """
     clues: list[Clue] = []
     for i, (m, r) in enumerate(zip(mentions, base)):
@@ -111,7 +114,7 @@ def _clue_bound(m: Mention, r: Res, *, upper: bool) -> Clue:
         check = lambda h, d, res: d >= day  # noqa: E731
         word = "on or after"
     return Clue("explicit_" + ("upper" if upper else "lower"), 1, m.sentence_id, m.start, m.end, m.text, check,
-                 lambda h, d, res: f"'{m.text}' ({m.tense}) → published {word} {day}", day)
+                lambda h, d, res: f"'{m.text}' ({m.tense}) → published {word} {day}", day)
 
 
 def _clue_story(i: int, m: Mention, first_day: date) -> Clue:
@@ -122,15 +125,15 @@ def _clue_story(i: int, m: Mention, first_day: date) -> Clue:
             return None
         return r.earliest >= first_day
     return Clue("story", 1, m.sentence_id, m.start, m.end, m.text, check,
-                 lambda h, d, res: f"'{m.text}' ({m.tense}) = {res[i].value}, on or after the story's first date "
-                                   f"{first_day}", reads=i, when=lambda h: h.summit is None)
+                lambda h, d, res: f"'{m.text}' ({m.tense}) = {res[i].value}, on or after the story's first date "
+                                  f"{first_day}", reads=i, when=lambda h: h.summit is None)
 
 
 def _clue_weekday_abs(m: Mention, r: Res) -> Clue:
     names = list(P.WEEKDAYS)
     return Clue("weekday", 2, m.sentence_id, m.start, m.end, m.text, lambda h, d, res: False,
-                 lambda h, d, res: f"'{m.text}': {r.earliest} is a {names[r.earliest.weekday()].title()}, "
-                                   f"not a {names[m.f['wd']].title()}")
+                lambda h, d, res: f"'{m.text}': {r.earliest} is a {names[r.earliest.weekday()].title()}, "
+                                  f"not a {names[m.f['wd']].title()}")
 
 
 def _clue_caption(i: int, m: Mention) -> Clue:
@@ -138,8 +141,8 @@ def _clue_caption(i: int, m: Mention) -> Clue:
         r = res[i]
         return None if r.earliest is None else r.earliest <= d
     return Clue("caption", 1, m.sentence_id, m.start, m.end, m.text, check,
-                 lambda h, d, res: f"photo caption '{m.text}' = {res[i].value} → published on or after it",
-                 reads=i)
+                lambda h, d, res: f"photo caption '{m.text}' = {res[i].value} → published on or after it",
+                reads=i)
 
 
 def _clue_weekday(i: int, m: Mention) -> Clue:
@@ -149,8 +152,8 @@ def _clue_weekday(i: int, m: Mention) -> Clue:
         r = res[i]
         return None if r.earliest is None else r.earliest.weekday() == m.f["wd"]
     return Clue("weekday", 2, m.sentence_id, m.start, m.end, m.text, check,
-                 lambda h, d, res: f"'{m.text}' → {res[i].value}, a {names[res[i].earliest.weekday()].title()}"
-                 if res[i].earliest else f"'{m.text}'", reads=i)
+                lambda h, d, res: f"'{m.text}' → {res[i].value}, a {names[res[i].earliest.weekday()].title()}"
+                if res[i].earliest else f"'{m.text}'", reads=i)
 
 
 def _clue_summit_day(i: int, m: Mention, s: Sentence) -> Clue:
@@ -183,7 +186,7 @@ def _clue_summit_day(i: int, m: Mention, s: Sentence) -> Clue:
                     f"({sm['start']}..{sm['end']})")
         return f"'{m.text}' ({m.tense}) = {res[i].value}, {rel} the summit"
     return Clue("summit_day", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
-                 when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
+                when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
 
 
 def _clue_summit_period(i: int, m: Mention, s: Sentence) -> Clue:
@@ -196,14 +199,15 @@ def _clue_summit_period(i: int, m: Mention, s: Sentence) -> Clue:
         if r.earliest is None:
             return None
         return r.earliest <= h.summit["end"] and r.latest >= h.summit["start"]
+
     def describe(h, d, res):
         if check(h, d, res) is False:
             sm = h.summit
             return f"'{m.text}' = {res[i].value}, which misses summit {sm['summit_id']} ({sm['start']}..{sm['end']})"
         return f"'{m.text}' = {res[i].value}, which takes in the summit"
     return Clue("summit_period", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
-                 when=lambda h: h.summit is not None and (
-                     m.clause in s.sco_clauses or m.clause in city_clauses(s).get(h.summit["city"], set())))
+                when=lambda h: h.summit is not None and (
+                    m.clause in s.sco_clauses or m.clause in city_clauses(s).get(h.summit["city"], set())))
 
 
 def _clue_summit_ago(i: int, m: Mention, s: Sentence, summits: list[dict]) -> Clue:
@@ -225,7 +229,7 @@ def _clue_summit_ago(i: int, m: Mention, s: Sentence, summits: list[dict]) -> Cl
             return f"'{m.text}' = {res[i].value}: {h.summit['city']} hosted summit {found[0]['summit_id']} then"
         return f"'{m.text}' = {res[i].value}: no summit in {h.summit['city']} then"
     return Clue("summit_ago", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
-                 when=lambda h: h.summit is not None and h.summit["city"] in s.cities)
+                when=lambda h: h.summit is not None and h.summit["city"] in s.cities)
 
 
 def _clue_summit_tense(s: Sentence, *, future: bool) -> Clue:
@@ -243,7 +247,7 @@ def _clue_summit_tense(s: Sentence, *, future: bool) -> Clue:
         return f"past tense about summit {sm['summit_id']} ('{snippet}') → published on or after {sm['start']}"
     kind = "summit_future" if future else "summit_past"
     return Clue(kind, 1, s.sentence_id, s.start, s.start + len(s.text), s.text, check, describe,
-                 when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
+                when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
 
 
 def _clue_dateline(sid: int, start: int, end: int, text: str, full: date | None,
@@ -253,7 +257,7 @@ def _clue_dateline(sid: int, start: int, end: int, text: str, full: date | None,
             return d == full
         return (d.month, d.day) == md
     return Clue("dateline", 10, sid, start, end, text, check,
-                 lambda h, d, res: f"dateline '{text.strip()[:60]}'")
+                lambda h, d, res: f"dateline '{text.strip()[:60]}'")
 
 
 def _names_other_year(m: Mention, r: Res) -> bool:
@@ -261,4 +265,3 @@ def _names_other_year(m: Mention, r: Res) -> bool:
     if r.anchor == "absolute" and r.gran in ("year", "month", "decade"):
         return True
     return m.f.get("k") == "rel_unit" and m.f["unit"] == "year" and m.f["off"] != 0
-

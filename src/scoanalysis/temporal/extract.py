@@ -103,7 +103,6 @@ def candidates(folded: str, raw: str) -> list[Cand]:
     return sorted(taken, key=lambda c: c.s)
 
 
-
 @functools.lru_cache(maxsize=8192)
 def fold_cached(raw: str) -> str:
     """Return ``text.fold(raw)`` (cached by sentence)."""
@@ -179,4 +178,3 @@ def _coordinate(a: Mention, b: Mention, a_index: int) -> None:
             y -= 1
         a.f["y"] = y
         a.f["y_from"] = b.span_id
-

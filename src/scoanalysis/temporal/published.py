@@ -144,6 +144,7 @@ class Article:
         if free:
             hyps.append(Hyp("events", sorted(free), None, 0, ""))
         return hyps
+
     # ----------------------------------------------------------------- scoring
     def score(self, h: Hyp, d: date) -> tuple[int, list[tuple[Clue, bool]]]:
         """Return the score of day `d` under `h` and the outcome of each clue that applies."""

@@ -25,7 +25,6 @@ def weekend_saturday(dct: date, tense: str) -> date:
     return last if wd <= 1 or wd >= 5 else coming
 
 
-
 def resolve_rel_unit(m: Mention, dct: date | None) -> Res:
     """Resolve "last/this/next week, weekend, month, year, decade, quarter" (and parts of them) against the DCT."""
     f = m.f
@@ -161,4 +160,3 @@ def resolve_clock(i: int, m: Mention, mentions: list[Mention], res: list[Res]) -
         return Res("XXXX-XX-XX" + hhmm, gran="time")
     d = res[best].earliest
     return Res(d.isoformat() + hhmm, d, d, mentions[best].span_id, "", "time")
-

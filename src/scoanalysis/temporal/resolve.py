@@ -206,4 +206,3 @@ def resolve_one(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct
     if k == "anaphoric":
         return resolve_anaphoric(i, m, mentions, res)
     return unresolved(m)
-

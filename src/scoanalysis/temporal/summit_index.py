@@ -88,4 +88,3 @@ def _name_rx(names: Iterable[str]) -> re.Pattern | None:
     if not names:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")(?![\w-])")
-

@@ -132,4 +132,3 @@ def res_from_iv(iv: tuple[date, date], m: Mention, anchor: str) -> Res:
     if gran == "day":
         return day_res(iv[0], m.f, anchor)
     return Res(value_for(gran, iv, m.f), iv[0], iv[1], anchor, m.f.get("mod", ""), gran)
-
