@@ -7,7 +7,7 @@ import pytest
 
 from scoanalysis import reference, temporal
 from scoanalysis import text as textmod
-from temporal.texts import FAST_TEXTS, FRI, OWN, SMALL, sents_of, sents_of_articles
+from temporal.texts import PARTIAL_TEXTS, FRI, OWN, SMALL, sents_of, sents_of_articles
 
 
 def test_functions_do_not_change_their_input():
@@ -20,9 +20,9 @@ def test_functions_do_not_change_their_input():
 
 
 @pytest.mark.parametrize("given", [None, pd.Timestamp("2022-09-16"), pd.Timestamp("2022-09-20")])
-@pytest.mark.parametrize("aid", sorted(FAST_TEXTS) + ["plain", "empty"])
+@pytest.mark.parametrize("aid", sorted(PARTIAL_TEXTS) + ["plain", "empty"])
 def test_article_dates_equals_the_public_functions(aid, given):
-    text = FAST_TEXTS.get(aid, {"plain": "Nothing dated here.", "empty": ""}.get(aid))
+    text = PARTIAL_TEXTS.get(aid, {"plain": "Nothing dated here.", "empty": ""}.get(aid))
     sents = sents_of(text, aid)[textmod.SENTENCE_COLUMNS] if text else sents_of("x", aid)[textmod.SENTENCE_COLUMNS].iloc[:0]
     summits = reference.summits()
     dated, times, conflicts = temporal.article_dates(sents, summits=summits, given=given)

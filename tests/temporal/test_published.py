@@ -12,7 +12,7 @@ from scoanalysis import text as textmod
 from scoanalysis.paths import DATA
 from scoanalysis.temporal import resolve
 from scoanalysis.temporal.clues import Hyp
-from temporal.texts import FAST_TEXTS, FRI, JUL, OWN, SMALL, fast_article, sents_of, sents_of_articles
+from temporal.texts import PARTIAL_TEXTS, FRI, JUL, OWN, SMALL, partial_article, sents_of, sents_of_articles
 
 # --------------------------------------------------------------------------- publication dates: seeds
 
@@ -180,9 +180,9 @@ def test_past_event_after_publication_is_a_conflict():
 # --------------------------------------------------------------------------- candidate days resolve in part
 
 
-@pytest.mark.parametrize("aid", sorted(FAST_TEXTS))
+@pytest.mark.parametrize("aid", sorted(PARTIAL_TEXTS))
 def test_candidate_days_resolve_as_in_full(aid):
-    art = fast_article(aid)
+    art = partial_article(aid)
     mentions = art.mentions
     needed = [i for i, r in enumerate(art.resolved(date(2022, 9, 16))) if r is not None]
     assert len(mentions) > 10 and 0 < len(needed) < len(mentions)
@@ -196,9 +196,9 @@ def test_candidate_days_resolve_as_in_full(aid):
         assert all(part[c.reads] == full[c.reads] for c in art.clues if c.reads is not None), d
 
 
-@pytest.mark.parametrize("aid", sorted(FAST_TEXTS))
+@pytest.mark.parametrize("aid", sorted(PARTIAL_TEXTS))
 def test_day_scores_and_clue_conditions_equal_score(aid):
-    art = fast_article(aid)
+    art = partial_article(aid)
     hyps = art.hypotheses() + [Hyp("none", [date(2022, 9, 10) + timedelta(days=k) for k in range(10)])]
     assert any(h.summit is None for h in hyps) and any(h.summit is not None for h in hyps) or aid == "events"
     assert any(c.when is not None for c in art.clues)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from scoanalysis import temporal
 from scoanalysis.temporal import resolve
 from scoanalysis.temporal.mentions import Res
-from temporal.texts import FAST_TEXTS, FRI, JUL, day_or_nat, fast_article, only_row, same_or_na, sents_of, timexes_at
+from temporal.texts import PARTIAL_TEXTS, FRI, JUL, day_or_nat, partial_article, only_row, same_or_na, sents_of, timexes_at
 
 # --------------------------------------------------------------------------- resolution table
 
@@ -223,8 +223,8 @@ def test_shifting_dct_by_whole_weeks_shifts_relative_days(dct, weeks, picks):
 
 def test_read_sets_cover_what_resolution_reads():
     """Resolving a mention against lists that hold only what ``_reads`` names gives the full result."""
-    for aid in FAST_TEXTS:
-        art = fast_article(aid)
+    for aid in PARTIAL_TEXTS:
+        art = partial_article(aid)
         mentions = art.mentions
         reads = resolve.dependencies(mentions)
         for d in (date(2022, 9, 16), date(2021, 3, 8)):

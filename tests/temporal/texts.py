@@ -94,7 +94,7 @@ SMALL = pd.DataFrame({
 #: Articles written for the partial-resolution tests: relative dates, weekdays (repeated, coordinated,
 #: "last"/"next"), "last year", ranges, durations, clocks, anaphors, offsets from an event,
 #: summit clues (city, "this week", tense), a caption and a yearless date with its weekday.
-FAST_TEXTS = {
+PARTIAL_TEXTS = {
     "summit": (
         "SAMARKAND, Uzbekistan — Leaders arrived in Samarkand on Wednesday for the SCO summit. "
         "The summit opens on Thursday and Friday, Sept. 15-16, and talks will run until 10:30 p.m. on Friday.\n\n"
@@ -116,7 +116,7 @@ FAST_TEXTS = {
 }
 
 
-def fast_article(aid: str) -> Article:
-    """Article `aid` of FAST_TEXTS read against the reference summits."""
-    (got_aid, rows), = by_article(sents_of(FAST_TEXTS[aid], aid))
+def partial_article(aid: str) -> Article:
+    """Article `aid` of PARTIAL_TEXTS read against the reference summits."""
+    (got_aid, rows), = by_article(sents_of(PARTIAL_TEXTS[aid], aid))
     return Article.build(got_aid, rows, summit_index(reference.summits()))
