@@ -1,0 +1,188 @@
+"""The stage's entry points: one article's dates for the build, and the three corpus-wide functions over it.
+
+``article_dates`` is what the build runs per article; ``timexes``, ``infer_published``
+and ``date_conflicts`` run the same per-article steps over every article of a
+sentences frame and put the records together.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Mapping
+
+import pandas as pd
+
+from .calendar import to_date
+from .extract import article_mentions, by_article
+from .published import Article, published_row
+from .resolve import resolve_all
+from .summit_index import summit_index
+from .table import conflict_frame, published_frame, published_record, timex_frame
+
+
+def _published(aid: str, art: Article, given) -> dict:
+    """Return the ``infer_published`` row of `art` with `given` (its metadata date, or None) first."""
+    return published_row(aid, art.infer(), to_date(given))
+
+
+def _dct(row: dict) -> date | None:
+    """Return the day an article's timexes resolve against: its published date unless that is unknown."""
+    return row["published"] if row["published_source"] != "unknown" else None
+
+
+def _conflict_rows(art: Article, given) -> list[dict]:
+    """Return the ``date_conflicts`` rows of `art` with publication date `given` (none when `given` is empty)."""
+    dct = to_date(given)
+    return art.conflicts(dct) if dct is not None else []
+
+
+def article_dates(
+    sentences: pd.DataFrame,
+    *,
+    summits: pd.DataFrame | None,
+    given: date | pd.Timestamp | None,
+) -> tuple[dict | None, pd.DataFrame, pd.DataFrame]:
+    """Return one article's publication record, its timexes and its date conflicts, the article read once.
+
+    Parameters
+    ----------
+    sentences
+        One article's sentences, as for ``timexes`` (ValueError for several articles).
+    summits
+        As for ``infer_published``.
+    given
+        The publication date of the article's metadata, or None.
+
+    Returns
+    -------
+    The article's ``infer_published`` row as a dict (dates ``Timestamp`` in ns or NaT,
+    the score an int64; None when there are no sentences); its ``timexes``, resolved
+    against that row's published date unless its source is ``unknown``; its
+    ``date_conflicts`` with `given` (an empty frame without columns when `given` is None).
+    """
+    groups = by_article(sentences)
+    if len(groups) > 1:
+        raise ValueError(f"article_dates reads one article's sentences, not {len(groups)} articles'")
+    if not groups:
+        return None, timex_frame([]), (conflict_frame([]) if given is not None else pd.DataFrame())
+    (aid, rows), = groups
+    art = Article.build(aid, rows, summit_index(summits))
+    row = _published(aid, art, given)
+    record = published_record(row)
+    times = timex_frame(list(zip(art.mentions, art.resolved_all(_dct(row)))))
+    if given is None:
+        return record, times, pd.DataFrame()
+    return record, times, conflict_frame(_conflict_rows(art, given))
+
+
+def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timestamp | None] | None = None) -> pd.DataFrame:
+    """Return every temporal expression of `sentences`, resolved against each article's DCT.
+
+    Parameters
+    ----------
+    sentences
+        Columns article_id, sentence_id, start, end, text (``raw[start:end]``), kind and
+        paragraph_id (see ``text.sentences``). Sentences of kind ``debris`` and
+        ``prompt`` are skipped; captions and other boilerplate are searched.
+    published
+        Publication date (DCT) per article_id; a missing or empty date leaves relative
+        expressions unresolved.
+
+    Returns
+    -------
+    DataFrame, one row per timex, columns: article_id, sentence_id, start, end (offsets
+    into the raw article), text, timex_type (DATE, TIME, DURATION, SET), value (TIMEX3),
+    earliest, latest (``datetime64[ns]``, NaT when none or when the day does not fit it:
+    before 1678 or after 2261, as "the 5th century", whose value stays ``04``), anchor (``absolute``, ``dct``,
+    the ``start:end`` of the timex it was resolved against, or empty), mod (TIMEX3 mod),
+    granularity (day, week, month, year...), tense (past, present, future, modal, none),
+    rule (the pattern that found it) and freq (for sets).
+    """
+    published = published or {}
+    found = []
+    for aid, rows in by_article(sentences):
+        mentions = article_mentions(aid, rows)
+        found.extend(zip(mentions, resolve_all(mentions, to_date(published.get(aid)))))
+    return timex_frame(found)
+
+
+def infer_published(
+    sentences: pd.DataFrame,
+    *,
+    summits: pd.DataFrame | None = None,
+    metadata: Mapping[str, date | pd.Timestamp | None] | None = None,
+) -> pd.DataFrame:
+    """Return each article's publication date and the window of days its text allows.
+
+    The text is read for clues: a dateline; explicit dates and years and their tense
+    ("established in 2001" sets a lower bound); summit host cities, which with the
+    reference summits give candidate days (a summit article is assumed published
+    within a week of the summit); weekdays and yearless dates said to fall on the
+    summit ("the session on Wednesday and Thursday", "arrived in Samarkand on
+    Friday"), which must match its real days; "this week" next to the summit; the
+    tense of sentences about the summit (future: not yet over; past: begun); photo
+    captions (taken before publication). Each candidate day is scored by the clues it
+    satisfies; the best days form the window.
+
+    Parameters
+    ----------
+    sentences
+        As for ``timexes``.
+    summits
+        The summits reference table (``reference.summits()``); None reads it, and an
+        empty frame disables summit clues.
+    metadata
+        Publication dates known from metadata; where given they are ``published``
+        (source ``metadata``) and the window is still computed from the text.
+
+    Returns
+    -------
+    DataFrame, one row per article: article_id, published (the single best day),
+    published_earliest, published_latest (the window), published_source
+    (``metadata``, ``inferred`` or ``unknown``), published_evidence (the clues used),
+    published_summit_id (the summit the clues point to, or empty), published_score.
+    Raises ``pandas.errors.OutOfBoundsDatetime`` when a day does not fit ``datetime64[ns]``.
+    """
+    metadata = metadata or {}
+    index = summit_index(summits)
+    records = [published_record(_published(aid, Article.build(aid, rows, index), metadata.get(aid)))
+               for aid, rows in by_article(sentences)]
+    return published_frame(records)
+
+
+def date_conflicts(
+    sentences: pd.DataFrame,
+    published: Mapping[str, date | pd.Timestamp | None] | pd.DataFrame,
+    *,
+    summits: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Return the spans whose dates disagree with the given publication dates.
+
+    A conflict is a clue of ``infer_published`` that the given date breaks: a past
+    event dated after publication, a future one before it, a weekday that does not
+    match its date ("Friday 2022-09-17"), a day said to be the summit's that is not,
+    a photo dated after publication, a dateline naming another day.
+
+    Parameters
+    ----------
+    sentences
+        As for ``timexes``.
+    published
+        Publication date per article_id, or a frame with article_id and published
+        columns (e.g. the articles table).
+    summits
+        As for ``infer_published``.
+
+    Returns
+    -------
+    DataFrame with columns article_id, sentence_id, start, end, text (the span in the
+    raw article) and note (what disagrees, in words).
+    """
+    if isinstance(published, pd.DataFrame):
+        published = dict(zip(published["article_id"], published["published"]))
+    index = summit_index(summits)
+    rows = []
+    for aid, sents in by_article(sentences):
+        if to_date(published.get(aid)) is not None:
+            rows.extend(_conflict_rows(Article.build(aid, sents, index), published.get(aid)))
+    return conflict_frame(rows)

@@ -1,0 +1,312 @@
+"""Publication-date inference for one article: hypotheses (summits, dated events), clue scores, the best days.
+
+``Article.build`` reads an article's rows once: its mentions, their resolutions
+without DCT, the facts of its sentences, its datelines and its clues. ``infer`` scores
+every candidate day of every hypothesis by the clues it satisfies and returns the best
+days (``Best``); ``conflicts`` lists the clues a given publication date breaks.
+Candidate days resolve only the mentions the clues read (``resolve.closure``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .calendar import day_range
+from .clues import SUMMIT_MARGIN_DAYS, Clue, Hyp, article_clues
+from .extract import article_mentions, fold_cached
+from .facts import Sentence, dateline, sentence_facts
+from .mentions import SKIP_KINDS, Mention, Res, Row
+from .resolve import alone_key, closure, dct_free, dependencies, resolve_all, resolve_some
+from .summit_index import Summits
+from .values import DAY_GRANS
+
+#: Days after the latest dated event in which an article without summit is assumed published.
+EVENT_MARGIN_DAYS = 7
+#: Widest window (days) still reported as ``inferred``.
+MAX_INFERRED_DAYS = 31
+
+
+@dataclass(frozen=True, slots=True)
+class Best:
+    """What the text says of the publication date: the best day, the window, its source, evidence and score."""
+
+    day: date | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    source: str = "unknown"
+    evidence: str = ""
+    summit_id: str = ""
+    score: int = 0
+
+
+class Article:
+    """One article read for its publication date: mentions, sentence facts, clues, hypotheses."""
+
+    def __init__(self, aid: str, mentions: list[Mention], sents: list[Sentence], summits: list[dict],
+                 datelines: list[tuple[int, int, int, str, date | None, tuple[int, int] | None]]):
+        self.aid = aid
+        self.mentions = mentions
+        self.sents = {s.sentence_id: s for s in sents}
+        self.summits = summits
+        self.datelines = datelines
+        self._cache: dict[date, list[Res]] = {}
+        self._full: dict[date, list[Res]] = {}
+        self.base = resolve_all(mentions, None)
+        self._fixed = [r if dct_free(m) else None for m, r in zip(mentions, self.base)]
+        self.clues = article_clues(mentions, self.base, self.sents, summits, datelines)
+        # the clues read few mentions' resolutions: candidate days resolve only those and what they read
+        reads = dependencies(mentions)
+        self._needed = closure(reads, [c.reads for c in self.clues if c.reads is not None])
+        self._alone = [None if f is not None else alone_key(i, mentions, r)
+                       for i, (f, r) in enumerate(zip(self._fixed, reads))]
+        self._todo = [i for i, (n, f) in enumerate(zip(self._needed, self._fixed)) if n and f is None]
+
+    # ----------------------------------------------------------------- building
+    @classmethod
+    def build(cls, aid: str, rows: tuple[Row, ...], summits: Summits) -> Article:
+        """Return article `aid` read from its rows (``extract.by_article``) against the summits index."""
+        mentions = article_mentions(aid, rows)
+        sents = []
+        datelines = []
+        for row in rows:
+            raw = row.text
+            folded = fold_cached(raw)
+            dl = dateline(folded, raw)
+            if dl is not None:
+                datelines.append((int(row.sentence_id), int(row.start), int(row.start) + len(raw), raw, dl[0], dl[1]))
+            if row.kind in SKIP_KINDS:
+                continue
+            sents.append(sentence_facts(row, folded, summits))
+        return cls(aid, mentions, sents, summits.rows, datelines)
+
+    def resolved(self, d: date) -> list[Res]:
+        """Return the resolutions against `d` that the clues read; the others are None."""
+        res = self._cache.get(d)
+        if res is None:
+            res = self._full.get(d) or resolve_some(self.mentions, d, self._fixed, self._todo, self._alone)
+            self._cache[d] = res
+        return res
+
+    def resolved_all(self, d: date | None) -> list[Res]:
+        """Return every mention resolved against `d` (None: no DCT)."""
+        if d is None:
+            return self.base
+        res = self._full.get(d)
+        if res is None:
+            res = self._full[d] = resolve_all(self.mentions, d, self._fixed, alone=self._alone)
+        return res
+
+    # ----------------------------------------------------------------- hypotheses
+    def hypotheses(self) -> list[Hyp]:
+        """Return the summits the text points to (each with its days and how it is named), then dated events."""
+        hyps: list[Hyp] = []
+        strong: dict[str, int] = {}
+        weak: dict[str, int] = {}
+        countries: set[str] = set()
+        sco = False
+        for s in self.sents.values():
+            sco = sco or s.sco
+            countries |= s.countries
+            for city, hits in s.cities.items():
+                for _, loc, near in hits:
+                    if near:
+                        strong[city] = strong.get(city, 0) + 1
+                    elif loc:
+                        weak[city] = weak.get(city, 0) + 1
+        if strong or weak:
+            chosen = [s for s in self.summits if s["city"] in strong or s["city"] in weak]
+        elif sco and countries:
+            chosen = [s for s in self.summits if s["country"] in countries]
+        elif sco:
+            chosen = list(self.summits)
+        else:
+            chosen = []
+        for s in chosen:
+            ident = 3 * min(strong.get(s["city"], 0), 2) + min(weak.get(s["city"], 0), 2)
+            ident += 1 if s["country"] in countries else 0
+            how = []
+            if s["city"] in strong or s["city"] in weak:
+                how.append(f"'{s['city']}'")
+            if s["country"] in countries:
+                how.append(f"'{s['country']}'")
+            note = f"summit {s['summit_id']} ({s['start']}..{s['end']})" + (f" named by {' + '.join(how)}" if how else "")
+            days = day_range(s["start"] - timedelta(days=SUMMIT_MARGIN_DAYS), s["end"] + timedelta(days=SUMMIT_MARGIN_DAYS))
+            hyps.append(Hyp(s["summit_id"], days, s, ident, note))
+        free: set[date] = set()
+        for sid, _, _, _, full, _ in self.datelines:
+            if full is not None:
+                free.add(full)
+        for m, r in zip(self.mentions, self.base):
+            if r.anchor == "absolute" and r.gran in DAY_GRANS and r.earliest is not None and m.tense != "future":
+                free.update(day_range(r.earliest, r.earliest + timedelta(days=EVENT_MARGIN_DAYS)))
+        if free:
+            hyps.append(Hyp("events", sorted(free), None, 0, ""))
+        return hyps
+
+    # ----------------------------------------------------------------- scoring
+    def score(self, h: Hyp, d: date) -> tuple[int, list[tuple[Clue, bool]]]:
+        """Return the score of day `d` under `h` and the outcome of each clue that applies."""
+        res = self.resolved(d)
+        total = h.identity
+        outcome = []
+        for c in self.clues:
+            ok = c.check(h, d, res)
+            if ok is None:
+                continue
+            outcome.append((c, ok))
+            if ok:
+                total += c.weight
+        return total, outcome
+
+    def day_scores(self, h: Hyp) -> list[int]:
+        """Return ``score(h, d)[0]`` for each of `h`'s days, checking only the clues that may hold for `h`.
+
+        No day is resolved when none of those clues reads a timex.
+        """
+        clues = [c for c in self.clues if c.when is None or c.when(h)]
+        reads = any(c.reads is not None for c in clues)
+        out = []
+        for d in h.days:
+            res = self.resolved(d) if reads else None
+            total = h.identity
+            for c in clues:
+                if c.check(h, d, res):
+                    total += c.weight
+            out.append(total)
+        return out
+
+    def infer(self) -> Best:
+        """Return the best publication days: the top-scoring days of every hypothesis, or bounds only."""
+        hyps = self.hypotheses()
+        scored: list[tuple[int, Hyp, date]] = []
+        for h in hyps:
+            scored.extend(zip(self.day_scores(h), itertools.repeat(h), h.days))
+        if not scored:
+            return self._bounds_only()
+        top = max(s for s, _, _ in scored)
+        best = [(h, d) for s, h, d in scored if s == top]
+        days = sorted(d for _, d in best)
+        lo, hi = days[0], days[-1]
+        if (hi - lo).days + 1 > MAX_INFERRED_DAYS:
+            ev = "; ".join(sorted({h.identity_note or h.key for h, _ in best}))
+            return Best(None, lo, hi, "unknown", f"ambiguous: {ev}", "", top)
+        counts: dict[str, int] = {}
+        for hh, _ in best:
+            counts[hh.key] = counts.get(hh.key, 0) + 1
+        h = next(hh for hh, _ in best if hh.key == max(counts, key=counts.get))
+        hdays = sorted(d for hh, d in best if hh.key == h.key)
+        day = self._best_day(h, hdays)
+        summit_id = h.summit["summit_id"] if h.summit else ""
+        return Best(day, lo, hi, "inferred", self._evidence(h, day, scored), summit_id, top)
+
+    def _best_day(self, h: Hyp, days: list[date]) -> date:
+        if h.summit is None:
+            target = days[0]
+            for d in days:
+                past_days = [r.earliest for m, r in zip(self.mentions, self.resolved_all(d))
+                             if r.gran in DAY_GRANS and r.earliest is not None and m.tense == "past" and r.earliest <= d]
+                target = max(past_days) + timedelta(days=1) if past_days else d
+                if target >= d:
+                    break
+        else:
+            fut = sum(1 for c in self.clues if c.kind == "summit_future" and c.check(h, days[0], []) is not None)
+            past = sum(1 for c in self.clues if c.kind == "summit_past" and c.check(h, days[0], []) is not None)
+            if fut > past:
+                target = h.summit["start"] - timedelta(days=1)
+            elif past > fut:
+                target = h.summit["end"] + timedelta(days=1)
+            else:
+                target = h.summit["end"]
+        return min(days, key=lambda d: (abs((d - target).days), d))
+
+    def _evidence(self, h: Hyp, day: date, scored: list[tuple[int, Hyp, date]]) -> str:
+        """Return the clues that single out `day`: the summit, then the binding ones, shortest form."""
+        parts = [h.identity_note] if h.identity_note else []
+        _, outcome = self.score(h, day)
+        others = [(hh, d) for _, hh, d in scored if not (hh is h and d == day)][:400]
+        res = self.resolved(day)
+        lower = upper = None
+        tense_sids: dict[str, list[int]] = {"summit_future": [], "summit_past": []}
+        for c, ok in outcome:
+            if not ok or not any(c.check(hh, d, self.resolved(d)) is False for hh, d in others):
+                continue
+            if c.kind == "explicit_lower":
+                lower = c if lower is None or c.day > lower.day else lower
+            elif c.kind == "explicit_upper":
+                upper = c if upper is None or c.day < upper.day else upper
+            elif c.kind in tense_sids:
+                tense_sids[c.kind].append(c.sentence_id)
+            else:
+                parts.append(c.describe(h, day, res))
+        for c in (lower, upper):
+            if c is not None:
+                parts.append(c.describe(h, day, res))
+        if tense_sids["summit_future"] and h.summit:
+            parts.append(f"future tense about the summit ({_sentences_label(tense_sids['summit_future'])})"
+                         f" → published on or before {h.summit['end']}")
+        if tense_sids["summit_past"] and h.summit:
+            parts.append(f"past tense about the summit ({_sentences_label(tense_sids['summit_past'])})"
+                         f" → published on or after {h.summit['start']}")
+        return "; ".join(dict.fromkeys(parts))
+
+    def _bounds_only(self) -> Best:
+        base = self.base
+        lows, highs, used = [], [], []
+        for m, r in zip(self.mentions, base):
+            if r.anchor != "absolute" or r.earliest is None:
+                continue
+            if m.tense == "future" and m.local_tense:
+                highs.append(r.latest)
+                used.append(f"'{m.text}' (future)")
+            elif m.tense in ("past", "none", "present") and r.gran not in DAY_GRANS or m.tense == "past":
+                lows.append(r.earliest)
+                used.append(f"'{m.text}' ({m.tense})")
+        lo = max(lows) if lows else None
+        hi = min(highs) if highs else None
+        if lo and hi and lo > hi:
+            lo, hi = hi, lo
+        ev = ("bounds only: " + ", ".join(used[:6])) if used else ""
+        return Best(None, lo, hi, "unknown", ev, "", 0)
+
+    # ----------------------------------------------------------------- conflicts
+    def conflicts(self, dct: date) -> list[dict]:
+        """Return the ``date_conflicts`` rows of publication date `dct`: the clues it breaks, in words."""
+        summit_hyps = [h for h in self.hypotheses() if h.summit is not None]
+        # the summit whose window holds the given date; failing that, the one the text points to best
+        hyps = [h for h in summit_hyps if dct in set(h.days)] or summit_hyps
+        h = max(hyps, key=lambda hh: self.score(hh, dct)[0]) if hyps else Hyp("none", [dct])
+        res = self.resolved(dct)
+        rows = []
+        for c in self.clues:
+            if c.sentence_id is None:
+                continue
+            ok = c.check(h, dct, res)
+            if ok is False:
+                rows.append({"article_id": self.aid, "sentence_id": c.sentence_id, "start": c.start, "end": c.end,
+                             "text": c.text, "note": f"{c.describe(h, dct, res)}; but published is {dct}"})
+        return rows
+
+
+def _sentences_label(ids: list[int]) -> str:
+    return ("sentence " if len(ids) == 1 else "sentences ") + ", ".join(map(str, ids))
+
+
+def published_row(aid: str, best: Best, meta: date | None) -> dict:
+    """Return the ``infer_published`` row of an article: what its text gives, `meta` (metadata) first."""
+    row = {
+        "article_id": aid,
+        "published": best.day,
+        "published_earliest": best.earliest,
+        "published_latest": best.latest,
+        "published_source": best.source,
+        "published_evidence": best.evidence,
+        "published_summit_id": best.summit_id,
+        "published_score": best.score,
+    }
+    if meta is not None:
+        row["published"] = meta
+        row["published_source"] = "metadata"
+        row["published_evidence"] = "metadata" + (f"; text: {best.evidence}" if best.evidence else "")
+    return row
