@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import reference
 from .frames import from_columns
+from .schema import NO_MENTION_KINDS
 from .patterns import entities as P
 from .patterns import trie_alternation
 from .text import fold
@@ -41,7 +42,7 @@ ENTITY_COLUMNS = [
     "article_id", "sentence_id", "start", "end", "text", "entity_id", "entity_type", "name",
     "mention_kind", "country_id", "gender", "affiliation",
 ]
-_SKIP_KINDS = frozenset({"debris", "prompt", "disclaimer"})
+_SKIP_KINDS = NO_MENTION_KINDS
 #: Priority when two candidate mentions overlap: lower wins (then the longer span).
 _PRIORITY = {"name": 0, "alias": 0, "context": 1, "fuzzy": 2, "role": 3, "surname": 4, "demonym": 5, "metonym": 5, "place": 5}
 

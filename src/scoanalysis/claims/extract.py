@@ -16,6 +16,7 @@ from typing import Iterator, Mapping
 import pandas as pd
 
 from ..frames import Columns, from_columns
+from ..schema import NOT_CONTENT_KINDS
 from .facts import ReferenceFacts, is_missing, reference_facts
 from .sentence import ArticleState
 from .statements import sentence_claims
@@ -26,7 +27,7 @@ CLAIM_COLUMNS = [
     "text", "subject_name", "object_name", "scope", "qualifier", "claim_date", "polarity", "tense", "hedged",
 ]
 #: Sentence kinds that state nothing (page furniture).
-SKIP_KINDS = frozenset({"debris", "prompt", "disclaimer", "duplicate", "credit", "byline"})
+SKIP_KINDS = NOT_CONTENT_KINDS
 
 
 def extract_claims(

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..frames import Columns, from_columns
+from ..schema import NOT_CONTENT_KINDS
 from .context import ArticleContext, ArticleMeta, SummitIndex, article_meta, articles_meta, reference_summit_index
 from .inputs import entities_by_sentence, timexes_by_sentence
 from .records import Carry, Sentence
@@ -31,7 +32,7 @@ MENTION_COLUMNS = [
     "actors", "persons", "places", "description", "status", "summit_id", "summit_ref", "published", "relative_days",
 ]
 #: Sentence kinds never read for events (page furniture).
-SKIP_KINDS = frozenset({"debris", "prompt", "disclaimer", "credit", "byline", "duplicate"})
+SKIP_KINDS = NOT_CONTENT_KINDS
 
 _DATE_COLUMNS = ("earliest", "latest", "published")
 _NAT_NS = np.iinfo(np.int64).min

@@ -19,13 +19,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ..frames import Columns
+from ..schema import DEBRIS_KINDS
 from .extract import article_records
 from .marks import QuoteSpan, quote_spans
 from .records import QUOTE_COLUMNS, Quote, frame, missing
 from .resolution import EntityMentions
 
 #: Sentence kinds that are never searched for quotations.
-SKIPPED_KINDS = frozenset({"debris", "prompt"})
+SKIPPED_KINDS = DEBRIS_KINDS
 
 
 def quotes(sentences: pd.DataFrame, *, entities: pd.DataFrame | None = None) -> pd.DataFrame:

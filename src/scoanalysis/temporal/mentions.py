@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from ..schema import DEBRIS_KINDS
+
 #: Sentence kinds that are never searched (page furniture without prose).
-SKIP_KINDS = frozenset({"debris", "prompt"})
+SKIP_KINDS = DEBRIS_KINDS
 
 
 class Row(NamedTuple):
