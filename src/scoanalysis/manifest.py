@@ -18,8 +18,6 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from filelock import FileLock, Timeout
-
 from . import __version__, paths
 from .exceptions import LockedError
 
@@ -130,6 +128,8 @@ def locked(folder: str | os.PathLike) -> Iterator[Path]:
     a run that is killed lets go of it), taken without waiting; the file records the
     holder's process id and start time.
     """
+    from filelock import FileLock, Timeout  # here: an up-to-date check takes no lock
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK

@@ -14,7 +14,6 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import logging
-import multiprocessing
 from typing import Callable, Iterator
 
 from ..exceptions import ParameterError
@@ -167,6 +166,8 @@ def open_workers(settings: partitions.Settings, *, jobs: int, engine: str, sched
 
 @contextlib.contextmanager
 def _processes(settings: partitions.Settings, *, jobs: int):
+    import multiprocessing
+
     fresh = lambda: cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))  # noqa: E731
     workers = Workers(cf.ProcessPoolExecutor(max_workers=jobs, initializer=_install, initargs=(settings,)),
                       settings=_Installed(), fresh=fresh)
