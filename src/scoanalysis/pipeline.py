@@ -1,7 +1,8 @@
-"""Old place of the build (now the package scoanalysis.build), kept for the callers not yet moved.
+"""The build's names under `scoanalysis.pipeline`, for the callers that import them from here (see scoanalysis.build).
 
-Every name is loaded from its new module when first used; setting one (a test's
-``pipeline.PARTITION = 8``) sets it in that module, where the build reads it.
+Every name is loaded from its module in scoanalysis.build when first used; setting
+one (a test's ``pipeline.PARTITION = 8``) sets it in that module, where the build
+reads it.
 """
 
 from __future__ import annotations

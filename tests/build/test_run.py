@@ -185,7 +185,6 @@ def test_cli_usage_error_exits_2(capsys):
     assert info.value.code == 2
 
 
-
 def test_one_process_build_counts_each_partition_as_it_is_analysed(tmp_path, monkeypatch):
     story = ("Leaders Gather in Astana\n\nPresident Kassym-Jomart Tokayev welcomed the leaders of the Shanghai "
              "Cooperation Organization to Astana on July 4, 2024, for the summit.\n")
@@ -228,6 +227,16 @@ def test_build_whose_corpus_step_fails_leaves_the_previous_tables_whole(tmp_path
         build(folder, tmp_path / "out")
     assert {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.csv")} == before
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".staging")]
+
+
+def test_scoanalysis_build_still_builds_once_the_subpackage_of_that_name_is_imported(tmp_path):
+    import scoanalysis
+    import scoanalysis.build  # noqa: F401 - makes the attribute scoanalysis.build this package
+    from scoanalysis.exceptions import ParameterError
+
+    folder = write_corpus(tmp_path / "c", {"a": "The SCO met."})
+    with pytest.raises(ParameterError, match="unknown engine 'spark'"):
+        scoanalysis.build(folder, tmp_path / "out", engine="spark")
 
 
 def test_unknown_engine_is_a_parameter_error(tmp_path):
