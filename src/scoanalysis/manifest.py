@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import json
 import os
@@ -123,25 +122,29 @@ def now() -> str:
 
 @contextlib.contextmanager
 def locked(folder: str | os.PathLike) -> Iterator[Path]:
-    """Hold an exclusive lock on `folder` for the duration; raise LockedError if another run holds it."""
+    """Hold an exclusive lock on `folder` for the duration; raise LockedError if another run holds it.
+
+    The lock is `filelock.FileLock` on ``folder/.lock`` (an OS lock on the open file, so
+    a run that is killed lets go of it), taken without waiting; the file records the
+    holder's process id and start time.
+    """
+    from filelock import FileLock, Timeout  # here: an up-to-date check takes no lock
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK
-    fh = open(path, "a+")
+    lock = FileLock(path, timeout=0)
     try:
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise LockedError(
-                f"another scoanalysis run is writing to {folder} (lock {path}); wait for it to finish and run again."
-            ) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"{os.getpid()} {now()}\n")
-        fh.flush()
+        lock.acquire()
+    except Timeout:
+        raise LockedError(
+            f"another scoanalysis run is writing to {folder} (lock {path}); wait for it to finish and run again."
+        ) from None
+    try:
+        path.write_text(f"{os.getpid()} {now()}\n", encoding="utf-8")
         yield path
     finally:
-        fh.close()
+        lock.release()
 
 
 def build_fingerprint(corpus_dir: str | os.PathLike, *, reference_dir: str | os.PathLike | None = None, max_bytes: int = 0) -> dict:

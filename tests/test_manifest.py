@@ -1,0 +1,45 @@
+"""manifest: the lock on an output folder, and the fingerprints a run compares."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from scoanalysis import manifest
+from scoanalysis.exceptions import LockedError
+
+
+def test_a_held_lock_gives_locked_error_and_is_free_again_after(tmp_path):
+    out = tmp_path / "out"
+    with manifest.locked(out) as path:
+        assert path == out / manifest.LOCK and path.read_text().split()[0] == str(os.getpid())
+        with pytest.raises(LockedError, match="another scoanalysis run is writing to"):
+            with manifest.locked(out):
+                pass
+    with manifest.locked(out):  # released on leaving, also after the failed attempt
+        pass
+
+
+def test_a_lock_held_by_another_process_gives_locked_error(tmp_path):
+    out = tmp_path / "out"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom scoanalysis import manifest\n"
+         f"with manifest.locked({str(out)!r}):\n    print('held', flush=True)\n    sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(LockedError):
+            with manifest.locked(out):
+                pass
+    finally:
+        holder.communicate("")
+    with manifest.locked(out):  # the other process ended: the lock is free
+        pass
+
+
+def test_combined_digest_is_independent_of_key_order():
+    assert manifest.combined({"a": 1, "b": 2}, "x") == manifest.combined({"b": 2, "a": 1}, "x")
+    assert manifest.combined({"a": 1}) != manifest.combined({"a": 2})
