@@ -29,7 +29,6 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHashLSH
 
 from .align import MIN_SENTENCE_SIMILARITY, align_path, best_path, similarities
 from .sketch import ArticleFeatures, SentenceStems, Sketch, article_features, sketch_of
@@ -174,9 +173,11 @@ def candidate_table(
     indexes that proposed the pair).
     """
     n = len(word_signatures)
-    if n < 2:
+    if n < 2:  # datasketch (and the SciPy it imports) is loaded only for a corpus with pairs to look for
         return pd.DataFrame({"a": np.empty(0, dtype=np.int32), "b": np.empty(0, dtype=np.int32),
                              "found_by": pd.Categorical([], categories=FOUND_BY)})
+    from datasketch import MinHashLSH
+
     words = np.asarray(word_signatures, dtype=np.uint32)  # a matrix already: no copy
     stems = np.asarray(stem_signatures, dtype=np.uint32)
     by_words = _banded_pairs(words, MinHashLSH(threshold=word_lsh_threshold, num_perm=num_perm).hashranges)
