@@ -67,7 +67,6 @@ def article_attendance(sentences: Columns, entities: Columns, *, article_id: str
     return _mentions(sentences, entities, summit_of=summit_of, published={article_id: published})
 
 
-_article_attendance = article_attendance  # integration alias: attendance.article_attendance
 
 
 _MENTION_COLUMNS = ["summit_id", "article_id", "sentence_id", "entity_id", "status", "represented_by", "cue"]

@@ -248,7 +248,6 @@ def assign_summit(text: str, *, summits: pd.DataFrame | None = None, published: 
     return _assign(text, _rows(summits, reference_dir), published)
 
 
-_assign_reference = assign_summit  # integration alias: summits.assign_summit (summits=None reads the reference)
 
 
 def _assign(text: str, summits: list[tuple], published) -> tuple[str | None, float, str]:

@@ -50,7 +50,3 @@ def test_article_dates_equals_the_public_functions(aid, given):
 def test_article_dates_reads_one_article():
     with pytest.raises(ValueError):
         temporal.article_dates(sents_of_articles({"a": "On Friday.", "b": "On Monday."}), summits=None, given=None)
-
-
-def test_article_dates_keeps_its_integration_name():
-    assert temporal._article_dates is temporal.article_dates

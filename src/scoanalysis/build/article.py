@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import attendance, claims, compare, corpus, entities, events, frames, quotes, reference, summits, temporal, text
-
-#: Sentence kinds left out when scoring an article's summit (page furniture that names nothing).
-_NOT_CONTENT = ("debris", "prompt", "disclaimer", "duplicate", "credit", "byline")
+from .. import attendance, claims, corpus, entities, events, frames, quotes, reference, summits, temporal, text, translation
+from ..duplicates import signature
+from ..schema import NOT_CONTENT_KINDS
 
 
 @dataclass
@@ -56,7 +55,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     given_date = article.meta.get("published")
     given_date = pd.Timestamp(given_date) if given_date else None
     # publication date, timexes and date conflicts, the article's date mentions read once for the three
-    dated, times, conflicts = temporal._article_dates(sents, summits=summit_table, given=given_date)
+    dated, times, conflicts = temporal.article_dates(sents, summits=summit_table, given=given_date)
     dated = dated if dated is not None else pd.Series({
         "published": given_date or pd.NaT, "published_source": "metadata" if given_date else "unknown",
         "published_earliest": pd.NaT, "published_latest": pd.NaT, "published_evidence": "no text to read"})
@@ -65,17 +64,17 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     if given_summit and given_summit in set(summit_table["summit_id"]):
         sid, score, evidence = given_summit, 1.0, "given in articles.csv"
     else:
-        content = "\n".join(t for t, k in zip(texts, kinds) if k not in _NOT_CONTENT)
-        sid, score, evidence = summits._assign_reference(content, reference_dir=reference_dir, published=published)
+        content = "\n".join(t for t, k in zip(texts, kinds) if k not in NOT_CONTENT_KINDS)
+        sid, score, evidence = summits.assign_summit(content, reference_dir=reference_dir, published=published)
     date = published
     if date is None and sid:
         date = summit_table.set_index("summit_id").loc[sid, "start"]
     ents = entities.entities(sents, dates={aid: date}, reference_dir=reference_dir)
     # the layers below read these columns once between them (frames.Columns; their public functions take frames)
     sent_cols, ent_cols = frames.Columns(sents), frames.Columns(ents)
-    said = quotes._quotes(sent_cols, ent_cols)
-    stated = claims._claims(sent_cols, ent_cols, dates={aid: date}, reference_dir=reference_dir)
-    translation = compare.translation_evidence(sents)
+    said = quotes.article_quotes(sent_cols, ent_cols)
+    stated = claims.claims_from_columns(sent_cols, ent_cols, dates={aid: date}, reference_dir=reference_dir)
+    clues = translation.translation_evidence(sents)
     row = {
         "article_id": aid,
         "path": article.path,
@@ -87,7 +86,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         "summit_score": score,
         "n_sentences": len(body),
         "n_words": sum(map(text.count_words, body)),
-        "translated": compare.is_translated(translation),
+        "translated": translation.is_translated(clues),
         "duplicate_of": None,
         "url": article.meta.get("url"),
         "byline": text.byline(raw),
@@ -100,11 +99,11 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
         "n_boilerplate": sum(boiler),
         "sha256": article.sha256,
     }
-    happened = events._article_event_mentions(sent_cols, times, ent_cols, article_id=aid, summit_id=sid,
+    happened = events.article_event_mentions(sent_cols, times, ent_cols, article_id=aid, summit_id=sid,
                                               published=published, reference_dir=reference_dir)
-    present = (attendance._article_attendance(sent_cols, ent_cols, article_id=aid, summit_id=sid, published=published)
+    present = (attendance.article_attendance(sent_cols, ent_cols, article_id=aid, summit_id=sid, published=published)
                if sid else pd.DataFrame())
     return ArticleRecords(article=row, sentences=sents, entities=ents, timexes=times, quotes=said, claims=stated,
-                          event_mentions=happened, date_conflicts=conflicts, attendance=present, translation=translation,
-                          signature=compare.signature(sents), encoding=article.encoding,
+                          event_mentions=happened, date_conflicts=conflicts, attendance=present, translation=clues,
+                          signature=signature(sents), encoding=article.encoding,
                           is_html=text.looks_like_html(raw))

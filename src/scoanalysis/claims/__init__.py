@@ -27,7 +27,6 @@ from .check import CONFLICT_COLUMNS, MAX_LISTED, check_claims
 from .extract import CLAIM_COLUMNS, claims_from_columns, extract_claims
 from .kinds import PREDICATES
 
-_claims = claims_from_columns  # integration alias: claims.extract.claims_from_columns
 
 __all__ = ["CLAIM_COLUMNS", "CONFLICT_COLUMNS", "MAX_LISTED", "PREDICATES", "check_claims", "claims_from_columns",
            "extract_claims"]

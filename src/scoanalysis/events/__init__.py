@@ -33,7 +33,6 @@ from .mentions import MENTION_COLUMNS, SKIP_KINDS, article_event_mentions, event
 from .numbering import EVENT_COLUMNS, NUMBERING_ORDER, event_id, iter_evidence, number_events
 from .pairing import MAX_COST
 
-_article_event_mentions = article_event_mentions  # integration alias: events.mentions.article_event_mentions
 
 __all__ = [
     "ACTOR_TYPES", "EVENT_COLUMNS", "MAX_COST", "MAX_DESCRIPTION", "MENTION_COLUMNS", "MIN_ACTOR_OVERLAP",

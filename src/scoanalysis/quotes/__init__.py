@@ -105,6 +105,5 @@ def article_quotes(sentences: Columns, entities: pd.DataFrame | Columns | None) 
     return frame(records)
 
 
-_quotes = article_quotes  # integration alias: scoanalysis.quotes.article_quotes
 
 __all__ = ["QUOTE_COLUMNS", "Quote", "QuoteSpan", "SKIPPED_KINDS", "article_quotes", "quote_spans", "quotes"]

@@ -51,7 +51,6 @@ and ``relative``), ``published`` (``facts``, ``clues``, ``summit_index``) and
 from .api import article_dates, date_conflicts, infer_published, timexes
 from .table import CONFLICT_COLUMNS, PUBLISHED_COLUMNS, TIMEX_COLUMNS
 
-_article_dates = article_dates  # integration alias: scoanalysis.temporal.article_dates
 
 __all__ = ["CONFLICT_COLUMNS", "PUBLISHED_COLUMNS", "TIMEX_COLUMNS", "article_dates", "date_conflicts",
            "infer_published", "timexes"]
