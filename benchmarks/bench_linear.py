@@ -15,7 +15,7 @@ import time
 
 from scoanalysis import corpus, text
 from scoanalysis.paths import DATA
-from scoanalysis.pipeline import analyse_article
+from scoanalysis.build.article import analyse_article
 
 
 def timed(raw: str, tok) -> float:

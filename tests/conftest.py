@@ -59,7 +59,7 @@ FIXTURE_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 @pytest.fixture(scope="session")
 def fixture_tables(tmp_path_factory):
     """Tables built from the small corpus written for the tests (tests/fixtures/corpus)."""
-    from scoanalysis.pipeline import build
+    from scoanalysis.build.run import build
 
     out = tmp_path_factory.mktemp("tables")
     build(FIXTURE_CORPUS, out)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scoanalysis import corpus, text
-from scoanalysis.pipeline import analyse_article
+from scoanalysis.build.article import analyse_article
 
 TOKENIZER = text.default_tokenizer()
 

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from scoanalysis import cli, manifest
-from scoanalysis.pipeline import build
+from scoanalysis.build.run import build
 
 from conftest import ROOT, write_corpus
 

@@ -28,19 +28,21 @@ def load_summaries(path=None):
     return _load_summaries(path)
 
 
-def build(corpus_dir, out, **options):
-    """Return the tables built from `corpus_dir` and written under `out` (see scoanalysis.pipeline.build)."""
-    from .pipeline import build as _build
-
-    return _build(corpus_dir, out, **options)
-
-
 def evaluate(gold, tables=None):
     """Return how well the tables in folder `tables` (default data/processed) agree with gold file `gold` (see scoanalysis.evaluate)."""
     from . import paths
-    from .evaluate import evaluate as _evaluate
+    from .evaluation import evaluate as _evaluate
 
     return _evaluate(gold, paths.PROCESSED if tables is None else tables)
+
+
+def __getattr__(name):
+    # `sa.build(corpus, out, **options)`: the subpackage scoanalysis.build is callable (see build.run.build)
+    if name == "build":
+        import importlib
+
+        return importlib.import_module(".build", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

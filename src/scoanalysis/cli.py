@@ -99,7 +99,7 @@ def _build(args) -> int:
         log.info("tables in %s are up to date (%s articles); nothing to do", args.out, previous.get("articles", "?"))
         skipped = int(previous.get("skipped") or 0)
     else:
-        from .pipeline import build
+        from .build.run import build
 
         if args.jobs < 1:
             raise ParameterError(f"--jobs {args.jobs} is not a number of processes; use 1 or more.")
@@ -134,7 +134,7 @@ def _report(args, started: float) -> int:
 def _evaluate(args) -> int:
     import json
 
-    from .evaluate import evaluate
+    from .evaluation import evaluate
 
     result = evaluate(args.gold, args.tables)
     text = (json.dumps(result.to_dict(), indent=1, ensure_ascii=False) if args.json

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from scoanalysis import corpus, entities, events, paths, pipeline, reference, schema, temporal, text
+from scoanalysis import corpus, entities, events, paths, reference, schema, temporal, text
+from scoanalysis.build.article import analyse_article
 
 
 def test_the_same_event_in_two_articles_is_one_event_with_all_its_evidence(read_mentions):
@@ -79,7 +80,7 @@ def test_two_days_of_one_summit_make_one_summit_event_over_both(read_mentions):
 def seed_records(seed_articles):
     """The per-article records of the seed corpus, as the build makes them."""
     tok = text.train_punkt(seed_articles["text"])
-    return [pipeline.analyse_article(a, tokenizer=tok) for a in corpus.iter_corpus(paths.ROOT / "data")]
+    return [analyse_article(a, tokenizer=tok) for a in corpus.iter_corpus(paths.ROOT / "data")]
 
 
 def test_seed_checklist_events_have_their_days(seed_records):

@@ -6,11 +6,10 @@
 - engines: one process, N processes or Dask behind one Executor (`Workers`);
 - duplicates, corpus_steps: the corpus-level steps (duplicates; events, claims, attendance);
 - spill: spilling a step's buckets to disk and merging them back in order;
-- heap: giving freed memory back to the system in long builds;
 - run: `build` (lock, staging, manifest, the order of the steps).
 
-The names below are imported when first used, so importing this package (or its
-`heap`) loads none of the stages.
+The names below are imported when first used, so importing this package loads none
+of the stages.
 """
 
 from __future__ import annotations
@@ -45,6 +44,6 @@ class _Package(types.ModuleType):
         return __getattr__("build")(corpus_dir, out, **options)
 
 
-# integration alias: scoanalysis.build.run.build -- once imported, this package is the attribute
-# `scoanalysis.build`, where scoanalysis/__init__.py defines the function build; calling it still builds.
+# `scoanalysis.build(corpus, out)` calls the package: a subpackage and a function cannot share
+# the attribute `scoanalysis.build`, so the package itself is callable.
 sys.modules[__name__].__class__ = _Package

@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from .. import attendance, claims, events, reference, schema, timeline
-from . import heap, spill
+from .. import heap
+from . import spill
 from .inputs import Inputs
 
 #: Event groups (events.independent_groups) are pooled into batches (at least this many) merged one at a time.

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import compare, frames, schema
-from . import heap
+from .. import heap
 from .inputs import Inputs
 from .partitions import Partition
 

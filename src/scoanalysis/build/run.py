@@ -23,7 +23,8 @@ import pandas as pd
 
 from .. import corpus, manifest, paths, reference, schema, summaries, text, timeline
 from ..exceptions import CorpusError, ParameterError
-from . import corpus_steps, heap, inputs, partitions
+from .. import heap
+from . import corpus_steps, inputs, partitions
 from .duplicates import find_duplicates, mark_duplicates
 from .engines import ENGINES, open_workers
 

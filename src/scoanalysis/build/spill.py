@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import schema
-from . import heap
+from .. import heap
 
 #: Rows of a corpus-level table written as one part.
 CHUNK_ROWS = 5_000

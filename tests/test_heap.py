@@ -1,8 +1,8 @@
-"""build.heap: trimming the heap and the lean allocator settings are safe to call anywhere."""
+"""heap: trimming the heap and the lean allocator settings are safe to call anywhere."""
 
 from __future__ import annotations
 
-from scoanalysis.build import heap
+from scoanalysis import heap
 
 
 def test_trim_and_lean_run_on_any_platform():

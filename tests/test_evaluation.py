@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from scoanalysis import ParameterError, TableError, cli
-from scoanalysis.evaluate import evaluate, fold, read_gold
+from scoanalysis.evaluation import evaluate, fold, read_gold
 
 GOLD = {
     "articles": {
