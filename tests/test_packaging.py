@@ -66,3 +66,11 @@ def test_readme_starts_with_the_two_commands():
     readme = (ROOT / "README.md").read_text()
     head = readme[:1500]
     assert head.index("make report") < head.index("make test")
+
+
+def test_readme_is_short_and_links_only_files_of_the_repository():
+    readme = (ROOT / "README.md").read_text()
+    assert len(readme.splitlines()) <= 200
+    assert "../" not in readme
+    for path in re.findall(r"`((?:docs|benchmarks|data/reference|notebooks)/[\w./-]+\.\w+)`", readme):
+        assert (ROOT / path).exists(), path
