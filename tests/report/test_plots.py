@@ -10,7 +10,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from conftest import markers  # noqa: E402
 
-from scoanalysis import plots, reference  # noqa: E402
+import scoanalysis as sa  # noqa: E402
+from scoanalysis import reference  # noqa: E402
+from scoanalysis.report import plots  # noqa: E402
+from scoanalysis.summaries import timeline  # noqa: E402
 
 
 pytestmark = pytest.mark.usefixtures("close_figures")
@@ -80,32 +83,6 @@ def test_top_terms_one_panel_per_group_at_most_n_bars():
     assert [len(ax.patches) for ax in fig.axes] == [3, 2]
 
 
-def test_report_tables_show_a_bounded_number_of_rows_and_say_so():
-    from scoanalysis import views
-
-    frame = pd.DataFrame({"article": [f"a{i}" for i in range(1000)], "headline": ["<b>x</b>"] * 1000})
-    html = views.show(frame, max_rows=50).to_html()
-    assert html.count("<tr>") == 51  # header and 50 rows
-    assert "The first 50 of 1,000 rows" in html and "&lt;b&gt;" in html
-    assert views.show(frame.head(10), max_rows=50).to_html().count("<tr>") == 11
-    assert "rows;" not in views.show(frame.head(10), max_rows=50).to_html()
-    assert views.show(frame, max_rows=None).to_html().count("<tr>") == 1001
-
-
-def test_side_by_side_pairs_are_bounded_and_the_rest_counted(seed_sentences):
-    from scoanalysis import views
-
-    articles = pd.DataFrame({"article_id": ["a", "b", "c"]})
-    one = seed_sentences[seed_sentences["article_id"] == seed_sentences["article_id"].iloc[0]]
-    sentences = pd.concat([one.assign(article_id=x) for x in ("a", "b", "c")], ignore_index=True)
-    pairs = pd.DataFrame({"article_a": ["a", "a", "b"], "article_b": ["b", "c", "c"], "relation": ["duplicate"] * 3,
-                          "similarity": [1.0, 1.0, 1.0]})
-    tables = {"articles": articles, "sentences": sentences, "duplicates": pairs}
-    html = views.pairs_side_by_side(tables, max_pairs=2)
-    assert html.count("<h4>") == 2 and "1 more pairs are listed in the duplicates table" in html
-    assert views.pairs_side_by_side(tables).count("<h4>") == 3 and "more pairs" not in views.pairs_side_by_side(tables)
-
-
 def test_attendance_matrix_weighs_cut_evidence_lists_by_their_counts():
     table = pd.DataFrame({
         "summit_id": ["2024-astana"] * 3, "entity_id": ["xi-jinping", "narendra-modi", "shehbaz-sharif"],
@@ -115,3 +92,59 @@ def test_attendance_matrix_weighs_cut_evidence_lists_by_their_counts():
     })
     fig = plots.attendance_matrix(table, max_people=2)
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Shehbaz Sharif", "Narendra Modi"]
+
+
+def test_sentence_kinds_chart_is_capped(seed_tables_dir):
+    summ = sa.load_summaries(seed_tables_dir)
+    fig = plots.sentence_kinds(summ["summary_kinds"], max_articles=2)
+    ax = fig.axes[0]
+    assert len(ax.get_yticklabels()) == 2
+    assert "the first 2 of 5 articles" in ax.get_title(loc="left")
+
+
+# --- the comparative timeline ---------------------------------------------------------------------------
+
+
+def test_absolute_figure_draws_one_marker_per_row_and_labels_the_focus_summits(events_frame, summits):
+    table = timeline.absolute_timeline(events_frame, summits=summits)
+    fig = plots.absolute_timeline(table)
+    assert markers(fig) == len(table)
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["Astana 2024", "Dushanbe 2014", "Samarkand 2022"]
+
+
+def test_aligned_figure_draws_one_marker_per_row(events_frame, summits):
+    table = timeline.aligned_timeline(events_frame, summits=summits)
+    fig = plots.aligned_timeline(table)
+    assert markers(fig) == len(table)
+    assert len(fig.axes[0].get_yticks()) == 3  # one lane per summit
+    fig = plots.aligned_timeline(table, window=(-30, 30))
+    assert markers(fig) == int(table["relative_days"].between(-30, 30).sum())
+
+
+def test_membership_figure_draws_a_bar_per_year_and_status_and_a_marker_per_accession(events_frame):
+    memberships = reference.load("memberships")
+    by_year = timeline.membership_by_year(memberships, start=2001, end=2025)
+    acc = timeline.accession_events(events_frame, memberships=memberships)
+    fig = plots.membership(by_year, accessions=acc)
+    assert len(fig.axes[0].patches) == 3 * len(by_year)
+    assert markers(fig) == len(acc)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["India"]
+
+
+def test_event_type_and_actor_heatmaps_write_each_nonzero_count(events_frame):
+    mentions = pd.DataFrame({"summit_id": ["2024-astana", "2024-astana", "2022-samarkand"],
+                             "entity_id": ["russia", "china", "india"], "entity_type": ["country"] * 3,
+                             "name": ["Russia", "China", "India"], "count": [2, 1, 1], "first_seen": [0, 1, 3]})
+    prof = timeline.coverage_profile(events_frame, mentions)
+    fig = plots.event_types_by_summit(prof)
+    cells = prof[prof["dimension"] == "event_type"]
+    assert len(fig.axes[0].texts) == len(cells)
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == sorted(str(c) for c in cells["count"])
+    fig = plots.actors_by_summit(prof, n=2)
+    assert sorted(t.get_text() for t in fig.axes[0].texts) == ["1", "2"]  # Russia 2 (astana), China 1 (astana)
+
+
+def test_figures_say_so_when_there_is_nothing_to_draw(summits):
+    empty = timeline.aligned_timeline(pd.DataFrame(columns=["event_id"]), summits=summits)
+    fig = plots.aligned_timeline(empty)
+    assert markers(fig) == 0 and fig.axes[0].texts
