@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 
 import pandas as pd
 import pytest
@@ -98,7 +97,6 @@ def test_theme_shares_on_the_seed_corpus(seed_sentences):
     assert shares["2022-samarkand"].idxmax() == "india_china"
     assert shares["2014-dushanbe"].idxmax() == "ukraine_war"
     assert shares["2024-astana", "expansion_membership"] > shares["2022-samarkand", "expansion_membership"]
-
 
 
 def test_theme_needles_never_hide_a_match(monkeypatch):

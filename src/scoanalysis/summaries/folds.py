@@ -20,6 +20,7 @@ class RunningSum:
         self.by, self.folds = by, Folds(self._fold)
 
     def add(self, frame: pd.DataFrame) -> None:
+        """Add `frame`'s values (every column but the keys and the article's id, summit and outlet), summed per key."""
         if len(frame):
             values = [c for c in frame.columns if c not in self.by and c not in ("article_id", "summit_id", "outlet")]
             self.folds.add(frame.groupby(self.by, dropna=False, sort=False)[values].sum())
@@ -28,6 +29,7 @@ class RunningSum:
         return pd.concat(frames).groupby(level=list(range(len(self.by))), dropna=False, sort=False).sum()
 
     def result(self) -> pd.DataFrame:
+        """Return the sums: one row per key, sorted by the keys (empty keys first)."""
         folded = self.folds.result()
         if folded is None:
             return pd.DataFrame(columns=self.by)
@@ -48,6 +50,7 @@ class Folds:
         self.fold, self.levels = fold, [[]]
 
     def add(self, frame: pd.DataFrame) -> None:
+        """Add `frame`; fold each level that holds FOLD frames into one frame of the next."""
         self.levels[0].append(frame)
         k = 0
         while len(self.levels[k]) >= FOLD:

@@ -18,6 +18,8 @@ The TimelineJS exports of the same events are in `timelinejs`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from .. import schema
@@ -126,7 +128,7 @@ def aligned_timeline(
     ev = dated_events(events)
     rows = []
     for r in ev.to_dict("records"):
-        lanes = schema.as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
+        lanes = event_lanes(r)
         for lane in dict.fromkeys(lanes):
             if lane not in starts.index:
                 continue
@@ -260,7 +262,7 @@ def coverage_profile(
     ev = dated_events(events)
     rows = []
     for r in ev.to_dict("records"):
-        lanes = schema.as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
+        lanes = event_lanes(r)
         for lane in dict.fromkeys(lanes):
             rows.append({"summit_id": lane, "dimension": "event_type", "key": r["event_type"], "name": r["event_type"]})
     types = pd.DataFrame(rows, columns=["summit_id", "dimension", "key", "name"])
@@ -287,6 +289,11 @@ def coverage_profile(
     out = counts.drop(columns=["_s", "_d"]).reset_index(drop=True)[PROFILE_COLUMNS]
     out["count"] = out["count"].astype("Int64")
     return out
+
+
+def event_lanes(r: Mapping) -> list[str]:
+    """Return the summits whose coverage tells event `r` (a row as a mapping): its summit_ids list, else its summit_id."""
+    return schema.as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
 
 
 def dated_events(events: pd.DataFrame) -> pd.DataFrame:

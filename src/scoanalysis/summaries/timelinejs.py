@@ -17,7 +17,7 @@ import pandas as pd
 
 from .. import schema
 from ..reference import FOCUS_SUMMITS
-from .timeline import LABEL_CHARS, dated_events, short_label
+from .timeline import LABEL_CHARS, dated_events, event_lanes, short_label
 
 #: Columns of TimelineJS's Google Sheets template, the layout of timeline.csv.
 TIMELINE_CSV_COLUMNS = [
@@ -63,7 +63,7 @@ def timelinejs(
     ev = dated_events(events)
     slides, seen_refs = [], set()
     for r in ev.to_dict("records"):
-        lanes = schema.as_list(r.get("summit_ids")) or ([r["summit_id"]] if isinstance(r.get("summit_id"), str) else [])
+        lanes = event_lanes(r)
         group = next((s for s in known if s in lanes), None)
         if group is None:
             continue

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ... import schema, summaries
+from ... import summaries
+from ...summaries.timeline import event_lanes
 
 #: Rows a report table shows; the rest are counted in its caption (the tables hold them all).
 SHOW_ROWS = 300
@@ -86,15 +87,8 @@ def day_window(earliest: pd.Series, latest: pd.Series) -> pd.Series:
 
 
 def lane_lists(events: pd.DataFrame) -> list[list[str]]:
-    """Return each event's lanes (the summits whose coverage tells it), reading only the two columns they come from."""
+    """Return each event's lanes (summaries.timeline.event_lanes), reading only the two columns they come from."""
     columns = [c for c in ("summit_ids", "summit_id") if c in events.columns]
     if not columns:
         return [[] for _ in range(len(events))]
-    return [_lanes(dict(zip(columns, values))) for values in zip(*(events[c] for c in columns))]
-
-
-def _lanes(r: dict) -> list[str]:
-    lanes = schema.as_list(r.get("summit_ids"))
-    if not lanes and isinstance(r.get("summit_id"), str):
-        lanes = [r["summit_id"]]
-    return lanes
+    return [event_lanes(dict(zip(columns, values))) for values in zip(*(events[c] for c in columns))]
