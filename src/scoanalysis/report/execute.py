@@ -1,16 +1,15 @@
-"""Rendering the reports: papermill runs each notebook, nbconvert turns it into one HTML file.
+"""Rendering the reports: papermill runs each notebook, page.to_html turns it into one HTML file.
 
 Every report is rendered into a staging folder first; only when all succeed are
 they moved into the output folder, so a failing notebook leaves the previous
-reports in place. The HTML is standalone: code hidden, figures embedded as data
-URIs, no script or stylesheet fetched from the network.
+reports in place. A report whose inputs (what its notebook declares it reads, the
+notebook, its parameters, the code: reads.job_digest) are unchanged is not rendered
+again.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import html
 import logging
 import os
 import shutil
@@ -21,13 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import nbformat
 import pandas as pd
 
-from . import __version__, manifest, paths, reference, schema, summaries
-from .exceptions import ParameterError, ReportError
+from .. import manifest, paths, reference, schema, summaries
+from ..exceptions import ParameterError, ReportError
+from .page import index_page, to_html
+from .reads import job_digest
 
 log = logging.getLogger(__name__)
+
 
 OVERVIEW = "01-corpus-overview"
 PROFILE = "02-summit-profile"
@@ -39,7 +40,7 @@ FIGURES = "figures"
 _INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Job:
     """One report to render: the notebook, its parameters and the output's stem."""
 
@@ -93,9 +94,9 @@ def render(
 ) -> list[Path]:
     """Run the report notebooks on the tables in `tables_path` and write HTML under `out`.
 
-    Incremental: a report whose inputs (its slice of the tables, its notebook and
-    parameters, the package's code) are unchanged since the last run is not
-    rendered again; `force` renders all. Returns the paths written (the reports
+    Incremental: a report whose inputs (the tables its notebook declares it reads,
+    by summit for a profile; its notebook and parameters; the package's code and
+    templates: reads.job_digest) are unchanged since the last run is not rendered again; `force` renders all. Returns the paths written (the reports
     rendered, then index.html; empty when everything was up to date). Records
     the inputs' hashes, the package version and each report's build time in
     ``out/manifest.json``. Raises ParameterError for an unknown summit, TableError
@@ -118,7 +119,8 @@ def render(
         tables = summaries.load_summaries(tables_path)
         jobs = plan(tables_path, summit_ids=summit_ids, articles=tables["summary_articles"])
         previous = manifest.read(out).get("reports", {})
-        digests = {job.stem: _job_digest(job, tables, notebooks_dir, table_hashes=table_hashes) for job in jobs}
+        digests = {job.stem: job_digest(notebooks_dir / f"{job.notebook}.ipynb", job.parameters, tables,
+                                        table_hashes=table_hashes) for job in jobs}
         todo = [j for j in jobs if force or previous.get(j.stem, {}).get("digest") != digests[j.stem]
                 or not (out / f"{j.stem}.html").is_file()]
         staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
@@ -214,103 +216,3 @@ def _stderr_to(path: Path):
             sys.stderr.flush()
             os.dup2(saved, 2)
             os.close(saved)
-
-
-#: The tables a summit profile reads (its summit's rows of them; summary_evidence: the sentences those rows cite).
-PROFILE_READS = ("attendance", "summary_terms", "summary_mentions", "summary_dated", "summary_quotes",
-                 "summary_articles", "summary_evidence")
-
-
-def _job_digest(job: Job, tables: dict[str, pd.DataFrame], notebooks_dir: Path, *, table_hashes: dict[str, str]) -> str:
-    """Return a hash of what one report reads: a profile only its summit's rows, the others everything.
-
-    `tables` are load_summaries's. A profile's text (leads, statements, quotations,
-    evidence) is in the summary rows it reads, which are hashed. A report that reads
-    whole tables is keyed by their files' `table_hashes` (manifest.table_digests):
-    they are not read here.
-    """
-    sid = job.parameters.get("summit_id")
-    if sid:
-        rows = {}
-        for name in sorted(set(PROFILE_READS) & set(tables) - {"summary_evidence"}):
-            frame = tables[name]
-            rows[name] = frame[frame["summit_id"] == sid]
-        if "summary_evidence" in tables:
-            cited = [ref for name in summaries.EVIDENCE_TABLES if name in rows
-                     for value in rows[name]["evidence"] for ref in schema.evidence_refs(value, summaries.EVIDENCE_SENTENCES)]
-            ev = tables["summary_evidence"]
-            keys = pd.MultiIndex.from_arrays([ev["article_id"].astype(object), ev["sentence_id"].astype("int64")])
-            rows["summary_evidence"] = ev[keys.isin(cited)] if cited else ev.iloc[:0]
-        data = {name: pd.util.hash_pandas_object(frame.astype(str), index=False).sum() for name, frame in rows.items()}
-    else:
-        data = {name: table_hashes.get(schema.TABLES[name].file, "missing") for name in sorted(tables)}
-    notebook = manifest.file_digest(notebooks_dir / f"{job.notebook}.ipynb")
-    return manifest.combined(data, notebook, job.parameters.get("summit_id"), manifest.source_digest())
-
-
-def to_html(notebook: str | os.PathLike, *, title: str) -> str:
-    """Return a standalone HTML page of an executed notebook: outputs only, figures inline.
-
-    Input cells, prompts and stderr streams (warnings) are left out; the page
-    carries its own stylesheet and loads nothing from the network.
-    """
-    from nbconvert import HTMLExporter
-
-    nb = nbformat.read(str(notebook), as_version=4)
-    heading = title
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            lines = [line.lstrip("# ").strip() for line in cell.source.splitlines() if line.startswith("#")]
-            heading = lines[-1] if lines else heading
-        elif cell.cell_type == "code":
-            cell.outputs = [o for o in cell.get("outputs", []) if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-            for output in cell.outputs:
-                if "image/png" in output.get("data", {}):
-                    output.setdefault("metadata", {})["alt"] = f"Figure: {heading}"
-    exporter = HTMLExporter(
-        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-        anchor_link_text="",
-    )
-    body, _ = exporter.from_notebook_node(nb)
-    return _page(title, body)
-
-
-def index_page(jobs: list[Job], tables: dict[str, pd.DataFrame]) -> str:
-    """Return the HTML of reports/index.html: a link per report, the corpus in one line, the build time."""
-    arts = tables["articles"]
-    n_summits = arts["summit_id"].nunique()
-    words = int(arts["n_words"].fillna(0).sum())
-    built = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    line = (
-        f"{len(arts)} articles ({words:,} words) about {n_summits} SCO summit{'s' * (n_summits != 1)}; "
-        f"built {built} by scoanalysis {__version__}."
-    )
-    items = "\n".join(
-        f'<li><a href="{html.escape(j.stem)}.html">{html.escape(j.title)}</a></li>' for j in jobs
-    )
-    body = f"<h1>SCO summits in the news: reports</h1>\n<p class=\"lead\">{html.escape(line)}</p>\n<ul>\n{items}\n</ul>"
-    return _page("SCO summits in the news: reports", body)
-
-
-_CSS = """
-body{font-family:-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;max-width:1040px;margin:2rem auto;
-padding:0 1rem;color:#1b1b1b;line-height:1.5}
-h1{font-size:1.8rem;margin-top:0}h2{font-size:1.35rem;margin-top:2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
-h3{font-size:1.1rem}table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0 1rem}
-th,td{border:1px solid #d0d0d0;padding:.25rem .5rem;text-align:left;vertical-align:top}
-thead th{background:#f2f2f2}tbody tr:nth-child(even){background:#fafafa}
-img{max-width:100%;height:auto}pre{white-space:pre-wrap;font-size:.85rem;background:#f6f6f6;padding:.5rem}
-.lead{color:#444}.jp-OutputArea-output{overflow-x:auto}
-a{color:#0b57a4}
-table.side-by-side td{width:50%}del{background:#fbd3d3;text-decoration:line-through}
-ins{background:#cdeccf;text-decoration:none}tr.unmatched td{color:#666;font-style:italic}
-"""
-
-
-def _page(title: str, body: str) -> str:
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )

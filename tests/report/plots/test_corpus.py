@@ -1,4 +1,4 @@
-"""Each figure function draws the marks its table calls for."""
+"""The corpus and summit figures draw the marks their tables call for."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from conftest import markers  # noqa: E402
 
-from scoanalysis import plots, reference  # noqa: E402
+import scoanalysis as sa  # noqa: E402
+from scoanalysis import reference  # noqa: E402
+from scoanalysis.report import plots  # noqa: E402
 
 
 pytestmark = pytest.mark.usefixtures("close_figures")
@@ -80,32 +82,6 @@ def test_top_terms_one_panel_per_group_at_most_n_bars():
     assert [len(ax.patches) for ax in fig.axes] == [3, 2]
 
 
-def test_report_tables_show_a_bounded_number_of_rows_and_say_so():
-    from scoanalysis import views
-
-    frame = pd.DataFrame({"article": [f"a{i}" for i in range(1000)], "headline": ["<b>x</b>"] * 1000})
-    html = views.show(frame, max_rows=50).to_html()
-    assert html.count("<tr>") == 51  # header and 50 rows
-    assert "The first 50 of 1,000 rows" in html and "&lt;b&gt;" in html
-    assert views.show(frame.head(10), max_rows=50).to_html().count("<tr>") == 11
-    assert "rows;" not in views.show(frame.head(10), max_rows=50).to_html()
-    assert views.show(frame, max_rows=None).to_html().count("<tr>") == 1001
-
-
-def test_side_by_side_pairs_are_bounded_and_the_rest_counted(seed_sentences):
-    from scoanalysis import views
-
-    articles = pd.DataFrame({"article_id": ["a", "b", "c"]})
-    one = seed_sentences[seed_sentences["article_id"] == seed_sentences["article_id"].iloc[0]]
-    sentences = pd.concat([one.assign(article_id=x) for x in ("a", "b", "c")], ignore_index=True)
-    pairs = pd.DataFrame({"article_a": ["a", "a", "b"], "article_b": ["b", "c", "c"], "relation": ["duplicate"] * 3,
-                          "similarity": [1.0, 1.0, 1.0]})
-    tables = {"articles": articles, "sentences": sentences, "duplicates": pairs}
-    html = views.pairs_side_by_side(tables, max_pairs=2)
-    assert html.count("<h4>") == 2 and "1 more pairs are listed in the duplicates table" in html
-    assert views.pairs_side_by_side(tables).count("<h4>") == 3 and "more pairs" not in views.pairs_side_by_side(tables)
-
-
 def test_attendance_matrix_weighs_cut_evidence_lists_by_their_counts():
     table = pd.DataFrame({
         "summit_id": ["2024-astana"] * 3, "entity_id": ["xi-jinping", "narendra-modi", "shehbaz-sharif"],
@@ -115,3 +91,11 @@ def test_attendance_matrix_weighs_cut_evidence_lists_by_their_counts():
     })
     fig = plots.attendance_matrix(table, max_people=2)
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Shehbaz Sharif", "Narendra Modi"]
+
+
+def test_sentence_kinds_chart_is_capped(seed_tables_dir):
+    summ = sa.load_summaries(seed_tables_dir)
+    fig = plots.sentence_kinds(summ["summary_kinds"], max_articles=2)
+    ax = fig.axes[0]
+    assert len(ax.get_yticklabels()) == 2
+    assert "the first 2 of 5 articles" in ax.get_title(loc="left")

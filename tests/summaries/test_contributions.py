@@ -1,0 +1,33 @@
+"""What a partition contributes: per-article frames written as Parquet parts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from scoanalysis import corpus, pipeline, summaries
+
+from conftest import ROOT
+
+
+def test_handed_translation_clues_give_the_same_contributions(seed_tokenizer, tmp_path):
+    # the partition passes each article's clues from the per-article step; finding them again must agree
+    records = [pipeline.analyse_article(a, tokenizer=seed_tokenizer)
+               for a in corpus.iter_corpus(ROOT / "data", problems=[])]
+    frames = {name: [getattr(r, name) for r in records] for name in ("sentences", "entities", "timexes", "quotes")}
+    summaries.write_part(frames, tmp_path / "found", 0)
+    summaries.write_part({**frames, "translation": [r.translation for r in records]}, tmp_path / "handed", 0)
+    found = pd.read_parquet(tmp_path / "found" / summaries.PARTS / "translation" / "00000000.parquet")
+    handed = pd.read_parquet(tmp_path / "handed" / summaries.PARTS / "translation" / "00000000.parquet")
+    assert len(found) > 5  # the machine-translated seeds give clues
+    pd.testing.assert_frame_equal(found.sort_values(["article_id", "sentence_id", "start"]).reset_index(drop=True),
+                                  handed.sort_values(["article_id", "sentence_id", "start"]).reset_index(drop=True))
+
+
+def test_contributions_are_keyed_by_article(seed_sentences):
+    parts = summaries.contributions(seed_sentences)
+    assert {"terms", "prose", "themes", "kinds", "leads", "dated", "quotes", "boilerplate", "translation"} <= set(parts)
+    ids = set(seed_sentences["article_id"])
+    for name, frame in parts.items():
+        assert set(frame["article_id"]) <= ids, name
+    kinds = parts["kinds"].groupby("article_id")["n_sentences"].sum()
+    assert kinds.to_dict() == seed_sentences.groupby("article_id").size().to_dict()
