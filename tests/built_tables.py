@@ -17,7 +17,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from scoanalysis import pipeline, synthetic
+from scoanalysis import synthetic
+from scoanalysis.build import partitions
+from scoanalysis.build.run import build
 
 from conftest import ROOT, write_corpus
 
@@ -29,7 +31,7 @@ def seed_tables(tmp_path_factory) -> Path:
     """Return the folder of the tables built from the seed corpus (built on the first call)."""
     if "seed" not in _BUILT:
         out = tmp_path_factory.mktemp("seed-tables")
-        pipeline.build(ROOT / "data", out, load=False)
+        build(ROOT / "data", out, load=False)
         _BUILT["seed"] = out
     return _BUILT["seed"]
 
@@ -40,12 +42,12 @@ def synthetic_tables(tmp_path_factory, seed_sentences: pd.DataFrame) -> Path:
         corpus = tmp_path_factory.mktemp("synthetic")
         synthetic.write_synthetic_corpus(seed_sentences, corpus, n=80, seed=80, vary_words=0.8, repeat=0.04)
         out = tmp_path_factory.mktemp("synthetic-tables")
-        saved = pipeline.PARTITION
-        pipeline.PARTITION = 8
+        saved = partitions.PARTITION
+        partitions.PARTITION = 8
         try:
-            pipeline.build(corpus, out, load=False)
+            build(corpus, out, load=False)
         finally:
-            pipeline.PARTITION = saved
+            partitions.PARTITION = saved
         _BUILT["synthetic"] = out
     return _BUILT["synthetic"]
 
@@ -77,13 +79,13 @@ def own_tables(tmp_path_factory) -> Path:
                               "article_id,outlet,published,summit_id\na1,Reuters,2024-07-03,2024-astana\n"
                               "a2,AFP,2024-07-04,2024-astana\n")
         out = tmp_path_factory.mktemp("own-tables")
-        pipeline.build(corpus, out, load=False)
+        build(corpus, out, load=False)
         _BUILT["own"] = out
     return _BUILT["own"]
 
 
 def whole_originals(full: dict[str, pd.DataFrame], *, include_duplicates: bool = False) -> dict[str, pd.DataFrame]:
-    """Return the whole tables (schema.load_tables) without the rows of articles that repeat another.
+    """Return the whole tables (storage.load_tables) without the rows of articles that repeat another.
 
     Tables with an article_id keep the originals' rows (claims whole), as summaries.originals does.
     """
@@ -121,7 +123,7 @@ def sample_events() -> pd.DataFrame:
     ])
 
 
-# --- what the views show, computed from the whole tables (schema.load_tables) ------------------------------
+# --- what the views show, computed from the whole tables (storage.load_tables) ------------------------------
 
 def _window(earliest: pd.Series, latest: pd.Series) -> pd.Series:
     lo, hi = earliest.dt.strftime("%Y-%m-%d"), latest.dt.strftime("%Y-%m-%d")
@@ -149,9 +151,9 @@ def boilerplate(full):
 
 
 def translation_clues(full):
-    from scoanalysis import compare
+    from scoanalysis import translation
 
-    ev = compare.translation_evidence(full["sentences"])
+    ev = translation.translation_evidence(full["sentences"])
     return ev[["article_id", "sentence_id", "clue", "text"]].rename(
         columns={"article_id": "article", "sentence_id": "sentence"}
     ).assign(clue=lambda f: f["clue"].str.replace("_", " ")).reset_index(drop=True)
@@ -313,14 +315,14 @@ def events_table(full, *, summit_ids=None, quoted: int = 10):
 def pairs_side_by_side(full, *, max_pairs: int = 20):
     import html
 
-    from scoanalysis import compare
+    from scoanalysis.report.views.aligned import aligned_html
 
     pairs, s = full["duplicates"], full["sentences"]
     if pairs.empty:
         return "<p>No two articles repeat each other.</p>"
     parts = []
     for p in pairs.head(max_pairs).itertuples(index=False):
-        rows = compare.align(s[s["article_id"] == p.article_a], s[s["article_id"] == p.article_b])
+        rows = aligned_html(s[s["article_id"] == p.article_a], s[s["article_id"] == p.article_b])
         body = "\n".join(f'<tr class="{r.status}"><td>{r.html_a}</td><td>{r.html_b}</td></tr>'
                          for r in rows.itertuples(index=False))
         title = f"{p.article_a} and {p.article_b}: {str(p.relation).replace('_', ' ')} (similarity {float(p.similarity):.2f})"

@@ -60,9 +60,12 @@ def test_the_summit_patterns_are_the_ones_the_stages_build_themselves(ref, seed_
     """events and temporal compile the same patterns from the summits table (until they take the Reference)."""
     from scoanalysis import events, temporal
 
-    _, _, cities, _ = events._reference_summits(None)
+    from scoanalysis.events.context import reference_summit_index
+    from scoanalysis.temporal.summit_index import summit_index
+
+    cities = reference_summit_index(None).cities
     assert {s.summit_id: s.pattern.pattern for s in ref.summits} == {sid: rx.pattern for sid, rx in cities.items()}
-    own = temporal._summit_index(None)
+    own = summit_index(reference.summits())
     assert dict(ref.city_of_name) == own.name_to_city
     texts = list(seed_articles["text"]) + ["Leaders gathered in St  Petersburg and Bishkek; Kyrgyz-Bishkek no."]
     for mine, theirs in ((ref.city_pattern, own.city_rx), (ref.country_pattern, own.country_rx)):
@@ -138,9 +141,9 @@ def test_memberships_hold_the_sco_and_each_other_organisation_s_table(ref):
 
 def test_memberships_are_the_rows_claims_checks_against(ref):
     """claims combines the same membership tables itself (until it takes the Reference)."""
-    from scoanalysis import claims
+    from scoanalysis.claims.facts import reference_facts
 
-    theirs = claims._reference(None).memberships
+    theirs = reference_facts(None).memberships
     mine = pd.DataFrame([dataclasses.asdict(m) for m in ref.memberships])
     for col in ("start", "end"):
         theirs = theirs.assign(**{col: [None if pd.isna(v) else v.date() for v in theirs[col]]})

@@ -15,7 +15,7 @@ def test_synthetic_corpus_is_deterministic(seed_sentences):
 
 
 def test_varied_synthetic_corpus_keeps_the_cues_and_plants_republications(seed_sentences):
-    from scoanalysis import compare, synthetic, text
+    from scoanalysis import duplicates, synthetic, text
 
     plain = dict(synthetic.synthetic_articles(seed_sentences, n=60, seed=5))
     varied = dict(synthetic.synthetic_articles(seed_sentences, n=60, seed=5, vary_words=0.8, repeat=0.1))
@@ -28,7 +28,7 @@ def test_varied_synthetic_corpus_keeps_the_cues_and_plants_republications(seed_s
     repeated = [a for a in paragraphs if any(a > b and paragraphs[a] < paragraphs[b] for b in paragraphs)]
     assert repeated, "repeat=0.1 re-publishes some earlier articles with a paragraph dropped"
     sents = text.sentences(pd.DataFrame({"article_id": list(varied), "text": list(varied.values())}))
-    pairs = compare.duplicate_pairs(sents)
+    pairs = duplicates.duplicate_pairs(sents)
     assert len(pairs) >= 3 and set(pairs["relation"]) <= {"duplicate", "near_duplicate"}
     with pytest.raises(ValueError, match="vary_words"):
         next(synthetic.synthetic_articles(seed_sentences, n=1, vary_words=2.0))

@@ -15,8 +15,8 @@ from .exceptions import (  # noqa: E402
 
 
 def load_tables(path=None, **options):
-    """Return every table in folder `path` (default data/processed) as DataFrames (see scoanalysis.schema.load_tables)."""
-    from .schema import load_tables as _load_tables
+    """Return every table in folder `path` (default data/processed) as DataFrames (see scoanalysis.storage.load_tables)."""
+    from .storage import load_tables as _load_tables
 
     return _load_tables(path, **options)
 

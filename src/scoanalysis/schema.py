@@ -438,30 +438,3 @@ def evidence_counts(frame: pd.DataFrame) -> list[int]:
     lists = frame["evidence"].tolist() if "evidence" in frame.columns else [None] * n
     totals = frame[EVIDENCE_COUNT].tolist() if EVIDENCE_COUNT in frame.columns else [None] * n
     return [evidence_count(value, total) for value, total in zip(lists, totals)]
-
-
-
-# --- names of scoanalysis.storage, importable from here until their callers import storage ----------------
-
-_STORAGE_ALIASES = {
-    "write_table",  # integration alias: scoanalysis.storage.write_table
-    "write_part",  # integration alias: scoanalysis.storage.write_part
-    "combine_parts",  # integration alias: scoanalysis.storage.combine_parts
-    "read_table",  # integration alias: scoanalysis.storage.read_table
-    "read_head",  # integration alias: scoanalysis.storage.read_head
-    "parquet_rows",  # integration alias: scoanalysis.storage.parquet_rows
-    "atomic_write",  # integration alias: scoanalysis.storage.atomic_write
-    "load_tables",  # integration alias: scoanalysis.storage.load_tables
-    "ROW_GROUP_ROWS",  # integration alias: scoanalysis.storage.ROW_GROUP_ROWS
-    "GROUPS_PER_READ",  # integration alias: scoanalysis.storage.GROUPS_PER_READ
-    "LOOKED_UP_BY_ARTICLE",  # integration alias: scoanalysis.storage.LOOKED_UP_BY_ARTICLE
-}
-
-
-def __getattr__(name: str):
-    # storage imports this module, so its names are looked up when first asked for, not imported here
-    if name in _STORAGE_ALIASES:
-        from . import storage
-
-        return getattr(storage, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

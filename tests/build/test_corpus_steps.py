@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from scoanalysis import schema
+from scoanalysis import storage
 from scoanalysis.build import corpus_steps, inputs, run, spill
 from scoanalysis.build.run import build
 
@@ -68,7 +68,7 @@ def _all_at_once(corpus_dir, out):
                             ignore_index=True),
     }
     for name, frame in tables.items():
-        schema.write_table(frame, name, out)
+        storage.write_table(frame, name, out)
     return tables
 
 

@@ -1,11 +1,11 @@
-"""Aligning two articles' sentences: the aligned rows, the Dice overlaps they rest on, and their side-by-side HTML."""
+"""Aligning two articles' sentences: the aligned rows and the Dice overlaps they rest on."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from scoanalysis import compare, duplicates
+from scoanalysis import duplicates
 from scoanalysis.duplicates.align import similarities
 
 SEED_000, SEED_001 = "000_0e1afe955a39ce53", "001_dd488588730cc6da"
@@ -33,9 +33,6 @@ def test_align_takes_sentence_tables_and_keeps_their_ids(seed_sentences):
     assert aligned["sentence_a"].is_monotonic_increasing and aligned["sentence_b"].is_monotonic_increasing
     body_a = set(a.loc[a["kind"] == "body", "sentence_id"])
     assert set(aligned["sentence_a"]) <= body_a
-    # consecutive changed words share one tag
-    html = compare.align_html(rows)
-    assert "<del>Russia-backed</del>" in " ".join(html.loc[aligned.index, "html_a"])
 
 
 def test_similarities_are_the_dice_overlaps_of_the_sentences_stem_sets(seed_sentences):
@@ -70,22 +67,3 @@ def test_similarities_are_the_dice_overlaps_of_the_sentences_stem_sets(seed_sent
                     assert similarities(x, y, min_similarity=floor) == expected
                     tried += bool(expected)
     assert tried > 100
-
-
-# --- side-by-side HTML (compare.align_html) ---------------------------------------------------------------
-
-def test_align_html_marks_the_words_that_differ_and_escapes_html():
-    a = ["Putin met Xi & Modi in <Astana> on Wednesday.", "The summit ended.", "Only in the first text, with many words."]
-    b = ["Putin met Xi & Modi in <Astana> on Thursday.", "The summit ended."]
-    rows = compare.align_html(duplicates.align(a, b))
-    assert rows["status"].tolist() == ["aligned", "aligned", "only_a"]
-    assert rows.loc[0, "html_a"] == "Putin met Xi &amp; Modi in &lt;Astana&gt; on <del>Wednesday</del>."
-    assert rows.loc[0, "html_b"] == "Putin met Xi &amp; Modi in &lt;Astana&gt; on <ins>Thursday</ins>."
-    assert rows.loc[1, "html_a"] == "The summit ended." and rows.loc[1, "score"] == 1.0
-    assert rows.loc[2, "html_a"].startswith("<del>") and pd.isna(rows.loc[2, "sentence_b"])
-    assert rows.loc[2, "html_b"] == ""
-    only_b = compare.align_html(duplicates.align([], ["Xi & Putin left."]))
-    assert only_b[["status", "html_a", "html_b"]].values.tolist() == [["only_b", "", "<ins>Xi &amp; Putin left.</ins>"]]
-    # compare.align, what views read, is the HTML of the alignment
-    pd.testing.assert_frame_equal(compare.align(a, b), rows)
-    assert list(rows.columns) == compare.ALIGNMENT_COLUMNS

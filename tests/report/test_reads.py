@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from scoanalysis import manifest, paths, report, schema, summaries
+from scoanalysis import manifest, paths, report, schema, storage, summaries
 from scoanalysis.exceptions import ReportError
 from scoanalysis.summaries import read
 
@@ -88,24 +88,24 @@ def test_a_profile_is_keyed_by_its_summits_rows_and_the_evidence_they_cite(fixtu
     before = _digests(folder)
     astana, bishkek = f"{report.PROFILE}-2024-astana", f"{report.PROFILE}-2019-bishkek"
     assert {astana, bishkek} <= set(before)
-    attendance = schema.read_table("attendance", folder)
+    attendance = storage.read_table("attendance", folder)
     cited = {ref for refs in attendance.loc[attendance["summit_id"] == "2024-astana", "evidence"]
              for ref in schema.evidence_refs(refs)}
     elsewhere = {ref for refs in attendance.loc[attendance["summit_id"] != "2024-astana", "evidence"]
                  for ref in schema.evidence_refs(refs)}
-    evidence = schema.read_table("summary_evidence", folder)
+    evidence = storage.read_table("summary_evidence", folder)
     keys = list(zip(evidence["article_id"], evidence["sentence_id"]))
     mine = [k for k in keys if k in cited and k not in elsewhere]
     assert mine, "the fixture has evidence only Astana's attendance cites"
     evidence.loc[keys.index(mine[0]), "text"] = "A sentence edited by hand."
-    schema.write_table(evidence, "summary_evidence", folder)
+    storage.write_table(evidence, "summary_evidence", folder)
     after = _digests(folder)
     assert after[astana] != before[astana]
     assert after[bishkek] == before[bishkek]
-    dated = schema.read_table("summary_dated", folder)  # a row of Astana's dated statements
+    dated = storage.read_table("summary_dated", folder)  # a row of Astana's dated statements
     row = dated.index[dated["summit_id"] == "2024-astana"][0]
     dated.loc[row, "sentence"] = "Edited by hand on 3 July 2024."
-    schema.write_table(dated, "summary_dated", folder)
+    storage.write_table(dated, "summary_dated", folder)
     again = _digests(folder)
     assert again[astana] != after[astana] and again[bishkek] == after[bishkek]
 

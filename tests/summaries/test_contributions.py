@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from scoanalysis import corpus, pipeline, summaries
+from scoanalysis import corpus, summaries
+from scoanalysis.build.article import analyse_article
 
 from conftest import ROOT
 
 
 def test_handed_translation_clues_give_the_same_contributions(seed_tokenizer, tmp_path):
     # the partition passes each article's clues from the per-article step; finding them again must agree
-    records = [pipeline.analyse_article(a, tokenizer=seed_tokenizer)
+    records = [analyse_article(a, tokenizer=seed_tokenizer)
                for a in corpus.iter_corpus(ROOT / "data", problems=[])]
     frames = {name: [getattr(r, name) for r in records] for name in ("sentences", "entities", "timexes", "quotes")}
     summaries.write_part(frames, tmp_path / "found", 0)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import scoanalysis as sa
-from scoanalysis import schema, summaries
+from scoanalysis import schema, storage, summaries
 from scoanalysis.exceptions import TableError
 from scoanalysis.summaries import read
 
@@ -75,7 +75,7 @@ def test_summary_tables_are_read_when_first_used(seed_tables_dir, reads):
     assert reads == ["articles", "summary_articles"]  # originals reads the articles: which ones are originals
     stories["summary_articles"]
     assert reads == ["articles", "summary_articles"]  # each table read once
-    eager = schema.load_tables(seed_tables_dir, tables=[*summaries.SMALL_TABLES, *summaries.SUMMARY_TABLES])
+    eager = storage.load_tables(seed_tables_dir, tables=[*summaries.SMALL_TABLES, *summaries.SUMMARY_TABLES])
     assert sorted(summ) == sorted(eager)
     for name, frame in eager.items():
         if name in summaries.EVIDENCE_TABLES:  # evidence lists cut to what the reports quote, counted whole
@@ -103,7 +103,7 @@ def test_every_table_reads_the_same_from_its_parquet_file_as_from_its_csv(which,
     assert {"articles", "sentences", "entities", "claims", "summary_articles"} <= set(names)
     for name in names:
         assert (folder / schema.TABLES[name].file).with_suffix(".parquet").is_file()
-        pd.testing.assert_frame_equal(schema.read_table(name, folder), schema.read_table(name, tmp_path), obj=name)
+        pd.testing.assert_frame_equal(storage.read_table(name, folder), storage.read_table(name, tmp_path), obj=name)
 
 
 def test_the_head_of_a_table_is_read_without_the_rest(synthetic_tables_dir, reads):
@@ -131,7 +131,7 @@ def test_sentence_lookups_read_only_the_row_groups_of_the_articles_asked_for(syn
 
     file = synthetic_tables_dir / "sentences.parquet"
     assert pq.ParquetFile(file).num_row_groups == 10  # one per partition of 8 articles
-    whole = schema.read_table("sentences", synthetic_tables_dir)
+    whole = storage.read_table("sentences", synthetic_tables_dir)
     ids = sorted(whole["article_id"].unique())
     asked = [ids[0], ids[1], ids[-1]]
     groups = []

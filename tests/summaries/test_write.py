@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 import scoanalysis as sa
-from scoanalysis import pipeline, schema, summaries
+from scoanalysis import schema, storage, summaries
+from scoanalysis.build.partitions import PART_TABLES
 from scoanalysis.summaries import folds, write
 
 import built_tables as whole
@@ -19,15 +20,15 @@ def test_summaries_are_summed_from_parts_streamed_and_folded(synthetic_tables_di
     articles = full["articles"]
     for index, start in enumerate(range(0, len(articles), 8)):
         ids = set(articles["article_id"].iloc[start:start + 8])
-        frames = {name: [full[name][full[name]["article_id"].isin(ids)]] for name in pipeline.PART_TABLES}
+        frames = {name: [full[name][full[name]["article_id"].isin(ids)]] for name in PART_TABLES}
         summaries.write_part(frames, parts, index)
     monkeypatch.setattr(folds, "FOLD", 2)
     written = {path.stem for path in summaries.write_summaries(parts, tmp_path / "out", articles=articles)}
     assert written == set(schema.SUMMARY_TABLES) - {"summary_evidence"}  # written by write_evidence
     for name in written:
-        pd.testing.assert_frame_equal(schema.read_table(name, tmp_path / "out").sort_values(list(
+        pd.testing.assert_frame_equal(storage.read_table(name, tmp_path / "out").sort_values(list(
             schema.TABLES[name].columns)[:4]).reset_index(drop=True),
-            schema.read_table(name, synthetic_tables_dir).sort_values(list(schema.TABLES[name].columns)[:4])
+            storage.read_table(name, synthetic_tables_dir).sort_values(list(schema.TABLES[name].columns)[:4])
             .reset_index(drop=True), check_exact=True)
 
 
@@ -40,9 +41,9 @@ def test_dated_statements_are_capped_in_calendar_order_and_counted(own_tables_di
     monkeypatch.setattr(write, "HEAD_ROWS", 3)
     parts = tmp_path / "parts"
     summaries.write_part({name: [full[name][full[name]["article_id"] == a] for a in ("a1", "a2")]
-                          for name in pipeline.PART_TABLES}, parts, 0)
+                          for name in PART_TABLES}, parts, 0)
     written = [path.stem for path in summaries.write_summaries(parts, tmp_path, articles=full["articles"])]
-    summ = summaries.Summaries.of({**schema.load_tables(tmp_path, tables=written),
+    summ = summaries.Summaries.of({**storage.load_tables(tmp_path, tables=written),
                                    **{n: full[n] for n in summaries.SMALL_TABLES}})
     new = views.dated_statements(summ, "2024-astana")
     pd.testing.assert_frame_equal(new, old.head(3), check_dtype=False)
@@ -61,9 +62,9 @@ def test_summit_articles_are_capped_and_count_them_all(synthetic_tables_dir, tmp
     pd.testing.assert_frame_equal(views.summit_articles(sa.load_summaries(synthetic_tables_dir), summit), everything,
                                   check_dtype=False)
     monkeypatch.setattr(write, "HEAD_ROWS", 2)
-    summaries.write_part({name: [full[name]] for name in pipeline.PART_TABLES}, tmp_path / "parts", 0)
+    summaries.write_part({name: [full[name]] for name in PART_TABLES}, tmp_path / "parts", 0)
     summaries.write_summaries(tmp_path / "parts", tmp_path, articles=full["articles"])
-    capped = summaries.Summaries.of({"summary_articles": schema.read_table("summary_articles", tmp_path)})
+    capped = summaries.Summaries.of({"summary_articles": storage.read_table("summary_articles", tmp_path)})
     shown = views.summit_articles(capped, summit)
     pd.testing.assert_frame_equal(shown, everything.head(2), check_dtype=False)
     assert shown.attrs["n_rows"] == len(everything)
@@ -109,7 +110,7 @@ def test_evidence_summary_holds_the_first_sentences_each_attendance_and_event_ro
     full = sa.load_tables(synthetic_tables_dir)
     cited = {r for name in ("attendance", "events") for refs in full[name]["evidence"]
              for r in schema.evidence_refs(refs, summaries.EVIDENCE_SENTENCES)}
-    evidence = schema.read_table("summary_evidence", synthetic_tables_dir)
+    evidence = storage.read_table("summary_evidence", synthetic_tables_dir)
     keys = list(zip(evidence["article_id"], evidence["sentence_id"]))
     assert set(keys) == cited and len(keys) == len(cited) and keys == sorted(keys)
     sentences = full["sentences"].set_index(["article_id", "sentence_id"])["text"]
@@ -119,15 +120,15 @@ def test_evidence_summary_holds_the_first_sentences_each_attendance_and_event_ro
 
 def test_evidence_summary_of_hand_made_tables_keeps_the_first_quoted_sentences_once(tmp_path, monkeypatch):
     monkeypatch.setattr(write, "EVIDENCE_SENTENCES", 2)
-    monkeypatch.setattr(schema, "GROUPS_PER_READ", 1)
+    monkeypatch.setattr(storage, "GROUPS_PER_READ", 1)
     said = {("b", 0): "Modi flew to Astana.", ("b", 1): "He met Tokayev.", ("b", 2): "Talks ran late.",
             ("a", 0): "Xi arrived on Wednesday.", ("a", 1): "", ("c", 0): "Nothing cited here."}
     sentences = schema.conform(pd.DataFrame([
         {"article_id": a, "sentence_id": i, "start": 0, "end": len(t), "text": t, "kind": "body", "is_boilerplate": False}
         for (a, i), t in said.items()]), "sentences")
     for article, rows in sentences.groupby("article_id", sort=False):  # a row group an article, as partitions are
-        schema.write_part(rows, "sentences", tmp_path / "parts", ["b", "a", "c"].index(article))
-    schema.combine_parts("sentences", tmp_path / "parts", tmp_path)
+        storage.write_part(rows, "sentences", tmp_path / "parts", ["b", "a", "c"].index(article))
+    storage.combine_parts("sentences", tmp_path / "parts", tmp_path)
     attendance = schema.conform(pd.DataFrame([
         {"summit_id": "2024-astana", "entity_id": "modi", "name": "Narendra Modi", "status": "attended",
          "evidence": ["b:0", "b:1", "b:2"]},
@@ -136,17 +137,17 @@ def test_evidence_summary_of_hand_made_tables_keeps_the_first_quoted_sentences_o
     events = schema.conform(pd.DataFrame([
         {"event_id": "e1", "article_id": "a", "sentence_id": 0, "event_type": "arrival", "evidence": ["a:0", "a:1", "b:2"]},
         {"event_id": "e2", "article_id": "b", "sentence_id": 0, "event_type": "meeting", "evidence": []}]), "events")
-    schema.write_table(attendance, "attendance", tmp_path)
-    schema.write_table(events, "events", tmp_path)
+    storage.write_table(attendance, "attendance", tmp_path)
+    storage.write_table(events, "events", tmp_path)
     summaries.write_evidence(tmp_path)
-    got = schema.read_table("summary_evidence", tmp_path)
+    got = storage.read_table("summary_evidence", tmp_path)
     assert list(zip(got["article_id"], got["sentence_id"])) == [("a", 0), ("a", 1), ("b", 0), ("b", 1)]
     assert list(got["text"].fillna("")) == ["Xi arrived on Wednesday.", "", "Modi flew to Astana.", "He met Tokayev."]
     # and from the CSV alone (no Parquet beside it), the same
     for name in ("attendance", "events"):
         (tmp_path / f"{name}.parquet").unlink()
     summaries.write_evidence(tmp_path)
-    pd.testing.assert_frame_equal(schema.read_table("summary_evidence", tmp_path), got)
+    pd.testing.assert_frame_equal(storage.read_table("summary_evidence", tmp_path), got)
 
 
 @pytest.mark.parametrize("name", sorted(summaries.SUMMARY_TABLES))

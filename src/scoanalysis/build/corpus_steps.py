@@ -18,8 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import attendance, claims, events, reference, schema, timeline
-from .. import heap
+from .. import attendance, claims, events, heap, reference, schema, storage
 from . import spill
 from .inputs import Inputs
 
@@ -44,9 +43,9 @@ def step_table(step, name: str, inputs: Inputs, parts, staging, **options):
 
 
 def combine(name: str, parts, staging) -> None:
-    """Join table `name`'s parts into `staging` (schema.combine_parts), then give the memory it freed back."""
+    """Join table `name`'s parts into `staging` (storage.combine_parts), then give the memory it freed back."""
     heap.lean()
-    schema.combine_parts(name, parts, staging)
+    storage.combine_parts(name, parts, staging)
     heap.trim()
 
 
@@ -77,7 +76,7 @@ def write_events(inputs: Inputs, parts, *, summits: pd.DataFrame) -> pd.DataFram
     the partitions' mentions writes them into batch files) and merged
     (events.merged_mentions). The batches' events are merged in numbering order and
     numbered a day at a time (events.number_events). Returns the events of the
-    timeline's summits (timeline.FOCUS_SUMMITS), what it reads.
+    timeline's summits (reference.FOCUS_SUMMITS), what it reads.
     """
     projection = mention_keys(inputs)
     if projection.empty:
@@ -108,7 +107,7 @@ def write_events(inputs: Inputs, parts, *, summits: pd.DataFrame) -> pd.DataFram
 
     key = lambda r: tuple(r[c] for c in events.NUMBERING_ORDER)  # noqa: E731
     ordered = spill.merge_sorted((merged(b) for b in range(batches)), key=key, spill=Path(parts) / "_merge" / "events")
-    focus_ids = set(timeline.FOCUS_SUMMITS)
+    focus_ids = set(reference.FOCUS_SUMMITS)
     focus: list[pd.DataFrame] = []
 
     def numbered():
@@ -193,7 +192,7 @@ def write_claims(inputs: Inputs, parts, *, articles: pd.DataFrame, reference_dir
             yield pd.concat([pd.DataFrame(columns=claims.CONFLICT_COLUMNS), schema.empty("claims")], ignore_index=True)
 
     for k, frame in enumerate(chunks()):  # every row has a count (0 for date claims): a whole number in every part
-        schema.write_part(frame.astype({"n_conflicting_claims": "int64"}), "claims", parts, k)
+        storage.write_part(frame.astype({"n_conflicting_claims": "int64"}), "claims", parts, k)
 
 
 def article_dates(articles: pd.DataFrame, *, reference_dir=None) -> pd.Series:

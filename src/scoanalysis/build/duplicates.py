@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import compare, frames, schema
-from .. import heap
+from .. import frames, heap, schema, storage
+from ..duplicates import Sketch, article_features, candidate_table, confirm_pairs, duplicate_of
 from .inputs import Inputs
 from .partitions import Partition
 
@@ -44,7 +44,7 @@ def find_duplicates(results: list[Partition], parts) -> pd.DataFrame:
         return schema.empty("duplicates")
     part = np.fromiter((r.index for r in results for _ in r.signed), dtype=np.int64, count=len(ids))
     words, stems = pooled_signatures(results)
-    pairs = compare.candidate_table(words, stems)
+    pairs = candidate_table(words, stems)
     del words, stems
     heap.trim()
     a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
@@ -71,7 +71,7 @@ def find_duplicates(results: list[Partition], parts) -> pd.DataFrame:
     paired[a], paired[b] = True, True
     with SketchFile(Path(parts) / "_sketches", Inputs(parts, results), index=index, needed=paired) as sketches:
         features = PartFeatures(Path(parts) / "sentences", index=index, part=part)
-        found = compare.confirm_pairs(named(), features, sketches=sketches)
+        found = confirm_pairs(named(), features, sketches=sketches)
     back = np.lexsort((found["article_b"].map(index).to_numpy(), found["article_a"].map(index).to_numpy()))
     return found.iloc[back].reset_index(drop=True)
 
@@ -100,7 +100,7 @@ def pooled_signatures(results: list[Partition]) -> tuple[np.ndarray, np.ndarray]
 
 
 class SketchFile:
-    """Article id -> compare.Sketch with its hashed sentence stems (no signatures), from one flat file.
+    """Article id -> Sketch with its hashed sentence stems (no signatures), from one flat file.
 
     Built in one pass over the partitions' inputs files, keeping the `needed` articles'
     stems (uint32) and sentence bounds (int32) back to back; the main process holds
@@ -124,7 +124,7 @@ class SketchFile:
                         fh.write(np.ascontiguousarray(bounds, dtype=np.int32).tobytes())
         self._fh = open(path, "rb")
 
-    def __getitem__(self, article_id: str) -> compare.Sketch:
+    def __getitem__(self, article_id: str) -> Sketch:
         k = self.index[article_id]
         if self.offset[k] < 0:
             raise KeyError(article_id)
@@ -132,7 +132,7 @@ class SketchFile:
         self._fh.seek(int(self.offset[k]))
         raw = self._fh.read(4 * (n_values + n_bounds))
         empty = np.empty(0, dtype=np.uint32)
-        return compare.Sketch(empty, empty, np.frombuffer(raw, dtype=np.uint32, count=n_values),
+        return Sketch(empty, empty, np.frombuffer(raw, dtype=np.uint32, count=n_values),
                               np.frombuffer(raw, dtype=np.int32, count=n_bounds, offset=4 * n_values))
 
     def __enter__(self) -> "SketchFile":
@@ -144,7 +144,7 @@ class SketchFile:
 
 
 class PartFeatures:
-    """Article id -> compare.article_features, read from the sentences parts, a few parts kept at a time.
+    """Article id -> article_features, read from the sentences parts, a few parts kept at a time.
 
     `index` maps an article id to its place, `part` (by place) to its partition.
     """
@@ -154,7 +154,7 @@ class PartFeatures:
         self._part = functools.lru_cache(maxsize=keep)(self._read_part)
 
     def __call__(self, article_id: str):
-        return compare.article_features(self._part(int(self.part[self.index[article_id]]))[article_id])
+        return article_features(self._part(int(self.part[self.index[article_id]]))[article_id])
 
     def _read_part(self, index: int) -> dict[str, pd.DataFrame]:
         frame = pd.read_parquet(self.folder / f"{index:08d}.parquet",
@@ -165,13 +165,13 @@ class PartFeatures:
 def mark_duplicates(results: list[Partition], duplicates: pd.DataFrame, articles: pd.DataFrame, parts) -> None:
     """Rewrite the articles parts whose articles repeat an earlier one, with duplicate_of set.
 
-    compare.duplicate_of reads only the articles of some pair (their order and dates
+    duplicate_of reads only the articles of some pair (their order and dates
     are all it compares), so its work is the size of the duplicates table.
     """
     if duplicates.empty:
         return
     paired = articles[frames.text_isin(articles["article_id"], set(duplicates["article_a"]) | set(duplicates["article_b"]))]
-    repeats = compare.duplicate_of(duplicates, paired).dropna()
+    repeats = duplicate_of(duplicates, paired).dropna()
     if repeats.empty:
         return
     folder, repeated = Path(parts) / "articles", frames.text_set(repeats.index)
@@ -180,4 +180,4 @@ def mark_duplicates(results: list[Partition], duplicates: pd.DataFrame, articles
             continue
         frame = pd.read_parquet(folder / f"{r.index:08d}.parquet")
         frame["duplicate_of"] = frame["article_id"].map(repeats)
-        schema.write_part(frame, "articles", parts, r.index)
+        storage.write_part(frame, "articles", parts, r.index)

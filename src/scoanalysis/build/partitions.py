@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import corpus, manifest, schema, summaries
+from .. import corpus, manifest, storage, summaries
 from .article import ArticleRecords, analyse_article
 from .inputs import inputs_path, write_inputs
 
@@ -120,10 +120,10 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
     for name, pieces in kept.items():
         pieces = [f for f in pieces if len(f)]
         if pieces:
-            schema.write_part(pd.concat(pieces, ignore_index=True), name, settings.parts, index)
+            storage.write_part(pd.concat(pieces, ignore_index=True), name, settings.parts, index)
     if rows:
         articles = pd.DataFrame(rows)
-        schema.write_part(articles, "articles", settings.parts, index)
+        storage.write_part(articles, "articles", settings.parts, index)
         done.articles = articles[list(ARTICLE_KEYS)]
     done.signed = [aid for aid, _ in sketches]
     if sketches:

@@ -21,9 +21,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import corpus, manifest, paths, reference, schema, summaries, text, timeline
+from .. import corpus, heap, manifest, paths, reference, schema, storage, summaries, text
 from ..exceptions import CorpusError, ParameterError
-from .. import heap
+from ..summaries import timelinejs
 from . import corpus_steps, inputs, partitions
 from .duplicates import find_duplicates, mark_duplicates
 from .engines import ENGINES, open_workers
@@ -119,8 +119,8 @@ def build(
         else:
             log.info("tables in %s are up to date", out)
     if not load:
-        return {"problems": schema.read_table("problems", out) if (out / "problems.csv").is_file() else schema.empty("problems")}
-    return schema.load_tables(out)
+        return {"problems": storage.read_table("problems", out) if (out / "problems.csv").is_file() else schema.empty("problems")}
+    return storage.load_tables(out)
 
 
 def _remove_old_summaries(out: Path) -> None:
@@ -218,12 +218,12 @@ def _compute(corpus_dir, out: Path, staging: Path, *, digests: Digests, referenc
         summaries.write_summaries(parts, staging, articles=_article_groups(staging))
         heap.trim()
         for name, frame in tables.items():
-            schema.write_table(frame, name, staging)
+            storage.write_table(frame, name, staging)
         focus = events_done.result()
         for done in tail:
             done.result()
         summaries.write_evidence(staging)  # the evidence sentences' text, so no report looks sentences up
-    timeline.write_exports(focus, staging, summits=summit_table)
+    timelinejs.write_exports(focus, staging, summits=summit_table)
     shutil.rmtree(settings.parts, ignore_errors=True)
     return {"articles": len(articles), "analysed": sum(r.analysed for r in results),
             "reused": sum(r.reused for r in results),

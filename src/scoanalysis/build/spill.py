@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import schema
-from .. import heap
+from .. import heap, storage
 
 #: Rows of a corpus-level table written as one part.
 CHUNK_ROWS = 5_000
@@ -42,10 +41,10 @@ def write_chunks(rows, name: str, parts, *, columns: list[str]) -> None:
     """Write the rows (dicts) of table `name` as parts of CHUNK_ROWS rows; an empty table when there are none."""
     written = 0
     for k, batch in enumerate(batched(rows, CHUNK_ROWS)):
-        schema.write_part(pd.DataFrame(batch, columns=columns), name, parts, k)
+        storage.write_part(pd.DataFrame(batch, columns=columns), name, parts, k)
         written += 1
     if not written:
-        schema.write_part(pd.DataFrame(columns=columns), name, parts, 0)
+        storage.write_part(pd.DataFrame(columns=columns), name, parts, 0)
 
 
 def merge_sorted(streams, *, key, spill: Path):

@@ -22,7 +22,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .. import manifest, paths, reference, schema, summaries
+from .. import manifest, paths, reference, storage, summaries
 from ..exceptions import ParameterError, ReportError
 from .page import index_page, to_html
 from .reads import job_digest
@@ -70,7 +70,7 @@ def plan(tables_path: str | os.PathLike, *, summit_ids: list[str] | None = None,
         chosen = list(summit_ids)
     else:
         if articles is None:
-            articles = schema.read_table("articles", tables_path)
+            articles = storage.read_table("articles", tables_path)
         present = set(articles["summit_id"].dropna())
         chosen = [s for s in known if s in present]
     jobs = [Job(OVERVIEW, {"tables_dir": tables_path}, OVERVIEW, "Corpus overview")]

@@ -16,15 +16,10 @@ from .catalog import ACTOR_ROWS, EVIDENCE_SENTENCES, EVIDENCE_TABLES, HEAD_ROWS,
 from .contributions import contributions
 from .measures import (article_counts, distinctive_words, entity_names, mention_counts, term_counts, theme_shares,
                        tone, tone_by_actor)
-from .read import Summaries, article_sentences, frame_head, originals
-
-# the names the build (pipeline.py, schema.py) and scoanalysis/__init__.py take from `summaries`:
-from .catalog import SUMMARY_TABLES  # integration alias: summaries.catalog.SUMMARY_TABLES
-from .contributions import write_part  # integration alias: summaries.contributions.write_part
-from .read import load_summaries  # integration alias: summaries.read.load_summaries
-from .read import sentence_texts  # integration alias: summaries.read.sentence_texts
-from .write import write_evidence  # integration alias: summaries.write.write_evidence
-from .write import write_summaries  # integration alias: summaries.write.write_summaries
+from .catalog import SUMMARY_TABLES
+from .contributions import write_part
+from .read import Summaries, article_sentences, frame_head, load_summaries, originals, sentence_texts
+from .write import write_evidence, write_summaries
 
 __all__ = [
     "ACTOR_ROWS", "EVIDENCE_SENTENCES", "EVIDENCE_TABLES", "HEAD_ROWS", "PARTS", "SMALL_TABLES", "SUMMARY_TABLES",

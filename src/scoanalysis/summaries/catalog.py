@@ -50,7 +50,7 @@ SUMMARY_TABLES: dict[str, str] = {
                      "n_rows counts them all",
     "summary_quotes": f"quotations by article and offset: the first {HEAD_ROWS} per summit; n_rows counts them all",
     "summary_boilerplate": f"sentences flagged as page furniture: the first {HEAD_ROWS}; n_rows counts them all",
-    "summary_translation": f"clues of machine translation (compare.translation_evidence): the first {HEAD_ROWS}; "
+    "summary_translation": f"clues of machine translation (translation.translation_evidence): the first {HEAD_ROWS}; "
                            "n_rows counts them all",
     "summary_evidence": f"text of the sentences a report quotes as evidence: the first {EVIDENCE_SENTENCES} of each "
                         f"row of {' and '.join(EVIDENCE_TABLES)} (bounded by their rows)",

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import compare, framing, schema, text
+from .. import framing, schema, storage, text
+from ..translation import EVIDENCE_COLUMNS, translation_evidence
 from .catalog import ACTOR_TYPES, PARTS
 
 
@@ -24,7 +25,7 @@ def contributions(sentences: pd.DataFrame, *, entities: pd.DataFrame | None = No
     Parameters
     ----------
     sentences, entities, quotes, timexes : the articles' rows of those tables.
-    translation : compare.translation_evidence of `sentences`, when already at hand.
+    translation : translation_evidence of `sentences`, when already at hand.
 
     Returns
     -------
@@ -84,7 +85,7 @@ def contributions(sentences: pd.DataFrame, *, entities: pd.DataFrame | None = No
     flagged = sentences[sentences["is_boilerplate"].fillna(False).astype(bool)]
     out["boilerplate"] = flagged[["article_id", "sentence_id", "kind", "text"]]
     if translation is None:
-        translation = compare.translation_evidence(sentences)
+        translation = translation_evidence(sentences)
     out["translation"] = translation[["article_id", "sentence_id", "start", "clue", "text"]]
     return {name: frame.reset_index(drop=True) for name, frame in out.items()}
 
@@ -108,13 +109,13 @@ def write_part(frames: dict[str, list[pd.DataFrame]], folder: str | os.PathLike,
     translation = None  # the per-article step's clues, when handed over: not found again
     if "translation" in frames:
         clues = [f for f in frames["translation"] if len(f)]
-        translation = pd.concat(clues, ignore_index=True) if clues else pd.DataFrame(columns=compare.EVIDENCE_COLUMNS)
+        translation = pd.concat(clues, ignore_index=True) if clues else pd.DataFrame(columns=EVIDENCE_COLUMNS)
     parts = contributions(joined("sentences"), entities=joined("entities"), quotes=joined("quotes"),
                           timexes=joined("timexes"), translation=translation)
     for name, frame in parts.items():
         target = Path(folder) / PARTS / name
         target.mkdir(parents=True, exist_ok=True)
-        schema.atomic_write(target / f"{index:08d}.parquet", lambda tmp, f=frame: f.to_parquet(tmp, index=False))
+        storage.atomic_write(target / f"{index:08d}.parquet", lambda tmp, f=frame: f.to_parquet(tmp, index=False))
 
 
 def _tone_sums(scored: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import frames, schema
+from .. import frames, schema, storage
 from ..exceptions import TableError
 from .catalog import EVIDENCE_SENTENCES, EVIDENCE_TABLES, SMALL_TABLES, SUMMARY_TABLES
 
@@ -102,7 +102,7 @@ def load_summaries(path: str | os.PathLike | None = None) -> Summaries:
     it (see Summaries). Events and attendance keep the first EVIDENCE_SENTENCES references
     of each evidence list (those whose text summary_evidence holds) and count them all
     in ``n_evidence``: their lists grow with the corpus, the reports quote no more;
-    `schema.load_tables` reads them whole. Not the sentences, entities, timexes or
+    `storage.load_tables` reads them whole. Not the sentences, entities, timexes or
     quotes, whose rows the views read from the Parquet files when they show a few
     (`sentence_texts`). Raises TableError naming the file and the fix when the folder
     was built before summaries existed.
@@ -114,21 +114,21 @@ def load_summaries(path: str | os.PathLike | None = None) -> Summaries:
         raise TableError(f"tables folder {folder} does not exist; run `scoanalysis build --out {folder}` first.")
     for name in SUMMARY_TABLES:  # a folder built before summaries existed says so now, not in some later cell
         if not (folder / schema.TABLES[name].file).is_file():
-            schema.load_tables(folder, tables=[name])
+            storage.load_tables(folder, tables=[name])
     return Summaries(functools.partial(_read_one, folder), (*SMALL_TABLES, *SUMMARY_TABLES),
                      head=functools.partial(_read_head, folder), folder=folder)
 
 
 def _read_one(folder: Path, name: str) -> pd.DataFrame:
     if name in EVIDENCE_TABLES:
-        return schema.read_table(name, folder, evidence_limit=EVIDENCE_SENTENCES)
-    return schema.load_tables(folder, tables=[name])[name]
+        return storage.read_table(name, folder, evidence_limit=EVIDENCE_SENTENCES)
+    return storage.load_tables(folder, tables=[name])[name]
 
 
 def _read_head(folder: Path, name: str, rows: int) -> pd.DataFrame:
     if name == "problems" and not (folder / "problems.csv").is_file():
         return frame_head(schema.empty("problems"), rows)
-    return schema.read_head(name, folder, rows, evidence_limit=EVIDENCE_SENTENCES if name in EVIDENCE_TABLES else None)
+    return storage.read_head(name, folder, rows, evidence_limit=EVIDENCE_SENTENCES if name in EVIDENCE_TABLES else None)
 
 
 def frame_head(frame: pd.DataFrame, rows: int) -> pd.DataFrame:
@@ -184,7 +184,7 @@ def sentence_texts(folder: str | os.PathLike, refs) -> pd.Series:
     if not refs:
         return pd.Series(dtype=object, index=pd.MultiIndex.from_tuples([], names=["article_id", "sentence_id"]))
     ids = sorted({a for a, _ in refs})
-    rows = schema.parquet_rows(sentences_file(folder), ids, columns=["article_id", "sentence_id", "text"], refs=set(refs))
+    rows = storage.parquet_rows(sentences_file(folder), ids, columns=["article_id", "sentence_id", "text"], refs=set(refs))
     texts = rows.set_index(["article_id", "sentence_id"])["text"]
     return texts[~texts.index.duplicated()]
 
@@ -195,7 +195,7 @@ def article_sentences(folder: str | os.PathLike, article_ids) -> pd.DataFrame:
     ids = sorted({str(a) for a in article_ids})
     if not ids:
         return schema.empty("sentences")
-    return schema.conform(schema.parquet_rows(file, ids), "sentences")
+    return schema.conform(storage.parquet_rows(file, ids), "sentences")
 
 
 def sentences_file(folder: str | os.PathLike) -> Path:

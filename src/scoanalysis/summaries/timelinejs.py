@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import schema
+from .. import schema, storage
 from ..reference import FOCUS_SUMMITS
 from .timeline import LABEL_CHARS, dated_events, event_lanes, short_label
 
@@ -150,8 +150,8 @@ def write_exports(
     def write_csv(tmp: str) -> None:
         rows.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
 
-    schema.atomic_write(json_path, write_json)
-    schema.atomic_write(csv_path, write_csv)
+    storage.atomic_write(json_path, write_json)
+    storage.atomic_write(csv_path, write_csv)
     return {"timeline.json": json_path, "timeline.csv": csv_path}
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import frames, heap, schema
+from .. import frames, heap, schema, storage
 from .catalog import ACTOR_ROWS, DIMENSIONS, EVIDENCE_SENTENCES, EVIDENCE_TABLES, HEAD_ROWS, PARTS
 from .folds import Folds, RunningSum, fold_mentions
 from .read import sentences_file
@@ -117,7 +117,7 @@ def write_summaries(folder: str | os.PathLike, out: str | os.PathLike, *, articl
         for col in ("compound_sum", "valence"):  # VADER scores have 4 decimals: so do their sums, whatever the order
             if col in frame.columns:
                 frame = frame.assign(**{col: frame[col].astype(float).round(4)})
-        written.append(schema.write_table(frame[columns], name, out))
+        written.append(storage.write_table(frame[columns], name, out))
     return written
 
 
@@ -127,7 +127,7 @@ def write_evidence(out: str | os.PathLike) -> Path:
     Called by `build` once those tables are written. Its rows are the sentences that
     the first EVIDENCE_SENTENCES references of each attendance and events row name,
     sorted by article and sentence; the sentences are read from sentences.parquet a
-    few row groups at a time (schema.parquet_rows), only those that hold one of them.
+    few row groups at a time (storage.parquet_rows), only those that hold one of them.
     """
     refs: set[tuple[str, int]] = set()
     for name in EVIDENCE_TABLES:
@@ -135,9 +135,9 @@ def write_evidence(out: str | os.PathLike) -> Path:
     columns = list(schema.TABLES["summary_evidence"].columns)
     frame = pd.DataFrame(columns=columns)
     if refs:
-        frame = schema.parquet_rows(sentences_file(out), sorted({a for a, _ in refs}), columns=columns, refs=refs)
+        frame = storage.parquet_rows(sentences_file(out), sorted({a for a, _ in refs}), columns=columns, refs=refs)
         frame = frame.sort_values(["article_id", "sentence_id"], kind="stable")
-    return schema.write_table(frame, "summary_evidence", out)
+    return storage.write_table(frame, "summary_evidence", out)
 
 
 def _cited(file: Path) -> set[tuple[str, int]]:
@@ -154,7 +154,7 @@ def _cited(file: Path) -> set[tuple[str, int]]:
     refs: set[tuple[str, int]] = set()
     twin = file.with_suffix(".parquet")
     if not twin.is_file():
-        for value in schema.read_table(file.stem, file.parent)["evidence"]:
+        for value in storage.read_table(file.stem, file.parent)["evidence"]:
             refs.update(schema.evidence_refs(value, EVIDENCE_SENTENCES))
         return refs
     reader = pq.ParquetFile(twin)
@@ -197,18 +197,18 @@ def _write_chunked(frames, name: str, out, *, spill: Path, columns: list[str]) -
     """Write table `name` under `out` from `frames` (its rows in order, any extra columns dropped); return the CSV path.
 
     The frames are pooled into parts of about CHUNK_ROWS rows written under `spill`,
-    then joined (schema.combine_parts): a chunk is in memory at a time, not the table.
+    then joined (storage.combine_parts): a chunk is in memory at a time, not the table.
     """
     pending, n, k = [], 0, 0
     for frame in frames:
         pending.append(frame[columns])
         n += len(frame)
         if n >= CHUNK_ROWS:
-            schema.write_part(pd.concat(pending, ignore_index=True), name, spill, k)
+            storage.write_part(pd.concat(pending, ignore_index=True), name, spill, k)
             pending, n, k = [], 0, k + 1
     if pending:
-        schema.write_part(pd.concat(pending, ignore_index=True), name, spill, k)
-    path = schema.combine_parts(name, spill, out)
+        storage.write_part(pd.concat(pending, ignore_index=True), name, spill, k)
+    path = storage.combine_parts(name, spill, out)
     shutil.rmtree(spill / name, ignore_errors=True)
     return path
 

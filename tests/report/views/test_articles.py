@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import scoanalysis as sa
-from scoanalysis import schema, summaries
+from scoanalysis import schema, storage, summaries
 from scoanalysis.report import views
 
 import built_tables as whole
@@ -20,7 +20,7 @@ def _both(folder):
 def test_side_by_side_pairs_are_bounded_and_the_rest_counted(seed_sentences, tmp_path):
     one = seed_sentences[seed_sentences["article_id"] == seed_sentences["article_id"].iloc[0]]
     sentences = pd.concat([one.assign(article_id=x) for x in ("a", "b", "c")], ignore_index=True)
-    schema.write_table(schema.conform(sentences, "sentences"), "sentences", tmp_path)
+    storage.write_table(schema.conform(sentences, "sentences"), "sentences", tmp_path)
     pairs = pd.DataFrame({"article_a": ["a", "a", "b"], "article_b": ["b", "c", "c"], "relation": ["duplicate"] * 3,
                           "similarity": [1.0, 1.0, 1.0]})
     tables = summaries.Summaries.of({"articles": pd.DataFrame({"article_id": ["a", "b", "c"]}), "duplicates": pairs},

@@ -203,7 +203,7 @@ RELATION_ORDER = ("duplicate", "near_duplicate", "translation_variant")
 def duplicate_pairs_map(pairs: pd.DataFrame):
     """Return a scatter of article pairs: sentences aligned (x) against words shared verbatim (y).
 
-    `pairs` is the duplicates table with compare.duplicate_pairs's extra columns
+    `pairs` is the duplicates table with duplicates.duplicate_pairs's extra columns
     (aligned_share, word_jaccard). Duplicates sit top right, lightly edited copies
     high, re-translations bottom right. One marker per pair, coloured by relation.
     """

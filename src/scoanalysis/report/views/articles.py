@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ... import compare, summaries
+from ... import summaries
+from .aligned import aligned_html
 from .common import SHOW_ROWS, day_window, evidence_texts, headed
 
 
@@ -101,7 +102,7 @@ def problems_line(tables: summaries.Summaries) -> str:
 def duplicates_overview(tables: summaries.Summaries, pairs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return one row per pair of repeating articles: both articles and headlines, relation, similarity.
 
-    `pairs` defaults to tables["duplicates"]; pass compare.duplicate_pairs's output to
+    `pairs` defaults to tables["duplicates"]; pass duplicates.duplicate_pairs's output to
     show its extra columns (aligned sentences) too.
     """
     pairs = tables["duplicates"] if pairs is None else pairs
@@ -126,10 +127,10 @@ def side_by_side(tables: summaries.Summaries, article_a: str, article_b: str) ->
 
     The two articles' sentences are read from the tables' folder (summaries.article_sentences).
     Words only in a are struck through (``<del>``), words only in b underlined (``<ins>``);
-    all text is HTML-escaped by compare.align. Unmatched sentences stand alone on their side.
+    all text is HTML-escaped by aligned.aligned_html. Unmatched sentences stand alone on their side.
     """
     s = summaries.article_sentences(tables.folder, [article_a, article_b])
-    rows = compare.align(s[s["article_id"] == article_a], s[s["article_id"] == article_b])
+    rows = aligned_html(s[s["article_id"] == article_a], s[s["article_id"] == article_b])
     body = "\n".join(
         f'<tr class="{r.status}"><td>{r.html_a}</td><td>{r.html_b}</td></tr>' for r in rows.itertuples(index=False)
     )
