@@ -16,6 +16,17 @@ ROOT = paths.ROOT
 SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
 
 
+#: Fixtures that build a corpus or render notebooks: every test that uses one, directly or
+#: through another fixture, is marked slow (`make test-fast` leaves them out).
+SLOW_FIXTURES = frozenset({"fixture_tables", "rendered_reports", "seed_tables_dir", "synthetic_tables_dir", "own_tables_dir"})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def seed_articles():
     """The seed corpus as read by corpus.read_corpus (DataFrame with text)."""

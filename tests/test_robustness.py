@@ -18,6 +18,8 @@ from scoanalysis.build.run import build
 
 from conftest import ROOT, write_corpus
 
+pytestmark = pytest.mark.slow  # every test here builds a corpus
+
 
 def _raw_hashes(folder):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((folder / "raw").iterdir())}
