@@ -43,3 +43,27 @@ def test_a_lock_held_by_another_process_gives_locked_error(tmp_path):
 def test_combined_digest_is_independent_of_key_order():
     assert manifest.combined({"a": 1, "b": 2}, "x") == manifest.combined({"b": 2, "a": 1}, "x")
     assert manifest.combined({"a": 1}) != manifest.combined({"a": 2})
+
+
+def test_the_report_fingerprint_follows_tables_notebooks_templates_and_summits(tmp_path):
+    tables, notebooks, templates = tmp_path / "tables", tmp_path / "notebooks", tmp_path / "templates"
+    for folder in (tables, notebooks, templates):
+        folder.mkdir()
+    (tables / "articles.csv").write_text("article_id\na\n", encoding="utf-8")
+    (notebooks / "01.ipynb").write_text("{}", encoding="utf-8")
+    (templates / "page.html.j2").write_text("<html>", encoding="utf-8")
+
+    def fingerprint(**options):
+        return manifest.report_fingerprint(tables, notebooks_dir=notebooks, templates_dir=templates, **options)
+
+    first = fingerprint()
+    assert fingerprint() == first
+    (templates / "page.html.j2").write_text("<html lang=en>", encoding="utf-8")
+    after_template = fingerprint()
+    assert after_template != first
+    (notebooks / "01.ipynb").write_text('{"cells": []}', encoding="utf-8")
+    after_notebook = fingerprint()
+    assert after_notebook != after_template
+    (tables / "articles.csv").write_text("article_id\nb\n", encoding="utf-8")
+    assert fingerprint() != after_notebook
+    assert fingerprint(summit_ids=["2024-astana"]) != fingerprint()

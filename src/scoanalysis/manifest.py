@@ -171,15 +171,18 @@ def is_current(out: str | os.PathLike, digest: str) -> bool:
 
 
 def report_fingerprint(tables_path: str | os.PathLike, *, notebooks_dir: str | os.PathLike, summit_ids=None,
-                       hashes: dict[str, str] | None = None) -> str:
-    """Return one hash of everything the reports read: the tables' files, the notebooks, the code, the summits asked for.
+                       hashes: dict[str, str] | None = None, templates_dir: str | os.PathLike | None = None) -> str:
+    """Return one hash of everything the reports read: the tables' files, the notebooks, the code and page templates, the summits asked for.
 
     `hashes`: the tables' CSV files' digests (`table_digests`), when already computed.
+    `templates_dir`: the page templates (default: the package's report/templates).
     """
     tables_path, notebooks_dir = Path(tables_path), Path(notebooks_dir)
+    templates = Path(templates_dir) if templates_dir else Path(__file__).parent / "report" / "templates"
     return combined(
         hashes if hashes is not None else table_digests(tables_path),
         digests(list(notebooks_dir.glob("*.ipynb")), root=notebooks_dir),
         source_digest(),
+        digests([p for p in templates.rglob("*") if p.is_file()], root=templates),
         sorted(summit_ids or []),
     )
