@@ -62,8 +62,10 @@ def _all_at_once(corpus_dir, out):
     names = pd.DataFrame([n for p in people for n in zip(p["entity_id"], p["name"])], columns=["entity_id", "name"])
     tables = {
         "attendance": attendance.attendance(gathered("attendance"), entities=names),
-        "events": events.events(gathered("event_mentions"), summits=reference.summits()),
-        "claims": pd.concat([claims.check_claims(gathered("claims"), dates=corpus_steps.article_dates(articles)),
+        "events": events.events(events.mentions_table([m for r in records for m in r.event_mentions]),
+                                summits=reference.summits()),
+        "claims": pd.concat([claims.check_claims(claims.claims_table([c for r in records for c in r.claims]),
+                                                 dates=corpus_steps.article_dates(articles)),
                              corpus_steps.date_claims(gathered("date_conflicts"), articles.set_index("article_id")["published"])],
                             ignore_index=True),
     }

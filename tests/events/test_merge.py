@@ -226,6 +226,6 @@ def test_independent_groups_number_tied_inverted_ranges_by_their_key_as_text():
 
 
 def test_seed_events_merged_group_by_group_equal_all_at_once(seed_records):
-    m = pd.concat([r.event_mentions for r in seed_records], ignore_index=True)
+    m = events.mentions_table([row for r in seed_records for row in r.event_mentions])
     groups = events.independent_groups(m)
     pd.testing.assert_frame_equal(_merged_by(m, groups.to_numpy()), schema.conform(events.events(m), "events"))

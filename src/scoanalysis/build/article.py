@@ -19,15 +19,19 @@ from ..schema import NOT_CONTENT_KINDS
 
 @dataclass
 class ArticleRecords:
-    """What the per-article step returns: the article's row and its extracted tables."""
+    """What the per-article step returns: the article's row, its extracted tables and records.
+
+    `claims` and `event_mentions` are records (see claims.claim_rows, events.article_event_mentions):
+    a partition makes one table of each from all its articles' records.
+    """
 
     article: dict
     sentences: pd.DataFrame
     entities: pd.DataFrame = field(default_factory=pd.DataFrame)
     timexes: pd.DataFrame = field(default_factory=pd.DataFrame)
     quotes: pd.DataFrame = field(default_factory=pd.DataFrame)
-    claims: pd.DataFrame = field(default_factory=pd.DataFrame)
-    event_mentions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    claims: list[dict] = field(default_factory=list)
+    event_mentions: list[dict] = field(default_factory=list)
     date_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
     attendance: pd.DataFrame = field(default_factory=pd.DataFrame)
     translation: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -73,7 +77,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     # the layers below read these columns once between them (frames.Columns; their public functions take frames)
     sent_cols, ent_cols = frames.Columns(sents), frames.Columns(ents)
     said = quotes.article_quotes(sent_cols, ent_cols)
-    stated = claims.claims_from_columns(sent_cols, ent_cols, dates={aid: date}, reference_dir=reference_dir)
+    stated = claims.claim_rows(sent_cols, ent_cols, dates={aid: date}, reference_dir=reference_dir)
     clues = translation.translation_evidence(sents)
     row = {
         "article_id": aid,

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import corpus, manifest, storage, summaries
+from .. import claims, corpus, events, manifest, storage, summaries
 from .article import ArticleRecords, analyse_article
 from .inputs import inputs_path, write_inputs
 
@@ -81,7 +81,8 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
     cache = Cache(Path(settings.cache), context=settings.context)
     done = Partition(index)
     kept: dict[str, list[pd.DataFrame]] = {name: [] for name in (*PART_TABLES, "translation")}
-    small: dict[str, list[pd.DataFrame]] = {"attendance": [], "event_mentions": [], "claims": [], "date_conflicts": []}
+    small: dict[str, list[pd.DataFrame]] = {"attendance": [], "date_conflicts": []}
+    records_of: dict[str, list[dict]] = {"claims": [], "event_mentions": []}
     rows, names, sketches = [], [], []
     for entry, sha in entries:
         records = cache.get(entry, sha) if sha else None
@@ -115,6 +116,8 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
             kept[name].append(getattr(records, name))
         for name in small:
             small[name].append(getattr(records, name))
+        for name, rows_of in records_of.items():
+            rows_of.extend(getattr(records, name))
     summaries.write_part(kept, settings.parts, index)
     del kept["translation"]  # read by the summaries only
     for name, pieces in kept.items():
@@ -130,6 +133,9 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
         done.words = np.vstack([s.words for _, s in sketches]).astype(np.uint32)
         done.stems = np.vstack([s.stems for _, s in sketches]).astype(np.uint32)
     inputs = {name: _concat([f for f in frames if len(f)]) for name, frames in small.items()}
+    inputs["claims"] = claims.claims_table(records_of["claims"]) if records_of["claims"] else None
+    inputs["event_mentions"] = (events.mentions_table(records_of["event_mentions"])
+                                if records_of["event_mentions"] else None)
     if inputs["claims"] is not None:  # the claims' order in the corpus: partition, then row
         inputs["claims"] = inputs["claims"].assign(_position=(index << 32) + np.arange(len(inputs["claims"])))
     inputs["names"] = pd.DataFrame(names, columns=["entity_id", "name"]) if names else None

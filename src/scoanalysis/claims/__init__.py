@@ -10,7 +10,7 @@ both sides of every contradiction, each pointing at what it conflicts with.
 
 Where each part lives:
 
-* ``extract``: the claims table of one or many articles (``claims_from_columns`` is the
+* ``extract``: the claims table of one or many articles (``claim_rows`` is the
   build's per-article entry);
 * ``statements``: the pattern families a sentence is read for; ``sentence``: the
   masked sentence and the collector that makes claim rows;
@@ -24,9 +24,9 @@ Where each part lives:
 from __future__ import annotations
 
 from .check import CONFLICT_COLUMNS, MAX_LISTED, check_claims
-from .extract import CLAIM_COLUMNS, claims_from_columns, extract_claims
+from .extract import CLAIM_COLUMNS, claim_rows, claims_table, extract_claims
 from .kinds import PREDICATES
 
 
-__all__ = ["CLAIM_COLUMNS", "CONFLICT_COLUMNS", "MAX_LISTED", "PREDICATES", "check_claims", "claims_from_columns",
+__all__ = ["CLAIM_COLUMNS", "CONFLICT_COLUMNS", "MAX_LISTED", "PREDICATES", "check_claims", "claim_rows", "claims_table",
            "extract_claims"]

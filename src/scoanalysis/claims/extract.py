@@ -60,14 +60,16 @@ def extract_claims(
     tense (past, present, future), hedged ("may become", "wants to join"). The inputs
     are not changed.
     """
-    return claims_from_columns(Columns(sentences), Columns(entities), dates=dates, reference_dir=reference_dir)
+    return claims_table(claim_rows(Columns(sentences), Columns(entities), dates=dates, reference_dir=reference_dir))
 
 
-def claims_from_columns(sentences: Columns, entities: Columns, *, dates: Mapping[str, pd.Timestamp | None],
-                        reference_dir: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Return ``extract_claims`` of the sentences and entities tables given as ``frames.Columns``: the build's entry.
+def claim_rows(sentences: Columns, entities: Columns, *, dates: Mapping[str, pd.Timestamp | None],
+               reference_dir: str | os.PathLike | None = None) -> list[dict]:
+    """Return the claims of the sentences and entities tables given as ``frames.Columns``, as records: the build's entry.
 
-    The tables' column names must be unique. Columns: CLAIM_COLUMNS.
+    One dict per claim with the keys CLAIM_COLUMNS, in the table's order; `claims_table`
+    makes the table of them (of one article or of many, concatenated). The tables'
+    column names must be unique.
     """
     ref = reference_facts(str(reference_dir) if reference_dir else None)
     rows: list[dict] = []
@@ -93,6 +95,11 @@ def claims_from_columns(sentences: Columns, entities: Columns, *, dates: Mapping
                     claim["claim_id"] = f"{aid}:{s.sentence_id}:{n}"
                 rows.extend(found)
             article = article.after(mentions)
+    return rows
+
+
+def claims_table(rows: list[dict]) -> pd.DataFrame:
+    """Return the claims table (CLAIM_COLUMNS, claim_date ``datetime64``) of claim records (`claim_rows`)."""
     if not rows:
         return _empty_claims().copy()
     data = {c: [r[c] for r in rows] for c in CLAIM_COLUMNS}

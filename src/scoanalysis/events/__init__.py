@@ -29,13 +29,13 @@ from __future__ import annotations
 from .clusters import MIN_ACTOR_OVERLAP, MIN_DESCRIPTION_OVERLAP
 from .describe import ACTOR_TYPES, MAX_DESCRIPTION
 from .merge import events, independent_groups, merged_mentions
-from .mentions import MENTION_COLUMNS, SKIP_KINDS, article_event_mentions, event_mentions
+from .mentions import MENTION_COLUMNS, SKIP_KINDS, article_event_mentions, event_mentions, mentions_table
 from .numbering import EVENT_COLUMNS, NUMBERING_ORDER, event_id, iter_evidence, number_events
 from .pairing import MAX_COST
 
 
 __all__ = [
     "ACTOR_TYPES", "EVENT_COLUMNS", "MAX_COST", "MAX_DESCRIPTION", "MENTION_COLUMNS", "MIN_ACTOR_OVERLAP",
-    "MIN_DESCRIPTION_OVERLAP", "NUMBERING_ORDER", "SKIP_KINDS", "article_event_mentions", "event_id",
+    "MIN_DESCRIPTION_OVERLAP", "NUMBERING_ORDER", "SKIP_KINDS", "article_event_mentions", "event_id", "mentions_table",
     "event_mentions", "events", "independent_groups", "iter_evidence", "merged_mentions", "number_events",
 ]

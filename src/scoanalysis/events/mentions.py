@@ -79,12 +79,12 @@ def event_mentions(
     inputs are not changed.
     """
     index = reference_summit_index(None) if summits is None else SummitIndex.of(summits)
-    return _mentions(Columns(sentences), timexes, entities, meta=articles_meta(articles), summits=index)
+    return mentions_table(_mentions(Columns(sentences), timexes, entities, meta=articles_meta(articles), summits=index))
 
 
 def article_event_mentions(sentences: Columns, timexes: pd.DataFrame | Columns, entities: pd.DataFrame | Columns, *,
                            article_id: str, summit_id: str | None, published,
-                           reference_dir: str | None = None) -> pd.DataFrame:
+                           reference_dir: str | None = None) -> list[dict]:
     """Return ``event_mentions`` of one article against the reference summits: the build's per-article step.
 
     Parameters
@@ -96,15 +96,17 @@ def article_event_mentions(sentences: Columns, timexes: pd.DataFrame | Columns, 
 
     Returns
     -------
-    DataFrame with the columns of ``event_mentions`` (MENTION_COLUMNS).
+    The article's mentions as records (dicts with the keys MENTION_COLUMNS), in the
+    table's order; `mentions_table` makes the ``event_mentions`` table of them (of one
+    article or of many, concatenated).
     """
     return _mentions(sentences, timexes, entities, meta={str(article_id): article_meta(summit_id, published)},
                      summits=reference_summit_index(str(reference_dir) if reference_dir else None))
 
 
 def _mentions(sentences: Columns, timexes: pd.DataFrame | Columns, entities: pd.DataFrame | Columns, *,
-              meta: dict[str, ArticleMeta], summits: SummitIndex) -> pd.DataFrame:
-    """The mentions of the sentences' articles, each read with its (summit_id, published) and the summits' index."""
+              meta: dict[str, ArticleMeta], summits: SummitIndex) -> list[dict]:
+    """The mentions of the sentences' articles as records, each article read with its (summit_id, published)."""
     # plain lists, not a copied and filtered frame: the sentences of each article, by sentence_id
     sids = sentences["sentence_id"]
     by_article: dict[str, list[Sentence]] = {}
@@ -117,7 +119,7 @@ def _mentions(sentences: Columns, timexes: pd.DataFrame | Columns, entities: pd.
             continue  # no article to read it with
         by_article.setdefault(aid, []).append(Sentence(aid, sid, start, text, kind, para))
     if not by_article:
-        return _empty_mentions()
+        return []
     tx_by = timexes_by_sentence(timexes)
     en_by = entities_by_sentence(entities)
     rows: list[dict] = []
@@ -129,15 +131,20 @@ def _mentions(sentences: Columns, timexes: pd.DataFrame | Columns, entities: pd.
             sid = int(s.sentence_id)
             found, carry = sentence_mentions(s, tx_by.get((aid, sid)), en_by.get((aid, sid)), ctx=ctx, carry=carry)
             rows.extend(found)
+    rows.sort(key=_MENTION_ORDER)
+    starts = summits.starts
+    for r in rows:
+        s = r["summit_id"]
+        r["relative_days"] = (r["earliest"] - starts[s]).days if isinstance(s, str) and s in starts else pd.NA
+    return rows
+
+
+def mentions_table(rows: list[dict]) -> pd.DataFrame:
+    """Return the ``event_mentions`` table (MENTION_COLUMNS) of mention records, in their order."""
     if not rows:
         return _empty_mentions()
-    rows.sort(key=_MENTION_ORDER)
     data = {c: [r[c] for r in rows] for c in MENTION_COLUMNS}
-    starts = summits.starts
-    data["relative_days"] = pd.array([
-        (e - starts[s]).days if isinstance(s, str) and s in starts else pd.NA
-        for e, s in zip(data["earliest"], data["summit_id"])
-    ], dtype="Int64")
+    data["relative_days"] = pd.array(data["relative_days"], dtype="Int64")
     for col in _DATE_COLUMNS:
         data[col] = _datetime64(data[col])
     return from_columns(data, MENTION_COLUMNS)
