@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from scoanalysis import text, translation
+from scoanalysis import frames, text, translation
 from scoanalysis.patterns import translation as P
 
 SEED_000, SEED_001 = "000_0e1afe955a39ce53", "001_dd488588730cc6da"
@@ -70,14 +70,20 @@ def test_a_name_spelled_two_ways_is_a_weak_clue():
     ev = translation.translation_evidence(text.sentences(pd.DataFrame({"article_id": ["x"], "text": [raw]})))
     spelled = ev[ev["clue"] == "name_spelling"]
     assert len(spelled) == 2 and set(raw[a:b] for a, b in zip(spelled["start"], spelled["end"])) == {"Rakhmon"}
-    assert not translation.is_translated(ev)  # one weak clue alone decides nothing
+    assert not translation.is_translated(list(ev.itertuples(index=False)))  # one weak clue alone decides nothing
 
 
 def test_rule_needs_clues_from_two_sentences():
-    one = pd.DataFrame({"article_id": "x", "sentence_id": [3, 3], "start": 0, "end": 1, "clue": ["lowercase_weekday", "capital_mid_sentence"], "text": ""})
-    two = one.assign(sentence_id=[3, 4])
+    one = [("x", 3, 0, 1, "lowercase_weekday", ""), ("x", 3, 0, 1, "capital_mid_sentence", "")]
+    two = [one[0], ("x", 4, 0, 1, "capital_mid_sentence", "")]
     assert not translation.is_translated(one) and translation.is_translated(two)
-    assert translation.is_translated(pd.DataFrame({"article_id": ["x"], "sentence_id": [9], "start": 0, "end": 1, "clue": ["disclaimer"], "text": ""}))
+    assert translation.is_translated([("x", 9, 0, 1, "disclaimer", "")])
+
+
+def test_the_build_s_clue_rows_are_the_evidence_table_s_rows(seed_sentences):
+    rows = translation.clue_rows(frames.Columns(seed_sentences))
+    assert rows and all(len(r) == len(translation.EVIDENCE_COLUMNS) for r in rows)
+    pd.testing.assert_frame_equal(translation.evidence_table(rows), translation.translation_evidence(seed_sentences))
 
 
 def test_seed_translation_flags(seed_sentences):

@@ -8,15 +8,17 @@ of every article.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pandas as pd
 
+from .frames import Columns
 from .patterns import translation as P
 from .patterns.text import ABBREVIATIONS, GLUED_WORD, WORD
 from .text import fold, glued_words
 
 EVIDENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "clue", "text"]
+_SENTENCE, _CLUE = EVIDENCE_COLUMNS.index("sentence_id"), EVIDENCE_COLUMNS.index("clue")
 
 #: Weight of each clue towards the translation score. Disclaimers decide alone. Garbling that
 #: a human editor would not let through counts 1; clues that careful English also shows now
@@ -66,9 +68,22 @@ def translation_evidence(sentences: pd.DataFrame) -> pd.DataFrame:
     DataFrame with columns article_id, sentence_id, start, end (offsets of the clue in the
     raw text), clue, text (the clue with some context).
     """
+    return evidence_table(clue_rows(Columns(sentences)))
+
+
+def evidence_table(rows: list[tuple]) -> pd.DataFrame:
+    """Return the translation evidence table (EVIDENCE_COLUMNS) of clue rows (`clue_rows`)."""
+    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+
+
+def clue_rows(sentences: Columns) -> list[tuple]:
+    """Return `translation_evidence` of sentences given as ``frames.Columns``, as rows: the build's entry.
+
+    Each row is a tuple in the order of EVIDENCE_COLUMNS; the rows are in the table's order.
+    """
     rows: list[tuple] = []
-    columns = [sentences[c].tolist() for c in ("article_id", "sentence_id", "start", "end", "text")]
-    columns.append(sentences["kind"].tolist() if "kind" in sentences.columns else ["body"] * len(sentences))
+    columns = [sentences[c] for c in ("article_id", "sentence_id", "start", "end", "text")]
+    columns.append(sentences.get("kind", "body"))
     by_article: dict[str, list[tuple]] = defaultdict(list)
     for row in zip(*columns):
         by_article[row[0]].append(row)
@@ -92,7 +107,7 @@ def translation_evidence(sentences: pd.DataFrame) -> pd.DataFrame:
                         names[m.group()].append((sid, start + m.start(), start + m.end(), raw))
         rows.extend(_name_spelling_clues(aid, names))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))  # stable: clues at one place keep the order they were found in
-    return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
+    return rows
 
 
 def _ends_with_abbreviation(folded: str) -> bool:
@@ -173,29 +188,27 @@ def _one_inner_edit(x: str, y: str) -> bool:
     return longer[k + 1:] == shorter[k:]
 
 
-def translation_score(evidence: pd.DataFrame) -> float:
-    """Return the weighted number of clues in `evidence` (CLUE_WEIGHTS; disclaimers excluded)."""
-    return float(sum(CLUE_WEIGHTS.get(clue, 0.0) for clue in evidence["clue"]))
+def translation_score(clues: list[tuple]) -> float:
+    """Return the weighted number of clues in clue rows `clues` (CLUE_WEIGHTS; disclaimers excluded)."""
+    return float(sum(CLUE_WEIGHTS.get(row[_CLUE], 0.0) for row in clues))
 
 
 def is_translated(
-    evidence: pd.DataFrame,
+    clues: list[tuple],
     *,
     min_score: float = MIN_TRANSLATION_SCORE,
     min_sentences: int = MIN_TRANSLATION_SENTENCES,
 ) -> bool:
-    """Return True when `evidence` (one article's, from translation_evidence) shows machine translation.
+    """Return True when clue rows `clues` (one article's, from clue_rows) show machine translation.
 
     The rule: a translation disclaimer decides alone; otherwise the clues' weights
     (CLUE_WEIGHTS) must add up to `min_score` and come from at least `min_sentences`
-    different sentences.
+    different sentences. A frame's rows are ``list(frame.itertuples(index=False))``.
     """
-    clues = evidence["clue"].tolist()
-    if "disclaimer" in clues:
+    if any(row[_CLUE] == "disclaimer" for row in clues):
         return True
-    sentences = {sid for clue, sid in zip(clues, evidence["sentence_id"].tolist())
-                 if clue in CLUE_WEIGHTS and not pd.isna(sid)}
-    return translation_score(evidence) >= min_score and len(sentences) >= min_sentences
+    sentences = {row[_SENTENCE] for row in clues if row[_CLUE] in CLUE_WEIGHTS and not pd.isna(row[_SENTENCE])}
+    return translation_score(clues) >= min_score and len(sentences) >= min_sentences
 
 
 def translated(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -204,13 +217,15 @@ def translated(sentences: pd.DataFrame) -> pd.DataFrame:
     Columns: article_id, translated (is_translated), score (translation_score), n_clues,
     clues (``clue:count`` pairs, ``;``-separated). Articles are in order of first appearance.
     """
-    evidence = translation_evidence(sentences)
-    by_article = dict(tuple(evidence.groupby("article_id", sort=False)))
+    by_article: dict[str, list[tuple]] = defaultdict(list)
+    for row in clue_rows(Columns(sentences)):
+        by_article[row[0]].append(row)
     rows = []
     for aid in pd.unique(sentences["article_id"]):
-        ev = by_article.get(aid, evidence.iloc[:0])
-        counts = ev["clue"].value_counts()
+        clues = by_article.get(aid, [])
+        counts = Counter(row[_CLUE] for row in clues)
         rows.append(
-            (aid, is_translated(ev), translation_score(ev), len(ev), ";".join(f"{k}:{v}" for k, v in sorted(counts.items())))
+            (aid, is_translated(clues), translation_score(clues), len(clues),
+             ";".join(f"{k}:{v}" for k, v in sorted(counts.items())))
         )
     return pd.DataFrame(rows, columns=["article_id", "translated", "score", "n_clues", "clues"])

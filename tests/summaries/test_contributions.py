@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from scoanalysis import corpus, summaries
+from scoanalysis import corpus, summaries, translation
 from scoanalysis.build.article import analyse_article
 
 from conftest import ROOT
@@ -16,7 +16,8 @@ def test_handed_translation_clues_give_the_same_contributions(seed_tokenizer, tm
                for a in corpus.iter_corpus(ROOT / "data", problems=[])]
     frames = {name: [getattr(r, name) for r in records] for name in ("sentences", "entities", "timexes", "quotes")}
     summaries.write_part(frames, tmp_path / "found", 0)
-    summaries.write_part({**frames, "translation": [r.translation for r in records]}, tmp_path / "handed", 0)
+    handed_clues = translation.evidence_table([row for r in records for row in r.translation])
+    summaries.write_part({**frames, "translation": [handed_clues]}, tmp_path / "handed", 0)
     found = pd.read_parquet(tmp_path / "found" / summaries.PARTS / "translation" / "00000000.parquet")
     handed = pd.read_parquet(tmp_path / "handed" / summaries.PARTS / "translation" / "00000000.parquet")
     assert len(found) > 5  # the machine-translated seeds give clues

@@ -21,8 +21,9 @@ from ..schema import NOT_CONTENT_KINDS
 class ArticleRecords:
     """What the per-article step returns: the article's row, its extracted tables and records.
 
-    `claims` and `event_mentions` are records (see claims.claim_rows, events.article_event_mentions):
-    a partition makes one table of each from all its articles' records.
+    `claims`, `event_mentions` and `translation` are records (see claims.claim_rows,
+    events.article_event_mentions, translation.clue_rows): a partition makes one table of
+    each from all its articles' records.
     """
 
     article: dict
@@ -34,7 +35,7 @@ class ArticleRecords:
     event_mentions: list[dict] = field(default_factory=list)
     date_conflicts: pd.DataFrame = field(default_factory=pd.DataFrame)
     attendance: pd.DataFrame = field(default_factory=pd.DataFrame)
-    translation: pd.DataFrame = field(default_factory=pd.DataFrame)
+    translation: list[tuple] = field(default_factory=list)
     signature: tuple | None = None
     encoding: str = "utf-8"
     is_html: bool = False
@@ -78,7 +79,7 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     sent_cols, ent_cols = frames.Columns(sents), frames.Columns(ents)
     said = quotes.article_quotes(sent_cols, ent_cols)
     stated = claims.claim_rows(sent_cols, ent_cols, dates={aid: date}, reference_dir=reference_dir)
-    clues = translation.translation_evidence(sents)
+    clues = translation.clue_rows(sent_cols)
     row = {
         "article_id": aid,
         "path": article.path,

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import claims, corpus, events, manifest, storage, summaries
+from .. import claims, corpus, events, manifest, storage, summaries, translation
 from .article import ArticleRecords, analyse_article
 from .inputs import inputs_path, write_inputs
 
@@ -80,9 +80,9 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
     """
     cache = Cache(Path(settings.cache), context=settings.context)
     done = Partition(index)
-    kept: dict[str, list[pd.DataFrame]] = {name: [] for name in (*PART_TABLES, "translation")}
+    kept: dict[str, list[pd.DataFrame]] = {name: [] for name in PART_TABLES}
     small: dict[str, list[pd.DataFrame]] = {"attendance": [], "date_conflicts": []}
-    records_of: dict[str, list[dict]] = {"claims": [], "event_mentions": []}
+    records_of: dict[str, list] = {"claims": [], "event_mentions": [], "translation": []}
     rows, names, sketches = [], [], []
     for entry, sha in entries:
         records = cache.get(entry, sha) if sha else None
@@ -118,8 +118,8 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
             small[name].append(getattr(records, name))
         for name, rows_of in records_of.items():
             rows_of.extend(getattr(records, name))
-    summaries.write_part(kept, settings.parts, index)
-    del kept["translation"]  # read by the summaries only
+    summaries.write_part({**kept, "translation": [translation.evidence_table(records_of["translation"])]},
+                         settings.parts, index)  # the translation clues are read by the summaries only
     for name, pieces in kept.items():
         pieces = [f for f in pieces if len(f)]
         if pieces:
