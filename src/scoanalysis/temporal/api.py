@@ -7,6 +7,7 @@ sentences frame and put the records together.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Mapping
 
@@ -14,6 +15,7 @@ import pandas as pd
 
 from .calendar import to_date
 from .extract import article_mentions, by_article
+from .officials import officials_index
 from .published import Article, published_row
 from .resolve import resolve_all
 from .summit_index import summit_index
@@ -41,6 +43,7 @@ def article_dates(
     *,
     summits: pd.DataFrame | None,
     given: date | pd.Timestamp | None,
+    reference_dir: str | os.PathLike | None = None,
 ) -> tuple[dict | None, pd.DataFrame, pd.DataFrame]:
     """Return one article's publication record, its timexes and its date conflicts, the article read once.
 
@@ -52,6 +55,8 @@ def article_dates(
         As for ``infer_published``.
     given
         The publication date of the article's metadata, or None.
+    reference_dir
+        As for ``infer_published``.
 
     Returns
     -------
@@ -66,7 +71,7 @@ def article_dates(
     if not groups:
         return None, timex_frame([]), (conflict_frame([]) if given is not None else pd.DataFrame())
     (aid, rows), = groups
-    art = Article.build(aid, rows, summit_index(summits))
+    art = Article.build(aid, rows, summit_index(summits), officials=officials_index(reference_dir))
     row = _published(aid, art, given)
     record = published_record(row)
     times = timex_frame(list(zip(art.mentions, art.resolved_all(_dct(row)))))
@@ -111,6 +116,7 @@ def infer_published(
     *,
     summits: pd.DataFrame | None = None,
     metadata: Mapping[str, date | pd.Timestamp | None] | None = None,
+    reference_dir: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Return each article's publication date and the window of days its text allows.
 
@@ -134,6 +140,10 @@ def infer_published(
     metadata
         Publication dates known from metadata; where given they are ``published``
         (source ``metadata``) and the window is still computed from the text.
+    reference_dir
+        The reference folder whose people and terms of office are read (default
+        ``data/reference``): a person called by a title of office ("President X") was in
+        office when the text was written.
 
     Returns
     -------
@@ -144,8 +154,8 @@ def infer_published(
     Raises ``pandas.errors.OutOfBoundsDatetime`` when a day does not fit ``datetime64[ns]``.
     """
     metadata = metadata or {}
-    index = summit_index(summits)
-    records = [published_record(_published(aid, Article.build(aid, rows, index), metadata.get(aid)))
+    index, officials = summit_index(summits), officials_index(reference_dir)
+    records = [published_record(_published(aid, Article.build(aid, rows, index, officials=officials), metadata.get(aid)))
                for aid, rows in by_article(sentences)]
     return published_frame(records)
 
@@ -155,6 +165,7 @@ def date_conflicts(
     published: Mapping[str, date | pd.Timestamp | None] | pd.DataFrame,
     *,
     summits: pd.DataFrame | None = None,
+    reference_dir: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Return the spans whose dates disagree with the given publication dates.
 
@@ -170,7 +181,7 @@ def date_conflicts(
     published
         Publication date per article_id, or a frame with article_id and published
         columns (e.g. the articles table).
-    summits
+    summits, reference_dir
         As for ``infer_published``.
 
     Returns
@@ -180,9 +191,9 @@ def date_conflicts(
     """
     if isinstance(published, pd.DataFrame):
         published = dict(zip(published["article_id"], published["published"]))
-    index = summit_index(summits)
+    index, officials = summit_index(summits), officials_index(reference_dir)
     rows = []
     for aid, sents in by_article(sentences):
         if to_date(published.get(aid)) is not None:
-            rows.extend(_conflict_rows(Article.build(aid, sents, index), published.get(aid)))
+            rows.extend(_conflict_rows(Article.build(aid, sents, index, officials=officials), published.get(aid)))
     return conflict_frame(rows)

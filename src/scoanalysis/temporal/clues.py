@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..patterns import temporal as P
-from .facts import Sentence, city_clauses
+from .facts import Sentence, about, city_clauses
 from .mentions import Mention, Res
 from .values import DAY_GRANS
 
@@ -50,13 +50,12 @@ class Clue:
     when: Callable[[Hyp], bool] | None = None  # where given and false for a hypothesis, check is None for it
 
 
-def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sentence], summits: list[dict],
-                  datelines: list[tuple]) -> list[Clue]:
+def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sentence], summits: list[dict]) -> list[Clue]:
     """Return the clues of one article.
 
     Read from its mentions, their resolutions without DCT (`base`), its sentence facts
-    by sentence_id, the summits (``Summits.rows``) and its datelines (sentence_id,
-    start, end, text, full date or None, (month, day) or None).
+    by sentence_id and the summits (``Summits.rows``). The page's stamps and the people
+    it names with a title give their own clues (``clues_page``).
     """
     clues: list[Clue] = []
     for i, (m, r) in enumerate(zip(mentions, base)):
@@ -100,8 +99,6 @@ def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sen
         for i, (m, r) in enumerate(zip(mentions, base)):
             if m.f.get("k") in ("weekday", "deictic") and m.tense in ("past", "none", "present"):
                 clues.append(_clue_story(i, m, first_day))
-    for sid, start, end, text, full, md in datelines:
-        clues.append(_clue_dateline(sid, start, end, text, full, md))
     return clues
 
 
@@ -158,9 +155,7 @@ def _clue_weekday(i: int, m: Mention) -> Clue:
 
 def _clue_summit_day(i: int, m: Mention, s: Sentence) -> Clue:
     def window(h: Hyp) -> tuple[date, date] | None:
-        if h.summit is None:
-            return None
-        if not (s.sco or h.summit["city"] in s.cities):
+        if h.summit is None or not about(s, h.summit["city"]):
             return None
         st, en = h.summit["start"], h.summit["end"]
         if s.relation == "before":
@@ -186,14 +181,16 @@ def _clue_summit_day(i: int, m: Mention, s: Sentence) -> Clue:
                     f"({sm['start']}..{sm['end']})")
         return f"'{m.text}' ({m.tense}) = {res[i].value}, {rel} the summit"
     return Clue("summit_day", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
-                when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
+                when=lambda h: h.summit is not None and about(s, h.summit["city"]))
 
 
 def _clue_summit_period(i: int, m: Mention, s: Sentence) -> Clue:
+    def applies(h: Hyp) -> bool:
+        city = h.summit["city"]
+        return about(s, city) and (m.clause in s.sco_clauses or m.clause in city_clauses(s).get(city, set()))
+
     def check(h, d, res):
-        if h.summit is None:
-            return None
-        if not (m.clause in s.sco_clauses or m.clause in city_clauses(s).get(h.summit["city"], set())):
+        if h.summit is None or not applies(h):
             return None
         r = res[i]
         if r.earliest is None:
@@ -206,8 +203,7 @@ def _clue_summit_period(i: int, m: Mention, s: Sentence) -> Clue:
             return f"'{m.text}' = {res[i].value}, which misses summit {sm['summit_id']} ({sm['start']}..{sm['end']})"
         return f"'{m.text}' = {res[i].value}, which takes in the summit"
     return Clue("summit_period", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
-                when=lambda h: h.summit is not None and (
-                    m.clause in s.sco_clauses or m.clause in city_clauses(s).get(h.summit["city"], set())))
+                when=lambda h: h.summit is not None and applies(h))
 
 
 def _clue_summit_ago(i: int, m: Mention, s: Sentence, summits: list[dict]) -> Clue:
@@ -236,7 +232,7 @@ def _clue_summit_tense(s: Sentence, *, future: bool) -> Clue:
     snippet = s.text if len(s.text) <= 60 else s.text[:57] + "..."
 
     def check(h, d, res):
-        if h.summit is None or not (s.sco or h.summit["city"] in s.cities):
+        if h.summit is None or not about(s, h.summit["city"]):
             return None
         return d <= h.summit["end"] if future else d >= h.summit["start"]
 
@@ -247,17 +243,7 @@ def _clue_summit_tense(s: Sentence, *, future: bool) -> Clue:
         return f"past tense about summit {sm['summit_id']} ('{snippet}') → published on or after {sm['start']}"
     kind = "summit_future" if future else "summit_past"
     return Clue(kind, 1, s.sentence_id, s.start, s.start + len(s.text), s.text, check, describe,
-                when=lambda h: h.summit is not None and (s.sco or h.summit["city"] in s.cities))
-
-
-def _clue_dateline(sid: int, start: int, end: int, text: str, full: date | None,
-                   md: tuple[int, int] | None) -> Clue:
-    def check(h, d, res):
-        if full is not None:
-            return d == full
-        return (d.month, d.day) == md
-    return Clue("dateline", 10, sid, start, end, text, check,
-                lambda h, d, res: f"dateline '{text.strip()[:60]}'")
+                when=lambda h: h.summit is not None and about(s, h.summit["city"]))
 
 
 def _names_other_year(m: Mention, r: Res) -> bool:

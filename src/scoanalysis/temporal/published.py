@@ -13,19 +13,31 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .calendar import day_range
+from ..patterns import published as PP
+from .calendar import day_range, valid
 from .clues import SUMMIT_MARGIN_DAYS, Clue, Hyp, article_clues
+from .clues_page import office_clues, stamp_clues, stamp_days, summit_year_clue
 from .extract import article_mentions, fold_cached
-from .facts import Sentence, dateline, sentence_facts
+from .facts import Sentence, about, sentence_facts
 from .mentions import SKIP_KINDS, Mention, Res, Row
+from .officials import NO_OFFICIALS, Officials, titled_people
 from .resolve import alone_key, closure, dct_free, dependencies, resolve_all, resolve_some
+from .stamps import Stamp, line_stamps, settle_orders, wire_dateline
 from .summit_index import Summits
+from .tense import tense_at, tense_cues
 from .values import DAY_GRANS
 
 #: Days after the latest dated event in which an article without summit is assumed published.
 EVENT_MARGIN_DAYS = 7
 #: Widest window (days) still reported as ``inferred``.
 MAX_INFERRED_DAYS = 31
+#: Sentence kinds whose dates are not the page's own: a photo's caption tells when the photo was taken.
+NOT_STAMP_KINDS = frozenset({"caption"})
+#: Days before and after a summit in which a dateline without a year is looked for.
+DATELINE_DAYS_BEFORE, DATELINE_DAYS_AFTER = 60, 31
+#: Days a summit's window is widened by "last week" / "last month" (after it), "next week" / "next month"
+#: (before it) said of the summit.
+PERIOD_WIDENING = {("week", -1): 14, ("month", -1): 45, ("week", 1): 14, ("month", 1): 45}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,17 +57,24 @@ class Article:
     """One article read for its publication date: mentions, sentence facts, clues, hypotheses."""
 
     def __init__(self, aid: str, mentions: list[Mention], sents: list[Sentence], summits: list[dict],
-                 datelines: list[tuple[int, int, int, str, date | None, tuple[int, int] | None]]):
+                 stamps: list[Stamp], *, people: list[tuple[int, int, int, str]] = (),
+                 officials: Officials = NO_OFFICIALS, extra: list[Clue] = ()):
         self.aid = aid
         self.mentions = mentions
         self.sents = {s.sentence_id: s for s in sents}
         self.summits = summits
-        self.datelines = datelines
         self._cache: dict[date, list[Res]] = {}
         self._full: dict[date, list[Res]] = {}
         self.base = resolve_all(mentions, None)
         self._fixed = [r if dct_free(m) else None for m, r in zip(mentions, self.base)]
-        self.clues = article_clues(mentions, self.base, self.sents, summits, datelines)
+        dated = {r.earliest for r in self.base if r.anchor == "absolute" and r.gran == "day" and r.earliest}
+        self.stamps = settle_orders(list(stamps), dated)
+        # a title in a sentence dated in the past may be the title then ("in 2005, President ...")
+        past_dated = {m.sentence_id for m, r in zip(mentions, self.base)
+                      if r.anchor == "absolute" and r.earliest is not None and m.tense == "past"}
+        people = [p for p in people if p[0] not in past_dated]
+        self.clues = (article_clues(mentions, self.base, self.sents, summits) + stamp_clues(self.stamps)
+                      + office_clues(people, officials) + list(extra))
         # the clues read few mentions' resolutions: candidate days resolve only those and what they read
         reads = dependencies(mentions)
         self._needed = closure(reads, [c.reads for c in self.clues if c.reads is not None])
@@ -65,21 +84,43 @@ class Article:
 
     # ----------------------------------------------------------------- building
     @classmethod
-    def build(cls, aid: str, rows: tuple[Row, ...], summits: Summits) -> Article:
-        """Return article `aid` read from its rows (``extract.by_article``) against the summits index."""
+    def build(cls, aid: str, rows: tuple[Row, ...], summits: Summits, *, officials: Officials = NO_OFFICIALS) -> Article:
+        """Return article `aid` read from its rows (``extract.by_article``) against the summits index.
+
+        `officials` (``officials.officials_index``) are the people whose titles of office
+        bound the date.
+        """
         mentions = article_mentions(aid, rows)
-        sents = []
-        datelines = []
-        for row in rows:
+        sents: list[Sentence] = []
+        stamps: list[Stamp] = []
+        people: list[tuple[int, int, int, str]] = []
+        extra: list[Clue] = []
+        for idx, row in enumerate(rows):
             raw = row.text
             folded = fold_cached(raw)
-            dl = dateline(folded, raw)
-            if dl is not None:
-                datelines.append((int(row.sentence_id), int(row.start), int(row.start) + len(raw), raw, dl[0], dl[1]))
+            sid, off = int(row.sentence_id), int(row.start)
+            wire = None
+            if row.kind not in NOT_STAMP_KINDS:
+                wire = wire_dateline(folded, raw, sentence_id=sid, offset=off)
+                if wire is not None:
+                    stamps.append(wire)
+                else:
+                    stamps.extend(line_stamps(folded, raw, sentence_id=sid, offset=off, first=idx == 0))
             if row.kind in SKIP_KINDS:
                 continue
-            sents.append(sentence_facts(row, folded, summits))
-        return cls(aid, mentions, sents, summits.rows, datelines)
+            city_span = None
+            if wire is not None:
+                at = folded.find(wire.city)
+                city_span = (at, at + len(wire.city))
+            sents.append(sentence_facts(row, folded, summits, dateline_city=city_span))
+            if row.kind not in NOT_STAMP_KINDS:
+                people.extend((sid, off + a, off + b, eid) for a, b, eid in titled_people(folded, officials))
+            for m in PP.SUMMIT_YEAR.finditer(folded):
+                bounds, markers = tense_cues(folded)
+                if tense_at(m.start(), bounds, markers, folded)[0] != "past":
+                    extra.append(summit_year_clue(sid, off + m.start(), off + m.end(), raw[m.start():m.end()],
+                                                  int(m.group("y"))))
+        return cls(aid, mentions, sents, summits.rows, stamps, people=people, officials=officials, extra=extra)
 
     def resolved(self, d: date) -> list[Res]:
         """Return the resolutions against `d` that the clues read; the others are None."""
@@ -132,18 +173,44 @@ class Article:
             if s["country"] in countries:
                 how.append(f"'{s['country']}'")
             note = f"summit {s['summit_id']} ({s['start']}..{s['end']})" + (f" named by {' + '.join(how)}" if how else "")
-            days = day_range(s["start"] - timedelta(days=SUMMIT_MARGIN_DAYS), s["end"] + timedelta(days=SUMMIT_MARGIN_DAYS))
-            hyps.append(Hyp(s["summit_id"], days, s, ident, note))
+            hyps.append(Hyp(s["summit_id"], self._summit_days(s), s, ident, note))
+        page = stamp_days(self.stamps)
+        if page:
+            hyps.append(Hyp("page", sorted(page), None, 0, ""))
         free: set[date] = set()
-        for sid, _, _, _, full, _ in self.datelines:
-            if full is not None:
-                free.add(full)
         for m, r in zip(self.mentions, self.base):
             if r.anchor == "absolute" and r.gran in DAY_GRANS and r.earliest is not None and m.tense != "future":
                 free.update(day_range(r.earliest, r.earliest + timedelta(days=EVENT_MARGIN_DAYS)))
         if free:
             hyps.append(Hyp("events", sorted(free), None, 0, ""))
         return hyps
+
+    def _summit_days(self, s: dict) -> list[date]:
+        """Return the candidate days of summit `s`: a week around it, widened by what the text says of it.
+
+        "last month" said of the summit reaches 45 days after it, "next week" 14 days
+        before; a dateline without a year adds its day in the summit's season.
+        """
+        before = after = SUMMIT_MARGIN_DAYS
+        for m in self.mentions:
+            f = m.f
+            sent = self.sents.get(m.sentence_id)
+            if f.get("k") != "rel_unit" or sent is None or not about(sent, s["city"]) or not f.get("off"):
+                continue
+            widen = PERIOD_WIDENING.get((f.get("unit"), f["off"]))
+            if widen and f["off"] < 0:
+                after = max(after, widen)
+            elif widen:
+                before = max(before, widen)
+        days = set(day_range(s["start"] - timedelta(days=before), s["end"] + timedelta(days=after)))
+        for st in self.stamps:
+            if st.month_day is None:
+                continue
+            for y in (s["start"].year - 1, s["start"].year, s["start"].year + 1):
+                d = valid(y, *st.month_day)
+                if d and s["start"] - timedelta(days=DATELINE_DAYS_BEFORE) <= d <= s["end"] + timedelta(days=DATELINE_DAYS_AFTER):
+                    days.add(d)
+        return sorted(days)
 
     # ----------------------------------------------------------------- scoring
     def score(self, h: Hyp, d: date) -> tuple[int, list[tuple[Clue, bool]]]:
@@ -186,7 +253,7 @@ class Article:
         if not scored:
             return self._bounds_only()
         top = max(s for s, _, _ in scored)
-        best = [(h, d) for s, h, d in scored if s == top]
+        best = _nearest_summit([(h, d) for s, h, d in scored if s == top])
         days = sorted(d for _, d in best)
         lo, hi = days[0], days[-1]
         if (hi - lo).days + 1 > MAX_INFERRED_DAYS:
@@ -287,6 +354,23 @@ class Article:
                 rows.append({"article_id": self.aid, "sentence_id": c.sentence_id, "start": c.start, "end": c.end,
                              "text": c.text, "note": f"{c.describe(h, dct, res)}; but published is {dct}"})
         return rows
+
+
+def _nearest_summit(best: list[tuple[Hyp, date]]) -> list[tuple[Hyp, date]]:
+    """Return the best (hypothesis, day) pairs; between summits alone, those of the summit nearest its day.
+
+    News about a summit is mostly written during it or within days: where the clues
+    cannot tell two summits apart (a dateline "September 17" fits a summit that day and
+    another five days before), the one closer to the day wins.
+    """
+    if len({h.key for h, _ in best}) < 2 or any(h.summit is None for h, _ in best):
+        return best
+    gap = {}
+    for h, d in best:
+        g = max((h.summit["start"] - d).days, (d - h.summit["end"]).days, 0)
+        gap[h.key] = min(gap.get(h.key, g), g)
+    nearest = min(gap.values())
+    return [(h, d) for h, d in best if gap[h.key] == nearest]
 
 
 def _sentences_label(ids: list[int]) -> str:

@@ -1,0 +1,149 @@
+"""Patterns of what a page says of its own date: publication and update lines, wire datelines, titles of office.
+
+Every regex runs on the *folded* text (``text.fold``: curly quotes and dashes made
+ASCII, same length). A publication line ("Published: 17th September 2022 11:09 AM",
+"10:51, 04 July 2024 | GMT +6", "POLITICS | 22:32 / 16.08.2023", "Publish Date:
+03/07/24 13:47") is a short line made of one or more dates, clock times, time zones,
+labels and furniture (section names, bylines, reading times, font widgets). A wire
+dateline ("MOSCOW, July 2. /TASS/.", "BEIJING, Sept 10 (Xinhua) -", "DUSHANBE, June 2,
+2016, Asia-Plus --") opens a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .temporal import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
+_I = re.IGNORECASE
+_IX = re.IGNORECASE | re.VERBOSE
+
+_MON = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_WD = "(?i:" + "|".join(sorted([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS], key=len, reverse=True)) + r")\b\.?"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_YEAR4 = r"(?:19|20)\d{2}"
+
+# --------------------------------------------------------------------------- publication lines
+
+#: One date as publication lines print it. Groups: named day-month-year (d1, m1, y1; a two-digit
+#: year allowed), named month-day-year (m2, d2, y2), year first (y3, m3, d3), numeric day and
+#: month in either order (a4, b4, y4; separator s4), each with an optional weekday (wd).
+STAMP_DATE = re.compile(
+    rf"""(?<![\w/.:-])
+    (?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?
+    (?:
+        (?P<d1>{_DAY})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<m1>{_MON}),?[\s-]+(?P<y1>{_YEAR4}|'?\d{{2}})(?![\d:])
+      | (?P<m2>{_MON})\s+(?P<d2>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y2>{_YEAR4})
+      | (?P<y3>{_YEAR4})(?P<s3>[-/.])(?P<m3>1[0-2]|0?[1-9])(?P=s3)(?P<d3>3[01]|[12]\d|0?[1-9])
+      | (?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})(?P=s4)(?P<y4>{_YEAR4}|\d{{2}})
+    )
+    (?![\w]|[-/.:]\d)""",
+    _IX,
+)
+#: A clock time ("10:51", "0:59", "11:09 AM", "9.30 p.m.", "13h47").
+STAMP_TIME = re.compile(
+    r"(?<![\w.:/])(?:(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\b\.?)?"
+    r"|(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*[ap]\.?\s?m\b\.?)(?![\w:]|\.\d)",
+    _I,
+)
+#: A time zone: "GMT +6", "(UTC+05:30)", "IST", "local time" (abbreviations in capitals only).
+STAMP_ZONE = re.compile(
+    r"\(?\b(?:GMT|UTC)\b\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\)?"
+    r"|\b(?:IST|MSK|PKT|KST|JST|CET|CEST|EET|EEST|BST|WET|WEST|AST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|HKT|SGT"
+    r"|AEST|AEDT|WIB|ALMT|TJT|UZT|KGT|IRST|GST|MSD|SAST|CAT|EAT|WAT|NZST|NZDT|ICT|PHT|MYT|NPT|BDT|AFT|TRT)\b"
+    r"|\b[Ll]ocal\s+[Tt]ime\b"
+)
+#: A label saying the next date is when the page was published ("Published on", "Publish Date:").
+PUBLISHED_LABEL = re.compile(
+    r"\b(?:first\s+)?(?:published|publish(?:ed)?\s+date|publication\s+date|posted(?:\s+date)?|date\s+posted"
+    r"|created|released|issued|filed|dated?)(?:\s+(?:on|at|in))?\b\s*:?",
+    _I,
+)
+#: A label saying the next date is when the page was last changed ("Updated:", "(Last Updated On: ...)").
+UPDATED_LABEL = re.compile(
+    r"\b(?:last\s+)?(?:updated?|modified|edited|revised|amended)(?:\s+(?:on|at))?\b\s*:?",
+    _I,
+)
+#: What splits a publication line into segments: bars, bullets, slashes, dashes, brackets, commas, stops.
+STAMP_SEPARATORS = re.compile(r"\s*(?:[|•·/()\[\],;]|\s[-:.]+\s|\s*--+\s*|^[-:.\s]+|[-:.\s]+$)\s*")
+#: Words a publication line may carry besides its dates (reading time, view counts, widgets).
+STAMP_FURNITURE = frozenset(
+    """min mins minute minutes read reading time views view comments comment share shares print email
+    am pm hrs hr h at on by a px text size font updated""".split()
+)
+#: A furniture token of a font widget or counter ("A+A-", "A-", "+", "16px").
+STAMP_WIDGET = re.compile(r"^(?:[Aa]?[+-]+[Aa]?[+-]*|[Aa]|\d+(?:px|k)?)$")
+#: A word of a segment that names a section, an outlet, a wire or a byline ("POLITICS", "By Jane Doe").
+SEGMENT_WORD = re.compile(r"^(?:[A-Z][\w'&.-]*|by|of|and|the|de|al|el|van|von|&)$")
+#: Lines that point to another page: their dates are the other page's ("Related:", "Read more").
+RELATED_LINE = re.compile(
+    r"^\s*(?:related(?:\s+(?:news|stories|articles|posts))?|read\s+(?:more|also)|see\s+also|also\s+read|more\s+on"
+    r"|recommended|trending|latest(?:\s+news)?|previous(?:\s+(?:post|article))?|next(?:\s+(?:post|article))?"
+    r"|you\s+may\s+also\s+like|most\s+read)\b",
+    _I,
+)
+#: Longest line (characters) still read as a publication line.
+STAMP_MAX_CHARS = 160
+#: Most words a line may have besides its dates, times and labels and still be a publication line.
+STAMP_MAX_WORDS = 8
+
+# --------------------------------------------------------------------------- wire datelines
+
+_CAPS_CITY = r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}"
+_TITLE_CITY = r"[A-Z][a-z.'-]+(?:[\s-]+[A-Z][a-z.'-]+){0,2}"
+_REGION = r"[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2}"
+#: A date in a dateline: "July 2", "Sept. 16", "17 September", optionally ", 2016".
+_DL_DATE = (
+    rf"(?:(?:{_WD}),?\s+)?(?:(?P<m>{_MON})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?|(?P<d_>{_DAY})(?:st|nd|rd|th)?\s+(?P<m_>{_MON}))"
+    rf"(?:,?\s+(?P<y>{_YEAR4}))?\.?"
+)
+#: The wire's or agency's name after a dateline: "(Reuters)", "/TASS/", ", Asia-Plus".
+_AGENCY = r"(?:\((?P<ag>[A-Z][^()]{0,38})\)|/(?P<ag2>[A-Z][^/\s]{0,20}(?:[ -][^/\s]{1,20}){0,2})/)"
+#: A dateline opening a sentence, its city in capitals: CITY[, Region][, date] then an agency, a dash or a colon.
+WIRE_DATELINE = re.compile(
+    rf"""^\s*(?P<city>{_CAPS_CITY})(?:,\s*(?P<region>{_REGION}))?(?:,?\s+{_DL_DATE})?
+        \s*(?:{_AGENCY}\.?\s*(?:-+|:)?|,\s*(?P<ag3>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){{0,3}})\s*(?:-+|:)|-+|:)(?=\s|$)""",
+    re.VERBOSE,
+)
+#: A dateline whose city is not in capitals: it needs a date and an agency ("Beijing, July 3 (Xinhua) --").
+WIRE_DATELINE_TITLE = re.compile(
+    rf"""^\s*(?P<city>{_TITLE_CITY})(?:,\s*(?P<region>{_REGION}))?,?\s+{_DL_DATE}
+        \s*{_AGENCY}\.?\s*(?:-+|:)?(?=\s|$)""",
+    re.VERBOSE,
+)
+#: Words that may stand in capitals at a sentence start without being a dateline city.
+NOT_DATELINE_CITY = frozenset(
+    """BREAKING NEWS UPDATE UPDATED WATCH VIDEO PHOTO PHOTOS LIVE EXCLUSIVE ANALYSIS OPINION EDITORIAL COMMENT
+    FILE NOTE CORRECTION REVIEW INTERVIEW FACTBOX EXPLAINER UPDATE1 UPDATE2 UPDATE3 POLITICS WORLD ASIA""".split()
+)
+
+# --------------------------------------------------------------------------- summits named by the page
+
+#: "the Dushanbe Declaration", "Astana's declaration": a city named in a summit document's name.
+CITY_DOCUMENT_AFTER = re.compile(r"^['’]?s?\s+(?:SCO\s+)?(?:declaration|communique|charter)\b", _I)
+#: "according to Moscow": a city as a source, not a place.
+SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", _I)
+#: A printed year naming a summit: "the 2022 summit", "2024 SCO summit" (group y).
+SUMMIT_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})(?:'s)?\s+(?:SCO\s+|Shanghai\s+Cooperation\s+Organi[sz]ation\s+)?summit\b", _I)
+
+# --------------------------------------------------------------------------- titles of office
+
+#: Words before a name that say the person holds an office ("President", "Prime Minister", "leader",
+#: "President of Belarus").
+OFFICE_TITLE_BEFORE = re.compile(
+    r"\b(?:president|prime\s+minister|pm|premier|chancellor|chief\s+executive|ce|foreign\s+minister|fm"
+    r"|minister|king|emir|crown\s+prince|leader|secretary[\s-]+general|secretary\s+of\s+state|chairman|chairwoman"
+    r"|chair|spokes(?:man|woman|person)|aide|counterpart|head\s+of\s+state)\b\.?"
+    r"(?-i:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3})?\s+$",
+    _I,
+)
+#: Words that make a title past: "former President", "the then prime minister", "late king", "successor to".
+FORMER_TITLE = re.compile(
+    r"\b(?:former|ex|then|late|erstwhile|onetime|one-time|previous|past|retired|successor\s+(?:to|of)|predecessor"
+    r"|widow\s+of|memory\s+of)\b[\s-]", _I)
+#: Words after a name that say the person no longer holds the office ("..., killed in a crash").
+FORMER_AFTER = re.compile(
+    r"^\W{0,3}(?:who\s+(?:was|were|had\s+been)\s+)?(?:killed|died|dead|assassinated|slain|ousted|deposed|toppled"
+    r"|overthrown|impeached|removed)\b", _I)
+#: Characters before a name searched for its title.
+TITLE_WINDOW = 60
