@@ -102,7 +102,8 @@ _AGENCY = r"(?:\((?P<ag>[A-Z][^()]{0,38})\)|/(?P<ag2>[A-Z][^/\s]{0,20}(?:[ -][^/
 #: A dateline opening a sentence, its city in capitals: CITY[, Region][, date] then an agency, a dash or a colon.
 WIRE_DATELINE = re.compile(
     rf"""^\s*(?P<city>{_CAPS_CITY})(?:,\s*(?P<region>{_REGION}))?(?:,?\s+{_DL_DATE})?
-        \s*(?:{_AGENCY}\.?\s*(?:-+|:)?|,\s*(?P<ag3>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){{0,3}})\s*(?:-+|:)|-+|:)(?=\s|$)""",
+        \s*(?:{_AGENCY}\.?\s*(?:-+|:)?|,\s*(?P<ag3>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){{0,3}})\s*(?:-+|:)|-+|:|(?<=\d)\.?\s*$)
+        (?=\s|$)""",
     re.VERBOSE,
 )
 #: A dateline whose city is not in capitals: it needs a date and an agency ("Beijing, July 3 (Xinhua) --").
@@ -118,6 +119,19 @@ NOT_DATELINE_CITY = frozenset(
 )
 
 # --------------------------------------------------------------------------- summits named by the page
+
+#: An opening that puts a sentence in the background: what it tells of a summit is an earlier one's.
+BACKGROUND_OPENING = re.compile(
+    r"^\W*(?:previously|formerly|in\s+the\s+past|back\s+in|last\s+(?:year|time)|a\s+year\s+ago"
+    r"|at\s+the\s+(?:previous|last|prior)\s+(?:sco\s+)?summit)\b",
+    _I,
+)
+#: A present progressive said of a summit: it is going on ("is attending", "are meeting", "is being held").
+PRESENT_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|am)\s+(?:now\s+|currently\s+|also\s+)?(?:being\s+held|taking\s+place|under\s*way|attending"
+    r"|participating|taking\s+part|meeting|gathering|holding\s+talks|chairing|hosting)\b",
+    _I,
+)
 
 #: "the Dushanbe Declaration", "Astana's declaration": a city named in a summit document's name.
 CITY_DOCUMENT_AFTER = re.compile(r"^['’]?s?\s+(?:SCO\s+)?(?:declaration|communique|charter)\b", _I)

@@ -20,6 +20,10 @@ from .values import DAY_GRANS
 SUMMIT_MARGIN_DAYS = 7
 #: Days before a summit on which a leader said to arrive for it may arrive.
 ARRIVAL_DAYS_BEFORE = 2
+#: Weight of a photo caption's date printed with its year: the photo was taken before publication.
+CAPTION_DATED_WEIGHT = 3
+#: Days before and after a summit in which a weekday told in the past, in a text about it, falls.
+STORY_DAYS = 3
 
 
 @dataclass(slots=True)
@@ -71,7 +75,7 @@ def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sen
                 clues.append(_clue_weekday_abs(m, r))
         # captions: a photo is taken before it is published
         if m.caption and k in ("date", "weekday", "deictic"):
-            clues.append(_clue_caption(i, m))
+            clues.append(_clue_caption(i, m, dated=r.anchor == "absolute"))
         # yearless date with its weekday ("Friday, Sept. 16")
         if k == "date" and m.f.get("wd") is not None and m.f.get("y") is None:
             clues.append(_clue_weekday(i, m))
@@ -93,6 +97,13 @@ def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sen
             clues.append(_clue_summit_tense(s, future=True))
         elif s.strong_past and s.sco and not s.arrival and s.relation != "before":
             clues.append(_clue_summit_tense(s, future=False))
+        elif s.progressive and s.sco and not s.relation:
+            clues.append(_clue_summit_now(s))
+    for i, (m, r) in enumerate(zip(mentions, base)):
+        s = sents.get(m.sentence_id)
+        if m.f.get("k") in ("weekday", "deictic") and m.tense == "past" and r.anchor != "absolute" and (
+                s is None or not (s.sco or s.cities)):
+            clues.append(_clue_summit_story(i, m))
     dated = [r.earliest for r in base if r.anchor == "absolute" and r.gran in DAY_GRANS and r.earliest]
     first_day = min(dated, default=None)
     if first_day is not None:
@@ -126,6 +137,23 @@ def _clue_story(i: int, m: Mention, first_day: date) -> Clue:
                                   f"{first_day}", reads=i, when=lambda h: h.summit is None)
 
 
+def _clue_summit_story(i: int, m: Mention) -> Clue:
+    """A weekday told in the past, in a text about a summit, names a day of the summit's days or close to them."""
+    def check(h, d, res):
+        r = res[i]
+        if h.summit is None or r.earliest is None:
+            return None
+        return (h.summit["start"] - timedelta(days=STORY_DAYS) <= r.earliest
+                <= h.summit["end"] + timedelta(days=STORY_DAYS))
+
+    def describe(h, d, res):
+        ok = check(h, d, res)
+        near = "near" if ok else "not near"
+        return f"'{m.text}' ({m.tense}) = {res[i].value}, {near} the summit's days"
+    return Clue("summit_story", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
+                when=lambda h: h.summit is not None)
+
+
 def _clue_weekday_abs(m: Mention, r: Res) -> Clue:
     names = list(P.WEEKDAYS)
     return Clue("weekday", 2, m.sentence_id, m.start, m.end, m.text, lambda h, d, res: False,
@@ -133,11 +161,12 @@ def _clue_weekday_abs(m: Mention, r: Res) -> Clue:
                                   f"not a {names[m.f['wd']].title()}")
 
 
-def _clue_caption(i: int, m: Mention) -> Clue:
+def _clue_caption(i: int, m: Mention, *, dated: bool) -> Clue:
+    """A photo is taken before it is published: a caption's date with its year bounds the date firmly."""
     def check(h, d, res):
         r = res[i]
         return None if r.earliest is None else r.earliest <= d
-    return Clue("caption", 1, m.sentence_id, m.start, m.end, m.text, check,
+    return Clue("caption", CAPTION_DATED_WEIGHT if dated else 1, m.sentence_id, m.start, m.end, m.text, check,
                 lambda h, d, res: f"photo caption '{m.text}' = {res[i].value} → published on or after it",
                 reads=i)
 
@@ -243,6 +272,20 @@ def _clue_summit_tense(s: Sentence, *, future: bool) -> Clue:
         return f"past tense about summit {sm['summit_id']} ('{snippet}') → published on or after {sm['start']}"
     kind = "summit_future" if future else "summit_past"
     return Clue(kind, 1, s.sentence_id, s.start, s.start + len(s.text), s.text, check, describe,
+                when=lambda h: h.summit is not None and about(s, h.summit["city"]))
+
+
+def _clue_summit_now(s: Sentence) -> Clue:
+    """ "Leaders are meeting in Astana", "X is attending the summit": published during the summit."""
+    snippet = s.text if len(s.text) <= 60 else s.text[:57] + "..."
+
+    def check(h, d, res):
+        if h.summit is None or not about(s, h.summit["city"]):
+            return None
+        return h.summit["start"] <= d <= h.summit["end"]
+    return Clue("summit_now", 1, s.sentence_id, s.start, s.start + len(s.text), s.text, check,
+                lambda h, d, res: f"present progressive about summit {h.summit['summit_id']} ('{snippet}') "
+                                  f"→ published during it",
                 when=lambda h: h.summit is not None and about(s, h.summit["city"]))
 
 

@@ -29,6 +29,8 @@ class Sentence:
     departure: bool
     relation: str
     main_city: str | None = None  # the host city named nearest the SCO or the summit, where both are named
+    background: bool = False  # opened by "Previously," and the like: it tells of an earlier summit
+    progressive: bool = False  # "is attending", "is being held": something going on as the text is written
     city_clauses: dict[str, set[int]] | None = None  # the clauses of each city, computed on first use
 
     # the tense cues are read only for sentences about the summit: found on first use
@@ -54,12 +56,18 @@ def city_clauses(s: Sentence) -> dict[str, set[int]]:
 def about(s: Sentence, city: str) -> bool:
     """Return whether sentence `s` may speak of the summit held in `city`.
 
-    A sentence that names host cities speaks of the one named nearest the SCO or the
-    word summit (of each, when it names neither); one that names none speaks of any
-    summit when it names the SCO or a summit.
+    A sentence that places something in host cities ("in Astana", "the Dushanbe
+    summit") speaks of the one named nearest the SCO or the word summit (of each, when
+    it names neither); one that places nothing speaks of any summit when it names the
+    SCO or a summit. A sentence in the background ("Previously, ...") speaks of none.
     """
-    if s.cities:
-        return city == s.main_city if s.main_city is not None else city in s.cities
+    if s.background:
+        return False
+    if s.main_city is not None:
+        return city == s.main_city
+    placed = {c for c, hits in s.cities.items() if any(loc for _, loc, _ in hits)}
+    if placed:
+        return city in placed
     return s.sco
 
 
@@ -103,6 +111,10 @@ def sentence_facts(row: Row, folded: str, summits: Summits, *, dateline_city: tu
                     nearest = (distance, city)
             cities.setdefault(city, []).append((m.start(), loc or named_summit, named_summit or (
                 loc and distance is not None and distance <= 12)))
+    if dateline_city is not None:
+        city = name_to_city.get(" ".join(folded[dateline_city[0]:dateline_city[1]].lower().split()))
+        if city is not None and not any(dateline_city[0] <= pos < dateline_city[1] for pos, _, _ in cities.get(city, ())):
+            cities.setdefault(city, []).append((dateline_city[0], True, False))
     main_city = nearest[1] if nearest is not None else None
     if main_city is not None:
         # a place named far from the summit in a sentence that places the summit elsewhere is not the summit's
@@ -113,5 +125,6 @@ def sentence_facts(row: Row, folded: str, summits: Summits, *, dateline_city: tu
         sentence_id=int(row.sentence_id), start=int(row.start), text=raw, kind=row.kind, clauses=bounds,
         folded=folded, sco=sco, sco_clauses=sco_clauses, cities=cities,
         countries=countries, arrival=bool(P.ARRIVAL.search(folded)), departure=bool(P.DEPARTURE.search(folded)),
-        relation=relation, main_city=main_city,
+        relation=relation, main_city=main_city, background=bool(PP.BACKGROUND_OPENING.match(folded)),
+        progressive=bool(PP.PRESENT_PROGRESSIVE.search(folded)),
     )

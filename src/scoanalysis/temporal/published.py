@@ -148,13 +148,16 @@ class Article:
         countries: set[str] = set()
         sco = False
         for s in self.sents.values():
+            if s.background:
+                continue
             sco = sco or s.sco
             countries |= s.countries
             for city, hits in s.cities.items():
                 for _, loc, near in hits:
-                    if near:
+                    # a photo's caption places the photo: at most a weak sign of the article's summit
+                    if near and s.kind not in NOT_STAMP_KINDS:
                         strong[city] = strong.get(city, 0) + 1
-                    elif loc:
+                    elif loc or near:
                         weak[city] = weak.get(city, 0) + 1
         if strong or weak:
             chosen = [s for s in self.summits if s["city"] in strong or s["city"] in weak]
