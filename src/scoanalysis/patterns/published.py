@@ -140,6 +140,13 @@ SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", _I)
 #: A printed year naming a summit: "the 2022 summit", "2024 SCO summit" (group y).
 SUMMIT_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d{2})(?:'s)?\s+(?:SCO\s+|Shanghai\s+Cooperation\s+Organi[sz]ation\s+)?summit\b", _I)
 
+#: A reporting verb right before a weekday: "the Kremlin said Tuesday", "said in a statement on Wednesday".
+ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:said|says|announced|reported|stated|confirmed|declared|told\s+(?:reporters|journalists|the\s+press|\w+))"
+    r"(?:\s+in\s+a\s+(?:statement|briefing|release))?\s+(?:on\s+)?$",
+    _I,
+)
+
 # --------------------------------------------------------------------------- titles of office
 
 #: Words before a name that say the person holds an office ("President", "Prime Minister", "leader",

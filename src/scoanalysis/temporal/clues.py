@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
+from ..patterns import published as PP
 from ..patterns import temporal as P
 from .facts import Sentence, about, city_clauses
 from .mentions import Mention, Res
@@ -84,6 +85,8 @@ def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sen
         # day-level timexes in a sentence about the summit
         if k in ("date", "weekday", "deictic") and r.anchor != "absolute" and m.timex_type in ("DATE", "TIME"):
             clues.append(_clue_summit_day(i, m, s))
+            if k in ("date", "weekday") and m.tense in ("none", "present") and not s.strong_past:
+                clues.append(_clue_summit_ahead(i, m, s))
         if k == "rel_unit" and m.f["unit"] in ("week", "weekend", "month"):
             clues.append(_clue_summit_period(i, m, s))
         if k == "offset" and m.f["dir"] == "ago" and m.f["unit"] in ("year", "decade") and s.sco and s.cities:
@@ -104,6 +107,9 @@ def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sen
         if m.f.get("k") in ("weekday", "deictic") and m.tense == "past" and r.anchor != "absolute" and (
                 s is None or not (s.sco or s.cities)):
             clues.append(_clue_summit_story(i, m))
+        if m.f.get("k") == "weekday" and m.tense == "past" and s is not None and not m.f.get("rel") and \
+                PP.ATTRIBUTION_BEFORE.search(s.folded[:m.start - s.start]):
+            clues.append(_clue_attribution_day(m))
     dated = [r.earliest for r in base if r.anchor == "absolute" and r.gran in DAY_GRANS and r.earliest]
     first_day = min(dated, default=None)
     if first_day is not None:
@@ -135,6 +141,31 @@ def _clue_story(i: int, m: Mention, first_day: date) -> Clue:
     return Clue("story", 1, m.sentence_id, m.start, m.end, m.text, check,
                 lambda h, d, res: f"'{m.text}' ({m.tense}) = {res[i].value}, on or after the story's first date "
                                   f"{first_day}", reads=i, when=lambda h: h.summit is None)
+
+
+def _clue_summit_ahead(i: int, m: Mention, s: Sentence) -> Clue:
+    """ "The summit opens on Thursday", "Xi travels to Samarkand for the summit on Thursday": not yet begun."""
+    def check(h, d, res):
+        r = res[i]
+        if h.summit is None or r.earliest is None or not about(s, h.summit["city"]):
+            return None
+        if not h.summit["start"] <= r.earliest <= h.summit["end"]:
+            return None
+        return d <= r.earliest
+    return Clue("summit_ahead", 1, m.sentence_id, m.start, m.end, m.text, check,
+                lambda h, d, res: f"'{m.text}' ({m.tense}) = {res[i].value}, a summit day still ahead "
+                                  f"→ published on or before it", reads=i,
+                when=lambda h: h.summit is not None and about(s, h.summit["city"]))
+
+
+def _clue_attribution_day(m: Mention) -> Clue:
+    """ "the Kremlin said Tuesday" in news about a summit: a wire report comes out on the day of what it reports."""
+    wd = m.f["wd"]
+    names = list(P.WEEKDAYS)
+    return Clue("attribution_day", 1, m.sentence_id, m.start, m.end, m.text,
+                lambda h, d, res: None if h.summit is None else d.weekday() == wd,
+                lambda h, d, res: f"'... {m.text}' said on the day reported → a {names[wd].title()}",
+                when=lambda h: h.summit is not None)
 
 
 def _clue_summit_story(i: int, m: Mention) -> Clue:

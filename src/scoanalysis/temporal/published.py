@@ -33,6 +33,8 @@ EVENT_MARGIN_DAYS = 7
 MAX_INFERRED_DAYS = 31
 #: Sentence kinds whose dates are not the page's own: a photo's caption tells when the photo was taken.
 NOT_STAMP_KINDS = frozenset({"caption"})
+#: Days before a summit from which an event told in the past counts as recent news about it.
+RECENT_EVENT_DAYS = 14
 #: Days before and after a summit in which a dateline without a year is looked for.
 DATELINE_DAYS_BEFORE, DATELINE_DAYS_AFTER = 60, 31
 #: Days a summit's window is widened by "last week" / "last month" (after it), "next week" / "next month"
@@ -148,16 +150,16 @@ class Article:
         countries: set[str] = set()
         sco = False
         for s in self.sents.values():
-            if s.background:
+            # a photo's caption places the photo, and a background sentence an earlier summit
+            if s.background or s.kind in NOT_STAMP_KINDS:
                 continue
             sco = sco or s.sco
             countries |= s.countries
             for city, hits in s.cities.items():
                 for _, loc, near in hits:
-                    # a photo's caption places the photo: at most a weak sign of the article's summit
-                    if near and s.kind not in NOT_STAMP_KINDS:
+                    if near:
                         strong[city] = strong.get(city, 0) + 1
-                    elif loc or near:
+                    elif loc:
                         weak[city] = weak.get(city, 0) + 1
         if strong or weak:
             chosen = [s for s in self.summits if s["city"] in strong or s["city"] in weak]
@@ -281,15 +283,30 @@ class Article:
                 if target >= d:
                     break
         else:
-            fut = sum(1 for c in self.clues if c.kind == "summit_future" and c.check(h, days[0], []) is not None)
-            past = sum(1 for c in self.clues if c.kind == "summit_past" and c.check(h, days[0], []) is not None)
+            fut = sum(1 for c in self.clues if c.kind in ("summit_future", "summit_ahead") and c.when(h))
+            past = sum(1 for c in self.clues if c.kind == "summit_past" and c.when(h))
             if fut > past:
-                target = h.summit["start"] - timedelta(days=1)
+                # a preview is published soon after the latest event it tells of, else on the summit's eve
+                target = self._after_latest_event(h, days) or h.summit["start"] - timedelta(days=1)
             elif past > fut:
                 target = h.summit["end"] + timedelta(days=1)
             else:
                 target = h.summit["end"]
         return min(days, key=lambda d: (abs((d - target).days), d))
+
+    def _after_latest_event(self, h: Hyp, days: list[date]) -> date | None:
+        """Return the day of `days` nearest after the latest recent event the text tells in the past, if any.
+
+        Recent: on or after the summit's window opens (``RECENT_EVENT_DAYS`` before it).
+        """
+        best = None
+        since = h.summit["start"] - timedelta(days=RECENT_EVENT_DAYS)
+        for d in days:
+            told = [r.earliest for m, r in zip(self.mentions, self.resolved_all(d))
+                    if r.gran in DAY_GRANS and r.earliest is not None and m.tense == "past" and since <= r.earliest <= d]
+            if told and (best is None or (d - max(told)).days < best[0]):
+                best = ((d - max(told)).days, d)
+        return best[1] if best else None
 
     def _evidence(self, h: Hyp, day: date, scored: list[tuple[int, Hyp, date]]) -> str:
         """Return the clues that single out `day`: the summit, then the binding ones, shortest form."""
