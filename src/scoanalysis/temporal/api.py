@@ -18,6 +18,7 @@ from .extract import article_mentions, by_article
 from .officials import officials_index
 from .published import Article, published_row
 from .resolve import resolve_all
+from .stamps import page_stamps, settle_orders, stamp_timexes
 from .summit_index import summit_index
 from .table import conflict_frame, published_frame, published_record, timex_frame
 
@@ -74,7 +75,9 @@ def article_dates(
     art = Article.build(aid, rows, summit_index(summits), officials=officials_index(reference_dir))
     row = _published(aid, art, given)
     record = published_record(row)
-    times = timex_frame(list(zip(art.mentions, art.resolved_all(_dct(row)))))
+    dct = _dct(row)
+    times = timex_frame(list(zip(art.mentions, art.resolved_all(dct)))
+                        + stamp_timexes(aid, rows, art.stamps, art.mentions, dct))
     if given is None:
         return record, times, pd.DataFrame()
     return record, times, conflict_frame(_conflict_rows(art, given))
@@ -95,6 +98,10 @@ def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timest
 
     Returns
     -------
+    The dates of publication lines and datelines that no pattern finds in running text
+    ("Publish Date: 03/07/24", "2014/09/12", "MOSCOW, July 2.") come as well, rule
+    ``stamp``, read as the page reads them (see ``infer_published``).
+
     DataFrame, one row per timex, columns: article_id, sentence_id, start, end (offsets
     into the raw article), text, timex_type (DATE, TIME, DURATION, SET), value (TIMEX3),
     earliest, latest (``datetime64[ns]``, NaT when none or when the day does not fit it:
@@ -107,7 +114,11 @@ def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timest
     found = []
     for aid, rows in by_article(sentences):
         mentions = article_mentions(aid, rows)
-        found.extend(zip(mentions, resolve_all(mentions, to_date(published.get(aid)))))
+        dct = to_date(published.get(aid))
+        res = resolve_all(mentions, dct)
+        found.extend(zip(mentions, res))
+        dated = {r.earliest for r in res if r.anchor == "absolute" and r.gran == "day" and r.earliest}
+        found.extend(stamp_timexes(aid, rows, settle_orders(page_stamps(rows), dated), mentions, dct))
     return timex_frame(found)
 
 

@@ -22,7 +22,7 @@ from .facts import Sentence, about, sentence_facts
 from .mentions import SKIP_KINDS, Mention, Res, Row
 from .officials import NO_OFFICIALS, Officials, titled_people
 from .resolve import alone_key, closure, dct_free, dependencies, resolve_all, resolve_some
-from .stamps import Stamp, line_stamps, settle_orders, wire_dateline
+from .stamps import NOT_STAMP_KINDS, Stamp, line_stamps, settle_orders, wire_dateline
 from .summit_index import Summits
 from .tense import tense_at, tense_cues
 from .values import DAY_GRANS
@@ -31,8 +31,6 @@ from .values import DAY_GRANS
 EVENT_MARGIN_DAYS = 7
 #: Widest window (days) still reported as ``inferred``.
 MAX_INFERRED_DAYS = 31
-#: Sentence kinds whose dates are not the page's own: a photo's caption tells when the photo was taken.
-NOT_STAMP_KINDS = frozenset({"caption"})
 #: Days before a summit from which an event told in the past counts as recent news about it.
 RECENT_EVENT_DAYS = 14
 #: Days before and after a summit in which a dateline without a year is looked for.

@@ -24,6 +24,8 @@ from .calendar import valid
 #: Kinds of stamp: a publication line, an update line, a site header (a weekday date without time
 #: heading the page), a wire dateline.
 STAMP_KINDS = ("published", "updated", "header", "dateline")
+#: Sentence kinds whose dates are not the page's own: a photo's caption tells when the photo was taken.
+NOT_STAMP_KINDS = frozenset({"caption"})
 #: Time zones of the Americas: a numeric date next to one is read month first.
 MONTH_FIRST_ZONES = frozenset({"EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT"})
 
@@ -216,3 +218,55 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
     return x[0] < y[1] and y[0] < x[1]
+
+
+def page_stamps(rows) -> list[Stamp]:
+    """Return the stamps of an article's rows (``extract.by_article``), captions left out, in page order."""
+    from .extract import fold_cached
+
+    out: list[Stamp] = []
+    for idx, row in enumerate(rows):
+        if row.kind in NOT_STAMP_KINDS:
+            continue
+        folded = fold_cached(row.text)
+        sid, off = int(row.sentence_id), int(row.start)
+        wire = wire_dateline(folded, row.text, sentence_id=sid, offset=off)
+        if wire is not None:
+            out.append(wire)
+        else:
+            out.extend(line_stamps(folded, row.text, sentence_id=sid, offset=off, first=idx == 0))
+    return out
+
+
+def stamp_timexes(aid: str, rows, stamps: list[Stamp], mentions, dct: date | None) -> list[tuple]:
+    """Return (Mention, Res) pairs for the stamps' dates that no timex of `mentions` covers.
+
+    A numeric date of two readings is the one equal to `dct` (the publication date), else
+    the page's preferred one; a dateline without a year takes the year that puts it
+    nearest `dct`, and stays unresolved without one.
+    """
+    from .mentions import Mention, Res
+
+    paragraphs = {int(r.sentence_id): int(r.paragraph_id) for r in rows}
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for s in stamps:
+        if not s.readings and s.month_day is None:
+            continue
+        if any(a < s.end and s.start < b for a, b in taken):
+            continue
+        if s.readings:
+            day = dct if dct in s.readings else s.readings[0]
+        elif dct is not None:
+            near = [valid(y, *s.month_day) for y in (dct.year - 1, dct.year, dct.year + 1)]
+            day = min((d for d in near if d), key=lambda d: abs((d - dct).days))
+        else:
+            day = None
+        f = {"k": "date", "y": day.year if day else None, "m": day.month if day else s.month_day[0],
+             "d": day.day if day else s.month_day[1]}
+        value = day.isoformat() if day else f"XXXX-{f['m']:02d}-{f['d']:02d}"
+        m = Mention(article_id=aid, sentence_id=s.sentence_id, paragraph_id=paragraphs.get(s.sentence_id, s.sentence_id),
+                    start=s.start, end=s.end, text=s.text, rule="stamp", timex_type="DATE", f=f)
+        anchor = "absolute" if s.readings else "dct" if day else ""
+        out.append((m, Res(value, day, day, anchor, "", "day" if day else "")))
+    return out
