@@ -29,7 +29,7 @@ _YEAR4 = r"(?:19|20)\d{2}"
 #: year allowed), named month-day-year (m2, d2, y2), year first (y3, m3, d3), numeric day and
 #: month in either order (a4, b4, y4; separator s4), each with an optional weekday (wd).
 STAMP_DATE = re.compile(
-    rf"""(?<![\w/.:-])
+    rf"""(?:(?<![\w/.:-])|(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d{{1,2}}(?:st|nd|rd|th)?[\s-][A-Za-z]))
     (?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?
     (?:
         (?P<d1>{_DAY})(?:st|nd|rd|th)?(?:\s+of)?[\s-]+(?P<m1>{_MON}),?[\s-]+(?P<y1>{_YEAR4}|'?\d{{2}})(?![\d:])
@@ -37,13 +37,15 @@ STAMP_DATE = re.compile(
       | (?P<y3>{_YEAR4})(?P<s3>[-/.])(?P<m3>1[0-2]|0?[1-9])(?P=s3)(?P<d3>3[01]|[12]\d|0?[1-9])
       | (?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})(?P=s4)(?P<y4>{_YEAR4}|\d{{2}})
     )
-    (?![\w]|[-/.:]\d)""",
+    (?!(?!T\d)\w|[-/.:]\d)""",
     _IX,
 )
 #: A clock time ("10:51", "0:59", "11:09 AM", "9.30 p.m.", "13h47").
 STAMP_TIME = re.compile(
     r"(?<![\w.:/])(?:(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\b\.?)?"
-    r"|(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*[ap]\.?\s?m\b\.?)(?![\w:]|\.\d)",
+    r"|(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*[ap]\.?\s?m\b\.?"
+    r"|(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s*(?:[A-Z]{2,4}\b|GMT|UTC)))(?![\w:]|\.\d)"
+    r"|(?<=\d)T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?\b",
     _I,
 )
 #: A time zone: "GMT +6", "(UTC+05:30)", "IST", "local time" (abbreviations in capitals only).
@@ -52,6 +54,7 @@ STAMP_ZONE = re.compile(
     r"|\b(?:IST|MSK|PKT|KST|JST|CET|CEST|EET|EEST|BST|WET|WEST|AST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|HKT|SGT"
     r"|AEST|AEDT|WIB|ALMT|TJT|UZT|KGT|IRST|GST|MSD|SAST|CAT|EAT|WAT|NZST|NZDT|ICT|PHT|MYT|NPT|BDT|AFT|TRT)\b"
     r"|\b[Ll]ocal\s+[Tt]ime\b"
+    r"|(?<=\s)[+-](?:0\d|1[0-4]):?[0-5]\d\b"
 )
 #: A label saying the next date is when the page was published ("Published on", "Publish Date:").
 PUBLISHED_LABEL = re.compile(
@@ -106,10 +109,11 @@ WIRE_DATELINE = re.compile(
         (?=\s|$)""",
     re.VERBOSE,
 )
-#: A dateline whose city is not in capitals: it needs a date and an agency ("Beijing, July 3 (Xinhua) --").
+#: A dateline whose city is not in capitals: it needs a date, then an agency or a dash
+#: ("Beijing, July 3 (Xinhua) --", "Astana, 4 July -").
 WIRE_DATELINE_TITLE = re.compile(
-    rf"""^\s*(?P<city>{_TITLE_CITY})(?:,\s*(?P<region>{_REGION}))?,?\s+{_DL_DATE}
-        \s*{_AGENCY}\.?\s*(?:-+|:)?(?=\s|$)""",
+    rf"""^\s*(?P<city>{_TITLE_CITY})(?:,\s*(?P<region>{_REGION}))?,\s+{_DL_DATE}
+        \s*(?:{_AGENCY}\.?\s*(?:-+|:)?|\s-+)(?=\s|$)""",
     re.VERBOSE,
 )
 #: Words that may stand in capitals at a sentence start without being a dateline city.

@@ -177,7 +177,7 @@ class Article:
                 how.append(f"'{s['country']}'")
             note = f"summit {s['summit_id']} ({s['start']}..{s['end']})" + (f" named by {' + '.join(how)}" if how else "")
             hyps.append(Hyp(s["summit_id"], self._summit_days(s), s, ident, note))
-        page = stamp_days(self.stamps)
+        page = stamp_days(self.stamps) | self._dateline_days()
         if page:
             hyps.append(Hyp("page", sorted(page), None, 0, ""))
         free: set[date] = set()
@@ -187,6 +187,23 @@ class Article:
         if free:
             hyps.append(Hyp("events", sorted(free), None, 0, ""))
         return hyps
+
+    def _dateline_days(self) -> set[date]:
+        """Return the days a dateline without a year may name, its year from the years the text tells of.
+
+        The latest year printed in a past or present sense (the text cannot be older)
+        and the year after it.
+        """
+        years = [r.earliest.year for m, r in zip(self.mentions, self.base)
+                 if r.anchor == "absolute" and r.earliest is not None and m.tense != "future"
+                 and r.gran in ("year", "month", "day", "season")]
+        if not years:
+            return set()
+        out = set()
+        for st in self.stamps:
+            if st.month_day is not None:
+                out.update(d for y in (max(years), max(years) + 1) if (d := valid(y, *st.month_day)))
+        return out
 
     def _summit_days(self, s: dict) -> list[date]:
         """Return the candidate days of summit `s`: a week around it, widened by what the text says of it.
