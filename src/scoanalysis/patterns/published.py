@@ -130,6 +130,20 @@ BACKGROUND_OPENING = re.compile(
     r"|at\s+the\s+(?:previous|last|prior)\s+(?:sco\s+)?summit)\b",
     _I,
 )
+#: A summit said to open ("the summit opens today", "the meeting began on Thursday"): its timex is the first day.
+SUMMIT_OPENS = re.compile(
+    r"\b(?:summit|meeting|session|gathering)\b[^.;:]{0,40}?\b(?:opens?|opened|begins?|began|starts?|started"
+    r"|kicks?\s+off|kicked\s+off|gets?\s+under\s*way|got\s+under\s*way|convenes?|convened)\b"
+    r"|\b(?:opening|start|beginning)\s+of\s+the\s+(?:\w+\s+){0,3}(?:summit|meeting)\b",
+    _I,
+)
+#: A summit said to close ("the summit ended on Friday"): its timex is the last day.
+SUMMIT_CLOSES = re.compile(
+    r"\b(?:summit|meeting|session|gathering)\b[^.;:]{0,40}?\b(?:ends?|ended|closes?|closed|concludes?|concluded"
+    r"|wraps?\s+up|wrapped\s+up)\b"
+    r"|\b(?:close|end|conclusion)\s+of\s+the\s+(?:\w+\s+){0,3}(?:summit|meeting)\b",
+    _I,
+)
 #: A present progressive said of a summit: it is going on ("is attending", "are meeting", "is being held").
 PRESENT_PROGRESSIVE = re.compile(
     r"\b(?:is|are|am)\s+(?:now\s+|currently\s+|also\s+)?(?:being\s+held|taking\s+place|under\s*way|attending"
@@ -154,14 +168,24 @@ ATTRIBUTION_BEFORE = re.compile(
 # --------------------------------------------------------------------------- titles of office
 
 #: Words before a name that say the person holds an office ("President", "Prime Minister", "leader",
-#: "President of Belarus").
+#: "President of Belarus"); group t is the title.
 OFFICE_TITLE_BEFORE = re.compile(
-    r"\b(?:president|prime\s+minister|pm|premier|chancellor|chief\s+executive|ce|foreign\s+minister|fm"
+    r"\b(?P<t>president|prime\s+minister|pm|premier|chancellor|chief\s+executive|ce|foreign\s+minister|fm"
     r"|minister|king|emir|crown\s+prince|leader|secretary[\s-]+general|secretary\s+of\s+state|chairman|chairwoman"
     r"|chair|spokes(?:man|woman|person)|aide|counterpart|head\s+of\s+state)\b\.?"
     r"(?-i:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:of\s+)?[A-Z][\w'-]*){0,3})?\s+$",
     _I,
 )
+#: The offices (``offices.csv``) a title names; a title not listed names any office.
+TITLE_OFFICES = {
+    "president": frozenset({"president", "acting_president", "head_of_state"}),
+    "prime minister": frozenset({"prime_minister"}), "pm": frozenset({"prime_minister"}),
+    "premier": frozenset({"prime_minister"}), "chancellor": frozenset({"prime_minister"}),
+    "foreign minister": frozenset({"foreign_minister"}), "fm": frozenset({"foreign_minister"}),
+    "chief executive": frozenset({"chief_executive"}), "ce": frozenset({"chief_executive"}),
+    "king": frozenset({"king"}), "emir": frozenset({"emir"}), "crown prince": frozenset({"crown_prince"}),
+    "secretary-general": frozenset({"secretary_general"}), "secretary general": frozenset({"secretary_general"}),
+}
 #: Words that make a title past: "former President", "the then prime minister", "late king", "successor to".
 FORMER_TITLE = re.compile(
     r"\b(?:former|ex|then|late|erstwhile|onetime|one-time|previous|past|retired|successor\s+(?:to|of)|predecessor"

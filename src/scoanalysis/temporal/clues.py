@@ -222,6 +222,10 @@ def _clue_summit_day(i: int, m: Mention, s: Sentence) -> Clue:
             return st - timedelta(days=SUMMIT_MARGIN_DAYS), st
         if s.relation == "after":
             return en, en + timedelta(days=SUMMIT_MARGIN_DAYS)
+        if s.edge == "opens" and not s.arrival:
+            return st, st
+        if s.edge == "closes" and not s.departure:
+            return en, en
         lo = st - timedelta(days=ARRIVAL_DAYS_BEFORE if s.arrival else 0)
         hi = en + timedelta(days=1 if s.departure else 0)
         return lo, hi
@@ -234,7 +238,8 @@ def _clue_summit_day(i: int, m: Mention, s: Sentence) -> Clue:
         return w[0] <= r.earliest <= w[1]
 
     def describe(h, d, res):
-        rel = {"before": "before", "after": "after"}.get(s.relation, "during")
+        rel = {"before": "before", "after": "after"}.get(s.relation, {"opens": "on the first day of",
+                                                                      "closes": "on the last day of"}.get(s.edge, "during"))
         if check(h, d, res) is False:
             sm = h.summit
             return (f"'{m.text}' ({m.tense}) = {res[i].value}, not {rel} summit {sm['summit_id']} "

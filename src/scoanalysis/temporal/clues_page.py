@@ -98,23 +98,24 @@ def _clue_month_day(s: Stamp) -> Clue:
                 lambda h, d, res: f"dateline '{s.text}' (no year) = {d if (d.month, d.day) == md else md}")
 
 
-def office_clues(people: list[tuple[int, int, int, str]], officials: Officials) -> list[Clue]:
-    """Return one clue per person named with a title of office: the day falls in one of their terms.
+def office_clues(people: list[tuple], officials: Officials) -> list[Clue]:
+    """Return one clue per person named with a title of office: the day falls in a term of that office.
 
-    `people` holds (sentence_id, start, end, entity_id) with offsets in the article.
+    `people` holds (sentence_id, start, end, entity_id, offices) with offsets in the
+    article (``officials.titled_people``); a person is read at their first title.
     """
     clues = []
     seen: set[str] = set()
-    for sid, start, end, eid in people:
+    for sid, start, end, eid, offices in people:
         if eid in seen:
             continue
         seen.add(eid)
         name = officials.names.get(eid, eid)
         clues.append(Clue(
             "office", OFFICE_WEIGHT, sid, start, end, name,
-            lambda h, d, res, eid=eid: officials.held(eid, d),
-            lambda h, d, res, eid=eid, name=name: f"{name} named by a title of office"
-            + ("" if officials.held(eid, d) else f", not in office on {d}")))
+            lambda h, d, res, eid=eid, offices=offices: officials.held(eid, d, offices),
+            lambda h, d, res, eid=eid, name=name, offices=offices: f"{name} named by a title of office"
+            + ("" if officials.held(eid, d, offices) else f", not in that office on {d}")))
     return clues
 
 

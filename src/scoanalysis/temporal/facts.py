@@ -31,6 +31,7 @@ class Sentence:
     main_city: str | None = None  # the host city named nearest the SCO or the summit, where both are named
     background: bool = False  # opened by "Previously," and the like: it tells of an earlier summit
     progressive: bool = False  # "is attending", "is being held": something going on as the text is written
+    edge: str = ""  # "opens" when the sentence says the summit opens, "closes" when it says it ends
     city_clauses: dict[str, set[int]] | None = None  # the clauses of each city, computed on first use
 
     # the tense cues are read only for sentences about the summit: found on first use
@@ -127,4 +128,5 @@ def sentence_facts(row: Row, folded: str, summits: Summits, *, dateline_city: tu
         countries=countries, arrival=bool(P.ARRIVAL.search(folded)), departure=bool(P.DEPARTURE.search(folded)),
         relation=relation, main_city=main_city, background=bool(PP.BACKGROUND_OPENING.match(folded)),
         progressive=bool(PP.PRESENT_PROGRESSIVE.search(folded)),
+        edge="opens" if PP.SUMMIT_OPENS.search(folded) else "closes" if PP.SUMMIT_CLOSES.search(folded) else "",
     )

@@ -27,13 +27,13 @@ class Officials:
 
     rx: re.Pattern | None
     by_name: dict[str, tuple[str, ...]]
-    terms: dict[str, tuple[tuple[date, date | None], ...]]
+    terms: dict[str, tuple[tuple[str, date, date | None], ...]]
     names: dict[str, str]
 
-    def held(self, entity_id: str, day: date) -> bool:
-        """Return whether `entity_id` held one of their offices on `day` (a short grace after a term's end)."""
+    def held(self, entity_id: str, day: date, offices: frozenset[str] | None = None) -> bool:
+        """Return whether `entity_id` held one of `offices` (None: any) on `day`, a short grace after a term's end."""
         return any(a <= day and (b is None or day <= b + timedelta(days=TITLE_GRACE_DAYS))
-                   for a, b in self.terms.get(entity_id, ()))
+                   for o, a, b in self.terms.get(entity_id, ()) if offices is None or o in offices)
 
 
 #: No people, no offices: names nothing.
@@ -56,10 +56,10 @@ def _officials(folder: str) -> Officials:
         ref = reference.load_reference(folder)
     except ReferenceDataError:
         return NO_OFFICIALS
-    terms: dict[str, list[tuple[date, date | None]]] = {}
+    terms: dict[str, list[tuple[str, date, date | None]]] = {}
     for o in ref.offices:
         if o.start is not None:
-            terms.setdefault(o.entity_id, []).append((o.start, o.end))
+            terms.setdefault(o.entity_id, []).append((o.office, o.start, o.end))
     by_name: dict[str, list[str]] = {}
     for p in ref.people.values():
         if p.entity_id not in terms:
@@ -82,12 +82,13 @@ def _key(name: str) -> str:
     return " ".join(fold(name).lower().split())
 
 
-def titled_people(folded: str, officials: Officials) -> list[tuple[int, int, str]]:
-    """Return (start, end, entity_id) of each person `folded` names after a title of office held then.
+def titled_people(folded: str, officials: Officials) -> list[tuple[int, int, str, frozenset[str] | None]]:
+    """Return (start, end, entity_id, offices) of each person `folded` names after a title of office.
 
     "President Hassan Rouhani", "Chinese leader Hu Jintao", "President of Belarus
     Alexander Lukashenko"; not "former President ..." nor "the then prime minister ...".
-    A name shared by several people is left out.
+    `offices` are those the title names (``TITLE_OFFICES``; None: any office). A name
+    shared by several people is left out, and so is a title the person never held.
     """
     if officials.rx is None:
         return []
@@ -102,5 +103,8 @@ def titled_people(folded: str, officials: Officials) -> list[tuple[int, int, str
             continue
         if P.FORMER_TITLE.search(before[max(0, t.start() - 25):t.end()]) or P.FORMER_AFTER.match(folded[m.end():]):
             continue
-        out.append((m.start(), m.end(), ids[0]))
+        offices = P.TITLE_OFFICES.get(" ".join(t.group("t").lower().replace("-", " ").split()))
+        if offices is not None and not any(o in offices for o, _, _ in officials.terms.get(ids[0], ())):
+            offices = None  # a title the reference does not hold for the person ("Chinese PM Xi"): any office
+        out.append((m.start(), m.end(), ids[0], offices))
     return out

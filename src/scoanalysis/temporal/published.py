@@ -57,7 +57,7 @@ class Article:
     """One article read for its publication date: mentions, sentence facts, clues, hypotheses."""
 
     def __init__(self, aid: str, mentions: list[Mention], sents: list[Sentence], summits: list[dict],
-                 stamps: list[Stamp], *, people: list[tuple[int, int, int, str]] = (),
+                 stamps: list[Stamp], *, people: list[tuple] = (),
                  officials: Officials = NO_OFFICIALS, extra: list[Clue] = ()):
         self.aid = aid
         self.mentions = mentions
@@ -93,7 +93,7 @@ class Article:
         mentions = article_mentions(aid, rows)
         sents: list[Sentence] = []
         stamps: list[Stamp] = []
-        people: list[tuple[int, int, int, str]] = []
+        people: list[tuple] = []
         extra: list[Clue] = []
         for idx, row in enumerate(rows):
             raw = row.text
@@ -114,7 +114,8 @@ class Article:
                 city_span = (at, at + len(wire.city))
             sents.append(sentence_facts(row, folded, summits, dateline_city=city_span))
             if row.kind not in NOT_STAMP_KINDS:
-                people.extend((sid, off + a, off + b, eid) for a, b, eid in titled_people(folded, officials))
+                people.extend((sid, off + a, off + b, eid, offices)
+                              for a, b, eid, offices in titled_people(folded, officials))
             for m in PP.SUMMIT_YEAR.finditer(folded):
                 bounds, markers = tense_cues(folded)
                 if tense_at(m.start(), bounds, markers, folded)[0] != "past":
