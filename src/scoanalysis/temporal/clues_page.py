@@ -22,6 +22,8 @@ from .stamps import Stamp
 STAMP_WEIGHT = 10
 #: Weight of a later publication line naming another day (a live blog's entries, a repeated stamp).
 LATER_STAMP_WEIGHT = 2
+#: Most days between the page's publication lines (a live blog's entries) before they read as a list of dates.
+LIST_SPAN_DAYS = 7
 #: Weight of an update line or a site header naming the day, where the page has no publication line.
 UPDATED_WEIGHT = 6
 #: Weight of the bound an update line or a site header sets: published on or before it.
@@ -35,7 +37,9 @@ def stamp_clues(stamps: list[Stamp]) -> list[Clue]:
     clues: list[Clue] = []
     dated = [s for s in stamps if s.readings]
     has_published = any(s.kind in ("published", "dateline") for s in dated)
-    first_published = True
+    lines = [d for s in dated if s.kind == "published" for d in s.readings[:1]]
+    # publication lines far apart are a list of dates (a timeline, a table), none the page's own
+    first_published = not lines or (max(lines) - min(lines)).days <= LIST_SPAN_DAYS
     for s in stamps:
         if s.month_day is not None:
             clues.append(_clue_month_day(s))
