@@ -185,3 +185,38 @@ def test_a_former_title_bounds_nothing():
 def test_a_page_without_date_or_summit_is_unknown():
     row = infer("The talks touched on water, energy and the border, officials said.")
     assert row["published_source"] == "unknown" and pd.isna(row["published"])
+
+
+def test_a_list_of_dates_is_not_the_page_date():
+    text = """A short history of the bloc
+
+June 15, 2001
+Shanghai | 15 June 2001
+Yekaterinburg | 16 June 2009
+
+Leaders of the SCO will meet again in Bishkek next month, officials said on Monday.
+"""
+    row = infer(text)
+    assert day_of(row) not in (date(2001, 6, 15), date(2009, 6, 16))
+
+
+def test_a_date_told_as_past_rules_out_an_older_summit():
+    text = ("Putin arrived in Beijing on Thursday for a state visit. "
+            "In March 2023, the two leaders signed a joint statement in Moscow.")
+    row = infer(text)
+    assert row["published_source"] == "unknown" or day_of(row) >= date(2023, 3, 1)
+    assert row["published_summit_id"] != "2012-beijing"
+
+
+# --------------------------------------------------------------------------- stamps as timexes
+
+
+def test_stamp_dates_come_out_as_timexes_read_as_the_page_reads_them():
+    sents = sents_of(UFA_STAMPED)
+    row = temporal.infer_published(sents, summits=reference.summits()).iloc[0]
+    found = temporal.timexes(sents, published={"a": row["published"]})
+    stamp = found[found["rule"] == "stamp"]
+    assert stamp["text"].tolist() == ["09/07/15"]
+    assert stamp["earliest"].iloc[0] == pd.Timestamp("2015-07-09") == stamp["latest"].iloc[0]
+    record, times, _ = temporal.article_dates(sents, summits=reference.summits(), given=None)
+    assert times[times["rule"] == "stamp"]["value"].tolist() == ["2015-07-09"]

@@ -132,14 +132,14 @@ BACKGROUND_OPENING = re.compile(
 )
 #: A summit said to open ("the summit opens today", "the meeting began on Thursday"): its timex is the first day.
 SUMMIT_OPENS = re.compile(
-    r"\b(?:summit|meeting|session|gathering)\b[^.;:]{0,40}?\b(?:opens?|opened|begins?|began|starts?|started"
+    r"\b(?:summit|meeting|session|gathering)\b[^.;:]{0,40}?(?<!to )\b(?:opens?|opened|begins?|began|starts?|started"
     r"|kicks?\s+off|kicked\s+off|gets?\s+under\s*way|got\s+under\s*way|convenes?|convened)\b"
     r"|\b(?:opening|start|beginning)\s+of\s+the\s+(?:\w+\s+){0,3}(?:summit|meeting)\b",
     _I,
 )
 #: A summit said to close ("the summit ended on Friday"): its timex is the last day.
 SUMMIT_CLOSES = re.compile(
-    r"\b(?:summit|meeting|session|gathering)\b[^.;:]{0,40}?\b(?:ends?|ended|closes?|closed|concludes?|concluded"
+    r"\b(?:summit|meeting|session|gathering)\b[^.;:]{0,40}?(?<!to )\b(?:ends?|ended|closes?|closed|concludes?|concluded"
     r"|wraps?\s+up|wrapped\s+up)\b"
     r"|\b(?:close|end|conclusion)\s+of\s+the\s+(?:\w+\s+){0,3}(?:summit|meeting)\b",
     _I,

@@ -23,6 +23,9 @@ SUMMIT_MARGIN_DAYS = 7
 ARRIVAL_DAYS_BEFORE = 2
 #: Weight of a photo caption's date printed with its year: the photo was taken before publication.
 CAPTION_DATED_WEIGHT = 3
+#: Weight of a date told in the past ("met on June 15, 2001", "in February 2022 ... announced"): the text
+#: cannot be older than what it tells as past.
+PAST_BOUND_WEIGHT = 3
 #: Days before and after a summit in which a weekday told in the past, in a text about it, falls.
 STORY_DAYS = 3
 
@@ -127,7 +130,8 @@ def _clue_bound(m: Mention, r: Res, *, upper: bool) -> Clue:
     else:
         check = lambda h, d, res: d >= day  # noqa: E731
         word = "on or after"
-    return Clue("explicit_" + ("upper" if upper else "lower"), 1, m.sentence_id, m.start, m.end, m.text, check,
+    weight = PAST_BOUND_WEIGHT if not upper and m.tense == "past" else 1
+    return Clue("explicit_" + ("upper" if upper else "lower"), weight, m.sentence_id, m.start, m.end, m.text, check,
                 lambda h, d, res: f"'{m.text}' ({m.tense}) → published {word} {day}", day)
 
 

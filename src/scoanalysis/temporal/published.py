@@ -286,6 +286,9 @@ class Article:
         h = next(hh for hh, _ in best if hh.key == max(counts, key=counts.get))
         hdays = sorted(d for hh, d in best if hh.key == h.key)
         day = self._best_day(h, hdays)
+        if any(c.kind == "explicit_lower" and c.weight > 1 and c.day > day for c in self.clues):
+            # the best the text allows is older than something it tells as past: no date, only bounds
+            return self._bounds_only()
         summit_id = h.summit["summit_id"] if h.summit else ""
         return Best(day, lo, hi, "inferred", self._evidence(h, day, scored), summit_id, top)
 
