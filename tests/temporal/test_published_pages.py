@@ -220,3 +220,25 @@ def test_stamp_dates_come_out_as_timexes_read_as_the_page_reads_them():
     assert stamp["earliest"].iloc[0] == pd.Timestamp("2015-07-09") == stamp["latest"].iloc[0]
     record, times, _ = temporal.article_dates(sents, summits=reference.summits(), given=None)
     assert times[times["rule"] == "stamp"]["value"].tolist() == ["2015-07-09"]
+
+
+def test_a_site_footer_date_does_not_win_over_the_text():
+    text = ("Leaders of the SCO met in Bishkek on Friday. Kyrgyz President Sooronbay Jeenbekov chaired the meeting."
+            "\n\nSaturday, 14 March 2020")
+    row = infer(text)
+    assert row["published_summit_id"] == "2019-bishkek"
+    assert date(2019, 6, 14) <= day_of(row) <= date(2019, 6, 20)
+
+
+def test_a_journey_for_a_city_places_the_summit_there():
+    text = "ISLAMABAD: Prime Minister Shehbaz Sharif will leave for Astana tomorrow to attend the SCO summit."
+    row = infer(text)
+    assert row["published_summit_id"] == "2024-astana"
+    assert date(2024, 7, 1) <= day_of(row) <= date(2024, 7, 3)
+
+
+def test_a_dateline_in_another_summit_city_does_not_move_the_summit():
+    text = ("New Delhi, Sep 15 (Example News) Prime Minister Narendra Modi will leave for Samarkand on Thursday "
+            "to attend the SCO summit, the ministry said.")
+    row = infer(text)
+    assert row["published_summit_id"] == "2022-samarkand" and day_of(row) == date(2022, 9, 15)

@@ -10,8 +10,8 @@ from scoanalysis.temporal.stamps import line_stamps, settle_orders, wire_datelin
 from scoanalysis.text import fold
 
 
-def read(line: str, *, first: bool = False) -> list[tuple[str, tuple[date, ...]]]:
-    return [(s.kind, s.readings) for s in line_stamps(fold(line), line, first=first)]
+def read(line: str, *, edge: bool = False) -> list[tuple[str, tuple[date, ...]]]:
+    return [(s.kind, s.readings) for s in line_stamps(fold(line), line, edge=edge)]
 
 
 # --------------------------------------------------------------------------- publication lines
@@ -54,8 +54,8 @@ def test_a_line_with_both_gives_both_kinds():
     assert got == [("published", (date(2019, 6, 14),)), ("updated", (date(2019, 6, 15),))]
 
 
-def test_a_weekday_date_without_time_heading_the_page_is_the_site_header():
-    assert read("Saturday, 23 November 2019", first=True) == [("header", (date(2019, 11, 23),))]
+def test_a_weekday_date_without_time_heading_or_ending_the_page_is_the_site_header():
+    assert read("Saturday, 23 November 2019", edge=True) == [("header", (date(2019, 11, 23),))]
     assert read("Saturday, 23 November 2019") == [("published", (date(2019, 11, 23),))]
 
 

@@ -153,6 +153,13 @@ PRESENT_PROGRESSIVE = re.compile(
 
 #: "the Dushanbe Declaration", "Astana's declaration": a city named in a summit document's name.
 CITY_DOCUMENT_AFTER = re.compile(r"^['’]?s?\s+(?:SCO\s+)?(?:declaration|communique|charter)\b", _I)
+#: A journey's goal before a city: "left for Astana", "will leave for Samarkand", "bound for Bishkek".
+TRAVEL_FOR_BEFORE = re.compile(
+    r"\b(?:leav(?:e|es|ing)|left|depart(?:s|ed|ing)?|head(?:s|ed|ing)?|bound|set(?:s|ting)?\s+(?:off|out)|fl(?:y|ies|ew|ying)"
+    r"|travel(?:s|led|ed|ling|ing)?|sail(?:s|ed)?|embark(?:s|ed)?)\s+(?:\w+\s+){0,2}?for\s+(?:the\s+)?"
+    r"(?:(?:Kazakh|Kyrgyz|Tajik|Uzbek|Chinese|Russian|Indian)\s+capital(?:\s+of)?\s+)?$",
+    _I,
+)
 #: "according to Moscow": a city as a source, not a place.
 SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", _I)
 #: A printed year naming a summit: "the 2022 summit", "2024 SCO summit" (group y).

@@ -26,6 +26,8 @@ LATER_STAMP_WEIGHT = 2
 LIST_SPAN_DAYS = 7
 #: Weight of an update line or a site header naming the day, where the page has no publication line.
 UPDATED_WEIGHT = 6
+#: Weight of a site header or footer naming the day: the day the page was shown, often later than written.
+HEADER_WEIGHT = 3
 #: Weight of the bound an update line or a site header sets: published on or before it.
 UPDATED_BOUND_WEIGHT = 4
 #: Weight of a person named with a title of office held on the day.
@@ -54,7 +56,7 @@ def stamp_clues(stamps: list[Stamp]) -> list[Clue]:
         else:
             clues.append(_clue_upper(s))
             if not has_published:
-                clues.append(_clue_day(s, UPDATED_WEIGHT))
+                clues.append(_clue_day(s, HEADER_WEIGHT if s.kind == "header" else UPDATED_WEIGHT))
         if s.ambiguous:
             clues.append(_clue_order(s))
     return clues

@@ -101,7 +101,7 @@ def sentence_facts(row: Row, folded: str, summits: Summits, *, dateline_city: tu
             if city is None:
                 continue
             left = masked[max(0, m.start() - 60):m.start()]
-            loc = bool(P.LOCATIVE_BEFORE.search(left)) and not PP.SOURCE_BEFORE.search(left)
+            loc = bool(P.LOCATIVE_BEFORE.search(left) or PP.TRAVEL_FOR_BEFORE.search(left)) and not PP.SOURCE_BEFORE.search(left)
             if dateline_city is not None and dateline_city[0] <= m.start() < dateline_city[1]:
                 loc = True
             named_summit = bool(P.CITY_SUMMIT_AFTER.match(masked[m.end():]) or PP.CITY_DOCUMENT_AFTER.match(masked[m.end():]))

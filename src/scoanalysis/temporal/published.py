@@ -105,7 +105,7 @@ class Article:
                 if wire is not None:
                     stamps.append(wire)
                 else:
-                    stamps.extend(line_stamps(folded, raw, sentence_id=sid, offset=off, first=idx == 0))
+                    stamps.extend(line_stamps(folded, raw, sentence_id=sid, offset=off, edge=idx in (0, len(rows) - 1)))
             if row.kind in SKIP_KINDS:
                 continue
             city_span = None

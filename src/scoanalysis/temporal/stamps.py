@@ -22,7 +22,7 @@ from ..patterns.temporal import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from .calendar import valid
 
 #: Kinds of stamp: a publication line, an update line, a site header (a weekday date without time
-#: heading the page), a wire dateline.
+#: heading or ending the page), a wire dateline.
 STAMP_KINDS = ("published", "updated", "header", "dateline")
 #: Sentence kinds whose dates are not the page's own: a photo's caption tells when the photo was taken.
 NOT_STAMP_KINDS = frozenset({"caption"})
@@ -100,11 +100,11 @@ def _read_date(m: re.Match) -> tuple[tuple[date, ...], str, str]:
     return (dmy, mdy), "either", sep
 
 
-def line_stamps(folded: str, raw: str, *, sentence_id: int = 0, offset: int = 0, first: bool = False) -> list[Stamp]:
+def line_stamps(folded: str, raw: str, *, sentence_id: int = 0, offset: int = 0, edge: bool = False) -> list[Stamp]:
     """Return the stamps of a publication line (none when the line is prose or points to another page).
 
-    `offset` is the line's start in the article; `first` says the line heads the page
-    (an unlabelled weekday date without a time there is the site's header).
+    `offset` is the line's start in the article; `edge` says the line heads or ends the
+    page (an unlabelled weekday date without a time there is the site's header or footer).
     """
     if len(folded) > P.STAMP_MAX_CHARS or P.RELATED_LINE.match(folded):
         return []
@@ -144,7 +144,7 @@ def line_stamps(folded: str, raw: str, *, sentence_id: int = 0, offset: int = 0,
         before = [k for (a, b), k in labels if prev_end <= a and b <= m.start()]
         kind = before[-1] if before else "published"
         wd = _weekday(m.group("wd"))
-        if not before and first and wd is not None and not times:
+        if not before and edge and wd is not None and not times:
             kind = "header"
         if wd is not None and len(readings) > 1:
             readings = tuple(sorted(readings, key=lambda d: d.weekday() != wd))
@@ -234,7 +234,7 @@ def page_stamps(rows) -> list[Stamp]:
         if wire is not None:
             out.append(wire)
         else:
-            out.extend(line_stamps(folded, row.text, sentence_id=sid, offset=off, first=idx == 0))
+            out.extend(line_stamps(folded, row.text, sentence_id=sid, offset=off, edge=idx in (0, len(rows) - 1)))
     return out
 
 
