@@ -1,7 +1,9 @@
-"""Publication-date inference for one article: hypotheses (summits, dated events), clue scores, the best days.
+"""Publication-date inference for one article: hypotheses (summits, page stamps, dated events), clue scores, the best days.
 
 ``Article.build`` reads an article's rows once: its mentions, their resolutions
-without DCT, the facts of its sentences, its datelines and its clues. ``infer`` scores
+without DCT, the facts of its sentences, its stamps (``stamps``: publication and
+update lines, datelines), the people it names with a title of office (``officials``)
+and its clues (``clues``, ``clues_page``). ``infer`` scores
 every candidate day of every hypothesis by the clues it satisfies and returns the best
 days (``Best``); ``conflicts`` lists the clues a given publication date breaks.
 Candidate days resolve only the mentions the clues read (``resolve.closure``).
