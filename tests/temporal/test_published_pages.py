@@ -242,3 +242,10 @@ def test_a_dateline_in_another_summit_city_does_not_move_the_summit():
             "to attend the SCO summit, the ministry said.")
     row = infer(text)
     assert row["published_summit_id"] == "2022-samarkand" and day_of(row) == date(2022, 9, 15)
+
+
+def test_a_given_date_before_the_update_line_is_no_conflict_but_one_after_it_is():
+    sents = sents_of(UPDATED_ONLY)
+    assert temporal.date_conflicts(sents, {"a": date(2015, 7, 9)}, summits=reference.summits()).empty
+    found = temporal.date_conflicts(sents, {"a": date(2015, 7, 12)}, summits=reference.summits())
+    assert "update line" in " ".join(found["note"])

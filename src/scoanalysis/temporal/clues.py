@@ -56,6 +56,7 @@ class Clue:
     day: date | None = None
     reads: int | None = None  # the mention whose resolution check and describe read, if any
     when: Callable[[Hyp], bool] | None = None  # where given and false for a hypothesis, check is None for it
+    soft: bool = False  # a preference, not a contradiction when broken: never a date conflict
 
 
 def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sentence], summits: list[dict]) -> list[Clue]:
@@ -169,7 +170,7 @@ def _clue_attribution_day(m: Mention) -> Clue:
     return Clue("attribution_day", 1, m.sentence_id, m.start, m.end, m.text,
                 lambda h, d, res: None if h.summit is None else d.weekday() == wd,
                 lambda h, d, res: f"'... {m.text}' said on the day reported → a {names[wd].title()}",
-                when=lambda h: h.summit is not None)
+                when=lambda h: h.summit is not None, soft=True)
 
 
 def _clue_summit_story(i: int, m: Mention) -> Clue:
@@ -186,7 +187,7 @@ def _clue_summit_story(i: int, m: Mention) -> Clue:
         near = "near" if ok else "not near"
         return f"'{m.text}' ({m.tense}) = {res[i].value}, {near} the summit's days"
     return Clue("summit_story", 1, m.sentence_id, m.start, m.end, m.text, check, describe, reads=i,
-                when=lambda h: h.summit is not None)
+                when=lambda h: h.summit is not None, soft=True)
 
 
 def _clue_weekday_abs(m: Mention, r: Res) -> Clue:

@@ -56,7 +56,7 @@ def stamp_clues(stamps: list[Stamp]) -> list[Clue]:
         else:
             clues.append(_clue_upper(s))
             if not has_published:
-                clues.append(_clue_day(s, HEADER_WEIGHT if s.kind == "header" else UPDATED_WEIGHT))
+                clues.append(_clue_day(s, HEADER_WEIGHT if s.kind == "header" else UPDATED_WEIGHT, soft=True))
         if s.ambiguous:
             clues.append(_clue_order(s))
     return clues
@@ -67,7 +67,7 @@ def _label(s: Stamp) -> str:
             "header": "page header"}[s.kind]
 
 
-def _clue_day(s: Stamp, weight: int) -> Clue:
+def _clue_day(s: Stamp, weight: int, *, soft: bool = False) -> Clue:
     days = set(s.readings)
 
     def describe(h, d, res):
@@ -76,14 +76,14 @@ def _clue_day(s: Stamp, weight: int) -> Clue:
             return f"{_label(s)} '{s.text}' = {read}"
         return f"{_label(s)} '{s.text}' = {s.readings[0]}"
     return Clue("stamp", weight, s.sentence_id, s.start, s.end, s.text, lambda h, d, res: d in days, describe,
-                day=s.readings[0])
+                day=s.readings[0], soft=soft)
 
 
 def _clue_order(s: Stamp) -> Clue:
     first = s.readings[0]
     word = "day first" if (first.day, first.month) == _numbers(s.text)[:2] else "month first"
     return Clue("stamp_order", 1, s.sentence_id, s.start, s.end, s.text, lambda h, d, res: d == first,
-                lambda h, d, res: f"'{s.text}' read {word}, as the page's other dates", day=first)
+                lambda h, d, res: f"'{s.text}' read {word}, as the page's other dates", day=first, soft=True)
 
 
 def _numbers(text: str) -> tuple[int, ...]:
