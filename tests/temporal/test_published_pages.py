@@ -140,7 +140,7 @@ Kyrgyz President Sooronbay Jeenbekov is hosting the SCO summit in Bishkek, where
 
 
 def test_a_background_sentence_about_an_earlier_summit_does_not_date_the_page():
-    text = """Previously, Modi attended the SCO summit held in Qingdao, China, on June 10, 2018.
+    text = """Previously, the Indian leader travelled to Qingdao, China, for the SCO summit of June 2018.
 Prime Minister Narendra Modi is attending the SCO summit in Bishkek, Kyrgyz officials said.
 """
     row = infer(text)

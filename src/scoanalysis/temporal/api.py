@@ -99,7 +99,7 @@ def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timest
     Returns
     -------
     The dates of publication lines and datelines that no pattern finds in running text
-    ("Publish Date: 03/07/24", "2014/09/12", "MOSCOW, July 2.") come as well, rule
+    ("Publish Date: 09/07/15", "2019/06/14", "UFA, July 9.") come as well, rule
     ``stamp``, read as the page reads them (see ``infer_published``).
 
     DataFrame, one row per timex, columns: article_id, sentence_id, start, end (offsets
@@ -131,12 +131,12 @@ def infer_published(
 ) -> pd.DataFrame:
     """Return each article's publication date and the window of days its text allows.
 
-    The text is read for clues: the page's publication line ("Published: 17th
-    September 2022", "10:51, 04 July 2024 | GMT +6", "Publish Date: 03/07/24", a
+    The text is read for clues: the page's publication line ("Published: 9th June
+    2018", "09:40, 10 June 2018 | GMT +8", "Publish Date: 09/07/15", a
     numeric date read day or month first as the page's other dates and the summit's
     days support); its update line, archive stamp or site header, which only bound the
     date from above unless nothing else dates the page; a wire dateline, with or
-    without its year ("MOSCOW, July 2. /TASS/."); explicit dates and years and their
+    without its year ("UFA, July 9. /Agency/."); explicit dates and years and their
     tense ("established in 2001" sets a lower bound, firmly when told in the past);
     summit host cities, which with the reference summits give candidate days (a summit
     article is assumed published within a week of the summit, more where it says "last
@@ -145,7 +145,7 @@ def infer_published(
     must match its real days; "this week" next to the summit; the tense of sentences
     about the summit (future: not yet over; past: begun; "is attending": going on);
     photo captions (taken before publication); people named by a title of office
-    ("President Hassan Rouhani"), in office then. Each candidate day is scored by the
+    ("President Sooronbay Jeenbekov"), in office then. Each candidate day is scored by the
     clues it satisfies; the best days form the window, and the best day among them is
     the one nearest the summit's eve, day or morrow as the tense says (a preview just
     after the latest event it tells of).

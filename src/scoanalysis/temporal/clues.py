@@ -23,7 +23,7 @@ SUMMIT_MARGIN_DAYS = 7
 ARRIVAL_DAYS_BEFORE = 2
 #: Weight of a photo caption's date printed with its year: the photo was taken before publication.
 CAPTION_DATED_WEIGHT = 3
-#: Weight of a date told in the past ("met on June 15, 2001", "in February 2022 ... announced"): the text
+#: Weight of a date told in the past ("signed on 9 July 2015", "in March 2019 ... agreed"): the text
 #: cannot be older than what it tells as past.
 PAST_BOUND_WEIGHT = 3
 #: Days before and after a summit in which a weekday told in the past, in a text about it, falls.
@@ -149,7 +149,7 @@ def _clue_story(i: int, m: Mention, first_day: date) -> Clue:
 
 
 def _clue_summit_ahead(i: int, m: Mention, s: Sentence) -> Clue:
-    """ "The summit opens on Thursday", "Xi travels to Samarkand for the summit on Thursday": not yet begun."""
+    """ "The summit opens on Thursday", "Modi flies to Qingdao for the summit on Saturday": not yet begun."""
     def check(h, d, res):
         r = res[i]
         if h.summit is None or r.earliest is None or not about(s, h.summit["city"]):
@@ -164,7 +164,7 @@ def _clue_summit_ahead(i: int, m: Mention, s: Sentence) -> Clue:
 
 
 def _clue_attribution_day(m: Mention) -> Clue:
-    """ "the Kremlin said Tuesday" in news about a summit: a wire report comes out on the day of what it reports."""
+    """ "the ministry said Tuesday" in news about a summit: a wire report comes out on the day of what it reports."""
     wd = m.f["wd"]
     names = list(P.WEEKDAYS)
     return Clue("attribution_day", 1, m.sentence_id, m.start, m.end, m.text,
@@ -317,7 +317,7 @@ def _clue_summit_tense(s: Sentence, *, future: bool) -> Clue:
 
 
 def _clue_summit_now(s: Sentence) -> Clue:
-    """ "Leaders are meeting in Astana", "X is attending the summit": published during the summit."""
+    """ "Leaders are meeting in Ufa", "X is attending the summit": published during the summit."""
     snippet = s.text if len(s.text) <= 60 else s.text[:57] + "..."
 
     def check(h, d, res):

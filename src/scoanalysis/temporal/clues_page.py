@@ -126,7 +126,7 @@ def office_clues(people: list[tuple], officials: Officials) -> list[Clue]:
 
 
 def summit_year_clue(sid: int, start: int, end: int, text: str, year: int) -> Clue:
-    """Return the clue of "the 2022 summit" said in the present or future: the article's summit is that year's."""
+    """Return the clue of "the 2019 summit" said in the present or future: the article's summit is that year's."""
     def check(h, d, res):
         if h.summit is None:
             return None

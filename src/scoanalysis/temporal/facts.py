@@ -57,7 +57,7 @@ def city_clauses(s: Sentence) -> dict[str, set[int]]:
 def about(s: Sentence, city: str) -> bool:
     """Return whether sentence `s` may speak of the summit held in `city`.
 
-    A sentence that places something in host cities ("in Astana", "the Dushanbe
+    A sentence that places something in host cities ("in Ufa", "the Bishkek
     summit") speaks of the one named nearest the SCO or the word summit (of each, when
     it names neither); one that places nothing speaks of any summit when it names the
     SCO or a summit. A sentence in the background ("Previously, ...") speaks of none.
@@ -76,7 +76,7 @@ def sentence_facts(row: Row, folded: str, summits: Summits, *, dateline_city: tu
     """Return what the inference needs of one sentence: tense cues, summit and host-city mentions.
 
     `dateline_city` is the span (in the sentence) of the city of a dateline opening it:
-    a host city there is where the story was filed, a place like "in Astana".
+    a host city there is where the story was filed, a place like "in Qingdao".
     """
     raw = row.text
     city_rx, name_to_city, country_rx = summits.city_rx, summits.name_to_city, summits.country_rx

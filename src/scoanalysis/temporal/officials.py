@@ -1,4 +1,4 @@
-"""People the text names with a title of office ("Uzbekistan President Islam Karimov"), and their terms.
+"""People the text names with a title of office ("Kyrgyz President Almazbek Atambayev"), and their terms.
 
 A news text that calls someone "President X" or "Chinese leader X", without "former"
 or "then", was written while X held an office: the terms of `offices.csv` bound its
@@ -85,8 +85,8 @@ def _key(name: str) -> str:
 def titled_people(folded: str, officials: Officials) -> list[tuple[int, int, str, frozenset[str] | None]]:
     """Return (start, end, entity_id, offices) of each person `folded` names after a title of office.
 
-    "President Hassan Rouhani", "Chinese leader Hu Jintao", "President of Belarus
-    Alexander Lukashenko"; not "former President ..." nor "the then prime minister ...".
+    "President Sooronbay Jeenbekov", "Chinese leader Jiang Zemin", "President of
+    Turkmenistan Gurbanguly Berdimuhamedow"; not "former President ..." nor "the then prime minister ...".
     `offices` are those the title names (``TITLE_OFFICES``; None: any office). A name
     shared by several people is left out, and so is a title the person never held.
     """

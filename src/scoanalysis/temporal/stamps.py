@@ -1,10 +1,10 @@
 """The dates a page prints about itself: publication and update lines, wire datelines, and their reading.
 
 ``line_stamps`` reads a short line made of dates, clock times, time zones, labels and
-furniture ("Published: 17th September 2022 11:09 AM | Last Updated: ...", "POLITICS |
-22:32 / 16.08.2023", "Publish Date: 03/07/24 13:47"); ``wire_dateline`` reads the
-dateline opening a sentence ("MOSCOW, July 2. /TASS/.", "DUSHANBE, June 2, 2016,
-Asia-Plus --"). A numeric date whose day and month both fit 12 has two readings;
+furniture ("Published: 9th June 2018 08:15 AM | Last Updated: ...", "WORLD |
+18:05 / 13.06.2019", "Publish Date: 09/07/15 16:20"); ``wire_dateline`` reads the
+dateline opening a sentence ("UFA, July 9. /Agency/.", "TASHKENT, June 23, 2016,
+Example News --"). A numeric date whose day and month both fit 12 has two readings;
 ``settle_orders`` puts first the one the page supports: another numeric date of the
 page that shows its order, a full date printed elsewhere on the page, a time zone of
 the Americas (month first); day first otherwise. The other reading stays: the clues
@@ -155,7 +155,7 @@ def line_stamps(folded: str, raw: str, *, sentence_id: int = 0, offset: int = 0,
 
 
 def wire_dateline(folded: str, raw: str, *, sentence_id: int = 0, offset: int = 0) -> Stamp | None:
-    """Return the dateline opening a sentence ("MOSCOW, July 2. /TASS/."): its city, and its date if printed.
+    """Return the dateline opening a sentence ("UFA, July 9. /Agency/."): its city, and its date if printed.
 
     The stamp has no reading and no month_day when the dateline gives no date
     ("ASTANA, Kazakhstan --", "NEW DELHI:").
