@@ -64,7 +64,7 @@ def stamp_clues(stamps: list[Stamp]) -> list[Clue]:
 
 def _label(s: Stamp) -> str:
     return {"published": "publication line", "dateline": "dateline", "updated": "update line",
-            "header": "page header"}[s.kind]
+            "header": "site header or footer"}[s.kind]
 
 
 def _clue_day(s: Stamp, weight: int, *, soft: bool = False) -> Clue:

@@ -127,9 +127,9 @@ def line_stamps(folded: str, raw: str, *, sentence_id: int = 0, offset: int = 0,
             continue
         if all(t.lower().strip(".:'\"") in P.STAMP_FURNITURE or P.STAMP_WIDGET.match(t.strip(".:")) for t in toks):
             continue
-        if len(toks) > 5 or not toks[0][:1].isupper() and toks[0].lower() != "by" or \
-                not all(P.SEGMENT_WORD.match(t.strip(".:,")) for t in toks):
-            return []
+        opens_as_name = toks[0][:1].isupper() or toks[0].lower() == "by"
+        if len(toks) > 5 or not opens_as_name or not all(P.SEGMENT_WORD.match(t.strip(".:,")) for t in toks):
+            return []  # a segment of prose: the line is no publication line
         words += len(toks)
     if words > P.STAMP_MAX_WORDS:
         return []
