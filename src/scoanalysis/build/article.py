@@ -60,7 +60,8 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     given_date = article.meta.get("published")
     given_date = pd.Timestamp(given_date) if given_date else None
     # publication date, timexes and date conflicts, the article's date mentions read once for the three
-    dated, times, conflicts = temporal.article_dates(sents, summits=summit_table, given=given_date)
+    dated, times, conflicts = temporal.article_dates(sents, summits=summit_table, given=given_date,
+                                                     reference_dir=reference_dir)
     dated = dated if dated is not None else pd.Series({
         "published": given_date or pd.NaT, "published_source": "metadata" if given_date else "unknown",
         "published_earliest": pd.NaT, "published_latest": pd.NaT, "published_evidence": "no text to read"})

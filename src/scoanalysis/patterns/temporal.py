@@ -472,22 +472,7 @@ CITY_SUMMIT_AFTER = re.compile(r"^['’]?s?\s+(?:SCO\s+)?summit", _I)
 
 # --------------------------------------------------------------------------- datelines
 
-#: A label before a dateline date ("Published: ", "Updated on").
-DATELINE_LABEL = re.compile(
-    r"^\s*(?:(?:first\s+)?(?:published|updated|posted|last\s+updated|last\s+modified|date(?:d)?|issued)\s*(?:on|at|:)?\s*)+",
-    _I,
-)
-#: What may surround a dateline date: clock times, time zones, separators.
-DATELINE_REST = re.compile(
-    r"^[\s|•·,.:/()-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|GMT[+-]?\d*|UTC[+-]?\d*|local\s+time)?"
-    r"|[\s|•·,.:/()-]|(?:GMT|UTC|BST|CET|CEST|MSK|EST|EDT|ET|IST)\b)*$",
-    _I,
-)
+# Publication lines, update lines and wire datelines are read by ``patterns.published``.
+
 #: A weekday and a connector right before a date range ("Thursday and Friday, Sept. 15-16").
 WEEKDAY_PAIR_BEFORE = re.compile(rf"\b{_WD}\s*(?:and|-|to|&|through)\s*$", _I)
-#: A wire-service dateline: "MOSCOW, Sept 16 (Reuters) -".
-WIRE_DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z.'\- ]{{2,}}(?:,\s*[A-Z][a-zA-Z.'\- ]*?)?,?\s+(?:(?i:{_month('m')})\s+{_day('d')}(?:,?\s+{_year('y')})?\s*)?"
-    r"\((?:Reuters|AP|AFP|Xinhua|TASS|RIA(?:\s+Novosti)?|Interfax|Sputnik|Bloomberg|dpa|UPI|Anadolu|IRNA|PTI|ANI|"
-    r"Kazinform|AKIpress|Trend|Kabar|CNN|RFE/RL|Eurasianet|Al\s+Jazeera)\)\s*-",
-)

@@ -44,7 +44,8 @@ Resolution choices (a reader's defaults, written down once):
 
 The files, in the order data flows through them: ``extract`` (rows, candidates from
 the rule ``builders``, mentions with their ``tense``), ``resolve`` (with ``anchored``
-and ``relative``), ``published`` (``facts``, ``clues``, ``summit_index``) and
+and ``relative``), ``published`` (``facts``, ``stamps``, ``officials``, ``clues``,
+``clues_page``, ``summit_index``) and
 ``table`` (records to frames); ``api`` holds the entry points.
 """
 

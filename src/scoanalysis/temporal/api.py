@@ -7,6 +7,7 @@ sentences frame and put the records together.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from typing import Mapping
 
@@ -14,8 +15,10 @@ import pandas as pd
 
 from .calendar import to_date
 from .extract import article_mentions, by_article
+from .officials import officials_index
 from .published import Article, published_row
 from .resolve import resolve_all
+from .stamps import page_stamps, settle_orders, stamp_timexes
 from .summit_index import summit_index
 from .table import conflict_frame, published_frame, published_record, timex_frame
 
@@ -41,6 +44,7 @@ def article_dates(
     *,
     summits: pd.DataFrame | None,
     given: date | pd.Timestamp | None,
+    reference_dir: str | os.PathLike | None = None,
 ) -> tuple[dict | None, pd.DataFrame, pd.DataFrame]:
     """Return one article's publication record, its timexes and its date conflicts, the article read once.
 
@@ -52,6 +56,8 @@ def article_dates(
         As for ``infer_published``.
     given
         The publication date of the article's metadata, or None.
+    reference_dir
+        As for ``infer_published``.
 
     Returns
     -------
@@ -66,10 +72,12 @@ def article_dates(
     if not groups:
         return None, timex_frame([]), (conflict_frame([]) if given is not None else pd.DataFrame())
     (aid, rows), = groups
-    art = Article.build(aid, rows, summit_index(summits))
+    art = Article.build(aid, rows, summit_index(summits), officials=officials_index(reference_dir))
     row = _published(aid, art, given)
     record = published_record(row)
-    times = timex_frame(list(zip(art.mentions, art.resolved_all(_dct(row)))))
+    dct = _dct(row)
+    times = timex_frame(list(zip(art.mentions, art.resolved_all(dct)))
+                        + stamp_timexes(aid, rows, art.stamps, art.mentions, dct))
     if given is None:
         return record, times, pd.DataFrame()
     return record, times, conflict_frame(_conflict_rows(art, given))
@@ -90,6 +98,10 @@ def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timest
 
     Returns
     -------
+    The dates of publication lines and datelines that no pattern finds in running text
+    ("Publish Date: 09/07/15", "2019/06/14", "UFA, July 9.") come as well, rule
+    ``stamp``, read as the page reads them (see ``infer_published``).
+
     DataFrame, one row per timex, columns: article_id, sentence_id, start, end (offsets
     into the raw article), text, timex_type (DATE, TIME, DURATION, SET), value (TIMEX3),
     earliest, latest (``datetime64[ns]``, NaT when none or when the day does not fit it:
@@ -102,7 +114,11 @@ def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timest
     found = []
     for aid, rows in by_article(sentences):
         mentions = article_mentions(aid, rows)
-        found.extend(zip(mentions, resolve_all(mentions, to_date(published.get(aid)))))
+        dct = to_date(published.get(aid))
+        res = resolve_all(mentions, dct)
+        found.extend(zip(mentions, res))
+        dated = {r.earliest for r in res if r.anchor == "absolute" and r.gran == "day" and r.earliest}
+        found.extend(stamp_timexes(aid, rows, settle_orders(page_stamps(rows), dated), mentions, dct))
     return timex_frame(found)
 
 
@@ -111,18 +127,28 @@ def infer_published(
     *,
     summits: pd.DataFrame | None = None,
     metadata: Mapping[str, date | pd.Timestamp | None] | None = None,
+    reference_dir: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Return each article's publication date and the window of days its text allows.
 
-    The text is read for clues: a dateline; explicit dates and years and their tense
-    ("established in 2001" sets a lower bound); summit host cities, which with the
-    reference summits give candidate days (a summit article is assumed published
-    within a week of the summit); weekdays and yearless dates said to fall on the
-    summit ("the session on Wednesday and Thursday", "arrived in Samarkand on
-    Friday"), which must match its real days; "this week" next to the summit; the
-    tense of sentences about the summit (future: not yet over; past: begun); photo
-    captions (taken before publication). Each candidate day is scored by the clues it
-    satisfies; the best days form the window.
+    The text is read for clues: the page's publication line ("Published: 9th June
+    2018", "09:40, 10 June 2018 | GMT +8", "Publish Date: 09/07/15", a
+    numeric date read day or month first as the page's other dates and the summit's
+    days support); its update line, archive stamp or site header, which only bound the
+    date from above unless nothing else dates the page; a wire dateline, with or
+    without its year ("UFA, July 9. /Agency/."); explicit dates and years and their
+    tense ("established in 2001" sets a lower bound, firmly when told in the past);
+    summit host cities, which with the reference summits give candidate days (a summit
+    article is assumed published within a week of the summit, more where it says "last
+    month"); weekdays and yearless dates said to fall on the summit ("the session on
+    Wednesday and Thursday", "arrived in Samarkand on Friday", "opens today"), which
+    must match its real days; "this week" next to the summit; the tense of sentences
+    about the summit (future: not yet over; past: begun; "is attending": going on);
+    photo captions (taken before publication); people named by a title of office
+    ("President Sooronbay Jeenbekov"), in office then. Each candidate day is scored by the
+    clues it satisfies; the best days form the window, and the best day among them is
+    the one nearest the summit's eve, day or morrow as the tense says (a preview just
+    after the latest event it tells of).
 
     Parameters
     ----------
@@ -134,6 +160,10 @@ def infer_published(
     metadata
         Publication dates known from metadata; where given they are ``published``
         (source ``metadata``) and the window is still computed from the text.
+    reference_dir
+        The reference folder whose people and terms of office are read (default
+        ``data/reference``): a person called by a title of office ("President X") was in
+        office when the text was written.
 
     Returns
     -------
@@ -144,8 +174,8 @@ def infer_published(
     Raises ``pandas.errors.OutOfBoundsDatetime`` when a day does not fit ``datetime64[ns]``.
     """
     metadata = metadata or {}
-    index = summit_index(summits)
-    records = [published_record(_published(aid, Article.build(aid, rows, index), metadata.get(aid)))
+    index, officials = summit_index(summits), officials_index(reference_dir)
+    records = [published_record(_published(aid, Article.build(aid, rows, index, officials=officials), metadata.get(aid)))
                for aid, rows in by_article(sentences)]
     return published_frame(records)
 
@@ -155,6 +185,7 @@ def date_conflicts(
     published: Mapping[str, date | pd.Timestamp | None] | pd.DataFrame,
     *,
     summits: pd.DataFrame | None = None,
+    reference_dir: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Return the spans whose dates disagree with the given publication dates.
 
@@ -170,7 +201,7 @@ def date_conflicts(
     published
         Publication date per article_id, or a frame with article_id and published
         columns (e.g. the articles table).
-    summits
+    summits, reference_dir
         As for ``infer_published``.
 
     Returns
@@ -180,9 +211,9 @@ def date_conflicts(
     """
     if isinstance(published, pd.DataFrame):
         published = dict(zip(published["article_id"], published["published"]))
-    index = summit_index(summits)
+    index, officials = summit_index(summits), officials_index(reference_dir)
     rows = []
     for aid, sents in by_article(sentences):
         if to_date(published.get(aid)) is not None:
-            rows.extend(_conflict_rows(Article.build(aid, sents, index), published.get(aid)))
+            rows.extend(_conflict_rows(Article.build(aid, sents, index, officials=officials), published.get(aid)))
     return conflict_frame(rows)
