@@ -1,4 +1,8 @@
-"""Cues that say who came to a summit, who stayed away and who was sent instead."""
+"""Cues that say who came to a summit, who stayed away, who was sent instead and who met whom.
+
+Each cue is a statement about attending; a person merely named near the summit is not.
+Patterns run on folded sentence text (text.fold) and are matched case-insensitively.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +10,157 @@ import re
 
 _I = re.IGNORECASE
 
-#: A list of attendees follows: "also attended by X and Y", "other leaders attending include X".
+#: A list of attendees follows the cue: "also attended by X and Y", "brings together X and Y",
+#: "other leaders attending include X", "also attending is X", "among the guests at the summit are X".
 LIST_CUE = re.compile(
-    r"\b(?:(?:also\s+)?attended\s+by|(?:leaders|guests|heads\s+of\s+state|participants)\s+(?:attending\s+)?(?:will\s+)?include"
-    r"|attending\s+(?:will\s+)?include|guests\s+include|joined\s+by)\b",
+    r"\b(?:(?:also\s+)?attended\s+by|joined\s+by|(?:brings|brought|bringing|will\s+bring)\s+together"
+    r"|(?:leaders|guests|heads\s+of\s+state|participants|attendees)\s+(?:attending\s+)?(?:will\s+)?(?:include[sd]?|included)"
+    r"|attending\s+(?:will\s+)?include|(?:also\s+)?(?:attending|joining|present|participating)\b[^.;:]{0,60}?\b(?:is|are|was|were|will\s+be)"
+    r"|among\s+(?:the\s+)?(?:most\s+)?(?:notable\s+|prominent\s+|other\s+|high-profile\s+)?(?:guests|participants|attendees|leaders\s+attending)"
+    r"\b[^.;:]{0,60}?\b(?:is|are|was|were|will\s+be))\b",
     _I,
 )
 #: The subject of the clause is absent.
 ABSENT = re.compile(
-    r"\b(?:(?:is|was|are|were|will)\s+not\s+(?:be\s+)?attend(?:ing)?|(?:did|does|do|will)\s+not\s+attend|(?:is|was)\s+not\s+at\b"
-    r"|(?:won't|didn't|doesn't|isn't|wasn't)\s+(?:be\s+)?attend(?:ing)?|skip(?:s|ped|ping)?\s+the\b|stay(?:s|ed|ing)?\s+away|"
-    r"(?:was|is|will\s+be)\s+absent|pulled\s+out|stayed\s+(?:at\s+)?home|(?:is|was)\s+staying\s+(?:away|at\s+home))",
+    r"\b(?:(?:is|was|are|were|will)\s+not\s+(?:be\s+)?(?:attend(?:ing)?|travel(?:l?ing)?|going|coming|present)"
+    r"|(?:did|does|do|will)\s+not\s+(?:attend|travel|go|come|take\s+part|participate|join)|(?:is|was)\s+not\s+at\b"
+    r"|(?:won't|didn't|doesn't|isn't|wasn't|aren't|weren't)\s+(?:be\s+)?(?:attend(?:ing)?|travel(?:l?ing)?|take\s+part|participate|join|going|coming)"
+    r"|skip(?:s|ped|ping)?\s+(?:the|this)\b|stay(?:s|ed|ing)?\s+away|(?:was|is|were|are|will\s+be)\s+absent|pulled\s+out"
+    r"|stayed\s+(?:at\s+)?home|(?:is|was)\s+staying\s+(?:away|at\s+home)|(?:declined|refused|decided\s+not|chose\s+not)\s+to\s+(?:attend|travel|go|come|join)"
+    r"|cancel(?:l?ed|s)?\s+(?:his|her)\s+(?:trip|visit|participation|attendance)|(?:will\s+)?miss(?:es|ed)?\s+the\s+(?:summit|meeting)"
+    r"|boycott(?:s|ed)?\s+the)",
     _I,
 )
 #: The subject sends someone in their place: "has sent his foreign minister", "is instead sending X".
-SENDS = re.compile(r"\b(?:has\s+sent|sent|is\s+(?:instead\s+)?sending|will\s+send|(?:is|was)\s+represented\s+by|delegated)\b", _I)
+SENDS = re.compile(
+    r"\b(?:has\s+sent|sent|is\s+(?:instead\s+)?sending|will\s+(?:instead\s+)?send|(?:is|was|will\s+be)\s+represented\s+by|delegated|dispatched)\b",
+    _I,
+)
+#: The subject led a country's delegation: "Foreign Minister X led the Indian delegation".
+LED_DELEGATION = re.compile(
+    r"\b(?:led|leads|leading|headed|heads|heading|will\s+lead|will\s+head|is\s+to\s+lead)\s+(?:the|a|his|her|its)\s+"
+    r"(?P<owner>[\w'-]+(?:'s)?\s+)?(?:high-level\s+|official\s+)?delegation\b(?:\s+(?:of|from)\s+(?P<of>[\w'-]+))?",
+    _I,
+)
 #: The subject will be there.
 EXPECTED = re.compile(
-    r"\b(?:(?:is|are)\s+expected\s+to\s+(?:attend|arrive|be\s+present|join|take\s+part)|will\s+(?:also\s+)?(?:attend|be\s+(?:present|there|in\s+attendance)|join|take\s+part|travel)"
-    r"|(?:plans|intends)\s+to\s+attend|(?:has\s+)?said\s+(?:he|she)\s+will\s+attend|(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:attend|arrive|join)"
-    r"|will\s+(?:meet|hold\s+(?:talks|meetings))|expected\s+to\s+arrive)\b",
+    r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|planned|poised|invited)\s+to\s+"
+    r"(?:attend|arrive|be\s+present|join|take\s+part|participate|address|visit|travel|lead|hold|meet)"
+    r"|expected\s+to\s+(?:attend|arrive|join|take\s+part|participate)"
+    r"|will\s+(?:also\s+)?(?:attend|be\s+(?:present|there|in\s+attendance|attending|among)|join|take\s+part|participate|travel|arrive|address|visit|lead)"
+    r"|(?:plans|intends|is\s+going|are\s+going|hopes|wants|agreed)\s+to\s+(?:attend|travel|visit|join|take\s+part|participate)"
+    r"|(?:is|are)\s+(?:travel(?:l)?ing|heading|flying|due)\s+to\b|(?:is|are)\s+to\s+(?:attend|visit|travel|arrive|participate)"
+    r"|took\s+off\s+for|left\s+for|(?:is|are)\s+(?:also\s+)?(?:on\s+(?:the|a)\s+(?:guest\s+)?list)|(?:was|were)\s+(?:also\s+)?invited)\b",
     _I,
 )
-#: The subject was there.
+#: The subject was (or is) there.
 ATTENDED = re.compile(
-    r"\b(?:attended|attend(?:s|ing)?\s+the\b|attending\s+(?:as|in|at)\b|took\s+part|participated|(?:arrived|arrives|landed)\b"
-    r"|was\s+greeted|was\s+(?:present|there)"
-    r"|used\s+the\b[^.]{0,40}\bsummit|addressed\s+the\b[^.]{0,30}\b(?:summit|meeting|leaders)|hosted\s+the\b|chaired\s+the\b)",
+    r"\b(?:attended(?!\s+by)|attend(?:s|ing)?\s+(?:the|a|this|an)\b|attending\s+(?:as|in|at)\b|took\s+part|takes\s+part|taking\s+part"
+    r"|participated|participates|participating\s+in|(?:arrived|arrives|arriving|landed|lands)\b|(?:is|are|was|were)\s+(?:currently\s+|now\s+|already\s+)?in\s+\w+\s+to\s+(?:attend|participate|take\s+part|join)"
+    r"|(?:is|are|was|were)\s+(?:welcomed|greeted|received|met)\s+(?:at|in|on\s+arrival|upon\s+arrival|by)"
+    r"|was\s+greeted|(?:was|were)\s+(?:present|there|in\s+attendance)|joined\s+(?:the|other|fellow|leaders|heads|a|his|her|\w+\s+leaders)\b|(?:virtually|online)\s+joined"
+    r"|used\s+the\b[^.]{0,40}\bsummit|(?:addressed|addresses|addressing)\s+the\b|(?:hosted|hosts|hosting|chaired|chairs|chairing|presided\s+over)\b"
+    r"|(?:delivered|made|gave|gives|delivers|makes)\s+(?:a|an|his|her|the|its)\s+(?:\w+\s+){0,2}(?:speech|address|remarks|statement)"
+    r"|(?:said|says|stated|told\s+\w+|stressed|noted|warned|urged|called)\b[^.;]{0,40}\b(?:in|during)\s+(?:his|her|a)\s+(?:\w+\s+)?(?:speech|address|remarks)\s+(?:at|to)\b"
+    r"|posed?\s+(?:together\s+)?for\s+(?:a|the)\s+(?:\w+\s+)?(?:group\s+)?photo|took\s+the\s+floor|spoke\s+at\s+the|speaking\s+at\s+the|was\s+among\s+the\s+(?:leaders|guests|participants))",
     _I,
 )
-#: Everyone named in the sentence was at the summit's margins: "met on the sidelines".
-SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\b", _I)
+#: A speech or address the clause's subject gave, stated before the subject: "During his address, the Indian Prime Minister ...".
+SPEECH_BEFORE = re.compile(r"^\s*(?:in|during)\s+(?:his|her)\s+(?:\w+\s+)?(?:speech|address|remarks)\b", _I)
+#: The people named around a meeting or greeting word met each other: "X met Y", "talks with Y", "Y, whom X greeted".
+MEETING = re.compile(
+    r"\b(?:met|meets|meet|meeting|meetings|talks|talked|bilaterals?|discussions|one-on-one|exchanged\s+pleasantries|shook\s+hands"
+    r"|greeted|greets|greet|welcomed|welcomes|welcome|embraced|stood\s+next\s+to|at\s+the\s+same\s+table|sat\s+(?:next\s+to|beside)|contacts)\b",
+    _I,
+)
+#: Words that make a greeting or a meeting word something else: "welcomed the decision", "meeting point".
+NOT_MEETING_AFTER = re.compile(r"^\s*(?:the|a|an|this|that|these|its|their|his|her|our|moves?|steps?|decisions?|proposals?|news|efforts?)\b(?!\s+(?:leaders?|presidents?|guests?|delegations?|counterparts?|heads?|prime|chinese|russian|indian))", _I)
+#: Someone named after these hosted or invited the gathering: "hosted by X", "at the invitation of X".
+HOSTED_BY = re.compile(
+    r"\b(?:hosted\s+by|at\s+the\s+invitation\s+of|chaired\s+by|presided\s+over\s+by|(?:welcomed|greeted|received)\s+by|invited\s+by|met\s+by)\b", _I)
+#: The clause places its people at the summit's margins: "met on the sidelines".
+SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\b|\bon\s+the\s+side\s+lines\b", _I)
+#: The clause is about the summit itself: "at the summit", "during the SCO meeting".
+AT_SUMMIT = re.compile(
+    r"\b(?:at|during|on\s+the\s+eve\s+of|ahead\s+of|for|to|in)\s+(?:the|this|this\s+year's|today's|a)\s+(?:\w+[\s-]+){0,4}?(?:summit|session|gathering|meeting\s+of\s+the\s+(?:sco|shanghai)|sco\s+(?:meeting|meet))\b", _I)
 #: Future or modal wording: what is said has not happened yet.
-FUTURE = re.compile(r"\b(?:will|would|is\s+expected|are\s+expected|plans?|intends?|is\s+due|is\s+set|is\s+scheduled|to\s+be\s+held)\b", _I)
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|is\s+expected|are\s+expected|plans?|planned|intends?|is\s+due|are\s+due|is\s+set|are\s+set|is\s+scheduled|are\s+scheduled"
+    r"|to\s+be\s+held|is\s+to|are\s+to|upcoming|next\s+week|tomorrow|is\s+likely|may|might|could|possible|possibly)\b", _I)
+#: A cue in the past tense: it happened.
+PAST = re.compile(r"\b(?:\w+ed|took|met|held|gave|made|spoke|sat|stood|shook|sent|led|was|were|had)\b", _I)
 #: Where a clause ends: a stop, a semicolon, a dash, or ", while"/", but".
-CLAUSE_BREAK = re.compile(r"[;:.!?]|\s[\u2013\u2014-]\s|,\s+(?:while|but|whereas|although)\b")
-#: What may stand between two coordinated names: a comma or "and", then titles ("Uzbekistan President").
-JOINED = re.compile(r"^(?:\s*,)?\s*(?:and\s+)?(?:(?:[A-Z][\w'.-]*|of|the)\s+)*$")
+CLAUSE_BREAK = re.compile(r"[;:.!?\n]|\s[\u2013\u2014-]\s|\s--\s|,\s+(?:while|but|whereas|although|though)\b")
+#: Words that never stand inside a list of people: a verb of saying or a relative clause starts a new one.
+NOT_IN_LIST = re.compile(
+    r"\b(?:said|says|say|told|tells|noted|added|stated|announced|according|reported|who|whom|whose|which|that|is|are|was|were|has|have|had"
+    r"|will|would|met|meet|meeting|with|to|after|before|when|while|because|if|than|by|from|against|about|called|asked|thanked|urged)\b", _I)
+#: What may separate two people of one list: a comma, "and", "as well as", "along with".
+LIST_JOIN = re.compile(r",|&|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\btogether\s+with\b|\bplus\b", _I)
+#: Reporting words between a person and a cue: the person reports, someone else is the subject.
+REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|noted|added|stated|announced|according\s+to|reported|confirmed|quoted|cited|hinted|claimed|believes?)\b", _I)
+#: Words right before a person that make them no subject or co-participant: "by X", "to X", "from X".
+NOT_PARTICIPANT_BEFORE = re.compile(r"\b(?:to|from|against|about|than|like|unlike|for|on|of|over|sanctions\s+on)\s+(?:\w+\s+){0,2}$", _I)
+#: Time words that place a statement at another time than the summit.
+OTHER_TIME = re.compile(
+    r"\b(?:last|previous|past)\s+(?:year|month|week|summit|time)|\bearlier\s+this\s+(?:year|month)|\b(?:a|one|two|three|several|\d+)\s+(?:years?|months?|weeks?)\s+ago\b"
+    r"|\bnext\s+(?:year|month|week)|\bprevious\s+(?:visit|trip|meeting|summit)|\bin\s+the\s+past\b|\bfirst\s+time\s+since\b|\bformer\b", _I)
+#: A four-digit year that dates an event (not "since 2018", "until 2030").
+EVENT_YEAR = re.compile(r"(?<!since\s)(?<!until\s)(?<!through\s)(?<!by\s)\b((?:19|20)\d\d)\b")
+#: A month name placing an event ("in May", "on June 15"): compared with the summit's months.
+EVENT_MONTH = re.compile(
+    r"\b(?:in|on|since|last|this|early|mid|late|mid-)\s*(january|february|march|april|may|june|july|august|september|october|november|december)\b", _I)
+#: Locatives before a place: the place is where the statement happens.
+LOCATIVE = re.compile(
+    r"\b(?:in|to|at|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|landed\s+in|trip\s+to|visit\s+to|travel(?:s|led|ed)?\s+(?:on\s+)?to)\s+(?:the\s+)?(?:\w+\s+){0,3}$", _I)
+#: A summit named in the clause: "the summit", "SCO summit", "the 2022 summit", "last year's summit".
+SUMMIT_WORD = re.compile(r"\bsummit\b|\bcouncil\s+of\s+heads\s+of\s+state\b", _I)
+#: Relative summit references: the previous or the next summit.
+PREVIOUS_SUMMIT = re.compile(r"\b(?:last|previous|past)\s+(?:year's\s+)?(?:\w+\s+){0,2}(?:summit|session)\b|\blast\s+year's\b[^.;]{0,30}\bsummit\b", _I)
+NEXT_SUMMIT = re.compile(r"\b(?:next|following|upcoming\s+\d{4})\s+(?:year's\s+)?(?:\w+\s+){0,2}(?:summit|session|meeting)\b|\bnext\s+year's\b", _I)
+#: A token of a verbless photo caption besides its people: joiners, day names, capitalised names and credits.
+CAPTION_TOKEN = re.compile(r"[\w'-]+|[^\s\w]")
+CAPTION_ALLOWED = frozenset(
+    """, & ( ) ' . and on at in the of from left right l-r r-l center centre during summit meeting photo group pose posing for a
+    monday tuesday wednesday thursday friday saturday sunday""".split())
+#: A plural office before a list of states: "the leaders of Russia, Turkey and Uzbekistan", "counterparts from China".
+PLURAL_OFFICE = re.compile(
+    r"\b(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state(?:\s+and\s+(?:of\s+)?government)?|heads|counterparts|prime\s+ministers)\s+(?:of|from)\s+(?:the\s+)?$", _I)
+#: Demonyms before "counterparts": "his Chinese and Kyrgyz counterparts".
+COUNTERPARTS_AFTER = re.compile(r"^\s+(?:counterparts?|leaders|presidents)\b", _I)
+#: A singular office before a state: "the President of the Republic of Belarus", "the acting president of Iran".
+OFFICE_OF = re.compile(
+    r"\b(?:the\s+)?(?P<role>(?:acting|interim)\s+president|president|prime\s+minister|premier|leader|head\s+of\s+state|head\s+of\s+government"
+    r"|king|emir|foreign\s+minister)\s+of\s+(?:the\s+)?$", _I)
+#: A bare definite office standing for someone named before: "the head of state made a speech".
+BARE_OFFICE = re.compile(r"\b(?:the|this)\s+(?:head\s+of\s+state|president|prime\s+minister|premier|leader)\b(?!\s+of\b)(?!\s+[A-Z])", _I)
+#: Subject pronouns that stand for the last person named.
+PRONOUN = re.compile(r"\b(?P<p>he|she)\b", _I)
+#: Between two joined people or between a subject and its verb: titles and the state they hold office of.
+OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+#: Before a person: they report the statement ("according to X, ...").
+REPORTER_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;]{0,60}$", _I)
+#: After a person: they report the statement ("..., X told reporters").
+REPORTER_AFTER = re.compile(r"^(?:\s*,)?\s*(?:[\w'-]+\s+){0,2}?(?:said|says|told|tells|noted|added|announced|stated|reported|wrote)\b", _I)
+#: Between a person and a cue: a new clause begins, whose subject is someone else ("X, whose aide", "X said that").
+SUBORDINATE = re.compile(r"\b(?:that|whom|whose|which|because|if)\b", _I)
+#: Cues whose object came too: "hosted X", "joined X".
+HOSTING = re.compile(r"(?:hosted|hosts|hosting)\b", _I)
+JOINING = re.compile(r"(?:virtually\s+|online\s+)?joined\b", _I)
+#: Greeting words, which also take things as objects ("welcomed the decision").
+GREETING = re.compile(r"(?:greet|welcom)", _I)
+#: A past form of "be" in a list cue: "attending were".
+PAST_BE = re.compile(r"\b(?:was|were)\b", _I)
+#: What joins two states of one list: "Russia, Turkey and Uzbekistan", "Chinese and Kyrgyz".
+STATE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", _I)
+#: Where the words a statement covers stop after its cue: a new clause of another time or subject.
+TAIL_CUT = re.compile(
+    r"\b(?:before|after|when|while|because|since|which|who|whom|where|although|though|just|but|whereas|unlike)\b|[;:.!?]", _I)
+#: A summit of another body: "the G20 summit", "a Group of Eight summit", "the BRICS summit".
+OTHER_BODY_SUMMIT = re.compile(
+    r"\b(?:G-?\d+|Group\s+of\s+(?:Seven|Eight|Twenty)|BRICS|NATO|ASEAN|EU|CSTO|CICA|CIS|EAEU|APEC|Arab\s+League|C5|Central\s+Asia(?:n)?(?:-\w+)?)"
+    r"\s+(?:\w+\s+){0,2}?summit\b", _I)
+#: "last year's summit", "next year's meeting": a summit a year before or after.
+LAST_YEAR = re.compile(r"\blast\s+year\b", _I)
+NEXT_YEAR = re.compile(r"\bnext\s+year\b", _I)
