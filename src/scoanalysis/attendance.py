@@ -195,8 +195,11 @@ def _offices_of_states(text, states, mentions, gaz, date) -> list:
         after = text[states[group[-1]].end:]
         if plural or AP.COUNTERPARTS_AFTER.match(after):
             used.update(group)
+            office = " ".join(plural.group("office").lower().split()) if plural else "leaders"
+            role = AP.PLURAL_ROLE.get(office, "leader")
             for k, j in enumerate(group):
-                pid = _leader(gaz, states[j].entity_id, date)
+                state = states[j].entity_id
+                pid = _leader(gaz, state, date) if role == "leader" else entities_mod._office_holder(gaz, state, role, date)
                 if pid:
                     lo = plural.start() if (plural and k == 0) else states[j].start
                     out.append(S.Person(lo, states[j].end, pid, "office"))

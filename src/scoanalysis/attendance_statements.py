@@ -123,7 +123,7 @@ def _list_from(text: str, people: list[Person], first: int) -> list[Person]:
 def _subjects(text: str, people: list[Person], at: int) -> list[Person]:
     """The subject of a cue at `at`: the last person before it in its clause and those joined to them."""
     before = [p for p in people if p.end <= at and _same_clause(text, p.end, at)]
-    before = [p for p in before if not _possessive(text, p) and not P.NOT_PARTICIPANT_BEFORE.search(text[max(0, p.start - 30):p.start])]
+    before = [p for p in before if not _possessive(text, p) and not P.NOT_SUBJECT_BEFORE.search(text[max(0, p.start - 30):p.start])]
     if not before:
         return []
     last = before[-1]
@@ -260,7 +260,7 @@ def _meeting_statements(text: str, people: list[Person]) -> list[Statement]:
         here = [p for p in here if not (p.end <= m.start() and P.REPORTING.search(text[p.end:m.start()]))
                 and not (p.start >= m.end() and P.REPORTING.search(text[m.end():p.start]))]
         here = [p for p in here if not P.NOT_PARTICIPANT_BEFORE.search(text[max(0, p.start - 30):p.start])]
-        if not here:
+        if not here or P.HABITUAL.search(text[lo:hi]):
             continue
         done.add((lo, hi))
         status = "expected" if P.FUTURE.search(text[lo:hi]) else "attended"

@@ -69,15 +69,18 @@ ATTENDED = re.compile(
 SPEECH_BEFORE = re.compile(r"^\s*(?:in|during)\s+(?:his|her)\s+(?:\w+\s+)?(?:speech|address|remarks)\b", _I)
 #: The people named around a meeting or greeting word met each other: "X met Y", "talks with Y", "Y, whom X greeted".
 MEETING = re.compile(
-    r"\b(?:met|meets|meet|meeting|meetings|talks|talked|bilaterals?|discussions|one-on-one|exchanged\s+pleasantries|shook\s+hands"
-    r"|greeted|greets|greet|welcomed|welcomes|welcome|embraced|stood\s+next\s+to|at\s+the\s+same\s+table|sat\s+(?:next\s+to|beside)|contacts)\b",
+    r"\b(?:met|meets|(?:will|to|would|shall|and)\s+(?:also\s+)?(?:meet|greet|welcome|hold\s+talks)|meeting|meetings|talks|talked|bilaterals?|discussions|one-on-one"
+    r"|exchanged\s+pleasantries|shook\s+hands|greeted|greets|welcomed|welcomes|embraced|stood\s+next\s+to|at\s+the\s+same\s+table"
+    r"|sat\s+(?:next\s+to|beside)|contacts)\b",
     _I,
 )
+#: Habits, not events: "the two leaders meet rarely".
+HABITUAL = re.compile(r"\b(?:rarely|seldom|never|often|usually|regularly|frequently|routinely)\b", _I)
 #: Words that make a greeting or a meeting word something else: "welcomed the decision", "meeting point".
 NOT_MEETING_AFTER = re.compile(r"^\s*(?:the|a|an|this|that|these|its|their|his|her|our|moves?|steps?|decisions?|proposals?|news|efforts?)\b(?!\s+(?:leaders?|presidents?|guests?|delegations?|counterparts?|heads?|prime|chinese|russian|indian))", _I)
 #: Someone named after these hosted or invited the gathering: "hosted by X", "at the invitation of X".
 HOSTED_BY = re.compile(
-    r"\b(?:hosted\s+by|at\s+the\s+invitation\s+of|chaired\s+by|presided\s+over\s+by|(?:welcomed|greeted|received)\s+by|invited\s+by|met\s+by)\b", _I)
+    r"\b(?:hosted\s+by|at\s+the\s+invitation\s+of|chaired\s+by|presided\s+over\s+by|invited\s+by)\b", _I)
 #: The clause places its people at the summit's margins: "met on the sidelines".
 SIDELINES = re.compile(r"\bon\s+the\s+(?:sidelines|margins)\b|\bon\s+the\s+side\s+lines\b", _I)
 #: The clause is about the summit itself: "at the summit", "during the SCO meeting".
@@ -99,13 +102,13 @@ NOT_IN_LIST = re.compile(
 LIST_JOIN = re.compile(r",|&|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\btogether\s+with\b|\bplus\b", _I)
 #: Reporting words between a person and a cue: the person reports, someone else is the subject.
 REPORTING = re.compile(
-    r"\b(?:said|says|told|tells|noted|added|stated|announced|according\s+to|reported|confirmed|quoted|cited|hinted|claimed|believes?)\b", _I)
+    r"\b(?:said|says|told|tells|telling|noted|added|stated|announced|according\s+to|reported|confirmed|quoted|cited|hinted|claimed|believes?)\b", _I)
 #: Words right before a person that make them no subject or co-participant: "by X", "to X", "from X".
 NOT_PARTICIPANT_BEFORE = re.compile(r"\b(?:to|from|against|about|than|like|unlike|for|on|of|over|sanctions\s+on)\s+(?:\w+\s+){0,2}$", _I)
 #: Time words that place a statement at another time than the summit.
 OTHER_TIME = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|week|summit|time)|\bearlier\s+this\s+(?:year|month)|\b(?:a|one|two|three|several|\d+)\s+(?:years?|months?|weeks?)\s+ago\b"
-    r"|\bnext\s+(?:year|month|week)|\bprevious\s+(?:visit|trip|meeting|summit)|\bin\s+the\s+past\b|\bfirst\s+time\s+since\b|\bformer\b", _I)
+    r"|\bnext\s+(?:year|month|week)|\bprevious\s+(?:visit|trip|meeting|summit)|\bin\s+the\s+past\b|\bfirst\s+time\s+since\b|\bformer\b|\b(?:quite\s+)?recently\b|\bpreviously\b|\bonce\s+again\b", _I)
 #: A four-digit year that dates an event (not "since 2018", "until 2030").
 EVENT_YEAR = re.compile(r"(?<!since\s)(?<!until\s)(?<!through\s)(?<!by\s)\b((?:19|20)\d\d)\b")
 #: A month name placing an event ("in May", "on June 15"): compared with the summit's months.
@@ -126,7 +129,10 @@ CAPTION_ALLOWED = frozenset(
     monday tuesday wednesday thursday friday saturday sunday""".split())
 #: A plural office before a list of states: "the leaders of Russia, Turkey and Uzbekistan", "counterparts from China".
 PLURAL_OFFICE = re.compile(
-    r"\b(?:the\s+)?(?:leaders|presidents|heads\s+of\s+state(?:\s+and\s+(?:of\s+)?government)?|heads|counterparts|prime\s+ministers)\s+(?:of|from)\s+(?:the\s+)?$", _I)
+    r"\b(?:the\s+)?(?P<office>leaders|presidents|heads\s+of\s+state(?:\s+and\s+(?:of\s+)?government)?|heads|counterparts|prime\s+ministers|premiers"
+    r"|foreign\s+ministers)\s+(?:of|from)\s+(?:the\s+)?$", _I)
+#: The role word (patterns of roles.csv) of each plural office; "leader" for the rest.
+PLURAL_ROLE = {"presidents": "president", "prime ministers": "prime minister", "premiers": "premier", "foreign ministers": "foreign minister"}
 #: Demonyms before "counterparts": "his Chinese and Kyrgyz counterparts".
 COUNTERPARTS_AFTER = re.compile(r"^\s+(?:counterparts?|leaders|presidents)\b", _I)
 #: A singular office before a state: "the President of the Republic of Belarus", "the acting president of Iran".
@@ -140,9 +146,11 @@ PRONOUN = re.compile(r"\b(?P<p>he|she)\b", _I)
 #: Between two joined people or between a subject and its verb: titles and the state they hold office of.
 OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 #: Before a person: they report the statement ("according to X, ...").
-REPORTER_BEFORE = re.compile(r"\baccording\s+to\s+[^,.;]{0,60}$", _I)
+REPORTER_BEFORE = re.compile(
+    r"\baccording\s+to\s+(?:[^,.;]{0,60}\b(?:adviser|advisor|aide|spokes\w+|official|minister|secretary|assistant|envoy|ambassador|source)\s*,\s*"
+    r"|[^,.;]{0,60})$", _I)
 #: After a person: they report the statement ("..., X told reporters").
-REPORTER_AFTER = re.compile(r"^(?:\s*,)?\s*(?:[\w'-]+\s+){0,2}?(?:said|says|told|tells|noted|added|announced|stated|reported|wrote)\b", _I)
+REPORTER_AFTER = re.compile(r"^(?:\s*,)?\s*(?:[\w'-]+\s+){0,2}?(?:said|says|told|tells|telling|noted|added|announced|stated|reported|wrote|declined\s+to\s+(?:comment|give|say))\b", _I)
 #: Between a person and a cue: a new clause begins, whose subject is someone else ("X, whose aide", "X said that").
 SUBORDINATE = re.compile(r"\b(?:that|whom|whose|which|because|if)\b", _I)
 #: Cues whose object came too: "hosted X", "joined X".
@@ -164,3 +172,7 @@ OTHER_BODY_SUMMIT = re.compile(
 #: "last year's summit", "next year's meeting": a summit a year before or after.
 LAST_YEAR = re.compile(r"\blast\s+year\b", _I)
 NEXT_YEAR = re.compile(r"\bnext\s+year\b", _I)
+#: Words right before a person that make them no subject: those of NOT_PARTICIPANT_BEFORE and "with" ("talks with X"),
+#: but not "along with X".
+NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:to|from|against|about|than|like|unlike|for|on|of|over)|(?<!along\s)(?<!together\s)\bwith)\s+(?:\w+\s+){0,2}$", _I)
