@@ -155,6 +155,8 @@ def _sentence_people(text, mentions, here, gaz, counts: Counter, history: list[s
         else:
             places.append(S.Place(a, b, eid, eid in cities))
     states = [p for p in places if p.entity_id in gaz.names and gaz.names[p.entity_id][1] == "country"]
+    demonyms = {(a, b) for a, b, eid, typ, how, surface in mentions if how == "demonym"}
+    places = [p for p in places if (p.start, p.end) not in demonyms or AP.PLACE_AFTER_DEMONYM.match(text, p.end)]
     if date is not None:
         people += _offices_of_states(text, states, mentions, gaz, date)
     taken = spans + [(p.start, p.end) for p in people]

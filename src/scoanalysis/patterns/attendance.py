@@ -104,7 +104,8 @@ LIST_JOIN = re.compile(r",|&|\band\b|\bas\s+well\s+as\b|\balong\s+with\b|\btoget
 REPORTING = re.compile(
     r"\b(?:said|says|told|tells|telling|noted|added|stated|announced|according\s+to|reported|confirmed|quoted|cited|hinted|claimed|believes?)\b", _I)
 #: Words right before a person that make them no subject or co-participant: "by X", "to X", "from X".
-NOT_PARTICIPANT_BEFORE = re.compile(r"\b(?:to|from|against|about|than|like|unlike|for|on|of|over|sanctions\s+on)\s+(?:\w+\s+){0,2}$", _I)
+NOT_PARTICIPANT_BEFORE = re.compile(
+    r"\b(?:to|from|against|about|than|like|unlike|for|on|of|over|sanctions\s+on)\s+(?:(?:the|(?-i:[A-Z])[\w'.-]*)\s+){0,3}$", _I)
 #: Time words that place a statement at another time than the summit.
 OTHER_TIME = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|week|summit|time)|\bearlier\s+this\s+(?:year|month)|\b(?:a|one|two|three|several|\d+)\s+(?:years?|months?|weeks?)\s+ago\b"
@@ -116,7 +117,9 @@ EVENT_MONTH = re.compile(
     r"\b(?:in|on|since|last|this|early|mid|late|mid-)\s*(january|february|march|april|may|june|july|august|september|october|november|december)\b", _I)
 #: Locatives before a place: the place is where the statement happens.
 LOCATIVE = re.compile(
-    r"\b(?:in|to|at|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|landed\s+in|trip\s+to|visit\s+to|travel(?:s|led|ed)?\s+(?:on\s+)?to)\s+(?:the\s+)?(?:\w+\s+){0,3}$", _I)
+    r"\b(?:in|to|at|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|landed\s+in|trip\s+to|visit\s+to|travel(?:s|led|ed)?\s+(?:on\s+)?to)\s+(?:the\s+)?(?:(?:(?-i:[A-Z])[\w'-]*|nation|country|capital|city|republic|state|resort|town|of)\s+){0,4}$", _I)
+#: After a demonym: it names a place ("the Kazakh capital"), not a person's state ("the Iranian president").
+PLACE_AFTER_DEMONYM = re.compile(r"\s+(?:capital|city|resort|town|port|soil)\b", _I)
 #: A summit named in the clause: "the summit", "SCO summit", "the 2022 summit", "last year's summit".
 SUMMIT_WORD = re.compile(r"\bsummit\b|\bcouncil\s+of\s+heads\s+of\s+state\b", _I)
 #: Relative summit references: the previous or the next summit.
@@ -140,7 +143,7 @@ OFFICE_OF = re.compile(
     r"\b(?:the\s+)?(?P<role>(?:acting|interim)\s+president|president|prime\s+minister|premier|leader|head\s+of\s+state|head\s+of\s+government"
     r"|king|emir|foreign\s+minister)\s+of\s+(?:the\s+)?$", _I)
 #: A bare definite office standing for someone named before: "the head of state made a speech".
-BARE_OFFICE = re.compile(r"\b(?:the|this)\s+(?:head\s+of\s+state|president|prime\s+minister|premier|leader)\b(?!\s+of\b)(?!\s+[A-Z])", _I)
+BARE_OFFICE = re.compile(r"\b(?:the|this)\s+(?:head\s+of\s+state|president|prime\s+minister|premier|leader)\b(?!\s+of\b)(?!\s+(?-i:[A-Z]))", _I)
 #: Subject pronouns that stand for the last person named.
 PRONOUN = re.compile(r"\b(?P<p>he|she)\b", _I)
 #: Between two joined people or between a subject and its verb: titles and the state they hold office of.
@@ -175,4 +178,4 @@ NEXT_YEAR = re.compile(r"\bnext\s+year\b", _I)
 #: Words right before a person that make them no subject: those of NOT_PARTICIPANT_BEFORE and "with" ("talks with X"),
 #: but not "along with X".
 NOT_SUBJECT_BEFORE = re.compile(
-    r"(?:\b(?:to|from|against|about|than|like|unlike|for|on|of|over)|(?<!along\s)(?<!together\s)\bwith)\s+(?:\w+\s+){0,2}$", _I)
+    r"(?:\b(?:to|from|against|about|than|like|unlike|for|on|of|over)|(?<!along\s)(?<!together\s)\bwith)\s+(?:(?:the|(?-i:[A-Z])[\w'.-]*)\s+){0,3}$", _I)
