@@ -290,12 +290,15 @@ def _city_ids() -> frozenset:
 def _placed(text: str, st, here: _Summit, places: list, table: dict) -> _Summit | None:
     """The summit statement `st` is about: another summit its words name, none when it is set at another
     time or place (or another body's summit), else the article's summit `here`."""
-    lo = st.lo
-    _, end = S.clause(text, max(st.lo, st.hi - 1))
+    start, end = S.clause(text, max(st.lo, st.hi - 1))
+    # time words at the head of the clause set its time; a reporting verb or "that" starts another clause
+    lo = max([start] + [m.end() for m in AP.CLAUSE_HEAD_END.finditer(text, start, st.lo)]) if start < st.lo else st.lo
     cut = AP.TAIL_CUT.search(text, st.hi, end)
     hi = max(st.hi, cut.start() if cut else end)
     scope = text[lo:hi]
     inside = [p for p in places if lo <= p.start and p.end <= hi]
+    if AP.OTHER_MEETING.search(scope):
+        return None
     if AP.SUMMIT_WORD.search(scope):
         if AP.OTHER_BODY_SUMMIT.search(scope):
             return None

@@ -105,7 +105,7 @@ REPORTING = re.compile(
     r"\b(?:said|says|told|tells|telling|noted|added|stated|announced|according\s+to|reported|confirmed|quoted|cited|hinted|claimed|believes?)\b", _I)
 #: Words right before a person that make them no subject or co-participant: "by X", "to X", "from X".
 NOT_PARTICIPANT_BEFORE = re.compile(
-    r"\b(?:to|from|against|about|than|like|unlike|for|on|of|over|sanctions\s+on)\s+(?:(?:the|(?-i:[A-Z])[\w'.-]*)\s+){0,3}$", _I)
+    r"\b(?:to|from|against|about|than|like|unlike|for|on|of|over|by|sanctions\s+on)\s+(?:(?:the|(?-i:[A-Z])[\w'.-]*)\s+){0,3}$", _I)
 #: Time words that place a statement at another time than the summit.
 OTHER_TIME = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|week|summit|time)|\bearlier\s+this\s+(?:year|month)|\b(?:a|one|two|three|several|\d+)\s+(?:years?|months?|weeks?)\s+ago\b"
@@ -150,7 +150,7 @@ PRONOUN = re.compile(r"\b(?P<p>he|she)\b", _I)
 OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 #: Before a person: they report the statement ("according to X, ...").
 REPORTER_BEFORE = re.compile(
-    r"\baccording\s+to\s+(?:[^,.;]{0,60}\b(?:adviser|advisor|aide|spokes\w+|official|minister|secretary|assistant|envoy|ambassador|source)\s*,\s*"
+    r"\baccording\s+to\s+(?:[^,.;]{0,60}\b(?:adviser|advisor|aide|spokes\w+|official|minister|secretary|assistant|envoy|ambassador|source)\b[^,.;]{0,40},\s*"
     r"|[^,.;]{0,60})$", _I)
 #: After a person: they report the statement ("..., X told reporters").
 REPORTER_AFTER = re.compile(r"^(?:\s*,)?\s*(?:[\w'-]+\s+){0,2}?(?:said|says|told|tells|telling|noted|added|announced|stated|reported|wrote|declined\s+to\s+(?:comment|give|say))\b", _I)
@@ -179,3 +179,12 @@ NEXT_YEAR = re.compile(r"\bnext\s+year\b", _I)
 #: but not "along with X".
 NOT_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:to|from|against|about|than|like|unlike|for|on|of|over)|(?<!along\s)(?<!together\s)\bwith)\s+(?:(?:the|(?-i:[A-Z])[\w'.-]*)\s+){0,3}$", _I)
+#: A meeting of ministers or of heads of government, not of the heads of state: "the foreign ministers' summit".
+OTHER_MEETING = re.compile(
+    r"\b(?:foreign|defen[cs]e|interior|trade|economy|economic|finance|energy|transport|culture|education|health|agriculture|justice)\s+"
+    r"minist(?:ers?'?|ries|erial)\s+(?:\w+\s+){0,2}?(?:summit|meeting|council|session|talks|conference)\b"
+    r"|\bcouncil\s+of\s+(?:foreign\s+ministers|heads\s+of\s+government|ministers)\b|\bheads\s+of\s+government\b|\bministerial\s+(?:meeting|summit|session)\b", _I)
+#: What ends the head of a clause before a statement: a reporting verb, "that", "according to ...,".
+CLAUSE_HEAD_END = re.compile(
+    r"\b(?:said|says|told|tells|noted|added|stated|announced|reported|confirmed|hinted|claimed|that|which|who|whom|when|while|as)\b"
+    r"|\baccording\s+to\s+[^,]{0,80},|,\s+(?:and|but|yet|so)\b", _I)
