@@ -153,7 +153,8 @@ def _sentence_people(text, mentions, here, gaz, counts: Counter, history: list[s
                 eid = _at_date(gaz, surface, date) or eid
             people.append(S.Person(a, b, eid, "role" if how == "role" else "name"))
         else:
-            places.append(S.Place(a, b, eid, eid in cities))
+            where = bool(AP.SUMMIT_CITY_BEFORE.search(text, max(0, a - 30), a) or AP.SUMMIT_CITY_AFTER.match(text, b))
+            places.append(S.Place(a, b, eid, eid in cities, where))
     states = [p for p in places if p.entity_id in gaz.names and gaz.names[p.entity_id][1] == "country"]
     demonyms = {(a, b) for a, b, eid, typ, how, surface in mentions if how == "demonym"}
     places = [p for p in places if (p.start, p.end) not in demonyms or AP.PLACE_AFTER_DEMONYM.match(text, p.end)]
@@ -259,6 +260,7 @@ class _Summit:
     city_ids: frozenset
     country_id: str
     city: str
+    virtual: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -277,7 +279,8 @@ def _summit_table() -> dict[str, _Summit]:
         ids = frozenset(e for n in city_names for e in names_of.get(fold(str(n)).lower(), ()))
         months = frozenset(pd.date_range(r.start, r.end).month_name().str.lower()) if pd.notna(r.start) else frozenset()
         out[r.summit_id] = _Summit(r.summit_id, int(r.year), pd.Timestamp(r.start), months, ids,
-                                   by_name.get(fold(str(r.country)).lower(), ""), str(r.city))
+                                   by_name.get(fold(str(r.country)).lower(), ""), str(r.city),
+                                   virtual=str(getattr(r, "format", "")) == "virtual")
     return out
 
 
@@ -313,7 +316,7 @@ def _placed(text: str, st, here: _Summit, places: list, table: dict) -> _Summit 
         return None
     if here.months and any(m.lower() not in here.months for m in AP.EVENT_MONTH.findall(scope)):
         return None
-    for p in inside:
+    for p in (inside if not here.virtual else ()):  # a virtual summit is attended from anywhere
         if not AP.LOCATIVE.search(text, max(0, p.start - 45), p.start):
             continue
         if (p.is_city and p.entity_id not in here.city_ids) or (not p.is_city and p.entity_id in _country_ids()
@@ -330,7 +333,7 @@ def _named_summit(scope: str, here: _Summit, inside: list, table: dict) -> _Summ
     if here.year is None:
         return None
     years = {int(y) for y in AP.EVENT_YEAR.findall(scope)} - {here.year}
-    cities = {p.entity_id for p in inside if p.is_city} - here.city_ids
+    cities = {p.entity_id for p in inside if p.is_city and p.where} - here.city_ids
     summit_cities = {e for s in table.values() for e in s.city_ids}
     cities &= summit_cities
     previous = bool(AP.PREVIOUS_SUMMIT.search(scope))

@@ -34,6 +34,7 @@ class Place:
     end: int
     entity_id: str
     is_city: bool
+    where: bool = False  # named as where something is held: "in Qingdao", "the Qingdao summit"
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,9 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
                 found += _objects(text, people, m.end())  # "Xi hosted Putin": the guest came too
             if status == "attended" and P.JOINING.match(m.group()):
                 found += _objects(text, people, m.end())
+            with_ = P.WITH_AFTER.match(text, m.end()) if status != "absent" else None
+            if with_ and _same_clause(text, m.end(), with_.end()):
+                found += _objects(text, people, with_.end())  # "posed for a photo with X", "took part in talks with X"
             if not found:
                 continue
             lo, hi = _span(found, m)

@@ -50,13 +50,13 @@ EXPECTED = re.compile(
     r"|will\s+(?:also\s+)?(?:attend|be\s+(?:present|there|in\s+attendance|attending|among)|join|take\s+part|participate|travel|arrive|address|visit|lead)"
     r"|(?:plans|intends|is\s+going|are\s+going|hopes|wants|agreed)\s+to\s+(?:attend|travel|visit|join|take\s+part|participate)"
     r"|(?:is|are)\s+(?:travel(?:l)?ing|heading|flying|due)\s+to\b|(?:is|are)\s+to\s+(?:attend|visit|travel|arrive|participate)"
-    r"|took\s+off\s+for|left\s+for|(?:is|are)\s+(?:also\s+)?(?:on\s+(?:the|a)\s+(?:guest\s+)?list)|(?:was|were)\s+(?:also\s+)?invited)\b",
+    r"|took\s+off\s+for|left\s+for|(?:has\s+)?(?:confirmed|announced)\s+(?:his|her)\s+(?:participation|attendance|presence|trip|visit)|(?:is|are)\s+(?:also\s+)?(?:on\s+(?:the|a)\s+(?:guest\s+)?list)|(?:was|were)\s+(?:also\s+)?invited)\b",
     _I,
 )
 #: The subject was (or is) there.
 ATTENDED = re.compile(
     r"\b(?:attended(?!\s+by)|attend(?:s|ing)?\s+(?:the|a|this|an)\b|attending\s+(?:as|in|at)\b|took\s+part|takes\s+part|taking\s+part"
-    r"|participated|participates|participating\s+in|(?:arrived|arrives|arriving|landed|lands)\b|(?:is|are|was|were)\s+(?:currently\s+|now\s+|already\s+)?in\s+\w+\s+to\s+(?:attend|participate|take\s+part|join)"
+    r"|participated|participates|participating\s+in|(?:arrived|arrives|arriving|landed|lands)\b|(?:is|are|was|were)\s+(?:currently\s+|now\s+|already\s+)?in\s+(?:the\s+)?\w+(?:\s+capital)?,?\s+(?:to\s+(?:attend|participate|take\s+part|join)|for\s+the\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|session))"
     r"|(?:is|are|was|were)\s+(?:welcomed|greeted|received|met)\s+(?:at|in|on\s+arrival|upon\s+arrival|by)"
     r"|was\s+greeted|(?:was|were)\s+(?:present|there|in\s+attendance)|joined\s+(?:the|other|fellow|leaders|heads|a|his|her|\w+\s+leaders)\b|(?:virtually|online)\s+joined"
     r"|used\s+the\b[^.]{0,40}\bsummit|(?:addressed|addresses|addressing)\s+the\b|(?:hosted|hosts|hosting|chaired|chairs|chairing|presided\s+over)\b"
@@ -188,3 +188,8 @@ OTHER_MEETING = re.compile(
 CLAUSE_HEAD_END = re.compile(
     r"\b(?:said|says|told|tells|noted|added|stated|announced|reported|confirmed|hinted|claimed|that|which|who|whom|when|while|as)\b"
     r"|\baccording\s+to\s+[^,]{0,80},|,\s+(?:and|but|yet|so)\b", _I)
+#: After an attended cue, people who were there with the subject: "posed for a group photo with X".
+WITH_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:with|alongside)\s+", _I)
+#: Before or after a city: it is where a meeting is held ("the summit in Qingdao", "the Qingdao summit").
+SUMMIT_CITY_BEFORE = re.compile(r"\b(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", _I)
+SUMMIT_CITY_AFTER = re.compile(r"(?:'s)?\s+(?:SCO\s+)?summit\b", _I)
