@@ -213,3 +213,23 @@ def test_a_statement_about_another_summit_goes_to_that_summit():
 def test_a_virtual_summit_is_attended_from_anywhere():
     assert people("Narendra Modi joined the summit from New Delhi via video link.", summit="2020-moscow",
                   published="2020-11-11") == {"narendra-modi": "attended"}
+
+
+@pytest.mark.parametrize(
+    "raw, published, expected",
+    [
+        ("Ashraf Ghani is not expected to attend the summit.", "2019-06-05", {"ashraf-ghani": "absent"}),
+        ("Ashraf Ghani was conspicuously absent.", "2019-06-15", {"ashraf-ghani": "absent"}),
+        ("Ashraf Ghani was unable to attend because of the election.", "2019-06-15", {"ashraf-ghani": "absent"}),
+        ("Hassan Rouhani did not travel to Bishkek but joined the leaders by video link.", "2019-06-15",
+         {"hassan-rouhani": "attended"}),
+        ("The summit will be attended by Imran Khan and Xi Jinping.", "2019-06-05",
+         {"imran-khan": "expected", "xi-jinping": "expected"}),
+        ("Imran Khan's arrival in Bishkek was delayed by fog.", "2019-06-15", {"imran-khan": "attended"}),
+        ("Imran Khan's participation in the summit has been confirmed.", "2019-06-05", {"imran-khan": "expected"}),
+        ("Imran Khan flew to Bishkek on Thursday.", "2019-06-15", {"imran-khan": "attended"}),
+        ("Imran Khan flew to Riyadh on Thursday.", "2019-06-15", {}),
+    ],
+)
+def test_absence_virtual_part_and_possessive_cues(raw, published, expected):
+    assert people(raw, published=published) == expected

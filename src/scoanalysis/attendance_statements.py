@@ -171,7 +171,7 @@ def _list_statements(text: str, people: list[Person]) -> list[Statement]:
             continue
         cue = m.group()
         past = cue.lower().startswith(("attended", "also attended", "brought", "joined")) or bool(P.PAST_BE.search(cue))
-        status = "expected" if P.FUTURE.search(cue) else "attended"
+        status = "expected" if P.FUTURE.search(text[max(0, m.start() - 20):m.end()]) else "attended"
         lo, hi = _span(found, m)
         out.append(Statement(tuple(p.entity_id for p in found), status, cue, lo, hi, tensed=past))
     return out
@@ -186,6 +186,8 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
             if any(a <= m.start() < b for a, b in taken):
                 continue  # "will not attend" is not also "attend"
             taken.append((m.start(), m.end()))
+            if status == "absent" and P.NOT_TRAVELLING.search(m.group()) and P.VIRTUAL.search(text):
+                continue  # "did not travel but joined by video link": there, from afar
             subjects = _subjects(text, people, m.start())
             st = status
             if status == "attended" and P.FUTURE.search(text[max(0, m.start() - 30):m.start()]):
@@ -203,6 +205,13 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
             lo, hi = _span(found, m)
             tensed = status != "attended" or bool(P.PAST.search(m.group()))
             out.append(Statement(tuple(p.entity_id for p in found), st, m.group(), lo, hi, tensed=tensed))
+    # "X's arrival in Astana", "X's speech at the summit": the possessor came
+    for p in people:
+        m = P.POSSESSIVE_CUE.match(text, p.end)
+        if m:
+            lo, hi = clause(text, p.start)
+            st = "expected" if P.FUTURE.search(text[lo:hi]) or P.ANNOUNCED.search(text[lo:hi]) else "attended"
+            out.append(Statement((p.entity_id,), st, m.group().lstrip("'s "), p.start, m.end(), tensed=False))
     # "During his address, the Indian Prime Minister called for ...": the main clause's subject spoke
     m = P.SPEECH_BEFORE.match(text)
     if m:

@@ -25,7 +25,10 @@ ABSENT = re.compile(
     r"\b(?:(?:is|was|are|were|will)\s+not\s+(?:be\s+)?(?:attend(?:ing)?|travel(?:l?ing)?|going|coming|present)"
     r"|(?:did|does|do|will)\s+not\s+(?:attend|travel|go|come|take\s+part|participate|join)|(?:is|was)\s+not\s+at\b"
     r"|(?:won't|didn't|doesn't|isn't|wasn't|aren't|weren't)\s+(?:be\s+)?(?:attend(?:ing)?|travel(?:l?ing)?|take\s+part|participate|join|going|coming)"
-    r"|skip(?:s|ped|ping)?\s+(?:the|this)\b|stay(?:s|ed|ing)?\s+away|(?:was|is|were|are|will\s+be)\s+absent|pulled\s+out"
+    r"|(?:\w+ly\s+)?skip(?:s|ped|ping)?\s+(?:the|this)\b|stay(?:s|ed|ing)?\s+away|(?:was|is|were|are|will\s+be)\s+(?:\w+ly\s+)?absent|pulled\s+out"
+    r"|(?:is|are|was|were)\s+not\s+(?:expected|due|set|scheduled|likely|going)\s+to\s+(?:attend|travel|come|go|join|take\s+part|participate|be\s+(?:there|present))"
+    r"|(?:is|are|was|were)\s+unlikely\s+to\s+(?:attend|travel|come|join|take\s+part|participate)|unable\s+to\s+(?:attend|travel|come|make\s+it|join)"
+    r"|(?:could|can|would)\s*(?:not|n't)\s+(?:attend|travel|come|make\s+it|join)|cannot\s+(?:attend|travel|come|make\s+it|join)"
     r"|stayed\s+(?:at\s+)?home|(?:is|was)\s+staying\s+(?:away|at\s+home)|(?:declined|refused|decided\s+not|chose\s+not)\s+to\s+(?:attend|travel|go|come|join)"
     r"|cancel(?:l?ed|s)?\s+(?:his|her)\s+(?:trip|visit|participation|attendance)|(?:will\s+)?miss(?:es|ed)?\s+the\s+(?:summit|meeting)"
     r"|boycott(?:s|ed)?\s+the)",
@@ -47,7 +50,7 @@ EXPECTED = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|planned|poised|invited)\s+to\s+"
     r"(?:attend|arrive|be\s+present|join|take\s+part|participate|address|visit|travel|lead|hold|meet)"
     r"|expected\s+to\s+(?:attend|arrive|join|take\s+part|participate)"
-    r"|will\s+(?:also\s+)?(?:attend|be\s+(?:present|there|in\s+attendance|attending|among)|join|take\s+part|participate|travel|arrive|address|visit|lead)"
+    r"|(?:is|are)\s+(?:also\s+)?likely\s+to\s+(?:attend|join|take\s+part|participate|travel)|will\s+(?:also\s+)?(?:attend|be\s+(?:present|there|in\s+attendance|attending|among)|join|take\s+part|participate|travel|arrive|address|visit|lead)"
     r"|(?:plans|intends|is\s+going|are\s+going|hopes|wants|agreed)\s+to\s+(?:attend|travel|visit|join|take\s+part|participate)"
     r"|(?:is|are)\s+(?:travel(?:l)?ing|heading|flying|due)\s+to\b|(?:is|are)\s+to\s+(?:attend|visit|travel|arrive|participate)"
     r"|took\s+off\s+for|left\s+for|(?:has\s+)?(?:confirmed|announced)\s+(?:his|her)\s+(?:participation|attendance|presence|trip|visit)|(?:is|are)\s+(?:also\s+)?(?:on\s+(?:the|a)\s+(?:guest\s+)?list)|(?:was|were)\s+(?:also\s+)?invited)\b",
@@ -56,7 +59,7 @@ EXPECTED = re.compile(
 #: The subject was (or is) there.
 ATTENDED = re.compile(
     r"\b(?:attended(?!\s+by)|attend(?:s|ing)?\s+(?:the|a|this|an)\b|attending\s+(?:as|in|at)\b|took\s+part|takes\s+part|taking\s+part"
-    r"|participated|participates|participating\s+in|(?:arrived|arrives|arriving|landed|lands)\b|(?:is|are|was|were)\s+(?:currently\s+|now\s+|already\s+)?in\s+(?:the\s+)?\w+(?:\s+capital)?,?\s+(?:to\s+(?:attend|participate|take\s+part|join)|for\s+the\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|session))"
+    r"|participated|participates|participating\s+in|(?:arrived|arrives|arriving|landed|lands)\b|(?:travel(?:l)?ed|flew|went|came|jetted)\s+(?:on\s+)?to\b|(?:is|are|was|were)\s+(?:currently\s+|now\s+|already\s+)?in\s+(?:the\s+)?\w+(?:\s+capital)?,?\s+(?:to\s+(?:attend|participate|take\s+part|join)|for\s+the\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|session))"
     r"|(?:is|are|was|were)\s+(?:welcomed|greeted|received|met)\s+(?:at|in|on\s+arrival|upon\s+arrival|by)"
     r"|was\s+greeted|(?:was|were)\s+(?:present|there|in\s+attendance)|joined\s+(?:the|other|fellow|leaders|heads|a|his|her|\w+\s+leaders)\b|(?:virtually|online)\s+joined"
     r"|used\s+the\b[^.]{0,40}\bsummit|(?:addressed|addresses|addressing)\s+the\b|(?:hosted|hosts|hosting|chaired|chairs|chairing|presided\s+over)\b"
@@ -193,3 +196,13 @@ WITH_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:with|alongside)\s+", _I)
 #: Before or after a city: it is where a meeting is held ("the summit in Qingdao", "the Qingdao summit").
 SUMMIT_CITY_BEFORE = re.compile(r"\b(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", _I)
 SUMMIT_CITY_AFTER = re.compile(r"(?:'s)?\s+(?:SCO\s+)?summit\b", _I)
+#: After a person's possessive: their coming or their part in the summit ("X's arrival in Astana", "X's speech at the summit").
+POSSESSIVE_CUE = re.compile(
+    r"'s?\s+(?:(?:first|second|third|\w+th|expected|planned|scheduled|upcoming|surprise|virtual|online)\s+)?"
+    r"(?:arrival|participation|attendance|presence|speech|address|trip\s+to|visit\s+to)\b", _I)
+#: Taking part from afar: a leader who "did not travel" but joined "via video link" attended.
+VIRTUAL = re.compile(r"\b(?:via|by|through|over)\s+(?:a\s+)?video(?:\s*(?:link|conference|call))?\b|\bvirtually\b|\bonline\b|\bremotely\b|\bvideoconference\b", _I)
+#: Absence cues that a virtual part contradicts: not travelling, staying home.
+NOT_TRAVELLING = re.compile(r"travel|come|go|home|make\s+it", _I)
+#: Words that announce what is still to come: "X's participation was confirmed".
+ANNOUNCED = re.compile(r"\b(?:confirmed|announced|planned|awaited|expected|scheduled)\b", _I)
