@@ -233,3 +233,32 @@ def test_a_virtual_summit_is_attended_from_anywhere():
 )
 def test_absence_virtual_part_and_possessive_cues(raw, published, expected):
     assert people(raw, published=published) == expected
+
+
+@pytest.mark.parametrize(
+    "summit, published, raw, expected",
+    [
+        ("2018-qingdao", "2018-06-10", "Modi said India was committed to the bloc. Speaking at the plenary session, he called for connectivity.",
+         {"narendra-modi": "attended"}),
+        ("2018-qingdao", "2018-06-07", "Chinese President Xi Jinping will host leaders from Russia and India in Qingdao this weekend.",
+         {"xi-jinping": "expected", "vladimir-putin": "expected", "narendra-modi": "expected"}),
+        ("2018-qingdao", "2018-06-11", "Modi, Putin and Xi at the summit in Qingdao, China, on June 10, 2018. (Reuters)",
+         {"narendra-modi": "attended", "vladimir-putin": "attended", "xi-jinping": "attended"}),
+        ("2018-qingdao", "2018-06-11", "Kazakhstan's president Nursultan Nazarbayev and Kyrgyz leader Sooronbay Jeenbekov were also present.",
+         {"nursultan-nazarbayev": "attended", "sooronbay-jeenbekov": "attended"}),
+        ("2018-qingdao", "2018-06-11", "Earlier this year, Putin visited Beijing, where he met Xi Jinping.", {}),
+        ("2022-samarkand", "2022-09-16", "Xi skipped a dinner on Thursday evening, but attended the main session.",
+         {"xi-jinping": "attended"}),
+        ("2022-samarkand", "2022-09-14", "Erdogan is due in Samarkand on Thursday.", {"recep-tayyip-erdogan": "expected"}),
+        ("2024-astana", "2024-07-04", "Turkmen leader Serdar Berdimuhamedow was a guest of honour.", {"serdar-berdimuhamedow": "attended"}),
+    ],
+)
+def test_participles_hosts_captions_and_shared_subjects(summit, published, raw, expected):
+    assert people("Leaders met.\n" + raw, summit=summit, published=published) == expected
+
+
+def test_a_state_represented_by_someone_stands_for_its_leader():
+    assert rows("Leaders met.\nIndia was represented by External Affairs Minister Subrahmanyam Jaishankar.",
+                summit="2024-astana", published="2024-07-04") == {
+        ("2024-astana", "narendra-modi"): ("represented", "subrahmanyam-jaishankar"),
+        ("2024-astana", "subrahmanyam-jaishankar"): ("attended", "")}

@@ -50,7 +50,8 @@ class Statement:
     tensed: bool = True  # the cue's own tense decides (False: "expected" before the summit)
 
 
-def statements(text: str, people: list[Person], *, kind: str = "body", leader_of=None, subject_country=None) -> list[Statement]:
+def statements(text: str, people: list[Person], *, kind: str = "body", states: list[Place] = (), leader_of=None,
+               subject_country=None) -> list[Statement]:
     """Return the attendance statements of one sentence (folded text) about `people`.
 
     `leader_of(country_id)` gives the leader of a state at the summit (for "led the Indian
@@ -60,7 +61,7 @@ def statements(text: str, people: list[Person], *, kind: str = "body", leader_of
     out: list[Statement] = []
     out += _list_statements(text, people)
     out += _subject_statements(text, people)
-    out += _sender_statements(text, people)
+    out += _sender_statements(text, people, states=states, leader_of=leader_of)
     out += _delegation_statements(text, people, leader_of=leader_of, subject_country=subject_country)
     out += _meeting_statements(text, people)
     out += _host_statements(text, people)
@@ -140,6 +141,15 @@ def _subjects(text: str, people: list[Person], at: int) -> list[Person]:
     return list(reversed(chosen))
 
 
+def _shared_subject(text: str, people: list[Person], at: int) -> list[Person]:
+    """The sentence's first subject, for a clause that has none of its own ("X skipped the dinner, but attended")."""
+    lo, _ = clause(text, at)
+    if lo == 0 or not P.SHARED_SUBJECT.match(text[lo:at]):
+        return []
+    first = [p for p in people if p.end <= lo and not _possessive(text, p) and not _reporter(text, p)]
+    return first[:1]
+
+
 def _objects(text: str, people: list[Person], at: int) -> list[Person]:
     """The people a cue ending at `at` is about when they follow it: the first one close after and its list."""
     for i, p in enumerate(people):
@@ -188,12 +198,12 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
             taken.append((m.start(), m.end()))
             if status == "absent" and P.NOT_TRAVELLING.search(m.group()) and P.VIRTUAL.search(text):
                 continue  # "did not travel but joined by video link": there, from afar
-            subjects = _subjects(text, people, m.start())
+            subjects = _subjects(text, people, m.start()) or _shared_subject(text, people, m.start())
             st = status
             if status == "attended" and P.FUTURE.search(text[max(0, m.start() - 30):m.start()]):
                 st = "expected"
             found = list(subjects)
-            if status == "attended" and P.HOSTING.match(m.group()):
+            if status != "absent" and P.HOSTING.search(m.group()):
                 found += _objects(text, people, m.end())  # "Xi hosted Putin": the guest came too
             if status == "attended" and P.JOINING.match(m.group()):
                 found += _objects(text, people, m.end())
@@ -221,11 +231,17 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
     return out
 
 
-def _sender_statements(text: str, people: list[Person]) -> list[Statement]:
-    """ "X has sent his foreign minister Y", "X was represented by Y": X represented, Y there."""
+def _sender_statements(text: str, people: list[Person], *, states=(), leader_of=None) -> list[Statement]:
+    """ "X has sent his foreign minister Y", "X was represented by Y": X represented, Y there. A state as the
+    sender ("India was represented by Y") stands for its leader at the summit."""
     out = []
     for m in P.SENDS.finditer(text):
         subjects = _subjects(text, people, m.start())
+        if not subjects and leader_of:
+            state = [c for c in states if c.end <= m.start() and not text[c.end:m.start()].strip()]
+            leader = leader_of(state[-1].entity_id) if state else None
+            if leader:
+                subjects = [Person(state[-1].start, state[-1].end, leader, "office")]
         objects = [p for p in people if p.start >= m.end() and _same_clause(text, m.end(), p.start)]
         future = bool(P.FUTURE.search(text[max(0, m.start() - 30):m.end()]))
         if subjects and objects:
@@ -304,7 +320,7 @@ def _caption_statements(text: str, people: list[Person], kind: str = "body") -> 
         last = max(last, p.end)
     rest.append(text[last:])
     for token in P.CAPTION_TOKEN.findall(" ".join(rest)):
-        if token.lower() not in P.CAPTION_ALLOWED and not token[0].isupper():
+        if token.lower() not in P.CAPTION_ALLOWED and not token[0].isupper() and not token.isdigit():
             return []
     return [Statement(tuple(p.entity_id for p in named), "attended", "photo caption", named[0].start, named[-1].end,
                       tensed=False)]

@@ -50,9 +50,9 @@ EXPECTED = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:also\s+)?(?:expected|due|set|scheduled|slated|planned|poised|invited)\s+to\s+"
     r"(?:attend|arrive|be\s+present|join|take\s+part|participate|address|visit|travel|lead|hold|meet)"
     r"|expected\s+to\s+(?:attend|arrive|join|take\s+part|participate)"
-    r"|(?:is|are)\s+(?:also\s+)?likely\s+to\s+(?:attend|join|take\s+part|participate|travel)|will\s+(?:also\s+)?(?:attend|be\s+(?:present|there|in\s+attendance|attending|among)|join|take\s+part|participate|travel|arrive|address|visit|lead)"
+    r"|(?:is|are)\s+(?:also\s+)?likely\s+to\s+(?:attend|join|take\s+part|participate|travel)|will\s+(?:also\s+)?(?:attend|be\s+(?:present|there|in\s+attendance|attending|among)|join|take\s+part|participate|travel|arrive|address|visit|lead|host|chair)"
     r"|(?:plans|intends|is\s+going|are\s+going|hopes|wants|agreed)\s+to\s+(?:attend|travel|visit|join|take\s+part|participate)"
-    r"|(?:is|are)\s+(?:travel(?:l)?ing|heading|flying|due)\s+to\b|(?:is|are)\s+to\s+(?:attend|visit|travel|arrive|participate)"
+    r"|(?:is|are)\s+(?:travel(?:l)?ing|heading|flying|due)\s+to\b|(?:is|are)\s+(?:also\s+)?(?:due|expected)\s+(?:in|at)\b|(?:is|are)\s+to\s+(?:attend|visit|travel|arrive|participate)"
     r"|took\s+off\s+for|left\s+for|(?:has\s+)?(?:confirmed|announced)\s+(?:his|her)\s+(?:participation|attendance|presence|trip|visit)|(?:is|are)\s+(?:also\s+)?(?:on\s+(?:the|a)\s+(?:guest\s+)?list)|(?:was|were)\s+(?:also\s+)?invited)\b",
     _I,
 )
@@ -61,7 +61,7 @@ ATTENDED = re.compile(
     r"\b(?:attended(?!\s+by)|attend(?:s|ing)?\s+(?:the|a|this|an)\b|attending\s+(?:as|in|at)\b|took\s+part|takes\s+part|taking\s+part"
     r"|participated|participates|participating\s+in|(?:arrived|arrives|arriving|landed|lands)\b|(?:travel(?:l)?ed|flew|went|came|jetted)\s+(?:on\s+)?to\b|(?:is|are|was|were)\s+(?:currently\s+|now\s+|already\s+)?in\s+(?:the\s+)?\w+(?:\s+capital)?,?\s+(?:to\s+(?:attend|participate|take\s+part|join)|for\s+the\s+(?:\w+\s+){0,3}?(?:summit|meeting|talks|session))"
     r"|(?:is|are|was|were)\s+(?:welcomed|greeted|received|met)\s+(?:at|in|on\s+arrival|upon\s+arrival|by)"
-    r"|was\s+greeted|(?:was|were)\s+(?:present|there|in\s+attendance)|joined\s+(?:the|other|fellow|leaders|heads|a|his|her|\w+\s+leaders)\b|(?:virtually|online)\s+joined"
+    r"|was\s+(?:also\s+)?greeted|(?:was|were)\s+(?:also\s+)?(?:present|there|in\s+attendance|on\s+hand)|(?:was|were)\s+(?:also\s+)?(?:a|the|among\s+the)\s+(?:special\s+|chief\s+|honou?red\s+)?guests?\b|joined\s+(?:the|other|fellow|leaders|heads|a|his|her|\w+\s+leaders)\b|(?:virtually|online)\s+joined"
     r"|used\s+the\b[^.]{0,40}\bsummit|(?:addressed|addresses|addressing)\s+the\b|(?:hosted|hosts|hosting|chaired|chairs|chairing|presided\s+over)\b"
     r"|(?:delivered|made|gave|gives|delivers|makes)\s+(?:a|an|his|her|the|its)\s+(?:\w+\s+){0,2}(?:speech|address|remarks|statement)"
     r"|(?:said|says|stated|told\s+\w+|stressed|noted|warned|urged|called)\b[^.;]{0,40}\b(?:in|during)\s+(?:his|her|a)\s+(?:\w+\s+)?(?:speech|address|remarks)\s+(?:at|to)\b"
@@ -69,7 +69,9 @@ ATTENDED = re.compile(
     _I,
 )
 #: A speech or address the clause's subject gave, stated before the subject: "During his address, the Indian Prime Minister ...".
-SPEECH_BEFORE = re.compile(r"^\s*(?:in|during)\s+(?:his|her)\s+(?:\w+\s+)?(?:speech|address|remarks)\b", _I)
+SPEECH_BEFORE = re.compile(
+    r"^\s*(?:(?:in|during)\s+(?:his|her)\s+(?:\w+\s+)?(?:speech|address|remarks)\b"
+    r"|(?:speaking|addressing)\s+(?:at\s+|to\s+)?the\s+(?:[\w'-]+\s+){0,3}?(?:summit|session|meeting|gathering|leaders|forum|council|plenary)\b)", _I)
 #: The people named around a meeting or greeting word met each other: "X met Y", "talks with Y", "Y, whom X greeted".
 MEETING = re.compile(
     r"\b(?:met|meets|(?:will|to|would|shall|and)\s+(?:also\s+)?(?:meet|greet|welcome|hold\s+talks)|meeting|meetings|talks|talked|bilaterals?|discussions|one-on-one"
@@ -160,7 +162,7 @@ REPORTER_AFTER = re.compile(r"^(?:\s*,)?\s*(?:[\w'-]+\s+){0,2}?(?:said|says|told
 #: Between a person and a cue: a new clause begins, whose subject is someone else ("X, whose aide", "X said that").
 SUBORDINATE = re.compile(r"\b(?:that|whom|whose|which|because|if)\b", _I)
 #: Cues whose object came too: "hosted X", "joined X".
-HOSTING = re.compile(r"(?:hosted|hosts|hosting)\b", _I)
+HOSTING = re.compile(r"\b(?:hosted|hosts|hosting|host)\b", _I)
 JOINING = re.compile(r"(?:virtually\s+|online\s+)?joined\b", _I)
 #: Greeting words, which also take things as objects ("welcomed the decision").
 GREETING = re.compile(r"(?:greet|welcom)", _I)
@@ -206,3 +208,5 @@ VIRTUAL = re.compile(r"\b(?:via|by|through|over)\s+(?:a\s+)?video(?:\s*(?:link|c
 NOT_TRAVELLING = re.compile(r"travel|come|go|home|make\s+it", _I)
 #: Words that announce what is still to come: "X's participation was confirmed".
 ANNOUNCED = re.compile(r"\b(?:confirmed|announced|planned|awaited|expected|scheduled)\b", _I)
+#: Between a clause's start and its cue: only adverbs, so the clause shares the sentence's subject ("X ..., but attended").
+SHARED_SUBJECT = re.compile(r"^\s*(?:(?:also|later|then|still|nonetheless|eventually|instead|only|and|but)\s+)*$", _I)
