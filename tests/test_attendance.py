@@ -262,3 +262,23 @@ def test_a_state_represented_by_someone_stands_for_its_leader():
                 summit="2024-astana", published="2024-07-04") == {
         ("2024-astana", "narendra-modi"): ("represented", "subrahmanyam-jaishankar"),
         ("2024-astana", "subrahmanyam-jaishankar"): ("attended", "")}
+
+
+def test_a_relative_clause_about_another_summit_stays_there():
+    assert rows("Leaders met.\nNarendra Modi, who attended the 2023 summit as its host, skipped this one.",
+                summit="2024-astana", published="2024-07-04") == {
+        ("2023-new-delhi", "narendra-modi"): ("attended", ""), ("2024-astana", "narendra-modi"): ("absent", "")}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Kassym-Jomart Tokayev met Xi Jinping in Beijing in May and discussed the summit.",
+        "The summit comes weeks after Vladimir Putin hosted Xi Jinping in Moscow.",
+        "Analysts said Xi Jinping would likely meet Vladimir Putin at the BRICS summit in Kazan in October.",
+        "Shehbaz Sharif held talks with Chinese Premier Li Qiang during a visit to Beijing last month.",
+        "Kassym-Jomart Tokayev said Kazakhstan welcomed the decision.",
+    ],
+)
+def test_meetings_elsewhere_are_not_the_summit(raw):
+    assert people("Leaders met.\n" + raw, summit="2024-astana", published="2024-07-04") == {}

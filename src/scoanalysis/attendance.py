@@ -154,7 +154,7 @@ def _sentence_people(text, mentions, here, gaz, counts: Counter, history: list[s
                 eid = _at_date(gaz, surface, date) or eid
             people.append(S.Person(a, b, eid, "role" if how == "role" else "name"))
         else:
-            where = bool(AP.SUMMIT_CITY_BEFORE.search(text, max(0, a - 30), a) or AP.SUMMIT_CITY_AFTER.match(text, b))
+            where = bool(AP.SUMMIT_CITY_BEFORE.search(text, max(0, a - 60), a) or AP.SUMMIT_CITY_AFTER.match(text, b))
             places.append(S.Place(a, b, eid, eid in cities, where))
     states = [p for p in places if p.entity_id in gaz.names and gaz.names[p.entity_id][1] == "country"]
     demonyms = {(a, b) for a, b, eid, typ, how, surface in mentions if how == "demonym"}

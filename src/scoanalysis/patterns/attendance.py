@@ -192,11 +192,12 @@ OTHER_MEETING = re.compile(
 #: What ends the head of a clause before a statement: a reporting verb, "that", "according to ...,".
 CLAUSE_HEAD_END = re.compile(
     r"\b(?:said|says|told|tells|noted|added|stated|announced|reported|confirmed|hinted|claimed|that|which|who|whom|when|while|as)\b"
-    r"|\baccording\s+to\s+[^,]{0,80},|,\s+(?:and|but|yet|so)\b", _I)
+    r"|\baccording\s+to\s+[^,]{0,80},|,\s+(?:and|but|yet|so)\b|,\s*(?:who|which|whose)\b[^,]*,", _I)
 #: After an attended cue, people who were there with the subject: "posed for a group photo with X".
 WITH_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:with|alongside)\s+", _I)
 #: Before or after a city: it is where a meeting is held ("the summit in Qingdao", "the Qingdao summit").
-SUMMIT_CITY_BEFORE = re.compile(r"\b(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+)?$", _I)
+SUMMIT_CITY_BEFORE = re.compile(
+    r"\b(?:summit|meeting|session|gathering|council)\s+(?:(?:was\s+)?(?:held|hosted|took\s+place)\s+)?(?:in|at|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", _I)
 SUMMIT_CITY_AFTER = re.compile(r"(?:'s)?\s+(?:SCO\s+)?summit\b", _I)
 #: After a person's possessive: their coming or their part in the summit ("X's arrival in Astana", "X's speech at the summit").
 POSSESSIVE_CUE = re.compile(
@@ -210,3 +211,5 @@ NOT_TRAVELLING = re.compile(r"travel|come|go|home|make\s+it", _I)
 ANNOUNCED = re.compile(r"\b(?:confirmed|announced|planned|awaited|expected|scheduled)\b", _I)
 #: Between a clause's start and its cue: only adverbs, so the clause shares the sentence's subject ("X ..., but attended").
 SHARED_SUBJECT = re.compile(r"^\s*(?:(?:also|later|then|still|nonetheless|eventually|instead|only|and|but)\s+)*$", _I)
+#: A relative clause between a subject and its verb ("X, who attended the 2023 summit, skipped this one").
+RELATIVE_BETWEEN = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", _I)
