@@ -282,3 +282,9 @@ def test_a_relative_clause_about_another_summit_stays_there():
 )
 def test_meetings_elsewhere_are_not_the_summit(raw):
     assert people("Leaders met.\n" + raw, summit="2024-astana", published="2024-07-04") == {}
+
+
+def test_a_statement_set_in_the_city_of_a_summit_of_those_weeks_is_about_it():
+    """Whatever summit the article was given, arriving in the host city of a summit held that week is attending it."""
+    assert rows("Leaders met.\nIlham Aliyev arrived in Astana on Wednesday.", summit="2022-samarkand",
+                published="2024-07-03") == {("2024-astana", "ilham-aliyev"): ("attended", "")}

@@ -120,7 +120,7 @@ def _article_rows(aid: str, summit_id: str, published, sents: list[tuple], found
         states = [p for p in places if p.entity_id in _country_ids()]
         for st in S.statements(text, people, kind=kind, states=states, leader_of=lambda c: _leader(gaz, c, here.start),
                                subject_country=lambda pid: (gaz.people.get(pid) or {}).get("country_id")):
-            target = _placed(text, st, here, places, table)
+            target = _placed(text, st, here, places, table, published=pub)
             if target is None:
                 continue
             status = st.status
@@ -291,9 +291,13 @@ def _city_ids() -> frozenset:
     return frozenset(places.loc[places["kind"] == "city", "entity_id"])
 
 
-def _placed(text: str, st, here: _Summit, places: list, table: dict) -> _Summit | None:
+def _placed(text: str, st, here: _Summit, places: list, table: dict, *, published=None) -> _Summit | None:
     """The summit statement `st` is about: another summit its words name, none when it is set at another
-    time or place (or another body's summit), else the article's summit `here`."""
+    time or place (or another body's summit), else the article's summit `here`.
+
+    A statement set in the city of another summit held within weeks of the article's
+    publication (`published`) is about that summit ("X arrived in Astana" in July 2024).
+    """
     start, end = S.clause(text, max(st.lo, st.hi - 1))
     # time words at the head of the clause set its time; a reporting verb or "that" starts another clause
     lo = max([start] + [m.end() for m in AP.CLAUSE_HEAD_END.finditer(text, start, st.lo)]) if start < st.lo else st.lo
@@ -309,6 +313,13 @@ def _placed(text: str, st, here: _Summit, places: list, table: dict) -> _Summit 
         other = _named_summit(scope, here, inside, table)
         if other is not None:
             return other if other.summit_id else None
+    if published is not None and not here.virtual:
+        for p in inside:
+            if p.is_city and p.entity_id not in here.city_ids and AP.LOCATIVE.search(text, max(0, p.start - 45), p.start):
+                near = [s for s in table.values() if p.entity_id in s.city_ids and s.start is not None
+                        and abs((s.start - published).days) <= NEAR_DAYS]
+                if len(near) == 1:
+                    return _placed(text, st, near[0], places, table)
     if here.year is None:
         return here
     if AP.OTHER_TIME.search(scope):
@@ -325,6 +336,9 @@ def _placed(text: str, st, here: _Summit, places: list, table: dict) -> _Summit 
             return None
     return here
 
+
+#: A statement set in another summit's city is about it when the article appeared this many days from its opening.
+NEAR_DAYS = 45
 
 _NOWHERE = _Summit("", None, None, frozenset(), frozenset(), "", "")
 
