@@ -1,11 +1,19 @@
 """Who attended which summit: attended, absent, represented by someone else, or expected.
 
-Evidence comes from sentences of articles assigned to a summit that name a person
-(see entities) next to an attendance cue (patterns.attendance): a list after
-"attended by", a subject that "will attend", "is not attending", "has sent his
-foreign minister", "arrived in", or people who met "on the sidelines". Future
-wording in an article published before the summit opened gives ``expected``.
-Across articles the strongest status wins: represented, absent, attended, expected.
+Attendance comes from statements, never from mentions: a sentence of an article
+assigned to a summit says something of people (attendance_statements: "X attended",
+"attended by X and Y", "X will not travel", "X sent Y", "Y led the Indian delegation",
+"X met Y on the sidelines", "hosted by X", a photo caption of leaders). People are
+those of the entity mentions, with offices resolved at the summit's opening ("the
+Iranian president", "the President of Belarus", "the leaders of Russia and Turkey",
+"his Chinese counterpart"), and pronouns and bare offices ("he", "the head of state")
+standing for the person last or most named. A statement is placed at the summit its
+words name (another one: "the 2022 summit in Samarkand", "last year's summit"), at
+none when set at another time, place or meeting ("in Beijing in May", "the foreign
+ministers' meeting", "the G20 summit"), else at the article's summit. Wording that
+does not date itself ("brings together", "is attending") in an article published
+before the summit opened gives ``expected``. Across articles the strongest status
+wins: represented, absent, attended, expected.
 """
 
 from __future__ import annotations
@@ -33,11 +41,15 @@ def attendance_mentions(
     entities: pd.DataFrame,
     articles: pd.DataFrame,
 ) -> pd.DataFrame:
-    """Return one row per (sentence, person) that says something about attending the article's summit.
+    """Return one row per (sentence, summit, person) of the statements about attending a summit.
+
+    The summit is the article's, or another one the statement's words name ("the 2018
+    summit in Qingdao"); statements set at another time, place or meeting give no row.
 
     Parameters
     ----------
-    sentences : the sentences table (article_id, sentence_id, start, text). Not modified.
+    sentences : the sentences table (article_id, sentence_id, start, text, and kind where
+        known: page furniture says nothing). Not modified.
     entities : their entity mentions (entities.entities). Not modified.
     articles : article_id, summit_id (articles without one give no rows) and published
         (may be empty). Not modified.
@@ -227,6 +239,7 @@ def _at_date(gaz, surface: str, date) -> str | None:
     return _leader(gaz, owner, date) if role == "leader" else entities_mod._office_holder(gaz, owner, role, date)
 
 
+@lru_cache(maxsize=4096)
 def _leader(gaz, country: str, date) -> str | None:
     """Who led `country`'s delegation to a summit at `date`: its leader, a president rather than a supreme leader."""
     if not country or date is None or "leader" not in gaz.roles:
