@@ -288,3 +288,24 @@ def test_a_statement_set_in_the_city_of_a_summit_of_those_weeks_is_about_it():
     """Whatever summit the article was given, arriving in the host city of a summit held that week is attending it."""
     assert rows("Leaders met.\nIlham Aliyev arrived in Astana on Wednesday.", summit="2022-samarkand",
                 published="2024-07-03") == {("2024-astana", "ilham-aliyev"): ("attended", "")}
+
+
+@pytest.mark.parametrize(
+    "raw, published, expected",
+    [
+        ("Participating in the summit were the leaders of Kazakhstan and Tajikistan.", "2019-06-15",
+         {"kassym-jomart-tokayev": "attended", "emomali-rahmon": "attended"}),
+        ("Heads of state who attended the meeting included Imran Khan and Hassan Rouhani.", "2019-06-15",
+         {"imran-khan": "attended", "hassan-rouhani": "attended"}),
+        ("Ashraf Ghani gave the summit a miss this year.", "2019-06-15", {"ashraf-ghani": "absent"}),
+        ("Imran Khan and Hassan Rouhani were among the leaders attending.", "2019-06-15",
+         {"imran-khan": "attended", "hassan-rouhani": "attended"}),
+        ("Hassan Rouhani told fellow leaders that sanctions hurt the region.", "2019-06-15", {"hassan-rouhani": "attended"}),
+        ("Imran Khan said at the summit that trade must grow.", "2019-06-15", {"imran-khan": "attended"}),
+        ("Imran Khan has been invited.", "2019-06-05", {"imran-khan": "expected"}),
+        ("Imran Khan left for Bishkek on Wednesday.", "2019-06-12", {"imran-khan": "expected"}),
+        ("Imran Khan left for Bishkek on Wednesday.", "2019-06-15", {"imran-khan": "attended"}),
+    ],
+)
+def test_more_ways_news_says_who_came(raw, published, expected):
+    assert people("Leaders met.\n" + raw, published=published) == expected

@@ -215,7 +215,7 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
             lo, hi = _span(found, m)
             if subjects and P.RELATIVE_BETWEEN.search(text, subjects[-1].end, m.start()):
                 lo = m.start()  # the relative clause says something of another time
-            tensed = status != "attended" or bool(P.PAST.search(m.group()))
+            tensed = status != "attended" or (bool(P.PAST.search(m.group())) and not P.DEPARTURE.match(m.group()))
             out.append(Statement(tuple(p.entity_id for p in found), st, m.group(), lo, hi, tensed=tensed))
     # "X's arrival in Astana", "X's speech at the summit": the possessor came
     for p in people:

@@ -13,7 +13,7 @@ _I = re.IGNORECASE
 #: A list of attendees follows the cue: "also attended by X and Y", "brings together X and Y",
 #: "other leaders attending include X", "also attending is X", "among the guests at the summit are X".
 LIST_CUE = re.compile(
-    r"\b(?:(?:also\s+)?attended\s+by|joined\s+by|(?:brings|brought|bringing|will\s+bring)\s+together"
+    r"\b(?:(?:also\s+)?attended\s+by|joined\s+by|in\s+the\s+presence\s+of|who\s+(?:attended|took\s+part\s+in|joined)\b[^.;:]{0,40}?\b(?:included|include|were|are)|(?:brings|brought|bringing|will\s+bring)\s+together"
     r"|(?:leaders|guests|heads\s+of\s+state|participants|attendees)\s+(?:attending\s+)?(?:will\s+)?(?:include[sd]?|included)"
     r"|attending\s+(?:will\s+)?include|(?:also\s+)?(?:attending|joining|present|participating)\b[^.;:]{0,60}?\b(?:is|are|was|were|will\s+be)"
     r"|among\s+(?:the\s+)?(?:most\s+)?(?:notable\s+|prominent\s+|other\s+|high-profile\s+)?(?:guests|participants|attendees|leaders\s+attending)"
@@ -31,7 +31,7 @@ ABSENT = re.compile(
     r"|(?:could|can|would)\s*(?:not|n't)\s+(?:attend|travel|come|make\s+it|join)|cannot\s+(?:attend|travel|come|make\s+it|join)"
     r"|stayed\s+(?:at\s+)?home|(?:is|was)\s+staying\s+(?:away|at\s+home)|(?:declined|refused|decided\s+not|chose\s+not)\s+to\s+(?:attend|travel|go|come|join)"
     r"|cancel(?:l?ed|s)?\s+(?:his|her)\s+(?:trip|visit|participation|attendance)|(?:will\s+)?miss(?:es|ed)?\s+the\s+(?:summit|meeting)"
-    r"|boycott(?:s|ed)?\s+the)",
+    r"|boycott(?:s|ed)?\s+the|(?:gave|give|gives|giving)\s+(?:the\s+\w+|it)\s+a\s+miss|opt(?:s|ed)?\s+out\s+of|(?:has|have)\s+no\s+plans\s+to\s+(?:attend|travel))",
     _I,
 )
 #: The subject sends someone in their place: "has sent his foreign minister", "is instead sending X".
@@ -53,7 +53,7 @@ EXPECTED = re.compile(
     r"|(?:is|are)\s+(?:also\s+)?likely\s+to\s+(?:attend|join|take\s+part|participate|travel)|will\s+(?:also\s+)?(?:attend|be\s+(?:present|there|in\s+attendance|attending|among)|join|take\s+part|participate|travel|arrive|address|visit|lead|host|chair)"
     r"|(?:plans|intends|is\s+going|are\s+going|hopes|wants|agreed)\s+to\s+(?:attend|travel|visit|join|take\s+part|participate)"
     r"|(?:is|are)\s+(?:travel(?:l)?ing|heading|flying|due)\s+to\b|(?:is|are)\s+(?:also\s+)?(?:due|expected)\s+(?:in|at)\b|(?:is|are)\s+to\s+(?:attend|visit|travel|arrive|participate)"
-    r"|took\s+off\s+for|left\s+for|(?:has\s+)?(?:confirmed|announced)\s+(?:his|her)\s+(?:participation|attendance|presence|trip|visit)|(?:is|are)\s+(?:also\s+)?(?:on\s+(?:the|a)\s+(?:guest\s+)?list)|(?:was|were)\s+(?:also\s+)?invited)\b",
+    r"|(?:has|have)\s+been\s+invited|will\s+be\s+in\b|(?:has\s+)?(?:confirmed|announced)\s+(?:his|her)\s+(?:participation|attendance|presence|trip|visit)|(?:is|are)\s+(?:also\s+)?(?:on\s+(?:the|a)\s+(?:guest\s+)?list)|(?:was|were)\s+(?:also\s+)?invited)\b",
     _I,
 )
 #: The subject was (or is) there.
@@ -65,7 +65,10 @@ ATTENDED = re.compile(
     r"|used\s+the\b[^.]{0,40}\bsummit|(?:addressed|addresses|addressing)\s+the\b|(?:hosted|hosts|hosting|chaired|chairs|chairing|presided\s+over)\b"
     r"|(?:delivered|made|gave|gives|delivers|makes)\s+(?:a|an|his|her|the|its)\s+(?:\w+\s+){0,2}(?:speech|address|remarks|statement)"
     r"|(?:said|says|stated|told\s+\w+|stressed|noted|warned|urged|called)\b[^.;]{0,40}\b(?:in|during)\s+(?:his|her|a)\s+(?:\w+\s+)?(?:speech|address|remarks)\s+(?:at|to)\b"
-    r"|posed?\s+(?:together\s+)?for\s+(?:a|the)\s+(?:\w+\s+)?(?:group\s+)?photo|took\s+the\s+floor|spoke\s+at\s+the|speaking\s+at\s+the|was\s+among\s+the\s+(?:leaders|guests|participants))",
+    r"|posed?\s+(?:together\s+)?for\s+(?:a|the)\s+(?:\w+\s+)?(?:group\s+)?photo|took\s+the\s+floor|spoke\s+at\s+the|speaking\s+at\s+the|(?:was|were)\s+(?:also\s+)?among\s+the\s+(?:\w+\s+)?(?:leaders|guests|participants|attendees|heads)"
+    r"|told\s+(?:the|fellow|other)\s+(?:[\w'-]+\s+){0,2}?(?:summit|leaders|heads|gathering|meeting|session|plenary)"
+    r"|(?:said|says|stressed|noted|warned|urged|declared|stated|added)\s+(?:on\s+\w+\s+)?(?:at|during)\s+the\s+(?:[\w'-]+\s+){0,3}?(?:summit|session|meeting|gathering|plenary)"
+    r"|took\s+off\s+for|(?:left|leaves|leaving|departed|departs|set\s+off|sets\s+off|headed|heads|heading)\s+(?:for|to)\b)",
     _I,
 )
 #: A speech or address the clause's subject gave, stated before the subject: "During his address, the Indian Prime Minister ...".
@@ -213,3 +216,5 @@ ANNOUNCED = re.compile(r"\b(?:confirmed|announced|planned|awaited|expected|sched
 SHARED_SUBJECT = re.compile(r"^\s*(?:(?:also|later|then|still|nonetheless|eventually|instead|only|and|but)\s+)*$", _I)
 #: A relative clause between a subject and its verb ("X, who attended the 2023 summit, skipped this one").
 RELATIVE_BETWEEN = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", _I)
+#: Departures: the traveller is on the way (expected before the summit, there after it).
+DEPARTURE = re.compile(r"(?:took\s+off|left|leaves|leaving|departed|departs|set\s+off|sets\s+off|headed|heads|heading)\b", _I)
