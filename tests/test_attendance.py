@@ -309,3 +309,26 @@ def test_a_statement_set_in_the_city_of_a_summit_of_those_weeks_is_about_it():
 )
 def test_more_ways_news_says_who_came(raw, published, expected):
     assert people("Leaders met.\n" + raw, published=published) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("The leaders of China, Russia and Tajikistan attended the summit.",
+         {"xi-jinping": "attended", "vladimir-putin": "attended", "emomali-rahmon": "attended"}),
+        ("The Turkish leader did not attend.", {"recep-tayyip-erdogan": "absent"}),
+        ("Narendra Modi was in the Kyrgyz capital for the summit.", {"narendra-modi": "attended"}),
+        ("Narendra Modi and Imran Khan were both in Bishkek but avoided each other.",
+         {"narendra-modi": "attended", "imran-khan": "attended"}),
+        ("Vladimir Putin and Xi Jinping were both in Moscow that week.", {}),
+        ("The Iranian president arrived, while the Afghan president stayed at home.",
+         {"hassan-rouhani": "attended", "ashraf-ghani": "absent"}),
+    ],
+)
+def test_offices_lists_and_presence(raw, expected):
+    assert people("Leaders met.\n" + raw) == expected
+
+
+def test_a_state_that_sent_its_minister_stands_for_its_leader():
+    found = rows("Leaders met.\nPakistan sent its foreign minister to the meeting.", summit="2019-bishkek", published="2019-06-15")
+    assert found[("2019-bishkek", "imran-khan")][0] == "represented"

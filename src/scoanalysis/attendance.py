@@ -129,8 +129,7 @@ def _article_rows(aid: str, summit_id: str, published, sents: list[tuple], found
         mentions = [(a - s_start, b - s_start, eid, typ, how, surface) for a, b, eid, typ, how, surface in found.get((aid, sid), [])]
         people, places = _sentence_people(text, mentions, here, gaz, counts, history)
         out: dict[tuple[str, str], tuple[str, str, str]] = {}
-        states = [p for p in places if p.entity_id in _country_ids()]
-        for st in S.statements(text, people, kind=kind, states=states, leader_of=lambda c: _leader(gaz, c, here.start),
+        for st in S.statements(text, people, kind=kind, places=places, leader_of=lambda c: _leader(gaz, c, here.start),
                                subject_country=lambda pid: (gaz.people.get(pid) or {}).get("country_id")):
             target = _placed(text, st, here, places, table, published=pub)
             if target is None:

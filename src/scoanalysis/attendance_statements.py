@@ -50,17 +50,20 @@ class Statement:
     tensed: bool = True  # the cue's own tense decides (False: "expected" before the summit)
 
 
-def statements(text: str, people: list[Person], *, kind: str = "body", states: list[Place] = (), leader_of=None,
+def statements(text: str, people: list[Person], *, kind: str = "body", places: list[Place] = (), leader_of=None,
                subject_country=None) -> list[Statement]:
     """Return the attendance statements of one sentence (folded text) about `people`.
 
-    `leader_of(country_id)` gives the leader of a state at the summit (for "led the Indian
-    delegation"); `subject_country(entity_id)` a person's state.
+    `places` are the sentence's states and cities; `leader_of(country_id)` gives the leader
+    of a state at the summit (for "led the Indian delegation", "India was represented by");
+    `subject_country(entity_id)` a person's state.
     """
     people = sorted(people, key=lambda p: p.start)
+    states = [p for p in places if not p.is_city]
     out: list[Statement] = []
     out += _list_statements(text, people)
     out += _subject_statements(text, people)
+    out += _presence_statements(text, people, places)
     out += _sender_statements(text, people, states=states, leader_of=leader_of)
     out += _delegation_statements(text, people, leader_of=leader_of, subject_country=subject_country)
     out += _meeting_statements(text, people)
@@ -230,6 +233,19 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
         after = [p for p in people if p.start >= m.end()]
         if after and _same_clause(text, m.end(), after[0].start) or (after and text[m.end():after[0].start].strip(" ,") .lower() in ("", "the")):
             out.append(Statement((after[0].entity_id,), "attended", m.group(), m.start(), after[0].end))
+    return out
+
+
+def _presence_statements(text: str, people: list[Person], places) -> list[Statement]:
+    """ "X and Y were both in Bishkek": the subject is in the place named right after (placed like any statement)."""
+    out = []
+    for m in P.IN_PLACE.finditer(text):
+        if not any(0 <= p.start - m.end() <= 1 for p in places):
+            continue
+        subjects = _subjects(text, people, m.start())
+        if subjects:
+            lo, hi = _span(subjects, m)
+            out.append(Statement(tuple(p.entity_id for p in subjects), "attended", m.group(), lo, hi, tensed=False))
     return out
 
 

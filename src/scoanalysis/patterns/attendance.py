@@ -190,7 +190,7 @@ NOT_SUBJECT_BEFORE = re.compile(
 #: A meeting of ministers or of heads of government, not of the heads of state: "the foreign ministers' summit".
 OTHER_MEETING = re.compile(
     r"\b(?:foreign|defen[cs]e|interior|trade|economy|economic|finance|energy|transport|culture|education|health|agriculture|justice)\s+"
-    r"minist(?:ers?'?|ries|erial)\s+(?:\w+\s+){0,2}?(?:summit|meeting|council|session|talks|conference)\b"
+    r"minist(?:ers'?|ries|erial)\s+(?:(?!to\b|for\b|at\b)\w+\s+){0,2}?(?:summit|meeting|council|session|talks|conference)\b"
     r"|\bcouncil\s+of\s+(?:foreign\s+ministers|heads\s+of\s+government|ministers)\b|\bheads\s+of\s+government\b|\bministerial\s+(?:meeting|summit|session)\b", _I)
 #: What ends the head of a clause before a statement: a reporting verb, "that", "according to ...,".
 CLAUSE_HEAD_END = re.compile(
@@ -218,3 +218,5 @@ SHARED_SUBJECT = re.compile(r"^\s*(?:(?:also|later|then|still|nonetheless|eventu
 RELATIVE_BETWEEN = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", _I)
 #: Departures: the traveller is on the way (expected before the summit, there after it).
 DEPARTURE = re.compile(r"(?:took\s+off|left|leaves|leaving|departed|departs|set\s+off|sets\s+off|headed|heads|heading)\b", _I)
+#: The subject is in a place named right after: "X and Y were both in Bishkek", "X is already in the Kazakh capital".
+IN_PLACE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:both|all|also|already|currently|now|still)\s+)*in\s+(?:the\s+)?", _I)
