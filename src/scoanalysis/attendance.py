@@ -135,6 +135,8 @@ def _article_rows(aid: str, summit_id: str, published, sents: list[tuple], found
             if target is None:
                 continue
             status = st.status
+            if status == "expected" and pub is not None and target.end is not None and (pub - target.end).days > LATE_DAYS:
+                continue  # what is still to come long after the summit is about something else
             if status == "attended" and not st.tensed and pub is not None and target.start is not None and pub < target.start:
                 status = "expected"
             for pid in st.people:
@@ -274,6 +276,7 @@ class _Summit:
     country_id: str
     city: str
     virtual: bool = False
+    end: pd.Timestamp | None = None
 
 
 @lru_cache(maxsize=1)
@@ -293,7 +296,8 @@ def _summit_table() -> dict[str, _Summit]:
         months = frozenset(pd.date_range(r.start, r.end).month_name().str.lower()) if pd.notna(r.start) else frozenset()
         out[r.summit_id] = _Summit(r.summit_id, int(r.year), pd.Timestamp(r.start), months, ids,
                                    by_name.get(fold(str(r.country)).lower(), ""), str(r.city),
-                                   virtual=str(getattr(r, "format", "")) == "virtual")
+                                   virtual=str(getattr(r, "format", "")) == "virtual",
+                                   end=pd.Timestamp(r.end) if pd.notna(r.end) else None)
     return out
 
 
@@ -348,6 +352,9 @@ def _placed(text: str, st, here: _Summit, places: list, table: dict, *, publishe
             return None
     return here
 
+
+#: Future wording in an article published this many days after a summit's last day is not about that summit.
+LATE_DAYS = 30
 
 #: A statement set in another summit's city is about it when the article appeared this many days from its opening.
 NEAR_DAYS = 45
