@@ -47,7 +47,9 @@ class Statement:
     lo: int
     hi: int
     stand_in: str = ""
-    tensed: bool = True  # the cue's own tense decides (False: "expected" before the summit)
+    #: True when the cue's own tense decides the status; False when it does not date itself
+    #: ("brings together", "is in Astana"), so that before the summit "attended" reads "expected".
+    tensed: bool = True
 
 
 def statements(text: str, people: list[Person], *, kind: str = "body", places: list[Place] = (), leader_of=None,
@@ -231,7 +233,7 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
     m = P.SPEECH_BEFORE.match(text)
     if m:
         after = [p for p in people if p.start >= m.end()]
-        if after and _same_clause(text, m.end(), after[0].start) or (after and text[m.end():after[0].start].strip(" ,") .lower() in ("", "the")):
+        if after and _leads_to(text[m.end():after[0].start], limit=60):
             out.append(Statement((after[0].entity_id,), "attended", m.group(), m.start(), after[0].end))
     return out
 
