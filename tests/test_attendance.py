@@ -336,3 +336,15 @@ def test_a_state_that_sent_its_minister_stands_for_its_leader():
 
 def test_future_wording_long_after_the_summit_is_about_something_else():
     assert people("Leaders met.\nImran Khan will meet Xi Jinping on the sidelines of the summit.", published="2019-10-11") == {}
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Kyrgyzstan, which holds the rotating chair, hosted the summit in its capital.", {"sooronbay-jeenbekov": "attended"}),
+        ("Sooronbay Jeenbekov, the summit host, opened the session.", {"sooronbay-jeenbekov": "attended"}),
+        ("Sooronbay Jeenbekov, the host, welcomed the leaders.", {"sooronbay-jeenbekov": "attended"}),
+    ],
+)
+def test_the_host_is_there(raw, expected):
+    assert people("Leaders met.\n" + raw) == expected

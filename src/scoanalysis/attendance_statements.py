@@ -65,6 +65,7 @@ def statements(text: str, people: list[Person], *, kind: str = "body", places: l
     out: list[Statement] = []
     out += _list_statements(text, people)
     out += _subject_statements(text, people)
+    out += _host_state_statements(text, states, leader_of=leader_of)
     out += _presence_statements(text, people, places)
     out += _sender_statements(text, people, states=states, leader_of=leader_of)
     out += _delegation_statements(text, people, leader_of=leader_of, subject_country=subject_country)
@@ -222,6 +223,11 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
                 lo = m.start()  # the relative clause says something of another time
             tensed = status != "attended" or (bool(P.PAST.search(m.group())) and not P.DEPARTURE.match(m.group()))
             out.append(Statement(tuple(p.entity_id for p in found), st, m.group(), lo, hi, tensed=tensed))
+    # "Tokayev, the summit host, ...": the host came
+    for p in people:
+        m = P.HOST_APPOSITIVE.match(text, p.end)
+        if m:
+            out.append(Statement((p.entity_id,), "attended", "host", p.start, m.end(), tensed=False))
     # "X's arrival in Astana", "X's speech at the summit": the possessor came
     for p in people:
         m = P.POSSESSIVE_CUE.match(text, p.end)
@@ -235,6 +241,21 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
         after = [p for p in people if p.start >= m.end()]
         if after and _leads_to(text[m.end():after[0].start], limit=60):
             out.append(Statement((after[0].entity_id,), "attended", m.group(), m.start(), after[0].end))
+    return out
+
+
+def _host_state_statements(text: str, states, *, leader_of=None) -> list[Statement]:
+    """ "Uzbekistan, the current chair, hosts the summit": the host state's leader at the summit is there."""
+    out = []
+    if not leader_of:
+        return out
+    for m in P.STATE_HOSTS.finditer(text):
+        state = [c for c in states if c.end <= m.start() and P.STATE_SUBJECT_GAP.fullmatch(text[c.end:m.start()])]
+        leader = leader_of(state[-1].entity_id) if state else None
+        if leader:
+            future = bool(P.FUTURE.search(text[max(0, m.start() - 30):m.end()]))
+            out.append(Statement((leader,), "expected" if future else "attended", m.group(), state[-1].start, m.end(),
+                                 tensed=False))
     return out
 
 

@@ -220,3 +220,11 @@ RELATIVE_BETWEEN = re.compile(r",\s*(?:who|which|whose)\b[^,]*,", _I)
 DEPARTURE = re.compile(r"(?:took\s+off|left|leaves|leaving|departed|departs|set\s+off|sets\s+off|headed|heads|heading)\b", _I)
 #: The subject is in a place named right after: "X and Y were both in Bishkek", "X is already in the Kazakh capital".
 IN_PLACE = re.compile(r"\b(?:is|are|was|were)\s+(?:(?:both|all|also|already|currently|now|still)\s+)*in\s+(?:the\s+)?", _I)
+#: A state that hosts or chairs the summit: its leader is the host ("Uzbekistan hosts the summit").
+STATE_HOSTS = re.compile(
+    r"\b(?:hosts|hosted|is\s+hosting|was\s+hosting|will\s+host|chairs|chaired|is\s+chairing|will\s+chair)\s+(?:the|this|this\s+year's)\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:summit|meeting|session|gathering)\b", _I)
+#: Between a state and its verb: nothing, or one appositive ("Uzbekistan, the current chair of the bloc, hosts").
+STATE_SUBJECT_GAP = re.compile(r"\s*(?:,[^,;.]{0,80},)?\s*|\s*\([^)]{0,30}\)\s*", _I)
+#: After a person: they are the summit's host ("Tokayev, the summit host, ...", "X, the host,").
+HOST_APPOSITIVE = re.compile(r"\s*,\s*(?:the\s+)?(?:(?:summit|meeting|gathering)(?:'s)?\s+)?(?:host|chair|chairman|chairwoman)\b(?!\s+(?:of|to)\s+(?!the\s+(?:summit|meeting)))", _I)
