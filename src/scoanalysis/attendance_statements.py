@@ -62,6 +62,8 @@ def statements(text: str, people: list[Person], *, kind: str = "body", places: l
     """
     people = sorted(people, key=lambda p: p.start)
     states = [p for p in places if not p.is_city]
+    if not people:
+        return _host_state_statements(text, states, leader_of=leader_of) if states else []
     out: list[Statement] = []
     out += _list_statements(text, people)
     out += _subject_statements(text, people)
