@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .patterns import attendance as P
+from ..patterns import attendance as P
 
 
 @dataclass(frozen=True)

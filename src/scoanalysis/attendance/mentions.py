@@ -1,19 +1,6 @@
-"""Who attended which summit: attended, absent, represented by someone else, or expected.
+"""The attendance statements of each article: people, the statements their sentences make, the summit each is placed at.
 
-Attendance comes from statements, never from mentions: a sentence of an article
-assigned to a summit says something of people (attendance_statements: "X attended",
-"attended by X and Y", "X will not travel", "X sent Y", "Y led the Indian delegation",
-"X met Y on the sidelines", "hosted by X", a photo caption of leaders). People are
-those of the entity mentions, with offices resolved at the summit's opening ("the
-Iranian president", "the President of Belarus", "the leaders of Russia and Turkey",
-"his Chinese counterpart"), and pronouns and bare offices ("he", "the head of state")
-standing for the person last or most named. A statement is placed at the summit its
-words name (another one: "the 2022 summit in Samarkand", "last year's summit"), at
-none when set at another time, place or meeting ("in Beijing in May", "the foreign
-ministers' meeting", "the G20 summit"), else at the article's summit. Wording that
-does not date itself ("brings together", "is attending") in an article published
-before the summit opened gives ``expected``. Across articles the strongest status
-wins: represented, absent, attended, expected.
+See the package docstring for the rules.
 """
 
 from __future__ import annotations
@@ -24,16 +11,17 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import attendance_statements as S
-from . import entities as entities_mod
-from . import reference
-from .frames import Columns, from_columns
-from .patterns import attendance as AP
-from .schema import NOT_CONTENT_KINDS
-from .text import fold
+from .. import entities as entities_mod
+from .. import reference
+from ..frames import Columns, from_columns
+from ..patterns import attendance as AP
+from ..schema import NOT_CONTENT_KINDS
+from ..text import fold
+from . import statements as S
 
 ATTENDANCE_COLUMNS = ["summit_id", "entity_id", "name", "country", "role", "status", "represented_by", "evidence"]
-_RANK = {"represented": 4, "absent": 3, "attended": 2, "expected": 1}
+#: How strong a status is: across statements and articles the strongest wins.
+RANK = {"represented": 4, "absent": 3, "attended": 2, "expected": 1}
 
 
 def attendance_mentions(
@@ -140,7 +128,7 @@ def _article_rows(aid: str, summit_id: str, published, sents: list[tuple], found
                 status = "expected"
             for pid in st.people:
                 key = (target.summit_id, pid)
-                if key not in out or _RANK[status] > _RANK[out[key][0]]:
+                if key not in out or RANK[status] > RANK[out[key][0]]:
                     out[key] = (status, st.stand_in if status == "represented" else "", st.cue)
         for (summit, pid), (status, stand_in, cue) in out.items():
             rows.append((summit, aid, sid, pid, status, stand_in, cue))
@@ -392,46 +380,3 @@ def _named_summit(scope: str, here: _Summit, inside: list, table: dict) -> _Summ
 @lru_cache(maxsize=1)
 def _country_ids() -> frozenset:
     return frozenset(reference.load("countries")["entity_id"])
-
-
-def attendance(mentions: pd.DataFrame, *, entities: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return one row per (summit, person) from `attendance_mentions` output.
-
-    Parameters
-    ----------
-    mentions : ``attendance_mentions`` rows (of any number of articles). Not modified.
-    entities : entity mentions whose names stand for people the reference does not know.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns (``ATTENDANCE_COLUMNS``): summit_id, entity_id, name, country, role (office
-        held at the summit's opening), status (the strongest across mentions: represented,
-        absent, attended, expected), represented_by, evidence (list of ``article_id:sentence_id``).
-    """
-    if mentions.empty:
-        return pd.DataFrame(columns=ATTENDANCE_COLUMNS)
-    people = reference.load("people").set_index("entity_id")
-    countries = reference.load("countries").set_index("entity_id")["name"].to_dict()
-    offices = reference.load("offices")
-    starts = reference.summits().set_index("summit_id")["start"].to_dict()
-    names = {}
-    if entities is not None and len(entities):
-        names = entities.drop_duplicates("entity_id").set_index("entity_id")["name"].to_dict()
-    rows = []
-    for (summit, pid), group in mentions.groupby(["summit_id", "entity_id"], sort=True):
-        best = max(group["status"], key=lambda st: _RANK[st])
-        stand_in = group.loc[group["represented_by"].astype(bool), "represented_by"]
-        date = starts.get(summit)
-        held = offices[(offices["entity_id"] == pid) & (offices["start"] <= date) & (offices["end"].isna() | (offices["end"] >= date))]
-        role = "; ".join(dict.fromkeys(held["title"])) if len(held) else ""
-        country_id = people["country_id"].get(pid, "") if pid in people.index else ""
-        rows.append({
-            "summit_id": summit, "entity_id": pid,
-            "name": people["name"].get(pid) if pid in people.index else names.get(pid, pid),
-            "country": countries.get(country_id, country_id or ""),
-            "role": role, "status": best,
-            "represented_by": stand_in.iloc[0] if best == "represented" and len(stand_in) else "",
-            "evidence": list(dict.fromkeys(f"{a}:{s}" for a, s in zip(group["article_id"], group["sentence_id"]))),
-        })
-    return pd.DataFrame(rows, columns=ATTENDANCE_COLUMNS)
