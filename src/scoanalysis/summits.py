@@ -1,52 +1,92 @@
 """Which SCO summit each article is about, scored from the evidence in its text.
 
-The score of a summit adds up clues found in the article's non-boilerplate text
-(and its headline and captions): the host city (or its other names), the host
-country, day-and-month phrases that fall on the summit's days, years that fit the
-summit's year, and, when the publication date is known, how close it is to the
-summit. A city counts only where the text uses it as a place ("arrived in
-Samarkand", "the Astana summit"), not where a capital stands for its government
-("Beijing and Moscow agreed"). Years the text mentions bound the summit from below: an article that
-speaks of 2022 in the past is not about the 2017 summit. An article that never
-names the SCO or a summit gets no summit.
+The article is read sentence by sentence (summit_clues.read): its headline and lead,
+its captions, passages on the organisation's history, and sentences about an earlier
+or a later meeting than the story's ("previously", "the last SCO summit in Tashkent",
+"next year's meeting") are told apart, and each meeting it names is a summit of heads of
+state, a ministers' or heads-of-government meeting, or another organisation's.
+
+An article gets no summit when it does not name the SCO outside its captions, speaks of
+no meeting of its leaders, is about a ministers' or heads-of-government meeting or
+another organisation's, or names the SCO in one passing sentence (summit_clues.meeting_verdict).
+
+Otherwise each summit collects points from the sentences that may describe the story's
+own meeting: the host city used as a place ("arrived in Samarkand", "the Astana summit",
+"the Kazakh capital") rather than for its government ("Beijing and Moscow agreed"), more
+in the lead; a dateline; the host country as the meeting's place ("Kazakhstan hosts",
+"a meeting in Kazakhstan"); day-and-month phrases on the summit's days; the summit's
+year, more when printed with the summit; the summit's number ("the 24th session"); a
+meeting said to be virtual; the publication date, when known, near the summit; and, from
+summit_dating, states said to join and leaders named with offices they held then. Points
+are taken off a summit earlier than a year the story names or bounds ("for the first time
+since 2008"), one at or before a summit the text calls earlier (at or after one it calls
+later), and one at which a named leader was not in office or a listed state had not the
+status the text gives it. Captions count half and cannot decide alone.
 """
 
 from __future__ import annotations
 
-import bisect
+import dataclasses
 import functools
 import math
 import os
-from collections import Counter
+from collections import defaultdict
+from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 
 from . import reference
+from . import summit_clues as C
+from . import summit_dating as D
 from .exceptions import ScoanalysisError
 from .patterns import summits as P
 from .text import fold
 
 #: Evidence weights; a summit needs MIN_SCORE points to be assigned.
 WEIGHTS = {
-    "city": 3.0, "summit_in_city": 3.0, "country": 1.0, "month_day": 4.0, "year": 3.0,
-    "year_consistent": 1.5, "later_year": -6.0, "near_published": 4.0,
+    "city": 3.0, "lead_city": 1.5, "summit_in_city": 3.0, "dateline": 1.5, "host_country": 1.5,
+    "host_country_at_summit": 3.0, "month_day": 4.0, "year_at_summit": 3.0, "year": 1.5,
+    "year_consistent": 1.5, "later_year": -6.0, "since_year": -4.0, "since_same_year": -2.0,
+    "near_published": 4.0, "other_summit": -5.0,
 }
+#: Share of its points a clue found only in captions gives.
+CAPTION_SHARE = 0.5
 MIN_SCORE = 3.0
 #: Points by which the best summit must beat the next one; closer calls are left unassigned.
 MIN_MARGIN = 0.5
 _FUTURE_YEAR_SLACK = 1
+#: Days between publication and a summit within which the date counts as a clue.
+_NEAR_DAYS = 60
+#: Lines at the top of an article in which a dateline may stand.
+_DATELINE_LINES = 8
+
+
+class _Row(NamedTuple):
+    """The columns of one summit the scoring reads."""
+
+    summit_id: str
+    city: str
+    city_aliases: tuple
+    country: str
+    start: date
+    end: date
+    year: int
+    ordinal: int | None
+    format: str
 
 
 def summit_evidence(text: str, *, summits: pd.DataFrame | None = None, published: pd.Timestamp | None = None,
-                    reference_dir: str | os.PathLike | None = None) -> pd.DataFrame:
+                    reference_dir: str | os.PathLike | None = None, captions: str = "") -> pd.DataFrame:
     """Return one row per summit with the points the article `text` gives it.
 
     Parameters
     ----------
-    text : the article's text (non-boilerplate text, headline and captions).
+    text : the article's text (non-boilerplate text and headline), one sentence or more a line.
     summits : the summits table; default the reference summits of `reference_dir`.
     published : the publication date, if known.
-    reference_dir : folder of reference CSVs (default data/reference), read when `summits` is None.
+    reference_dir : folder of reference CSVs (default data/reference).
+    captions : the article's photo captions, one a line; they count less and cannot decide alone.
 
     Returns
     -------
@@ -54,169 +94,244 @@ def summit_evidence(text: str, *, summits: pd.DataFrame | None = None, published
         Columns: summit_id, score, evidence (``;``-joined clues such as
         ``in Samarkand x3``), sorted by score, best first.
     """
-    return pd.DataFrame(_evidence(fold(text), _rows(summits, reference_dir), published),
+    ref = reference.load_reference(reference_dir)
+    sents = _read(fold(text), fold(captions or ""), _published(published))
+    return pd.DataFrame(_evidence(sents, _rows(summits, reference_dir), _published(published), ref),
                         columns=["summit_id", "score", "evidence"])
 
 
-def _rows(summits: pd.DataFrame | None, reference_dir) -> list[tuple]:
-    """The summits the scoring reads, one tuple per summit: of `summits`, else of the reference."""
+def _published(published) -> pd.Timestamp | None:
+    return None if published is None or pd.isna(published) else pd.Timestamp(published)
+
+
+def _rows(summits: pd.DataFrame | None, reference_dir) -> list[_Row]:
+    """The summits the scoring reads: of `summits`, else of the reference."""
     if summits is not None:
         return _summit_rows(summits)
     return _reference_rows(str(reference_dir) if reference_dir else None)
 
 
-def _summit_rows(summits: pd.DataFrame) -> list[tuple]:
-    """The columns of the summits table ``_evidence`` reads, as one tuple per summit."""
-    return list(zip(*(summits[c].tolist() for c in ("summit_id", "city", "city_aliases", "country", "start", "end", "year"))))
+def _summit_rows(summits: pd.DataFrame) -> list[_Row]:
+    """One _Row per summit of the summits table (ordinal and format may be absent)."""
+    n = len(summits)
+    ordinals = summits["ordinal"].tolist() if "ordinal" in summits else [None] * n
+    formats = summits["format"].tolist() if "format" in summits else [""] * n
+    out = []
+    for sid, city, aliases, country, start, end, year, ordinal, form in zip(
+            *(summits[c].tolist() for c in ("summit_id", "city", "city_aliases", "country", "start", "end", "year")),
+            ordinals, formats):
+        start = pd.Timestamp(start).date()
+        end = start if end is None or pd.isna(end) else pd.Timestamp(end).date()
+        ordinal = None if ordinal is None or pd.isna(ordinal) else int(ordinal)
+        out.append(_Row(str(sid), str(city), tuple(aliases) if isinstance(aliases, (list, tuple)) else (),
+                        str(country), start, end, int(year), ordinal, form if isinstance(form, str) else ""))
+    return out
 
 
 @functools.lru_cache(maxsize=4)
-def _reference_rows(reference_dir: str | None) -> list[tuple]:
+def _reference_rows(reference_dir: str | None) -> list[_Row]:
     """``_summit_rows`` of the reference summits in `reference_dir` (default data/reference)."""
     return _summit_rows(reference.summits(folder=reference_dir))
 
 
-def _evidence(folded: str, summits: list[tuple], published) -> list[tuple]:
-    """(summit_id, score, evidence) per summit for the folded text, best first (ties in table order).
+def _read(folded: str, folded_captions: str, published: pd.Timestamp | None) -> list[C.Sentence]:
+    """The article's sentences, then its captions'; with a publication date, a sentence naming the summit
+    with only earlier (later) years than the publication's speaks of an earlier (later) meeting."""
+    sents = C.read(folded) + C.read(folded_captions, caption=True)
+    if published is None:
+        return sents
+    out = []
+    for s in sents:
+        years = [y for y, k in C.years_of(s.text) if k == "year"]
+        if s.current and s.summit_kinds and years:
+            if max(years) < published.year:
+                s = dataclasses.replace(s, past=True)
+            elif min(years) > published.year:
+                s = dataclasses.replace(s, later=True)
+        out.append(s)
+    return out
 
-    `summits` is the summits table's ``_summit_rows``.
-    """
-    lower = folded.lower()
-    years = Counter(int(m.group()) for m in P.YEAR.finditer(folded))
-    month_days = []
-    for m in P.MONTH_DAY.finditer(folded):
-        month = P.MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
-        day = int(m.group("day") or m.group("day2"))
-        if 1 <= day <= 31:
-            month_days.append((month, day))
-    max_year = max(years) if years else None
-    demonyms = _demonyms()
-    places: dict[str, int] = {}  # per name: how often the text uses it as a place
-    summit_in: dict[str, bool] = {}
-    layout = _Layout(folded)
-    words: dict[str, int] = {}
-    known = published is not None and not pd.isna(published)
-    published = pd.Timestamp(published) if known else None
-    rows = []
-    for summit_id, city, city_aliases, country, start, end, year in summits:
-        score, clues = 0.0, []
-        names = [n for n in (city, *city_aliases) if n and n.lower() in lower]  # cheap filter first
-        n_city = 0
+
+# --- the points --------------------------------------------------------------------------------------
+
+class _Tally:
+    """Points and clues per summit."""
+
+    def __init__(self):
+        self.points: dict[str, float] = defaultdict(float)
+        self.clues: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, summit_id: str, points: float, clue: str) -> None:
+        self.points[summit_id] += points
+        self.clues[summit_id].append(clue)
+
+
+def _evidence(sents: list[C.Sentence], rows: list[_Row], published, ref) -> list[tuple]:
+    """(summit_id, score, evidence) per summit, best first (ties in table order)."""
+    tally = _Tally()
+    sents = _mark_earlier(sents, rows)
+    support = [s for s in sents if s.current and not s.about_other_meeting]
+    _places(support, rows, ref, tally)
+    _dateline(sents, rows, tally)
+    _dates_and_years(sents, support, rows, tally)
+    _other_summits(sents, rows, tally)
+    for table in (C.ordinal_points(sents, rows), C.virtual_points(sents, rows), D.office_points(sents, rows, ref)):
+        for sid, (points, clue) in table.items():
+            tally.add(sid, points, clue)
+    for sid, items in D.membership_points(sents, rows, ref).items():
+        for points, clue in items:
+            tally.add(sid, points, clue)
+    if published is not None:
+        day = published.date()
+        for r in rows:
+            gap = max((r.start - day).days, (day - r.end).days, 0)
+            if gap <= _NEAR_DAYS:
+                tally.add(r.summit_id, WEIGHTS["near_published"] * (1 - gap / (_NEAR_DAYS + 1)),
+                          f"published {gap} days from the summit")
+    out = [(r.summit_id, round(tally.points[r.summit_id], 3), ";".join(tally.clues[r.summit_id])) for r in rows]
+    out.sort(key=lambda t: t[1], reverse=True)  # stable: ties keep the table's order
+    return out
+
+
+def _city_hits(sents: list[C.Sentence], names: tuple[str, ...]) -> tuple[list[C.Sentence], list[C.Sentence]]:
+    """The sentences using one of a city's `names` as a place (once per use), and those placing a summit there."""
+    places, summit_in = [], []
+    for s in sents:
+        low = s.text.lower()
         for n in names:
-            if n not in places:
-                places[n] = layout.count_places(n)
-            n_city += places[n]
-        if n_city:
-            score += WEIGHTS["city"] * (1 + math.log(n_city))
-            clues.append(f"in {city} x{n_city}")
-        for n in names:
-            if n not in summit_in:
-                summit_in[n] = layout.summit_in(n)
-            if summit_in[n]:
-                score += WEIGHTS["summit_in_city"]
-                clues.append(f"summit in {city}")
-                break
-        country_words = [str(country).lower(), *demonyms.get(str(country), [])]
-        for w in country_words:
-            if w not in words:
-                words[w] = _count_word(lower, w)
-            if words[w]:
-                score += WEIGHTS["country"]
-                clues.append(f"country:{country}")
-                break
-        days = _summit_days(start, end) if month_days else frozenset()
-        hits = [(m, d) for m, d in month_days if (m, d) in days]
+            if n and n.lower() in low:
+                places.extend([s] * len(P.city_as_place(n).findall(s.text)))
+                if s.summit_kinds and P.summit_in_city(n).search(s.text) and s not in summit_in:
+                    summit_in.append(s)
+    return places, summit_in
+
+
+def _places(support: list[C.Sentence], rows: list[_Row], ref, tally: _Tally) -> None:
+    """City, capital and host-country points for each summit."""
+    countries = _countries(ref)
+    cache: dict[tuple, tuple] = {}
+    for r in rows:
+        names = (r.city, *r.city_aliases)
+        if names not in cache:
+            places, summit_in = _city_hits(support, names)
+            names_, demonyms, capital = countries.get(r.country, ((r.country,), (), ""))
+            if capital and capital.lower() in {n.lower() for n in names}:
+                rx = P.capital_of(names_, demonyms)
+                places += [s for s in support for _ in rx.finditer(s.text)
+                           if not any(n.lower() in s.text.lower() for n in names)]
+            cache[names] = (places, summit_in)
+        places, summit_in = cache[names]
+        weight = sum(CAPTION_SHARE if s.caption else 1.0 for s in places)
+        if weight:
+            tally.add(r.summit_id, WEIGHTS["city"] * (1 + math.log(max(weight, 1.0))) * min(weight, 1.0),
+                      f"in {r.city} x{len(places)}")
+            if any(s.lead for s in places):
+                tally.add(r.summit_id, WEIGHTS["lead_city"], f"{r.city} in the lead")
+        if summit_in:
+            share = 1.0 if any(not s.caption for s in summit_in) else CAPTION_SHARE
+            tally.add(r.summit_id, WEIGHTS["summit_in_city"] * share, f"summit in {r.city}")
+        names_, demonyms, _ = countries.get(r.country, ((r.country,), (), ""))
+        host = P.country_as_host(names_, demonyms)
+        hits = [s for s in support if not s.caption and host.search(s.text)]
         if hits:
-            score += WEIGHTS["month_day"]
-            clues.append(f"date:{hits[0][0]:02d}-{hits[0][1]:02d}")
-        if year in years:
-            score += WEIGHTS["year"]
-            clues.append(f"year:{year}")
-        if max_year is not None and max_year > year + _FUTURE_YEAR_SLACK:
-            score += WEIGHTS["later_year"]
-            clues.append(f"mentions {max_year}, after the summit")
-        elif max_year is not None and n_city and year not in years and max_year <= year:
+            at_summit = any(s.summit_kinds for s in hits)
+            tally.add(r.summit_id, WEIGHTS["host_country_at_summit" if at_summit else "host_country"],
+                      f"host country {r.country}")
+
+
+def _dateline(sents: list[C.Sentence], rows: list[_Row], tally: _Tally) -> None:
+    """Points for the summits in the city of the article's dateline ("ASTANA, Kazakhstan --")."""
+    top = "\n".join(s.text for s in sents[:_DATELINE_LINES] if not s.caption)
+    cities = {m.group("city").lower() for m in P.DATELINE.finditer(top)}
+    for r in rows:
+        if cities & {n.lower() for n in (r.city, *r.city_aliases) if n}:
+            tally.add(r.summit_id, WEIGHTS["dateline"], f"dateline {r.city}")
+
+
+def _dates_and_years(sents: list[C.Sentence], support: list[C.Sentence], rows: list[_Row], tally: _Tally) -> None:
+    """Points for day-and-month phrases on a summit's days and for years that fit it (or do not)."""
+    month_days: dict[tuple[int, int], float] = {}
+    at_summit, named = set(), set()
+    for s in support:
+        share = CAPTION_SHARE if s.caption else 1.0
+        for m in P.MONTH_DAY.finditer(s.text):
+            month = P.MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
+            day = int(m.group("day") or m.group("day2"))
+            if 1 <= day <= 31:
+                month_days[(month, day)] = max(month_days.get((month, day), 0.0), share)
+        if s.caption:
+            continue
+        for y, kind in C.years_of(s.text):
+            if kind == "year":
+                (at_summit if s.summit_kinds else named).add(y)
+    years, floor = C.bound_years(sents)
+    latest = max(years) if years else None
+    for r in rows:
+        hits = [share for md, share in month_days.items() if md in _summit_days(r.start, r.end)]
+        if hits:
+            tally.add(r.summit_id, WEIGHTS["month_day"] * max(hits), "date on the summit's days")
+        if r.year in at_summit:
+            tally.add(r.summit_id, WEIGHTS["year_at_summit"], f"year {r.year} at the summit")
+        elif r.year in named:
+            tally.add(r.summit_id, WEIGHTS["year"], f"year {r.year}")
+        if latest is not None and latest > r.year + _FUTURE_YEAR_SLACK:
+            tally.add(r.summit_id, WEIGHTS["later_year"], f"mentions {latest}, after the summit")
+        elif latest is not None and r.year not in years and latest <= r.year and tally.points[r.summit_id] > 0:
             # the latest year the text names is consistent; nearer years fit better
-            score += WEIGHTS["year_consistent"] / (1 + (year - max_year))
-            clues.append(f"latest year named {max_year}")
-        if known:
-            gap = abs((published - pd.Timestamp(start)).days)
-            if gap <= 60:
-                score += WEIGHTS["near_published"] * (1 - gap / 61)
-                clues.append(f"published {gap} days from opening")
-        rows.append((summit_id, round(score, 3), ";".join(clues)))
-    rows.sort(key=lambda r: r[1], reverse=True)  # stable: ties keep the table's order
-    return rows
+            tally.add(r.summit_id, WEIGHTS["year_consistent"] / (1 + (r.year - latest)), f"latest year named {latest}")
+        if floor is not None and r.year <= floor:
+            tally.add(r.summit_id, WEIGHTS["since_year" if r.year < floor else "since_same_year"],
+                      f"the story is after {floor}")
 
 
-class _Layout:
-    """Where a folded text may hold a city pattern's match, so that only those stretches are searched.
+def _identify(s: C.Sentence, rows: list[_Row]) -> _Row | None:
+    """The one summit a sentence identifies: by year (and city), or by a city that hosted one summit only."""
+    years = {y for y, k in C.years_of(s.text) if k == "year"}
+    in_city = [r for r in rows if _city_hits([s], (r.city, *r.city_aliases))[0]
+               or (s.summit_kinds and P.summit_in_city(r.city).search(s.text))]
+    if years:
+        found = [r for r in rows if r.year in years and (not in_city or r in in_city)]
+    else:
+        found = in_city
+    return found[0] if len(found) == 1 else None
 
-    Every match of ``city_as_place`` holds the city name and, around it, only word characters
-    and white space up to it (the locative phrase) or after it ("Astana summit"); every match
-    of ``summit_in_city`` holds the name and no ``.`` or ``;`` before it. So each match lies in
-    a window around an occurrence of the name bounded by characters that are not word
-    characters (or the text's ends), and searching the merged windows finds exactly the
-    matches a search of the whole text finds.
+
+def _mark_earlier(sents: list[C.Sentence], rows: list[_Row]) -> list[C.Sentence]:
+    """The sentences, with a dated summit earlier than one the text reports (not as still to come) marked past.
+
+    "The SCO summit in Tianjin opened on Sunday. At the SCO summit in Astana in July 2024,
+    Belarus joined": the Astana sentence speaks of an earlier summit.
     """
+    found = [(i, _identify(s, rows)) for i, s in enumerate(sents)
+             if s.current and not s.caption and s.summit_kinds and not s.about_other_meeting]
+    reported = [r for i, r in found if r is not None and not P.FUTURE.search(sents[i].text)]
+    if not reported:
+        return sents
+    latest = max(r.start for r in reported)
+    out = list(sents)
+    for i, r in found:
+        if r is not None and r.start < latest and any(k == "year" for _, k in C.years_of(sents[i].text)):
+            out[i] = dataclasses.replace(sents[i], past=True)
+    return out
 
-    def __init__(self, folded: str):
-        self.text = folded
-        self._breaks: list[int] | None = None
-        self._stops: list[int] | None = None
 
-    @property
-    def breaks(self) -> list[int]:
-        if self._breaks is None:
-            self._breaks = [m.start() for m in P.NOT_WORD_OR_SPACE.finditer(self.text)]
-        return self._breaks
+def _other_summits(sents: list[C.Sentence], rows: list[_Row], tally: _Tally) -> None:
+    """Points off the summits at or before one the text calls earlier, or at or after one it calls later.
 
-    @property
-    def stops(self) -> list[int]:
-        if self._stops is None:
-            self._stops = [m.start() for m in P.SENTENCE_STOP.finditer(self.text)]
-        return self._stops
-
-    def _occurrences(self, name: str) -> list[tuple[int, int]]:
-        """Every (start, end) where the name matches, overlapping ones included."""
-        rx, out, pos = P.city_name(name), [], 0
-        while True:
-            m = rx.search(self.text, pos)
-            if m is None:
-                return out
-            out.append(m.span())
-            pos = m.start() + 1
-
-    @staticmethod
-    def _after(positions: list[int], i: int) -> int:
-        """Just past the last position before `i`, or 0."""
-        k = bisect.bisect_left(positions, i)
-        return positions[k - 1] + 1 if k else 0
-
-    def _before(self, positions: list[int], i: int) -> int:
-        """The first position at or after `i`, or the text's end."""
-        k = bisect.bisect_left(positions, i)
-        return positions[k] if k < len(positions) else len(self.text)
-
-    def _windows(self, name: str, starts: list[int]) -> list[tuple[int, int]]:
-        merged: list[list[int]] = []
-        for s, e in self._occurrences(name):
-            lo, hi = self._after(starts, s), self._before(self.breaks, e)
-            if merged and lo <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], hi)
-            else:
-                merged.append([lo, hi])
-        return [(lo, hi) for lo, hi in merged]
-
-    def count_places(self, name: str) -> int:
-        """len(P.city_as_place(name).findall(text))."""
-        pattern = P.city_as_place(name)
-        return sum(len(pattern.findall(self.text, lo, hi)) for lo, hi in self._windows(name, self.breaks))
-
-    def summit_in(self, name: str) -> bool:
-        """bool(P.summit_in_city(name).search(text)): the text speaks of a summit in the city."""
-        pattern = P.summit_in_city(name)
-        return any(pattern.search(self.text, lo, hi) for lo, hi in self._windows(name, self.stops))
+    The summit spoken of is the one its sentence identifies (`_identify`).
+    """
+    done: set[tuple[str, bool]] = set()
+    for s in sents:
+        if s.caption or s.history or not (s.past or s.later) or s.about_other_meeting:
+            continue
+        other = _identify(s, rows)
+        if other is None or (other.summit_id, s.past) in done:
+            continue
+        done.add((other.summit_id, s.past))
+        for r in rows:
+            if (s.past and r.start <= other.start) or (s.later and r.start >= other.start):
+                tally.add(r.summit_id, WEIGHTS["other_summit"],
+                          f"{'after' if s.past else 'before'} {other.summit_id}, which it mentions")
 
 
 @functools.lru_cache(maxsize=1024)
@@ -225,50 +340,63 @@ def _summit_days(start, end) -> frozenset:
     return frozenset((x.month, x.day) for x in pd.date_range(start, end, freq="D"))
 
 
+# --- the choice ----------------------------------------------------------------------------------------
+
 def assign_summit(text: str, *, summits: pd.DataFrame | None = None, published: pd.Timestamp | None = None,
-                  reference_dir: str | os.PathLike | None = None) -> tuple[str | None, float, str]:
+                  reference_dir: str | os.PathLike | None = None, captions: str = "") -> tuple[str | None, float, str]:
     """Return (summit_id, score in [0, 1], evidence) for one article's text.
 
     Parameters
     ----------
-    text : the article's text (non-boilerplate text, headline and captions).
+    text : the article's text (non-boilerplate text and headline), one sentence or more a line.
     summits : the summits table; default the reference summits of `reference_dir` (read once).
     published : the publication date, if known.
-    reference_dir : folder of reference CSVs (default data/reference), read when `summits` is None.
+    reference_dir : folder of reference CSVs (default data/reference).
+    captions : the article's photo captions, one a line; they count less and cannot decide alone.
 
     Returns
     -------
     tuple
-        (summit_id, score, evidence). The summit is None when the article does not name
-        the SCO or speaks of no meeting of its leaders, when no summit collects MIN_SCORE
-        points, or when two summits score within MIN_MARGIN of each other (a city that
-        hosted several, and nothing to tell them apart); the evidence then says which.
-        The score is the best summit's share of the points, damped when the evidence is thin.
+        (summit_id, score, evidence). The summit is None, with score 0 and the reason as
+        evidence, when the article does not name the SCO outside its captions, speaks of no
+        meeting of its leaders, is about another kind of meeting (summit_clues.meeting_verdict),
+        when no summit collects MIN_SCORE points, or when two summits score within MIN_MARGIN of
+        each other. The score is the best summit's share of the points, damped when the
+        evidence is thin.
     """
-    return _assign(text, _rows(summits, reference_dir), published)
+    return _assign(text, _rows(summits, reference_dir), published, captions=captions, reference_dir=reference_dir)
 
 
 _assign_reference = assign_summit  # integration alias: summits.assign_summit (summits=None reads the reference)
 
 
-def _assign(text: str, summits: list[tuple], published) -> tuple[str | None, float, str]:
-    """``assign_summit`` against the summits table's ``_summit_rows``."""
-    folded = fold(text)
+def _assign(text: str, rows: list[_Row], published, *, captions: str = "",
+            reference_dir=None) -> tuple[str | None, float, str]:
+    """``assign_summit`` against the summits `rows`."""
+    folded, folded_captions = fold(text), fold(captions or "")
     if not P.SCO.search(folded):
+        if P.SCO.search(folded_captions):
+            return None, 0.0, "names the SCO only in photo captions"
         return None, 0.0, "does not name the SCO"
     if not P.SUMMIT_WORD.search(folded):
         return None, 0.0, "speaks of no meeting of SCO leaders"
-    table = _evidence(folded, summits, published)
+    published = _published(published)
+    sents = _read(folded, folded_captions, published)
+    verdict = C.meeting_verdict(sents)
+    if verdict:
+        return None, 0.0, verdict
+    table = _evidence(sents, rows, published, reference.load_reference(reference_dir))
     best_id, best_score, best_evidence = table[0]
     if best_score < MIN_SCORE:
-        return None, 0.0, f"no summit reaches {MIN_SCORE} points (best {best_id} {best_score})"
+        return None, 0.0, f"no summit reaches {MIN_SCORE} points (best {best_id} {best_score}: {best_evidence})"
     runner = max(float(table[1][1]), 0.0) if len(table) > 1 else 0.0
     if best_score - runner < MIN_MARGIN:
         tied = [sid for sid, score, _ in table if score >= best_score - MIN_MARGIN]
         return None, 0.0, f"ambiguous between {', '.join(tied)} ({best_evidence})"
     margin = best_score / (best_score + runner)
     strength = 1 - math.exp(-best_score / 6)
-    return str(best_id), round(float(margin * strength), 3), str(best_evidence)
+    runner_up = f"; next {table[1][0]} {table[1][1]}" if len(table) > 1 else ""
+    return str(best_id), round(float(margin * strength), 3), f"{best_evidence} ({best_score} points{runner_up})"
 
 
 def assign(articles: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -276,7 +404,7 @@ def assign(articles: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd
 
     Parameters
     ----------
-    articles : article_id, text and optionally published. Not modified.
+    articles : article_id, text and optionally published and captions. Not modified.
     summits : the summits table; default the reference summits.
 
     Returns
@@ -289,29 +417,16 @@ def assign(articles: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd
     rows = []
     for row in articles.itertuples(index=False):
         published = getattr(row, "published", None)
-        sid, score, evidence = _assign(row.text, table, published)
+        captions = getattr(row, "captions", "")
+        sid, score, evidence = _assign(row.text, table, published, captions=captions if isinstance(captions, str) else "")
         rows.append((row.article_id, sid, score, evidence))
     return pd.DataFrame(rows, columns=["article_id", "summit_id", "summit_score", "summit_evidence"])
 
 
-@functools.lru_cache(maxsize=1)
-def _demonyms() -> dict[str, list[str]]:
-    """Return each country name's demonyms in lower case ("Uzbekistan" -> ["uzbek", "uzbekistani"])."""
+@functools.lru_cache(maxsize=4)
+def _countries(ref) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], str]]:
+    """Each country name -> (its names, its demonyms, its capital), from the reference."""
     try:
-        table = reference.load("countries")
+        return {c.name: ((c.name, *c.aliases), tuple(c.demonyms), c.capital) for c in ref.countries.values()}
     except ScoanalysisError:
         return {}
-    return {row.name: [d.lower() for d in row.demonyms] for row in table.itertuples(index=False)}
-
-
-def _count_word(haystack: str, needle: str) -> int:
-    if not needle:
-        return 0
-    count, i = 0, haystack.find(needle)
-    while i >= 0:
-        before = haystack[i - 1] if i > 0 else " "
-        after = haystack[i + len(needle)] if i + len(needle) < len(haystack) else " "
-        if not before.isalnum() and not after.isalnum():
-            count += 1
-        i = haystack.find(needle, i + 1)
-    return count

@@ -14,7 +14,8 @@ import pandas as pd
 
 from .. import attendance, claims, compare, corpus, entities, events, frames, quotes, reference, summits, temporal, text
 
-#: Sentence kinds left out when scoring an article's summit (page furniture that names nothing).
+#: Sentence kinds left out when scoring an article's summit (page furniture that names nothing); captions
+#: are passed apart (they count less and cannot decide alone).
 _NOT_CONTENT = ("debris", "prompt", "disclaimer", "duplicate", "credit", "byline")
 
 
@@ -65,8 +66,10 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     if given_summit and given_summit in set(summit_table["summit_id"]):
         sid, score, evidence = given_summit, 1.0, "given in articles.csv"
     else:
-        content = "\n".join(t for t, k in zip(texts, kinds) if k not in _NOT_CONTENT)
-        sid, score, evidence = summits._assign_reference(content, reference_dir=reference_dir, published=published)
+        content = "\n".join(t for t, k in zip(texts, kinds) if k not in _NOT_CONTENT and k != "caption")
+        captions = "\n".join(t for t, k in zip(texts, kinds) if k == "caption")
+        sid, score, evidence = summits._assign_reference(content, reference_dir=reference_dir, published=published,
+                                                         captions=captions)
     date = published
     if date is None and sid:
         date = summit_table.set_index("summit_id").loc[sid, "start"]

@@ -1,0 +1,247 @@
+"""How an article speaks of meetings, sentence by sentence, for choosing its SCO summit.
+
+`read` splits an article's (folded) text into sentences and says of each what a reader
+notes before weighing places and dates: whether it is the headline or lead, a caption,
+a passage on the organisation's history, about an earlier meeting ("previously", "the
+last SCO summit", "a year ago") or a later one ("next year's meeting"), and which kinds of
+meeting it names: a summit of heads of state, a ministers' meeting, the heads-of-government
+council, another organisation's gathering, a bilateral meeting. `meeting_verdict` says
+when an article is about no summit of the SCO's heads of state at all. The functions
+below it turn other clues into points per summit: the summit's number ("the 24th
+session"), a meeting held by video, and what the article says of earlier and later
+summits, of years it bounds the story by ("for the first time since 2008"). Who holds
+which office and who belongs to the organisation are read by `summit_dating`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .patterns import summits as P
+
+#: How many of an article's first sentences (headline included) are its lead.
+LEAD_SENTENCES = 3
+#: Kinds of meeting mention (see `mention_kind`); "state" and "plain" are summits of heads of state.
+SUMMIT_KINDS = ("state", "plain")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article and what it says about meetings.
+
+    `start` is its offset in the text it was read from (the article's, or its captions').
+    `past` and `later`: it speaks of an earlier or a later meeting than the story's.
+    `mentions`: the kinds of meeting it names, in order (`mention_kind`).
+    """
+
+    index: int
+    start: int
+    text: str
+    caption: bool
+    lead: bool
+    history: bool
+    past: bool
+    later: bool
+    sco: bool
+    mentions: tuple[str, ...]
+
+    @property
+    def summit_kinds(self) -> tuple[str, ...]:
+        """The mentions that are summits of heads of state."""
+        return tuple(k for k in self.mentions if k in SUMMIT_KINDS)
+
+    @property
+    def current(self) -> bool:
+        """True when the sentence may describe the story's own summit (not history, an earlier or later one)."""
+        return not (self.history or self.past or self.later)
+
+    @property
+    def about_other_meeting(self) -> bool:
+        """True when every meeting the sentence names is a ministers', government or another body's meeting."""
+        named = [k for k in self.mentions if k not in ("", "bilateral")]
+        return bool(named) and not any(k in SUMMIT_KINDS for k in named)
+
+
+def read(folded: str, *, caption: bool = False) -> list[Sentence]:
+    """Return the sentences of folded text `folded` (one or more a line), each with what it says of meetings.
+
+    With `caption`, every sentence is a caption and none is the lead.
+    """
+    out: list[Sentence] = []
+    pos = 0
+    for line in folded.split("\n"):
+        cuts = [0, *(m.end() for m in P.GLUED_STOP.finditer(line)), len(line)]
+        for a, b in zip(cuts, cuts[1:]):
+            text = line[a:b]
+            if text.strip():
+                out.append(_sentence(len(out), pos + a, text, caption=caption))
+        pos += len(line) + 1
+    return out
+
+
+def _sentence(index: int, start: int, text: str, *, caption: bool) -> Sentence:
+    found = list(P.GATHERING.finditer(text))
+    mentions = tuple(mention_kind(text, m) for m in found)
+    years = [int(m.group()) for m in P.YEAR.finditer(text)]
+    history = bool(P.HISTORY.search(text)) or any(y <= 2000 for y in years)
+    starts = [m.start() for m in found]
+    return Sentence(
+        index=index, start=start, text=text, caption=caption, lead=not caption and index < LEAD_SENTENCES,
+        history=history, past=_scoped(P.PAST_MEETING, text, starts), later=_scoped(P.NEXT_MEETING, text, starts),
+        sco=bool(P.SCO.search(text)), mentions=mentions,
+    )
+
+
+#: How far into a sentence a marker opening it ("Previously, ...", "Last year, ...") may stand.
+_OPENING = 60
+
+
+def _scoped(rx, text: str, meetings: list[int]) -> bool:
+    """True when a marker of `rx` bears on the meetings the sentence names (at offsets `meetings`).
+
+    It does when it opens the sentence before its first meeting ("Last year, the summit was
+    held in Bishkek") or stands in the clause of a meeting ("attended the last SCO summit in
+    Tashkent"), not when it belongs to another clause ("the summit opened in Qingdao, the
+    first since India joined last year"). In a sentence naming no meeting, any marker bears.
+    """
+    marks = [m.start() for m in rx.finditer(text)]
+    if not marks or not meetings:
+        return bool(marks)
+    breaks = [m.start() for m in P.CLAUSE_BREAK.finditer(text)]
+    clause = lambda i: bisect.bisect_right(breaks, i)  # noqa: E731
+    meeting_clauses = {clause(i) for i in meetings}
+    return any((i < meetings[0] and i < _OPENING and clause(i) == 0) or clause(i) in meeting_clauses for i in marks)
+
+
+def mention_kind(text: str, m) -> str:
+    """Return the kind of meeting the match `m` of patterns.summits.GATHERING in `text` names.
+
+    "state" (of heads of state, so said), "plain" (a summit, or a session or meeting of the
+    SCO, not said whose), "ministerial", "government" (heads of government), "other"
+    (another organisation's), "bilateral", or "" (a meeting of no one in particular).
+    """
+    word = m.group().lower()
+    if word.startswith("council"):
+        return "government" if word.endswith("government") else "state"
+    before, after = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 90]
+    if P.OTHER_ORG_BEFORE.search(before) or P.OTHER_ORG_AFTER.match(after):
+        return "other"
+    if P.MINISTERS_BEFORE.search(before) or P.MINISTERS_AFTER.match(after):
+        return "ministerial"
+    if P.BILATERAL.search(before):
+        return "bilateral"
+    near = before[-45:] + " " + m.group() + after[:60]
+    if P.GOVERNMENT.search(near) and not P.HEADS_OF_STATE.search(near):
+        return "government"
+    if P.HEADS_OF_STATE.search(near):
+        return "state"
+    if P.SUMMIT_NOUN.match(word) or P.SCO_NEAR.search(before[-50:]) or P.SCO_NEAR.search(after[:50]):
+        return "plain"
+    return ""
+
+
+def meeting_verdict(sentences: list[Sentence]) -> str | None:
+    """Return why the article is about no summit of the SCO's heads of state, or None when it may be.
+
+    Reads the sentences that are not captions or history: an article whose meetings are all
+    ministers', heads of government's or another organisation's, or whose first meeting is
+    one of those and which never says its meeting is of heads of state, is about none; so is
+    one whose leaders at the meeting are the member states' prime ministers ("the prime
+    ministers of Russia, China ...") when no sentence speaks of heads of state; and one that
+    names the SCO and a summit in a single sentence, outside its lead.
+    """
+    body = [s for s in sentences if not s.caption and not s.history]
+    kinds = [k for s in body for k in s.mentions if k not in ("", "bilateral")]
+    count = {k: kinds.count(k) for k in ("state", "plain", "ministerial", "government", "other")}
+    others = [k for k in ("ministerial", "government", "other") if count[k]]
+    names = {"ministerial": "a meeting of ministers", "government": "a meeting of heads of government",
+             "other": "another organisation's meeting"}
+    if kinds and not (count["state"] or count["plain"]):
+        return f"speaks only of {names[max(others, key=count.get)]}, not of a summit of heads of state"
+    first = kinds[0] if kinds else None
+    if first in ("ministerial", "government") and not count["state"] and count[first] >= count["plain"]:
+        return f"its meeting is {names[first]}, not a summit of heads of state"
+    if not count["state"] and any(P.GOVERNMENT.search(s.text) for s in body if s.sco or s.mentions):
+        return "its leaders are the member states' heads of government: a meeting of heads of government"
+    sco = [s for s in sentences if not s.caption and (s.sco or s.summit_kinds)]
+    if len(sco) == 1 and not sco[0].lead:
+        return "names the SCO and its summit in a single sentence, in passing"
+    return None
+
+
+# --- points per summit ------------------------------------------------------------------------------
+
+def ordinal_points(sentences: list[Sentence], rows) -> dict[str, tuple[float, str]]:
+    """Points for the summits whose number the text gives ("the 24th session", "the tenth summit").
+
+    A summit whose official number (`rows`' ordinal) is the one printed gets ORDINAL_POINTS;
+    the one after it gets half, for outlets that do not count the founding meeting of 2001.
+    Numbers of heads-of-government meetings and anniversaries are not summits' numbers.
+    """
+    found: set[int] = set()
+    for s in sentences:
+        if s.caption or not s.current:
+            continue
+        for m in P.ORDINAL_MEETING.finditer(s.text):
+            between = (m.group("between") + (m.group("of") or "")).lower()
+            if "anniversary" in between or "government" in between:
+                continue
+            found.add(int(m.group("num")) if m.group("num") else P.ORDINAL_WORDS[m.group("word").lower()])
+    out = {}
+    for r in rows:
+        if r.ordinal is None:
+            continue
+        if r.ordinal in found:
+            out[r.summit_id] = (ORDINAL_POINTS, f"number {r.ordinal}")
+        elif r.ordinal - 1 in found:
+            out[r.summit_id] = (ORDINAL_POINTS / 2, f"number {r.ordinal - 1} (not counting 2001)")
+    return out
+
+
+ORDINAL_POINTS = 4.0
+
+
+def virtual_points(sentences: list[Sentence], rows) -> dict[str, tuple[float, str]]:
+    """Points for summits held by video when a sentence about a summit says it is virtual."""
+    said = any(P.VIRTUAL.search(s.text) for s in sentences if s.current and not s.caption and (s.mentions or s.sco))
+    if not said:
+        return {}
+    return {r.summit_id: (VIRTUAL_POINTS, "held by video") for r in rows if r.format == "virtual"}
+
+
+VIRTUAL_POINTS = 3.0
+
+
+def bound_years(sentences: list[Sentence]) -> tuple[list[int], int | None]:
+    """Return the years the text names as its time (not stamps, targets or history) and the latest lower bound.
+
+    A year after "since" or "after" ("for the first time since 2008") is a lower bound: the
+    story is later. A year after "until", "by" or "to" is a target; a year in a numeric date
+    stamp ("07/27/2016") is page furniture; neither is returned.
+    """
+    years, floor = [], None
+    for s in sentences:
+        if s.caption or s.history:
+            continue
+        for y, kind in years_of(s.text):
+            if kind == "since":
+                floor = y if floor is None else max(floor, y)
+            elif kind == "year" and not (s.past or s.later):
+                years.append(y)
+    return years, floor
+
+
+def years_of(text: str) -> list[tuple[int, str]]:
+    """Return each year of `text` with its kind: "year", "since" (a lower bound), "target" or "stamp"."""
+    stamps = [m.span() for m in P.NUMERIC_DATE.finditer(text)]
+    out = []
+    for m in P.YEAR.finditer(text):
+        i = bisect.bisect_right([a for a, _ in stamps], m.start()) - 1
+        if i >= 0 and stamps[i][0] <= m.start() < stamps[i][1]:
+            out.append((int(m.group()), "stamp"))
+            continue
+        before = text[max(0, m.start() - 30):m.start()]
+        kind = "since" if P.SINCE_BEFORE.search(before) else "target" if P.TARGET_BEFORE.search(before) else "year"
+        out.append((int(m.group()), kind))
+    return out
