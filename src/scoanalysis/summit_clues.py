@@ -19,9 +19,12 @@ import bisect
 from dataclasses import dataclass
 
 from .patterns import summits as P
+from .patterns.text import ABBREVIATIONS
 
 #: How many of an article's first sentences (headline included) are its lead.
 LEAD_SENTENCES = 3
+#: A single sentence naming the SCO this far into an article (or farther) is a passing mention.
+PASSING_AFTER = 5
 #: Kinds of meeting mention (see `mention_kind`); "state" and "plain" are summits of heads of state.
 SUMMIT_KINDS = ("state", "plain")
 
@@ -30,7 +33,8 @@ SUMMIT_KINDS = ("state", "plain")
 class Sentence:
     """One sentence of an article and what it says about meetings.
 
-    `start` is its offset in the text it was read from (the article's, or its captions').
+    `start` is its offset in the text it was read from (the article's, or its captions'); `text` has
+    its parts about the organisation's history blanked, and `history` is true when nothing else is left.
     `past` and `later`: it speaks of an earlier or a later meeting than the story's.
     `mentions`: the kinds of meeting it names, in order (`mention_kind`).
     """
@@ -71,7 +75,8 @@ def read(folded: str, *, caption: bool = False) -> list[Sentence]:
     out: list[Sentence] = []
     pos = 0
     for line in folded.split("\n"):
-        cuts = [0, *(m.end() for m in P.GLUED_STOP.finditer(line)), len(line)]
+        cuts = [0, *(m.end() for m in P.SENTENCE_END.finditer(line)
+                     if (m.group("word") or "").lower() not in ABBREVIATIONS), len(line)]
         for a, b in zip(cuts, cuts[1:]):
             text = line[a:b]
             if text.strip():
@@ -81,16 +86,28 @@ def read(folded: str, *, caption: bool = False) -> list[Sentence]:
 
 
 def _sentence(index: int, start: int, text: str, *, caption: bool) -> Sentence:
+    text = _without_history(text)
     found = list(P.GATHERING.finditer(text))
-    mentions = tuple(mention_kind(text, m) for m in found)
-    years = [int(m.group()) for m in P.YEAR.finditer(text)]
-    history = bool(P.HISTORY.search(text)) or any(y <= 2000 for y in years)
     starts = [m.start() for m in found]
     return Sentence(
         index=index, start=start, text=text, caption=caption, lead=not caption and index < LEAD_SENTENCES,
-        history=history, past=_scoped(P.PAST_MEETING, text, starts), later=_scoped(P.NEXT_MEETING, text, starts),
-        sco=bool(P.SCO.search(text)), mentions=mentions,
+        history=not text.strip(), past=_scoped(P.PAST_MEETING, text, starts), later=_scoped(P.NEXT_MEETING, text, starts),
+        sco=bool(P.SCO.search(text)), mentions=tuple(mention_kind(text, m) for m in found),
     )
+
+
+def _without_history(text: str) -> str:
+    """`text` with its parts about the organisation's history (founding, years before 2001) blanked.
+
+    The parts are those between semicolons: "leaders met in Tashkent; the bloc was set up in
+    2001" keeps its first part. Blanks keep the offsets.
+    """
+    out, pos = [], 0
+    for part in text.split(";"):
+        old = P.HISTORY.search(part) or any(int(m.group()) <= 2000 for m in P.YEAR.finditer(part))
+        out.append(" " * len(part) if old else part)
+        pos += len(part) + 1
+    return ";".join(out)
 
 
 #: How far into a sentence a marker opening it ("Previously, ...", "Last year, ...") may stand.
@@ -137,7 +154,7 @@ def mention_kind(text: str, m) -> str:
     if P.HEADS_OF_STATE.search(near):
         return "state"
     if P.SUMMIT_NOUN.match(word) or P.SCO_NEAR.search(before[-50:]) or P.SCO_NEAR.search(after[:50]):
-        return "plain"
+        return "ministerial" if P.MINISTERS_MEET.search(text) and not P.HEADS_OF_STATE.search(text) else "plain"
     return ""
 
 
@@ -149,7 +166,7 @@ def meeting_verdict(sentences: list[Sentence]) -> str | None:
     one of those and which never says its meeting is of heads of state, is about none; so is
     one whose leaders at the meeting are the member states' prime ministers ("the prime
     ministers of Russia, China ...") when no sentence speaks of heads of state; and one that
-    names the SCO and a summit in a single sentence, outside its lead.
+    names the SCO and a summit in a single sentence, after its first PASSING_AFTER.
     """
     body = [s for s in sentences if not s.caption and not s.history]
     kinds = [k for s in body for k in s.mentions if k not in ("", "bilateral")]
@@ -165,7 +182,7 @@ def meeting_verdict(sentences: list[Sentence]) -> str | None:
     if not count["state"] and any(P.GOVERNMENT.search(s.text) for s in body if s.sco or s.mentions):
         return "its leaders are the member states' heads of government: a meeting of heads of government"
     sco = [s for s in sentences if not s.caption and (s.sco or s.summit_kinds)]
-    if len(sco) == 1 and not sco[0].lead:
+    if len(sco) == 1 and sco[0].index >= PASSING_AFTER:
         return "names the SCO and its summit in a single sentence, in passing"
     return None
 
@@ -179,15 +196,7 @@ def ordinal_points(sentences: list[Sentence], rows) -> dict[str, tuple[float, st
     the one after it gets half, for outlets that do not count the founding meeting of 2001.
     Numbers of heads-of-government meetings and anniversaries are not summits' numbers.
     """
-    found: set[int] = set()
-    for s in sentences:
-        if s.caption or not s.current:
-            continue
-        for m in P.ORDINAL_MEETING.finditer(s.text):
-            between = (m.group("between") + (m.group("of") or "")).lower()
-            if "anniversary" in between or "government" in between:
-                continue
-            found.add(int(m.group("num")) if m.group("num") else P.ORDINAL_WORDS[m.group("word").lower()])
+    found = {n for s in sentences if s.current and not s.caption for n in ordinals(s.text)}
     out = {}
     for r in rows:
         if r.ordinal is None:
@@ -202,6 +211,16 @@ def ordinal_points(sentences: list[Sentence], rows) -> dict[str, tuple[float, st
 ORDINAL_POINTS = 4.0
 
 
+def ordinals(text: str) -> list[int]:
+    """The numbers of heads-of-state meetings `text` prints ("the 24th session", "the tenth summit")."""
+    out = []
+    for m in P.ORDINAL_MEETING.finditer(text):
+        between = (m.group("between") + (m.group("of") or "")).lower()
+        if "anniversary" not in between and "government" not in between:
+            out.append(int(m.group("num")) if m.group("num") else P.ORDINAL_WORDS[m.group("word").lower()])
+    return out
+
+
 def virtual_points(sentences: list[Sentence], rows) -> dict[str, tuple[float, str]]:
     """Points for summits held by video when a sentence about a summit says it is virtual."""
     said = any(P.VIRTUAL.search(s.text) for s in sentences if s.current and not s.caption and (s.mentions or s.sco))
@@ -211,6 +230,23 @@ def virtual_points(sentences: list[Sentence], rows) -> dict[str, tuple[float, st
 
 
 VIRTUAL_POINTS = 3.0
+
+
+def anniversary_years(sentences: list[Sentence]) -> set[int]:
+    """The years of the organisation's anniversaries the text names ("its tenth anniversary": 2011)."""
+    out = set()
+    for s in sentences:
+        if s.caption or not s.current or not (s.sco or s.mentions):
+            continue
+        for m in P.ANNIVERSARY.finditer(s.text):
+            n = int(m.group("num")) if m.group("num") else P.ORDINAL_WORDS.get((m.group("word") or "").lower())
+            if n:
+                out.add(FOUNDED + n)
+    return out
+
+
+#: The year the organisation was founded, from which its anniversaries count.
+FOUNDED = 2001
 
 
 def bound_years(sentences: list[Sentence]) -> tuple[list[int], int | None]:

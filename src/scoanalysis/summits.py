@@ -217,8 +217,8 @@ def _places(support: list[C.Sentence], rows: list[_Row], ref, tally: _Tally) -> 
             names_, demonyms, capital = countries.get(r.country, ((r.country,), (), ""))
             if capital and capital.lower() in {n.lower() for n in names}:
                 rx = P.capital_of(names_, demonyms)
-                places += [s for s in support for _ in rx.finditer(s.text)
-                           if not any(n.lower() in s.text.lower() for n in names)]
+                placed = {id(s) for s in places}
+                places += [s for s in support if id(s) not in placed for _ in rx.finditer(s.text)]
             cache[names] = (places, summit_in)
         places, summit_in = cache[names]
         weight = sum(CAPTION_SHARE if s.caption else 1.0 for s in places)
@@ -264,6 +264,7 @@ def _dates_and_years(sents: list[C.Sentence], support: list[C.Sentence], rows: l
         for y, kind in C.years_of(s.text):
             if kind == "year":
                 (at_summit if s.summit_kinds else named).add(y)
+    at_summit |= C.anniversary_years(support)
     years, floor = C.bound_years(sents)
     latest = max(years) if years else None
     for r in rows:
@@ -284,35 +285,61 @@ def _dates_and_years(sents: list[C.Sentence], support: list[C.Sentence], rows: l
                       f"the story is after {floor}")
 
 
-def _identify(s: C.Sentence, rows: list[_Row]) -> _Row | None:
-    """The one summit a sentence identifies: by year (and city), or by a city that hosted one summit only."""
+def _candidates(s: C.Sentence, rows: list[_Row]) -> list[_Row]:
+    """The summits a sentence may speak of: those of its years (and cities), else those of its cities."""
     years = {y for y, k in C.years_of(s.text) if k == "year"}
     in_city = [r for r in rows if _city_hits([s], (r.city, *r.city_aliases))[0]
                or (s.summit_kinds and P.summit_in_city(r.city).search(s.text))]
     if years:
-        found = [r for r in rows if r.year in years and (not in_city or r in in_city)]
-    else:
-        found = in_city
+        return [r for r in rows if r.year in years and (not in_city or r in in_city)]
+    return in_city
+
+
+def _identify(s: C.Sentence, rows: list[_Row]) -> _Row | None:
+    """The one summit a sentence identifies: by year (and city), or by a city that hosted one summit only."""
+    found = _candidates(s, rows)
     return found[0] if len(found) == 1 else None
 
 
 def _mark_earlier(sents: list[C.Sentence], rows: list[_Row]) -> list[C.Sentence]:
-    """The sentences, with a dated summit earlier than one the text reports (not as still to come) marked past.
+    """The sentences, with one naming a dated summit earlier than the text's own marked past.
 
-    "The SCO summit in Tianjin opened on Sunday. At the SCO summit in Astana in July 2024,
-    Belarus joined": the Astana sentence speaks of an earlier summit.
+    The text's own summit is one of those a sentence reports in one city, not as still to
+    come, and the latest of them counts: "The SCO summit in Tianjin opened on Sunday. At the SCO
+    summit in Astana in July 2024, Belarus joined": the Astana sentence speaks of an
+    earlier summit.
     """
-    found = [(i, _identify(s, rows)) for i, s in enumerate(sents)
+    found = [(i, _candidates(s, rows)) for i, s in enumerate(sents)
              if s.current and not s.caption and s.summit_kinds and not s.about_other_meeting]
-    reported = [r for i, r in found if r is not None and not P.FUTURE.search(sents[i].text)]
+    reported = [max(r.start for r in c) for i, c in found
+                if c and len({r.city for r in c}) == 1 and not P.FUTURE.search(sents[i].text)]
     if not reported:
         return sents
-    latest = max(r.start for r in reported)
+    latest = max(reported)
     out = list(sents)
-    for i, r in found:
-        if r is not None and r.start < latest and any(k == "year" for _, k in C.years_of(sents[i].text)):
+    for i, c in found:
+        if len(c) == 1 and c[0].start < latest and any(k == "year" for _, k in C.years_of(sents[i].text)):
             out[i] = dataclasses.replace(sents[i], past=True)
     return out
+
+
+def _misnumbered(sents: list[C.Sentence], rows: list[_Row]) -> str | None:
+    """Why a numbered meeting placed in a city is no summit: no summit there had that number.
+
+    "the 17th SCO Summit in Dushanbe": the summits in Dushanbe were the 8th, 14th and 21st
+    (the one after the number counts, for outlets that skip 2001), so this is another
+    council's meeting.
+    """
+    for s in sents:
+        if s.caption or not s.current:
+            continue
+        numbers = C.ordinals(s.text)
+        places = [r for r in rows if numbers and any(P.summit_in_city(n).search(s.text) or P.city_as_place(n).search(s.text)
+                                                     for n in (r.city, *r.city_aliases) if n)]
+        if numbers and places and not any(r.ordinal in (n, n + 1) for r in places for n in numbers):
+            return (f"a meeting numbered {numbers[0]} in {places[0].city}, where no summit had that number: "
+                    "another council's meeting")
+    return None
 
 
 def _other_summits(sents: list[C.Sentence], rows: list[_Row], tally: _Tally) -> None:
@@ -378,13 +405,13 @@ def _assign(text: str, rows: list[_Row], published, *, captions: str = "",
         if P.SCO.search(folded_captions):
             return None, 0.0, "names the SCO only in photo captions"
         return None, 0.0, "does not name the SCO"
-    if not P.SUMMIT_WORD.search(folded):
-        return None, 0.0, "speaks of no meeting of SCO leaders"
     published = _published(published)
     sents = _read(folded, folded_captions, published)
-    verdict = C.meeting_verdict(sents)
+    verdict = C.meeting_verdict(sents) or _misnumbered(sents, rows)
     if verdict:
         return None, 0.0, verdict
+    if not P.SUMMIT_WORD.search(folded):
+        return None, 0.0, "speaks of no meeting of SCO leaders"
     table = _evidence(sents, rows, published, reference.load_reference(reference_dir))
     best_id, best_score, best_evidence = table[0]
     if best_score < MIN_SCORE:

@@ -33,7 +33,7 @@ MONTH_DAY = re.compile(
 )
 
 
-_GATHERING = r"(?:summit|meeting|gathering|session|forum|declaration)"
+_GATHERING = r"(?:summit|meeting|meet|gathering|session|forum|declaration)"
 
 
 def _named_gathering(name: str) -> str:
@@ -53,9 +53,12 @@ def summit_in_city(city: str) -> re.Pattern:
 
 
 #: Words after which a city name is a place, not a government: "in Astana", "visited Beijing".
-_LOCATIVE = r"(?:in|at|to|from|into|near|outside|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|host(?:s|ed|ing)?|reach(?:ed)?|left|leaves|toured)"
+_LOCATIVE = (
+    r"(?:in|at|to|from|into|near|outside|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|host(?:s|ed|ing)?|reach(?:ed)?"
+    r"|(?:left|leaves|leaving|depart(?:s|ed)?|heads?|headed|bound)(?:\s+for)?|toured)"
+)
 #: Between the locative word and the city: "the Kazakh capital (city of)", "northern China's".
-_PLACE_LEAD = r"(?:the\s+(?:\w+\s+)?(?:capital|city)(?:\s+(?:city\s+)?of)?,?\s+|(?:(?:north|south|east|west)\w*\s+)?[A-Z]\w+'s\s+)?"
+_PLACE_LEAD = r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:capital|city)(?:\s+(?:city\s+)?of)?,?\s+|(?:(?:north|south|east|west)\w*\s+)?[A-Z]\w+'s\s+)?"
 
 
 @functools.lru_cache(maxsize=512)
@@ -72,13 +75,14 @@ def city_as_place(city: str) -> re.Pattern:
 
 # --- the article's sentences and the meetings they speak of ------------------------------------------
 
-#: Where a line holds two sentences glued by a full stop ("at the meeting.Xi Jinping").
-GLUED_STOP = re.compile(r"(?<=[a-z0-9)\]\"'])[.!?](?=[A-Z][a-z])")
+#: Where a line holds two sentences glued by a full stop ("at the meeting.Xi Jinping") or parted by a
+#: full stop and a space; the word before the stop is checked against abbreviations ("Mr.", "St.").
+SENTENCE_END = re.compile(r"(?P<word>\b\w+)?(?<=[a-z0-9)\]\"'])[.!?](?:\s+(?=[\"']?[A-Z])|(?=[A-Z][a-z]))")
 
 #: A word for a meeting: a summit, or a session, meeting or gathering (of the SCO, when qualified so).
 GATHERING = re.compile(
     r"\b(?:summit(?:ry)?s?|(?:sessions?|meetings?|gatherings?|conclave)(?!\s+(?:with|between)\b)"
-    r"|council\s+of\s+heads\s+of\s+(?:state|government))\b",
+    r"|council\s+of\s+heads\s+of\s+(?:state|government)|(?<=SCO\s)meet)\b",
     re.IGNORECASE,
 )
 #: The word is "summit" itself (a summit needs no SCO word next to it to be a summit).
@@ -108,6 +112,16 @@ _MINISTERS = (
     r"(?:(?:foreign|defen[cs]e|interior|economy|economic|trade|transport|energy|agriculture|culture|education|health"
     r"|finance|justice|emergency|railway|tourism|security\s+council)\s+)?(?:minist(?:ers?|ries|ry|erial)|secretaries)"
     r"|national\s+coordinators|prosecutors?[-\s]general|chiefs\s+of\s+(?:general\s+)?staff|speakers\s+of\s+parliament"
+)
+_FIELDS = (
+    r"foreign|defen[cs]e|interior|economy|economic|trade|transport|energy|agriculture|culture|education|health"
+    r"|finance|justice|emergency|railway|tourism"
+)
+#: Ministers of a field named in a sentence ("foreign ministers of the SCO began their summit"): the
+#: sentence's meeting is theirs unless it speaks of heads of state.
+MINISTERS_MEET = re.compile(
+    rf"\b(?:{_FIELDS})\s+ministers\b|\bministerial\b|\bministers\s+of\s+(?:foreign\s+affairs|defen[cs]e)\b",
+    re.IGNORECASE,
 )
 MINISTERS_BEFORE = re.compile(rf"\b(?:{_MINISTERS})(?:'s?)?\s+(?:\w+\s+)?$", re.IGNORECASE)
 MINISTERS_AFTER = re.compile(
@@ -168,6 +182,10 @@ _ORDINAL_WORDS = (
     "fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth"
     " seventeenth eighteenth nineteenth twentieth"
 ).split()
+#: An anniversary of the organisation ("its tenth anniversary", "the 20th anniversary of the SCO"): the year
+#: 2001 plus that many.
+ANNIVERSARY = re.compile(
+    r"\b(?:(?P<num>[1-9]\d?)(?:st|nd|rd|th)|(?P<word>[a-z]+(?:-[a-z]+)?))[\s-]+anniversary\b", re.IGNORECASE)
 #: Spelled ordinals a summit's number is written with ("the tenth summit"), with their value.
 ORDINAL_WORDS = {w: i + 5 for i, w in enumerate(_ORDINAL_WORDS)} | {
     f"twenty-{w}": 20 + n for w, n in (("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5),
