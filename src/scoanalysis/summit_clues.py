@@ -16,6 +16,7 @@ which office and who belongs to the organisation are read by `summit_dating`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 
 from .patterns import summits as P
@@ -33,10 +34,12 @@ SUMMIT_KINDS = ("state", "plain")
 class Sentence:
     """One sentence of an article and what it says about meetings.
 
-    `start` is its offset in the text it was read from (the article's, or its captions'); `text` has
-    its parts about the organisation's history blanked, and `history` is true when nothing else is left.
-    `past` and `later`: it speaks of an earlier or a later meeting than the story's.
-    `mentions`: the kinds of meeting it names, in order (`mention_kind`).
+    `start` is its offset in the text it was read from (the article's, or its captions').
+    `text` is the part that may describe the story's own meeting: the parts about the
+    organisation's history (`history` says there were some) and the clauses about an earlier
+    or a later meeting than the story's are blanked, and kept in `past_text` and
+    `later_text`. `mentions`: the kinds of meeting `text` names, in order (`mention_kind`).
+    `sco` and `names_meeting`: the whole sentence names the SCO, or a meeting.
     """
 
     index: int
@@ -45,9 +48,10 @@ class Sentence:
     caption: bool
     lead: bool
     history: bool
-    past: bool
-    later: bool
+    past_text: str
+    later_text: str
     sco: bool
+    names_meeting: bool
     mentions: tuple[str, ...]
 
     @property
@@ -57,14 +61,32 @@ class Sentence:
 
     @property
     def current(self) -> bool:
-        """True when the sentence may describe the story's own summit (not history, an earlier or later one)."""
-        return not (self.history or self.past or self.later)
+        """True when part of the sentence may describe the story's own summit."""
+        return bool(self.text.strip())
+
+    @property
+    def past(self) -> bool:
+        """True when the sentence speaks of an earlier meeting than the story's."""
+        return bool(self.past_text.strip())
+
+    @property
+    def later(self) -> bool:
+        """True when the sentence speaks of a later meeting than the story's."""
+        return bool(self.later_text.strip())
 
     @property
     def about_other_meeting(self) -> bool:
         """True when every meeting the sentence names is a ministers', government or another body's meeting."""
         named = [k for k in self.mentions if k not in ("", "bilateral")]
         return bool(named) and not any(k in SUMMIT_KINDS for k in named)
+
+    def moved(self, *, past: bool) -> "Sentence":
+        """The sentence with all of its current part about an earlier (`past`) or a later meeting."""
+        joined = lambda old: f"{old} {self.text}".strip()  # noqa: E731
+        return dataclasses.replace(
+            self, text=" " * len(self.text), mentions=(),
+            past_text=joined(self.past_text) if past else self.past_text,
+            later_text=self.later_text if past else joined(self.later_text))
 
 
 def read(folded: str, *, caption: bool = False) -> list[Sentence]:
@@ -85,28 +107,29 @@ def read(folded: str, *, caption: bool = False) -> list[Sentence]:
     return out
 
 
-def _sentence(index: int, start: int, text: str, *, caption: bool) -> Sentence:
-    text = _without_history(text)
-    found = list(P.GATHERING.finditer(text))
-    starts = [m.start() for m in found]
+def _sentence(index: int, start: int, whole: str, *, caption: bool) -> Sentence:
+    text = _without_history(whole)
+    history = text != whole
+    text, past = _apart(P.PAST_MEETING, text)
+    text, later = _apart(P.NEXT_MEETING, text)
     return Sentence(
         index=index, start=start, text=text, caption=caption, lead=not caption and index < LEAD_SENTENCES,
-        history=not text.strip(), past=_scoped(P.PAST_MEETING, text, starts), later=_scoped(P.NEXT_MEETING, text, starts),
-        sco=bool(P.SCO.search(text)), mentions=tuple(mention_kind(text, m) for m in found),
+        history=history, past_text=past,
+        later_text=later, sco=bool(P.SCO.search(whole)), names_meeting=bool(P.GATHERING.search(whole)),
+        mentions=tuple(mention_kind(text, m) for m in P.GATHERING.finditer(text)),
     )
 
 
 def _without_history(text: str) -> str:
-    """`text` with its parts about the organisation's history (founding, years before 2001) blanked.
+    """`text` with its parts about the organisation's history (its founding, years up to 2001) blanked.
 
     The parts are those between semicolons: "leaders met in Tashkent; the bloc was set up in
     2001" keeps its first part. Blanks keep the offsets.
     """
-    out, pos = [], 0
+    out = []
     for part in text.split(";"):
-        old = P.HISTORY.search(part) or any(int(m.group()) <= 2000 for m in P.YEAR.finditer(part))
+        old = P.HISTORY.search(part) or any(int(m.group()) <= FOUNDED for m in P.YEAR.finditer(part))
         out.append(" " * len(part) if old else part)
-        pos += len(part) + 1
     return ";".join(out)
 
 
@@ -114,21 +137,28 @@ def _without_history(text: str) -> str:
 _OPENING = 60
 
 
-def _scoped(rx, text: str, meetings: list[int]) -> bool:
-    """True when a marker of `rx` bears on the meetings the sentence names (at offsets `meetings`).
+def _apart(rx, text: str) -> tuple[str, str]:
+    """Split `text` into (the rest, blanked where taken; the part a marker of `rx` bears on).
 
-    It does when it opens the sentence before its first meeting ("Last year, the summit was
-    held in Bishkek") or stands in the clause of a meeting ("attended the last SCO summit in
-    Tashkent"), not when it belongs to another clause ("the summit opened in Qingdao, the
-    first since India joined last year"). In a sentence naming no meeting, any marker bears.
+    A marker bears on the whole sentence when it opens it before its first meeting ("Last
+    year, the summit was held in Bishkek"), or when the sentence names no meeting; else on
+    each clause where it stands with a meeting ("..., a year after the gathering in
+    Qingdao"), not on a clause without one ("the summit opened in Qingdao, the first since
+    India joined last year").
     """
     marks = [m.start() for m in rx.finditer(text)]
-    if not marks or not meetings:
-        return bool(marks)
-    breaks = [m.start() for m in P.CLAUSE_BREAK.finditer(text)]
-    clause = lambda i: bisect.bisect_right(breaks, i)  # noqa: E731
-    meeting_clauses = {clause(i) for i in meetings}
-    return any((i < meetings[0] and i < _OPENING and clause(i) == 0) or clause(i) in meeting_clauses for i in marks)
+    if not marks:
+        return text, ""
+    meetings = [m.start() for m in P.GATHERING.finditer(text)]
+    if not meetings or any(i < meetings[0] and i < _OPENING and not P.CLAUSE_BREAK.search(text, 0, i) for i in marks):
+        return " " * len(text), text
+    cuts = [0, *(m.end() for m in P.CLAUSE_BREAK.finditer(text)), len(text)]
+    rest, taken = list(text), []
+    for a, b in zip(cuts, cuts[1:]):
+        if any(a <= i < b for i in marks) and any(a <= i < b for i in meetings):
+            taken.append(text[a:b])
+            rest[a:b] = " " * (b - a)
+    return "".join(rest), " ".join(taken)
 
 
 def mention_kind(text: str, m) -> str:
@@ -154,21 +184,23 @@ def mention_kind(text: str, m) -> str:
     if P.HEADS_OF_STATE.search(near):
         return "state"
     if P.SUMMIT_NOUN.match(word) or P.SCO_NEAR.search(before[-50:]) or P.SCO_NEAR.search(after[:50]):
-        return "ministerial" if P.MINISTERS_MEET.search(text) and not P.HEADS_OF_STATE.search(text) else "plain"
+        theirs = before.rstrip().lower().endswith("their") and P.MINISTERS_MEET.search(before)
+        return "ministerial" if theirs and not P.HEADS_OF_STATE.search(text) else "plain"
     return ""
 
 
 def meeting_verdict(sentences: list[Sentence]) -> str | None:
     """Return why the article is about no summit of the SCO's heads of state, or None when it may be.
 
-    Reads the sentences that are not captions or history: an article whose meetings are all
+    Reads the sentences that are not captions: an article whose meetings are all
     ministers', heads of government's or another organisation's, or whose first meeting is
     one of those and which never says its meeting is of heads of state, is about none; so is
     one whose leaders at the meeting are the member states' prime ministers ("the prime
-    ministers of Russia, China ...") when no sentence speaks of heads of state; and one that
+    ministers of Russia, China ...", in a sentence about the meeting) when no sentence speaks of
+    heads of state; and one that
     names the SCO and a summit in a single sentence, after its first PASSING_AFTER.
     """
-    body = [s for s in sentences if not s.caption and not s.history]
+    body = [s for s in sentences if not s.caption]
     kinds = [k for s in body for k in s.mentions if k not in ("", "bilateral")]
     count = {k: kinds.count(k) for k in ("state", "plain", "ministerial", "government", "other")}
     others = [k for k in ("ministerial", "government", "other") if count[k]]
@@ -179,9 +211,9 @@ def meeting_verdict(sentences: list[Sentence]) -> str | None:
     first = kinds[0] if kinds else None
     if first in ("ministerial", "government") and not count["state"] and count[first] >= count["plain"]:
         return f"its meeting is {names[first]}, not a summit of heads of state"
-    if not count["state"] and any(P.GOVERNMENT.search(s.text) for s in body if s.sco or s.mentions):
+    if not count["state"] and any(P.GOVERNMENT.search(s.text) for s in body if s.current and s.summit_kinds):
         return "its leaders are the member states' heads of government: a meeting of heads of government"
-    sco = [s for s in sentences if not s.caption and (s.sco or s.summit_kinds)]
+    sco = [s for s in sentences if not s.caption and (s.sco or s.names_meeting)]
     if len(sco) == 1 and sco[0].index >= PASSING_AFTER:
         return "names the SCO and its summit in a single sentence, in passing"
     return None
@@ -212,11 +244,15 @@ ORDINAL_POINTS = 4.0
 
 
 def ordinals(text: str) -> list[int]:
-    """The numbers of heads-of-state meetings `text` prints ("the 24th session", "the tenth summit")."""
+    """The numbers of heads-of-state meetings `text` prints ("the 24th session", "the tenth summit").
+
+    A person's count ("his fifth SCO summit", "Modi's 5th summit") is not the summit's number.
+    """
     out = []
     for m in P.ORDINAL_MEETING.finditer(text):
         between = (m.group("between") + (m.group("of") or "")).lower()
-        if "anniversary" not in between and "government" not in between:
+        personal = P.PERSONAL_COUNT.search(text[max(0, m.start() - 30):m.start()])
+        if "anniversary" not in between and "government" not in between and not personal:
             out.append(int(m.group("num")) if m.group("num") else P.ORDINAL_WORDS[m.group("word").lower()])
     return out
 
@@ -258,12 +294,12 @@ def bound_years(sentences: list[Sentence]) -> tuple[list[int], int | None]:
     """
     years, floor = [], None
     for s in sentences:
-        if s.caption or s.history:
+        if s.caption:
             continue
         for y, kind in years_of(s.text):
             if kind == "since":
                 floor = y if floor is None else max(floor, y)
-            elif kind == "year" and not (s.past or s.later):
+            elif kind == "year":
                 years.append(y)
     return years, floor
 

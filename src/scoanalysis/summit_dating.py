@@ -36,13 +36,15 @@ LEADER_OFFICES = frozenset({"president", "acting_president", "head_of_state", "p
 _MIN_BARE_NAME = 5
 #: Days around a summit in which a term of office still counts as held at it.
 OFFICE_SLACK = timedelta(days=7)
-#: Points for the summit at which a state the text says joins joined.
+#: Points for the summit at which a state (or several) the text says joins joined.
 JOIN_POINTS = 4.0
 #: Points off a summit held after the accession of a state the text says is yet to join.
 NOT_YET_PENALTY = -3.0
 #: Points off a summit for each status the text gives a state that it did not have then; at most STATUS_CAP.
 STATUS_PENALTY, STATUS_CAP = -2.0, -6.0
 _ONE_DAY = timedelta(days=1)
+#: How far after a verb of joining its status word stands ("was granted observer status").
+_STATUS_AFTER = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +185,10 @@ def membership_points(sentences: list[Sentence], rows, ref: reference.Reference)
                     for r in rows:
                         if not any(a <= r.end + _ONE_DAY and (b is None or b >= r.start - _ONE_DAY) for a, b in spans):
                             wrong.setdefault(r.summit_id, []).append(f"{country} {status}")
+    for sid, items in out.items():  # a summit gains from joining states once, however many join
+        gained = [(p, c) for p, c in items if p > 0]
+        if len(gained) > 1:
+            items[:] = [(p, c) for p, c in items if p <= 0] + [(JOIN_POINTS, "; ".join(c for _, c in gained))]
     for sid, facts in wrong.items():
         facts = sorted(set(facts))
         out.setdefault(sid, []).append((max(STATUS_PENALTY * len(facts), STATUS_CAP), f"status not held then: {', '.join(facts)}"))
@@ -196,7 +202,8 @@ def _joins(clause: str, join: re.Match, rows, index: _Index, out: dict) -> None:
     to be yet to join; one at or before it when the state joined earlier ("the first summit
     since India joined", "joined last year").
     """
-    status = _status_name(P.STATUS_WORD.search(clause)) or "member"
+    status = (_status_name(P.STATUS_WORD.search(clause, join.end(), join.end() + _STATUS_AFTER))
+              or _status_name(P.STATUS_WORD.search(clause)) or "member")
     subject = clause[:join.start()]
     if join.group().lower() in ("accession", "admission"):
         subject += " " + clause[join.end():join.end() + 40]

@@ -145,9 +145,9 @@ def _read(folded: str, folded_captions: str, published: pd.Timestamp | None) -> 
         years = [y for y, k in C.years_of(s.text) if k == "year"]
         if s.current and s.summit_kinds and years:
             if max(years) < published.year:
-                s = dataclasses.replace(s, past=True)
+                s = s.moved(past=True)
             elif min(years) > published.year:
-                s = dataclasses.replace(s, later=True)
+                s = s.moved(past=False)
         out.append(s)
     return out
 
@@ -230,6 +230,8 @@ def _places(support: list[C.Sentence], rows: list[_Row], ref, tally: _Tally) -> 
         if summit_in:
             share = 1.0 if any(not s.caption for s in summit_in) else CAPTION_SHARE
             tally.add(r.summit_id, WEIGHTS["summit_in_city"] * share, f"summit in {r.city}")
+        elif any(s.summit_kinds and not s.caption for s in places):
+            tally.add(r.summit_id, WEIGHTS["summit_in_city"] / 2, f"{r.city} with the summit")
         names_, demonyms, _ = countries.get(r.country, ((r.country,), (), ""))
         host = P.country_as_host(names_, demonyms)
         hits = [s for s in support if not s.caption and host.search(s.text)]
@@ -285,31 +287,32 @@ def _dates_and_years(sents: list[C.Sentence], support: list[C.Sentence], rows: l
                       f"the story is after {floor}")
 
 
-def _candidates(s: C.Sentence, rows: list[_Row]) -> list[_Row]:
-    """The summits a sentence may speak of: those of its years (and cities), else those of its cities."""
-    years = {y for y, k in C.years_of(s.text) if k == "year"}
-    in_city = [r for r in rows if _city_hits([s], (r.city, *r.city_aliases))[0]
-               or (s.summit_kinds and P.summit_in_city(r.city).search(s.text))]
+def _candidates(text: str, rows: list[_Row]) -> list[_Row]:
+    """The summits `text` may speak of: those of its years (and cities), else those of its cities."""
+    years = {y for y, k in C.years_of(text) if k == "year"}
+    summit = bool(P.SUMMIT_WORD.search(text))
+    in_city = [r for r in rows if any(n and (P.city_as_place(n).search(text) or (summit and P.summit_in_city(n).search(text)))
+                                      for n in (r.city, *r.city_aliases))]
     if years:
         return [r for r in rows if r.year in years and (not in_city or r in in_city)]
     return in_city
 
 
-def _identify(s: C.Sentence, rows: list[_Row]) -> _Row | None:
-    """The one summit a sentence identifies: by year (and city), or by a city that hosted one summit only."""
-    found = _candidates(s, rows)
+def _identify(text: str, rows: list[_Row]) -> _Row | None:
+    """The one summit `text` identifies: by year (and city), or by a city that hosted one summit only."""
+    found = _candidates(text, rows)
     return found[0] if len(found) == 1 else None
 
 
 def _mark_earlier(sents: list[C.Sentence], rows: list[_Row]) -> list[C.Sentence]:
-    """The sentences, with one naming a dated summit earlier than the text's own marked past.
+    """The sentences, with one naming a dated summit earlier than the text's own moved to the past.
 
     The text's own summit is one of those a sentence reports in one city, not as still to
     come, and the latest of them counts: "The SCO summit in Tianjin opened on Sunday. At the SCO
     summit in Astana in July 2024, Belarus joined": the Astana sentence speaks of an
     earlier summit.
     """
-    found = [(i, _candidates(s, rows)) for i, s in enumerate(sents)
+    found = [(i, _candidates(s.text, rows)) for i, s in enumerate(sents)
              if s.current and not s.caption and s.summit_kinds and not s.about_other_meeting]
     reported = [max(r.start for r in c) for i, c in found
                 if c and len({r.city for r in c}) == 1 and not P.FUTURE.search(sents[i].text)]
@@ -319,7 +322,7 @@ def _mark_earlier(sents: list[C.Sentence], rows: list[_Row]) -> list[C.Sentence]
     out = list(sents)
     for i, c in found:
         if len(c) == 1 and c[0].start < latest and any(k == "year" for _, k in C.years_of(sents[i].text)):
-            out[i] = dataclasses.replace(sents[i], past=True)
+            out[i] = sents[i].moved(past=True)
     return out
 
 
@@ -345,20 +348,21 @@ def _misnumbered(sents: list[C.Sentence], rows: list[_Row]) -> str | None:
 def _other_summits(sents: list[C.Sentence], rows: list[_Row], tally: _Tally) -> None:
     """Points off the summits at or before one the text calls earlier, or at or after one it calls later.
 
-    The summit spoken of is the one its sentence identifies (`_identify`).
+    The summit spoken of is the one its clause identifies (`_identify`).
     """
     done: set[tuple[str, bool]] = set()
     for s in sents:
-        if s.caption or s.history or not (s.past or s.later) or s.about_other_meeting:
+        if s.caption:
             continue
-        other = _identify(s, rows)
-        if other is None or (other.summit_id, s.past) in done:
-            continue
-        done.add((other.summit_id, s.past))
-        for r in rows:
-            if (s.past and r.start <= other.start) or (s.later and r.start >= other.start):
-                tally.add(r.summit_id, WEIGHTS["other_summit"],
-                          f"{'after' if s.past else 'before'} {other.summit_id}, which it mentions")
+        for past, text in ((True, s.past_text), (False, s.later_text)):
+            other = _identify(text, rows) if text.strip() and not P.OTHER_ORG.search(text) else None
+            if other is None or (other.summit_id, past) in done:
+                continue
+            done.add((other.summit_id, past))
+            for r in rows:
+                if (past and r.start <= other.start) or (not past and r.start >= other.start):
+                    tally.add(r.summit_id, WEIGHTS["other_summit"],
+                              f"{'after' if past else 'before'} {other.summit_id}, which it mentions")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -13,7 +13,7 @@ SCO = re.compile(
 SUMMIT_WORD = re.compile(
     r"\bsummit\b|\bheads?\s+of\s+state\b|\bannual\s+(?:session|meeting|gathering)\b"
     r"|\b(?:SCO|bloc|grouping|organi[sz]ation)(?:'s)?\s+(?:leaders|meeting|session|gathering)\b"
-    r"|\bleaders\s+of\s+the\s+(?:SCO|Shanghai)\b|\b(?:SCO|Organi[sz]ation)\s+(?:met|meets|convened|gathered)\b",
+    r"|\bleaders\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:SCO|Shanghai)\b|\b(?:SCO|Organi[sz]ation)\s+(?:met|meets|convened|gathered)\b",
     re.IGNORECASE,
 )
 
@@ -153,7 +153,8 @@ HISTORY = re.compile(
 PAST_MEETING = re.compile(
     r"\b(?:previous(?:ly)?|last\s+year(?:'s)?|(?:the\s+)?last\s+(?:SCO\s+)?(?:summit|meeting|session)|past\s+(?:SCO\s+)?summits?"
     r"|earlier\s+(?:SCO\s+)?summits?|prior\s+(?:SCO\s+)?summit|then[-\s](?:chair(?:man)?|host|president)\b"
-    r"|(?:years?|months?)\s+ago|a\s+year\s+(?:ago|earlier|before)|last\s+met|in\s+the\s+past)\b",
+    r"|(?:years?|months?)\s+ago|(?:a|one|two|three|\d+)\s+years?\s+(?:ago|earlier|before|after)|last\s+met"
+    r"|in\s+the\s+past)\b",
     re.IGNORECASE,
 )
 #: A sentence that speaks of a later meeting: "next year's meeting", "the next summit".
@@ -198,6 +199,12 @@ ORDINAL_MEETING = re.compile(
     r"\s+(?P<between>(?:(?:[A-Z][\w'-]*|\([A-Z][\w-]*\)|of|the|annual|regular|anniversary|heads?|state|government"
     r"|council)\s+){0,10}?)(?P<noun>(?i:summit|session|meeting))\b"
     r"(?P<of>\s+of\s+the\s+(?:SCO\s+)?(?i:council\s+of\s+heads\s+of\s+(?:state|government)))?"
+)
+
+#: Before a number: a person's count of summits ("his fifth", "Modi's 5th"), not the organisation's.
+PERSONAL_COUNT = re.compile(
+    r"(?:\b(?:his|her|their)|(?<!SCO)(?<!bloc)(?<!group)(?<!grouping)(?<!organisation)(?<!organization)'s)\s+$",
+    re.IGNORECASE,
 )
 
 # --- places: datelines, host countries, capitals, virtual meetings ---------------------------------------
@@ -285,13 +292,15 @@ STATUS_WORD = re.compile(
 )
 #: A state joins or is admitted: "Belarus officially joins", "was accepted as a full member", "Iran's admission".
 JOIN = re.compile(
-    r"\b(?:join(?:s|ed|ing)?|accession|admission|admitted|accepted|became|becomes|become|becoming|elevated|upgraded)\b",
+    r"\b(?:join(?:s|ed|ing)?|accession|admission|admitted|accepted|became|becomes|become|becoming|elevated|upgraded"
+    r"|granted)\b",
     re.IGNORECASE,
 )
 #: Joining still to come (or only asked for): "will join", "is expected to join", "applied to join".
 NOT_YET = re.compile(
     r"\b(?:will|would|shall|expected|set\s+to|is\s+to|are\s+to|to\s+be|applied|applications?|apply|aspir\w*|bids?"
-    r"|seek\w*|hopes?\s+to|plans?\s+to|aims?\s+to|finali[sz]\w*|soon|candidates?|procedures?|process|memorand\w*)\b",
+    r"|seek\w*|hopes?\s+to|plans?\s+to|aims?\s+to|finali[sz]\w*|soon|candidates?|procedures?|process|memorand\w*"
+    r"|launch\w*|start\w*|beg[ai]n\w*)\b",
     re.IGNORECASE,
 )
 #: "since" before a state's joining: it joined before the story.
