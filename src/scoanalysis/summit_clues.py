@@ -121,16 +121,18 @@ def _sentence(index: int, start: int, whole: str, *, caption: bool) -> Sentence:
 
 
 def _without_history(text: str) -> str:
-    """`text` with its parts about the organisation's history (its founding, years up to 2001) blanked.
+    """`text` with its clauses about the organisation's history (its founding, years up to 2001) blanked.
 
-    The parts are those between semicolons: "leaders met in Tashkent; the bloc was set up in
-    2001" keeps its first part. Blanks keep the offsets.
+    "leaders met in Astana, a forum established in 2001 by China and Russia" keeps its first
+    clause. Blanks keep the offsets.
     """
+    cuts = [0, *(m.end() for m in P.CLAUSE_BREAK.finditer(text)), len(text)]
     out = []
-    for part in text.split(";"):
+    for a, b in zip(cuts, cuts[1:]):
+        part = text[a:b]
         old = P.HISTORY.search(part) or any(int(m.group()) <= FOUNDED for m in P.YEAR.finditer(part))
         out.append(" " * len(part) if old else part)
-    return ";".join(out)
+    return "".join(out)
 
 
 #: How far into a sentence a marker opening it ("Previously, ...", "Last year, ...") may stand.
@@ -143,7 +145,7 @@ def _apart(rx, text: str) -> tuple[str, str]:
     A marker bears on the whole sentence when it opens it before its first meeting ("Last
     year, the summit was held in Bishkek"), or when the sentence names no meeting; else on
     each clause where it stands with a meeting ("..., a year after the gathering in
-    Qingdao"), not on a clause without one ("the summit opened in Qingdao, the first since
+    Qingdao", "a year after Qingdao hosted it"), not on a clause without one ("the summit opened in Qingdao, the first since
     India joined last year").
     """
     marks = [m.start() for m in rx.finditer(text)]
@@ -155,7 +157,7 @@ def _apart(rx, text: str) -> tuple[str, str]:
     cuts = [0, *(m.end() for m in P.CLAUSE_BREAK.finditer(text)), len(text)]
     rest, taken = list(text), []
     for a, b in zip(cuts, cuts[1:]):
-        if any(a <= i < b for i in marks) and any(a <= i < b for i in meetings):
+        if any(a <= i < b for i in marks) and (any(a <= i < b for i in meetings) or P.HOSTED.search(text, a, b)):
             taken.append(text[a:b])
             rest[a:b] = " " * (b - a)
     return "".join(rest), " ".join(taken)
@@ -246,13 +248,16 @@ ORDINAL_POINTS = 4.0
 def ordinals(text: str) -> list[int]:
     """The numbers of heads-of-state meetings `text` prints ("the 24th session", "the tenth summit").
 
-    A person's count ("his fifth SCO summit", "Modi's 5th summit") is not the summit's number.
+    A person's count ("his fifth SCO summit", "Modi's 5th summit") is not the summit's number,
+    nor is that of a ministers' or another body's meeting ("the 5th meeting of defence ministers").
     """
     out = []
     for m in P.ORDINAL_MEETING.finditer(text):
         between = (m.group("between") + (m.group("of") or "")).lower()
         personal = P.PERSONAL_COUNT.search(text[max(0, m.start() - 30):m.start()])
-        if "anniversary" not in between and "government" not in between and not personal:
+        noun = P.GATHERING.match(text, m.start("noun"))
+        kind = mention_kind(text, noun) if noun else ""
+        if "anniversary" not in between and "government" not in between and not personal and kind in SUMMIT_KINDS:
             out.append(int(m.group("num")) if m.group("num") else P.ORDINAL_WORDS[m.group("word").lower()])
     return out
 

@@ -123,7 +123,7 @@ def office_points(sentences: list[Sentence], rows, ref: reference.Reference) -> 
             if not terms or ids in people:
                 continue
             people[ids] = {r.summit_id for r in rows if any(_overlaps(t[1], t[2], r) for t in terms)}
-            names[ids] = f"{m.group('title')} {m.group('name').split()[-1]}"
+            names[ids] = f"{m.group('title')} {m.group('name')}"
     bare: dict[tuple, set] = {}
     for s in _readable(sentences):
         if not s.summit_kinds:

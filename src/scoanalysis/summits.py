@@ -96,8 +96,8 @@ def summit_evidence(text: str, *, summits: pd.DataFrame | None = None, published
     """
     ref = reference.load_reference(reference_dir)
     sents = _read(fold(text), fold(captions or ""), _published(published))
-    return pd.DataFrame(_evidence(sents, _rows(summits, reference_dir), _published(published), ref),
-                        columns=["summit_id", "score", "evidence"])
+    table = _evidence(sents, _rows(summits, reference_dir), _published(published), ref)
+    return pd.DataFrame([row[:3] for row in table], columns=["summit_id", "score", "evidence"])
 
 
 def _published(published) -> pd.Timestamp | None:
@@ -160,14 +160,17 @@ class _Tally:
     def __init__(self):
         self.points: dict[str, float] = defaultdict(float)
         self.clues: dict[str, list[str]] = defaultdict(list)
+        self.against: dict[str, list[str]] = defaultdict(list)
 
     def add(self, summit_id: str, points: float, clue: str) -> None:
         self.points[summit_id] += points
         self.clues[summit_id].append(clue)
+        if points < 0:
+            self.against[summit_id].append(clue)
 
 
 def _evidence(sents: list[C.Sentence], rows: list[_Row], published, ref) -> list[tuple]:
-    """(summit_id, score, evidence) per summit, best first (ties in table order)."""
+    """(summit_id, score, evidence, the clues against it) per summit, best first (ties in table order)."""
     tally = _Tally()
     sents = _mark_earlier(sents, rows)
     support = [s for s in sents if s.current and not s.about_other_meeting]
@@ -188,7 +191,8 @@ def _evidence(sents: list[C.Sentence], rows: list[_Row], published, ref) -> list
             if gap <= _NEAR_DAYS:
                 tally.add(r.summit_id, WEIGHTS["near_published"] * (1 - gap / (_NEAR_DAYS + 1)),
                           f"published {gap} days from the summit")
-    out = [(r.summit_id, round(tally.points[r.summit_id], 3), ";".join(tally.clues[r.summit_id])) for r in rows]
+    out = [(r.summit_id, round(tally.points[r.summit_id], 3), ";".join(tally.clues[r.summit_id]),
+            ";".join(tally.against[r.summit_id])) for r in rows]
     out.sort(key=lambda t: t[1], reverse=True)  # stable: ties keep the table's order
     return out
 
@@ -210,6 +214,7 @@ def _places(support: list[C.Sentence], rows: list[_Row], ref, tally: _Tally) -> 
     """City, capital and host-country points for each summit."""
     countries = _countries(ref)
     cache: dict[tuple, tuple] = {}
+    hosts: dict[str, list] = {}  # country -> the sentences naming it as the host
     for r in rows:
         names = (r.city, *r.city_aliases)
         if names not in cache:
@@ -218,7 +223,8 @@ def _places(support: list[C.Sentence], rows: list[_Row], ref, tally: _Tally) -> 
             if capital and capital.lower() in {n.lower() for n in names}:
                 rx = P.capital_of(names_, demonyms)
                 placed = {id(s) for s in places}
-                places += [s for s in support if id(s) not in placed for _ in rx.finditer(s.text)]
+                places += [s for s in support if id(s) not in placed and "capital" in s.text.lower()
+                           for _ in rx.finditer(s.text)]
             cache[names] = (places, summit_in)
         places, summit_in = cache[names]
         weight = sum(CAPTION_SHARE if s.caption else 1.0 for s in places)
@@ -232,9 +238,12 @@ def _places(support: list[C.Sentence], rows: list[_Row], ref, tally: _Tally) -> 
             tally.add(r.summit_id, WEIGHTS["summit_in_city"] * share, f"summit in {r.city}")
         elif any(s.summit_kinds and not s.caption for s in places):
             tally.add(r.summit_id, WEIGHTS["summit_in_city"] / 2, f"{r.city} with the summit")
-        names_, demonyms, _ = countries.get(r.country, ((r.country,), (), ""))
-        host = P.country_as_host(names_, demonyms)
-        hits = [s for s in support if not s.caption and host.search(s.text)]
+        if r.country not in hosts:
+            names_, demonyms, _ = countries.get(r.country, ((r.country,), (), ""))
+            host, words = P.country_as_host(names_, demonyms), [w.lower() for w in (*names_, *demonyms) if w]
+            hosts[r.country] = [s for s in support if not s.caption and any(w in s.text.lower() for w in words)
+                                and host.search(s.text)]
+        hits = hosts[r.country]
         if hits:
             at_summit = any(s.summit_kinds for s in hits)
             tally.add(r.summit_id, WEIGHTS["host_country_at_summit" if at_summit else "host_country"],
@@ -290,9 +299,9 @@ def _dates_and_years(sents: list[C.Sentence], support: list[C.Sentence], rows: l
 def _candidates(text: str, rows: list[_Row]) -> list[_Row]:
     """The summits `text` may speak of: those of its years (and cities), else those of its cities."""
     years = {y for y, k in C.years_of(text) if k == "year"}
-    summit = bool(P.SUMMIT_WORD.search(text))
-    in_city = [r for r in rows if any(n and (P.city_as_place(n).search(text) or (summit and P.summit_in_city(n).search(text)))
-                                      for n in (r.city, *r.city_aliases))]
+    summit, low = bool(P.SUMMIT_WORD.search(text)), text.lower()
+    in_city = [r for r in rows if any(n and n.lower() in low and (
+        P.city_as_place(n).search(text) or (summit and P.summit_in_city(n).search(text))) for n in (r.city, *r.city_aliases))]
     if years:
         return [r for r in rows if r.year in years and (not in_city or r in in_city)]
     return in_city
@@ -417,16 +426,18 @@ def _assign(text: str, rows: list[_Row], published, *, captions: str = "",
     if not P.SUMMIT_WORD.search(folded):
         return None, 0.0, "speaks of no meeting of SCO leaders"
     table = _evidence(sents, rows, published, reference.load_reference(reference_dir))
-    best_id, best_score, best_evidence = table[0]
+    best_id, best_score, best_evidence, _ = table[0]
     if best_score < MIN_SCORE:
         return None, 0.0, f"no summit reaches {MIN_SCORE} points (best {best_id} {best_score}: {best_evidence})"
     runner = max(float(table[1][1]), 0.0) if len(table) > 1 else 0.0
     if best_score - runner < MIN_MARGIN:
-        tied = [sid for sid, score, _ in table if score >= best_score - MIN_MARGIN]
+        tied = [row[0] for row in table if row[1] >= best_score - MIN_MARGIN]
         return None, 0.0, f"ambiguous between {', '.join(tied)} ({best_evidence})"
     margin = best_score / (best_score + runner)
     strength = 1 - math.exp(-best_score / 6)
-    runner_up = f"; next {table[1][0]} {table[1][1]}" if len(table) > 1 else ""
+    runner_up = ""
+    if len(table) > 1:
+        runner_up = f"; next {table[1][0]} {table[1][1]}" + (f", against it: {table[1][3]}" if table[1][3] else "")
     return str(best_id), round(float(margin * strength), 3), f"{best_evidence} ({best_score} points{runner_up})"
 
 

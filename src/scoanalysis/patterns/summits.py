@@ -165,8 +165,11 @@ NEXT_MEETING = re.compile(
 )
 #: A meeting still to come: "will be held", "is set to open", "the upcoming summit".
 FUTURE = re.compile(r"\b(?:will|shall|to\s+be\s+held|set\s+to|is\s+to|are\s+to|next|upcoming|planned|scheduled)\b", re.IGNORECASE)
-#: Where a sentence's clauses part: commas, semicolons, colons, brackets, dashes.
-CLAUSE_BREAK = re.compile(r"[,;:()]|\s-{1,2}\s")
+#: Where a sentence's clauses part: commas (not those of a date: "June 15, 2001, in Shanghai"),
+#: semicolons, colons, brackets, dashes.
+CLAUSE_BREAK = re.compile(r"(?<!\d{4}),(?!\s*\d{4}\b)|[;:()]|\s-{1,2}\s")
+#: In a clause with a marker of another time, words that make it about a meeting besides its name.
+HOSTED = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
 
 # --- years and dates that are no summit's ----------------------------------------------------------
 
