@@ -92,7 +92,8 @@ class Sentence:
 def read(folded: str, *, caption: bool = False) -> list[Sentence]:
     """Return the sentences of folded text `folded` (one or more a line), each with what it says of meetings.
 
-    With `caption`, every sentence is a caption and none is the lead.
+    With `caption`, every sentence is a caption; without, those with a photo credit are
+    ("(Photo: AP)", "© Sputnik"). A caption is never the lead.
     """
     out: list[Sentence] = []
     pos = 0
@@ -102,7 +103,7 @@ def read(folded: str, *, caption: bool = False) -> list[Sentence]:
         for a, b in zip(cuts, cuts[1:]):
             text = line[a:b]
             if text.strip():
-                out.append(_sentence(len(out), pos + a, text, caption=caption))
+                out.append(_sentence(len(out), pos + a, text, caption=caption or bool(P.CAPTION_MARK.search(text))))
         pos += len(line) + 1
     return out
 

@@ -277,7 +277,8 @@ def _dates_and_years(sents: list[C.Sentence], support: list[C.Sentence], rows: l
                 (at_summit if s.summit_kinds else named).add(y)
     at_summit |= C.anniversary_years(support)
     years, floor = C.bound_years(sents)
-    latest = max(years) if years else None
+    horizon = max((r.year for r in rows), default=0) + _FUTURE_YEAR_SLACK + 1  # later years are plans ("2030")
+    latest = max((y for y in years if y <= horizon), default=None)
     for r in rows:
         hits = [share for md, share in month_days.items() if md in _summit_days(r.start, r.end)]
         if hits:

@@ -57,8 +57,11 @@ _LOCATIVE = (
     r"(?:in|at|to|from|into|near|outside|visit(?:s|ed|ing)?|arriv(?:e|es|ed|ing)\s+in|host(?:s|ed|ing)?|reach(?:ed)?"
     r"|(?:left|leaves|leaving|depart(?:s|ed)?|heads?|headed|bound)(?:\s+for)?|toured)"
 )
-#: Between the locative word and the city: "the Kazakh capital (city of)", "northern China's".
-_PLACE_LEAD = r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:capital|city)(?:\s+(?:city\s+)?of)?,?\s+|(?:(?:north|south|east|west)\w*\s+)?[A-Z]\w+'s\s+)?"
+#: Between the locative word and the city: "the Kazakh capital (city of)", "northern China's", "the Uzbek".
+_PLACE_LEAD = (
+    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:capital|city)(?:\s+(?:city\s+)?of)?,?\s+|(?:(?:north|south|east|west)\w*\s+)?[A-Z]\w+'s\s+"
+    r"|the\s+[A-Z][a-z]+\s+)?"
+)
 
 
 @functools.lru_cache(maxsize=512)
@@ -153,7 +156,7 @@ HISTORY = re.compile(
 PAST_MEETING = re.compile(
     r"\b(?:previous(?:ly)?|last\s+year(?:'s)?|(?:the\s+)?last\s+(?:SCO\s+)?(?:summit|meeting|session)|past\s+(?:SCO\s+)?summits?"
     r"|earlier\s+(?:SCO\s+)?summits?|prior\s+(?:SCO\s+)?summit|then[-\s](?:chair(?:man)?|host|president)\b"
-    r"|(?:years?|months?)\s+ago|(?:a|one|two|three|\d+)\s+years?\s+(?:ago|earlier|before|after)|last\s+met"
+    r"|(?:years?|months?)\s+ago|(?:a|one|two|three|\d+)\s+years?\s+(?:ago|earlier|before|after)|last\s+met|last\s+time"
     r"|in\s+the\s+past)\b",
     re.IGNORECASE,
 )
@@ -177,8 +180,20 @@ HOSTED = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})(?![\d/-])")
 #: Just before a year: it bounds the text's time from below ("since 2008", "first time since 2018").
 SINCE_BEFORE = re.compile(r"\b(?:since|after)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?$", re.IGNORECASE)
-#: Just before a year: a target, not a date of the text ("until 2030", "by 2035").
-TARGET_BEFORE = re.compile(r"\b(?:until|till|by|through|to|towards?|before|beyond)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+#: Just before a year: a target, not a date of the text ("until 2030", "by 2035", "2025-2027"), or a
+#: name ("Vision 2030", "Expo 2017").
+TARGET_BEFORE = re.compile(
+    r"(?:\b(?i:until|till|by|through|to|towards?|before|beyond)\s+(?i:at\s+least\s+)?|\d{4}\s*[-/]\s*"
+    r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|In|Of|Since|From|After|Before|The|Until|By|Summit|Session|Meeting)\b)[A-Z][a-z]+\s+)$"
+)
+#: A line that is a photo caption or credit though not marked so: "(Photo: ...)", "© Sputnik", "Getty Images"
+#: (not a wire's "(Reuters)" after a dateline).
+CAPTION_MARK = re.compile(
+    r"\(photo\b|\bphoto(?:\s+credit)?\s*[:|]|\(credit:|©|\bGetty\s+Images\b|\bvia\s+REUTERS\b|/\s*(?:AFP|AP|Reuters|Pool)\b"
+    r"|\|\s*(?:PTI|AP|ANI)\s*$",
+    re.IGNORECASE,
+)
 
 # --- the summit's number -----------------------------------------------------------------------------
 
