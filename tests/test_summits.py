@@ -232,3 +232,91 @@ def test_a_wrong_publication_date_does_not_outweigh_the_text(table):
 def test_a_summits_table_without_ordinal_or_format_columns_is_read(table):
     bare = table.drop(columns=["ordinal", "format"])
     assert summits.assign_summit("The SCO summit in Samarkand opened.", summits=bare)[0] == "2022-samarkand"
+
+
+# --- how the text is read ----------------------------------------------------------------------------
+
+def test_clauses_about_history_and_other_meetings_are_set_apart():
+    from scoanalysis import summit_clues as C
+
+    first, second, third = C.read(
+        "The SCO summit opened in Bishkek on Friday, a year after the gathering in Qingdao.\n"
+        "Last year, the summit was held in Tashkent.\n"
+        "Leaders met in Ufa; the bloc was founded in 2001 in Shanghai.")
+    assert "Bishkek" in first.text and "Qingdao" not in first.text and "Qingdao" in first.past_text
+    assert not second.current and "Tashkent" in second.past_text
+    assert "Ufa" in third.text and "Shanghai" not in third.text and third.history
+    later = C.read("The summit opened in Astana, and India will host next year's summit in New Delhi.")[0]
+    assert "Astana" in later.text and "New Delhi" in later.later_text
+
+
+def test_a_clause_of_another_time_without_a_meeting_keeps_the_sentence_current():
+    from scoanalysis import summit_clues as C
+
+    s = C.read("The SCO summit opened in Qingdao on Saturday, the first since India and Pakistan joined the bloc "
+               "last year.")[0]
+    assert s.current and not s.past and "Qingdao" in s.text
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The SCO summit opened.", ("plain",)),
+    ("the 24th session of the SCO Council of Heads of State", ("state", "state")),
+    ("the SCO Foreign Ministers' summit in Dushanbe", ("ministerial",)),
+    ("the meeting of the SCO Council of Heads of Government", ("government", "government")),
+    ("the G20 summit in Hamburg", ("other",)),
+    ("the fifth consultative meeting of the Central Asian presidents", ("other",)),
+    ("a bilateral meeting on the sidelines", ("bilateral",)),
+    ("a meeting with Erdogan", ()),
+    ("Foreign ministers of the SCO began their summit in Goa.", ("ministerial",)),
+    ("Foreign ministers met on the eve of the summit.", ("plain",)),
+])
+def test_each_meeting_named_has_a_kind(text, kinds):
+    from scoanalysis import summit_clues as C
+
+    assert C.read(text)[0].mentions == kinds
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("the 19th meeting of the SCO Council of Heads of State", [19]),
+    ("the twenty-fourth SCO summit", [24]),
+    ("the 22nd Shanghai Cooperation Organization Heads of State Council (SCO-HSC) Summit", [22]),
+    ("the 17th meeting of the SCO Council of Heads of Government", []),
+    ("the 5th meeting of the SCO defence ministers", []),
+    ("his fifth SCO summit", []),
+    ("Belarus became the bloc's 10th member state", []),
+    ("the 20th anniversary summit", []),
+])
+def test_only_a_summits_own_number_is_read(text, numbers):
+    from scoanalysis import summit_clues as C
+
+    assert C.ordinals(text) == numbers
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("in July 2023", [(2023, "year")]),
+    ("for the first time since 2008", [(2008, "since")]),
+    ("a plan until 2030, Vision 2035 and the 2025-2027 programme", [(2030, "target"), (2035, "target"),
+                                                                      (2025, "year"), (2027, "target")]),
+    ("Last Updated: 07/27/2016", [(2016, "stamp")]),
+    ("SCO Summit 2024", [(2024, "year")]),
+])
+def test_years_are_told_apart_from_bounds_targets_and_stamps(text, kinds):
+    from scoanalysis import summit_clues as C
+
+    assert C.years_of(text) == kinds
+
+
+def test_a_photo_credit_line_is_a_caption_even_in_the_body():
+    from scoanalysis import summit_clues as C
+
+    lines = C.read("Putin and Xi at the SCO summit in Samarkand. (Photo: AP)\nMOSCOW, July 2 (Reuters) - Putin spoke.")
+    assert lines[0].caption and not lines[1].caption
+
+
+def test_states_listed_with_a_status_they_did_not_have_then_count_against_a_summit(table):
+    text = ("The SCO summit in Dushanbe opened on Thursday. Observers at the organization are Afghanistan, India, "
+            "Iran, Mongolia and Pakistan; its dialogue partners are Belarus, Turkey and Sri Lanka.")
+    evidence = summits.summit_evidence(text, summits=table).set_index("summit_id")["evidence"]
+    assert "status not held then" in evidence["2021-dushanbe"] and "status not held then" in evidence["2008-dushanbe"]
+    assert "status not held then" not in evidence["2014-dushanbe"]
+    assert summits.assign_summit(text, summits=table)[0] == "2014-dushanbe"

@@ -26,7 +26,6 @@ status the text gives it. Captions count half and cannot decide alone.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 import os
@@ -39,7 +38,6 @@ import pandas as pd
 from . import reference
 from . import summit_clues as C
 from . import summit_dating as D
-from .exceptions import ScoanalysisError
 from .patterns import summits as P
 from .text import fold
 
@@ -469,7 +467,4 @@ def assign(articles: pd.DataFrame, *, summits: pd.DataFrame | None = None) -> pd
 @functools.lru_cache(maxsize=4)
 def _countries(ref) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], str]]:
     """Each country name -> (its names, its demonyms, its capital), from the reference."""
-    try:
-        return {c.name: ((c.name, *c.aliases), tuple(c.demonyms), c.capital) for c in ref.countries.values()}
-    except ScoanalysisError:
-        return {}
+    return {c.name: ((c.name, *c.aliases), tuple(c.demonyms), c.capital) for c in ref.countries.values()}
