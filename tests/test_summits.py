@@ -191,6 +191,8 @@ def test_an_earlier_summit_dated_by_the_publication_year_does_not_decide(table):
     ("Prime ministers of the SCO member states gathered in Tashkent for the bloc's annual meeting.", "",
      "heads of government"),
     ("Chief Executive Abdullah Abdullah left for Dushanbe to attend the 17th SCO summit.", "", "numbered 17"),
+    ("Defence ministers of the SCO opened their annual meeting in Tashkent on Tuesday.\nThe talks prepare the summit "
+     "of heads of state that Uzbekistan will host in June.", "", "still to come"),
     ("Putin travels to Dushanbe for the CSTO summit.\nThe leaders of the Collective Security Treaty Organization will "
      "meet on Monday.\nTajikistan chairs the CSTO this year; it also belongs to the SCO.", "", "another organisation"),
     ("India and China held another round of border talks on Monday.\nThe two sides agreed to keep talking.",
@@ -306,11 +308,12 @@ def test_years_are_told_apart_from_bounds_targets_and_stamps(text, kinds):
     assert C.years_of(text) == kinds
 
 
-def test_a_photo_credit_line_is_a_caption_even_in_the_body():
+def test_a_photo_credit_line_or_a_link_to_another_story_is_read_as_a_caption():
     from scoanalysis import summit_clues as C
 
-    lines = C.read("Putin and Xi at the SCO summit in Samarkand. (Photo: AP)\nMOSCOW, July 2 (Reuters) - Putin spoke.")
-    assert lines[0].caption and not lines[1].caption
+    lines = C.read("Putin and Xi at the SCO summit in Samarkand. (Photo: AP)\nMOSCOW, July 2 (Reuters) - Putin spoke.\n"
+                   "Also read: SCO summit in Qingdao ends")
+    assert [s.caption for s in lines] == [True, False, True]
 
 
 def test_states_listed_with_a_status_they_did_not_have_then_count_against_a_summit(table):

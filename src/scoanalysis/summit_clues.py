@@ -93,7 +93,8 @@ def read(folded: str, *, caption: bool = False) -> list[Sentence]:
     """Return the sentences of folded text `folded` (one or more a line), each with what it says of meetings.
 
     With `caption`, every sentence is a caption; without, those with a photo credit are
-    ("(Photo: AP)", "© Sputnik"). A caption is never the lead.
+    ("(Photo: AP)", "© Sputnik"), and so are links to other stories ("Related: ..."). A
+    caption is never the lead.
     """
     out: list[Sentence] = []
     pos = 0
@@ -103,7 +104,8 @@ def read(folded: str, *, caption: bool = False) -> list[Sentence]:
         for a, b in zip(cuts, cuts[1:]):
             text = line[a:b]
             if text.strip():
-                out.append(_sentence(len(out), pos + a, text, caption=caption or bool(P.CAPTION_MARK.search(text))))
+                furniture = bool(P.CAPTION_MARK.search(text) or P.RELATED_LINK.match(line))
+                out.append(_sentence(len(out), pos + a, text, caption=caption or furniture))
         pos += len(line) + 1
     return out
 
@@ -187,7 +189,7 @@ def mention_kind(text: str, m) -> str:
     if P.HEADS_OF_STATE.search(near):
         return "state"
     if P.SUMMIT_NOUN.match(word) or P.SCO_NEAR.search(before[-50:]) or P.SCO_NEAR.search(after[:50]):
-        theirs = before.rstrip().lower().endswith("their") and P.MINISTERS_MEET.search(before)
+        theirs = P.THEIR_BEFORE.search(before) and P.MINISTERS_MEET.search(text, 0, m.start())
         return "ministerial" if theirs and not P.HEADS_OF_STATE.search(text) else "plain"
     return ""
 
@@ -201,7 +203,9 @@ def meeting_verdict(sentences: list[Sentence]) -> str | None:
     one whose leaders at the meeting are the member states' prime ministers ("the prime
     ministers of Russia, China ...", in a sentence about the meeting) when no sentence speaks of
     heads of state; and one that
-    names the SCO and a summit in a single sentence, after its first PASSING_AFTER.
+    names the SCO and a summit in a single sentence, after its first PASSING_AFTER; and one whose
+    meetings as they happen are ministers' or heads of government's, every summit it names being
+    still to come or in preparation ("the ministers prepared the summit Kyrgyzstan will host").
     """
     body = [s for s in sentences if not s.caption]
     kinds = [k for s in body for k in s.mentions if k not in ("", "bilateral")]
@@ -216,6 +220,10 @@ def meeting_verdict(sentences: list[Sentence]) -> str | None:
         return f"its meeting is {names[first]}, not a summit of heads of state"
     if not count["state"] and any(P.GOVERNMENT.search(s.text) for s in body if s.current and s.summit_kinds):
         return "its leaders are the member states' heads of government: a meeting of heads of government"
+    now = [k for s in body if not P.AHEAD.search(s.text) for k in s.mentions if k not in ("", "bilateral")]
+    if now and not any(k in SUMMIT_KINDS for k in now) and any(k in ("ministerial", "government") for k in now):
+        kind = "ministerial" if "ministerial" in now else "government"
+        return f"its meeting is {names[kind]}; the summit is still to come"
     sco = [s for s in sentences if not s.caption and (s.sco or s.names_meeting)]
     if len(sco) == 1 and sco[0].index >= PASSING_AFTER:
         return "names the SCO and its summit in a single sentence, in passing"

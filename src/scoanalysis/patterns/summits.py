@@ -126,6 +126,8 @@ MINISTERS_MEET = re.compile(
     rf"\b(?:{_FIELDS})\s+ministers\b|\bministerial\b|\bministers\s+of\s+(?:foreign\s+affairs|defen[cs]e)\b",
     re.IGNORECASE,
 )
+#: Just before a meeting word: "their (annual) meeting" (of whoever the sentence named).
+THEIR_BEFORE = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 MINISTERS_BEFORE = re.compile(rf"\b(?:{_MINISTERS})(?:'s?)?\s+(?:\w+\s+)?$", re.IGNORECASE)
 MINISTERS_AFTER = re.compile(
     rf"^\s+of\s+(?:the\s+)?(?:SCO\s+|Shanghai\s+Cooperation\s+Organi[sz]ation\s+)?(?:council\s+of\s+)?(?:{_MINISTERS})\b",
@@ -168,6 +170,9 @@ NEXT_MEETING = re.compile(
 )
 #: A meeting still to come: "will be held", "is set to open", "the upcoming summit".
 FUTURE = re.compile(r"\b(?:will|shall|to\s+be\s+held|set\s+to|is\s+to|are\s+to|next|upcoming|planned|scheduled)\b", re.IGNORECASE)
+#: A meeting still to come, or prepared: FUTURE, or "prepare the summit", "ahead of the summit".
+AHEAD = re.compile(rf"{FUTURE.pattern}|\b(?:prepar\w*|ahead\s+of|in\s+the\s+run-up\s+to|on\s+the\s+eve\s+of)\b",
+                   re.IGNORECASE)
 #: Where a sentence's clauses part: commas (not those of a date: "June 15, 2001, in Shanghai"),
 #: semicolons, colons, brackets, dashes.
 CLAUSE_BREAK = re.compile(r"(?<!\d{4}),(?!\s*\d{4}\b)|[;:()]|\s-{1,2}\s")
@@ -186,6 +191,12 @@ TARGET_BEFORE = re.compile(
     r"(?:\b(?i:until|till|by|through|to|towards?|before|beyond)\s+(?i:at\s+least\s+)?|\d{4}\s*[-/]\s*"
     r"|\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
     r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|In|Of|Since|From|After|Before|The|Until|By|Summit|Session|Meeting)\b)[A-Z][a-z]+\s+)$"
+)
+#: A line that links to another story ("Related: ...", "Also read: ..."): page furniture, read like a caption.
+RELATED_LINK = re.compile(
+    r"^\s*(?:related(?:\s+(?:news|stories|articles|coverage))?|read\s+(?:more|also)|also\s+read|see\s+also"
+    r"|more\s+on\s+this(?:\s+story)?)\s*[:|>-]",
+    re.IGNORECASE,
 )
 #: A line that is a photo caption or credit though not marked so: "(Photo: ...)", "© Sputnik", "Getty Images"
 #: (not a wire's "(Reuters)" after a dateline).
