@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 from dataclasses import dataclass
 
 from .patterns import summits as P
@@ -254,7 +255,8 @@ def ordinal_points(sentences: list[Sentence], rows) -> dict[str, tuple[float, st
 ORDINAL_POINTS = 4.0
 
 
-def ordinals(text: str) -> list[int]:
+@functools.lru_cache(maxsize=4096)
+def ordinals(text: str) -> tuple[int, ...]:
     """The numbers of heads-of-state meetings `text` prints ("the 24th session", "the tenth summit").
 
     A person's count ("his fifth SCO summit", "Modi's 5th summit") is not the summit's number,
@@ -268,7 +270,7 @@ def ordinals(text: str) -> list[int]:
         kind = mention_kind(text, noun) if noun else ""
         if "anniversary" not in between and "government" not in between and not personal and kind in SUMMIT_KINDS:
             out.append(int(m.group("num")) if m.group("num") else P.ORDINAL_WORDS[m.group("word").lower()])
-    return out
+    return tuple(out)
 
 
 def virtual_points(sentences: list[Sentence], rows) -> dict[str, tuple[float, str]]:
@@ -318,7 +320,8 @@ def bound_years(sentences: list[Sentence]) -> tuple[list[int], int | None]:
     return years, floor
 
 
-def years_of(text: str) -> list[tuple[int, str]]:
+@functools.lru_cache(maxsize=4096)
+def years_of(text: str) -> tuple[tuple[int, str], ...]:
     """Return each year of `text` with its kind: "year", "since" (a lower bound), "target" or "stamp"."""
     stamps = [m.span() for m in P.NUMERIC_DATE.finditer(text)]
     out = []
@@ -330,4 +333,4 @@ def years_of(text: str) -> list[tuple[int, str]]:
         before = text[max(0, m.start() - 30):m.start()]
         kind = "since" if P.SINCE_BEFORE.search(before) else "target" if P.TARGET_BEFORE.search(before) else "year"
         out.append((int(m.group()), kind))
-    return out
+    return tuple(out)
