@@ -70,8 +70,11 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
     if given_summit and given_summit in set(summit_table["summit_id"]):
         sid, score, evidence = given_summit, 1.0, "given in articles.csv"
     else:
-        content = "\n".join(t for t, k in zip(texts, kinds) if k not in NOT_CONTENT_KINDS)
-        sid, score, evidence = summits.assign_summit(content, reference_dir=reference_dir, published=published)
+        # captions are passed apart: they count less and cannot decide a summit alone
+        content = "\n".join(t for t, k in zip(texts, kinds) if k not in NOT_CONTENT_KINDS and k != "caption")
+        captions = "\n".join(t for t, k in zip(texts, kinds) if k == "caption")
+        sid, score, evidence = summits.assign_summit(content, reference_dir=reference_dir, published=published,
+                                                     captions=captions)
     date = published
     if date is None and sid:
         date = summit_table.set_index("summit_id").loc[sid, "start"]
