@@ -1,0 +1,438 @@
+"""Score the temporal tagger on TimeML corpora, as TempEval-3 scored task A (time expressions).
+
+Each PATH is a corpus: a folder of TimeML ``.tml`` files (or one file). Of each file
+the ``TEXT`` element is read with its tags stripped (the offsets of the text between
+them kept, XML entities decoded), its ``TIMEX3`` elements are the gold timexes, and
+the ``CREATION_TIME`` timex of ``DCT`` is the document's publication date. The text is
+split into sentences by the package (``text.split_sentences`` with Punkt trained on
+the corpus's own texts, as ``build`` trains it) and tagged by ``temporal.timexes``
+with that publication date.
+
+Printed per corpus and overall:
+
+* strict (equal spans) and relaxed (overlapping spans) extent precision, recall, F1;
+  each gold timex pairs with at most one of ours and each of ours with at most one
+  gold (the largest overlap first);
+* type and value accuracy over the relaxed matches, and type F1 and value F1 as
+  TempEval-3's scorer defines them: that accuracy times the relaxed F1;
+* the seconds taken (sentence splitting and tagging, Punkt training apart);
+* all of it twice: ``raw`` compares our values and spans as they are, ``mapped``
+  after the conventions where the package's contract differs from TimeML on purpose
+  (``docs/timeml.md``; ``CONVENTIONS`` below) are mapped to TimeML's;
+* the most frequent errors, grouped by kind (missed, spurious, wrong type, wrong value)
+  and by the shape of the phrase ("<month> 9", "the 9999s"), with examples;
+* the phrases the gold annotates in more than one way across documents (the same
+  shape, different value shapes or types): they are listed, not scored apart.
+
+Usage: python benchmarks/bench_timeml.py PATH... [--misses N] [--examples N] [--dump FILE]
+
+--dump writes every pairing (corpus, document, gold and ours) as tab-separated lines.
+Needs only the package and its dependencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from scoanalysis import text as T
+from scoanalysis.build.run import PUNKT_SAMPLE_CHARS
+from scoanalysis.temporal import timexes
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A time expression: character span in the document's text, TIMEX3 type, value and mod."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str = ""
+
+
+@dataclass
+class Doc:
+    """One TimeML document: its id, the text of TEXT, the DCT (ISO day) and the gold timexes."""
+
+    doc_id: str
+    text: str
+    dct: str | None
+    gold: list[Timex]
+    ours: list[Timex] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- reading TimeML
+
+def _walk(el: ET.Element, parts: list[str], found: list[Timex], pos: int) -> int:
+    """Append the text of `el` (its children's tags stripped) to `parts`; collect its TIMEX3s; return the end offset."""
+    if el.text:
+        parts.append(el.text)
+        pos += len(el.text)
+    for child in el:
+        start = pos
+        pos = _walk(child, parts, found, pos)
+        if child.tag == "TIMEX3" and pos > start:
+            a = child.attrib
+            found.append(Timex(start, pos, "".join(parts)[start:pos], a.get("type", ""), a.get("value", ""),
+                               a.get("mod", "")))
+        if child.tail:
+            parts.append(child.tail)
+            pos += len(child.tail)
+    return pos
+
+
+def read_tml(path: Path) -> Doc:
+    """Return the document of one ``.tml`` file (ElementTree decodes the entities)."""
+    root = ET.parse(path).getroot()
+    text_el = root.find("TEXT")
+    parts: list[str] = []
+    gold: list[Timex] = []
+    if text_el is not None:
+        _walk(text_el, parts, gold, 0)
+    text = "".join(parts)
+    gold = [Timex(t.start, t.end, text[t.start:t.end], t.type, t.value, t.mod) for t in gold]
+    dct = None
+    for tx in root.iter("TIMEX3"):
+        if tx.attrib.get("functionInDocument") == "CREATION_TIME":
+            dct = tx.attrib.get("value", "")[:10] or None
+            break
+    doc_id = (root.findtext("DOCID") or path.stem).strip()
+    return Doc(doc_id, text, dct, gold)
+
+
+def read_corpus(path: Path) -> list[Doc]:
+    """Return the documents of a folder of ``.tml`` files (sorted by file name), or of one file."""
+    files = [path] if path.is_file() else sorted(path.glob("*.tml"))
+    return [read_tml(f) for f in files]
+
+
+# --------------------------------------------------------------------------- tagging
+
+def punkt_for(docs: list[Doc]):
+    """Return Punkt trained on the corpus as ``build`` trains it: the first texts, up to PUNKT_SAMPLE_CHARS."""
+    sample, total = [], 0
+    for d in docs:
+        if total >= PUNKT_SAMPLE_CHARS:
+            break
+        sample.append(d.text)
+        total += len(d.text)
+    return T.train_punkt(sample)
+
+
+def tag(docs: list[Doc], tokenizer) -> tuple[float, float]:
+    """Fill each document's ``ours``; return the seconds of sentence splitting and of tagging."""
+    t0 = time.perf_counter()
+    frames = [T.split_sentences(d.text, tokenizer=tokenizer, article_id=d.doc_id) for d in docs]
+    sentences = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    t1 = time.perf_counter()
+    found = timexes(sentences, published={d.doc_id: d.dct for d in docs})
+    t2 = time.perf_counter()
+    by_doc: dict[str, list[Timex]] = defaultdict(list)
+    for row in found.itertuples(index=False):
+        by_doc[row.article_id].append(Timex(int(row.start), int(row.end), row.text, row.timex_type,
+                                            "" if pd.isna(row.value) else row.value,
+                                            "" if pd.isna(row.mod) else row.mod))
+    for d in docs:
+        d.ours = sorted(by_doc.get(d.doc_id, []), key=lambda t: (t.start, t.end))
+    return t1 - t0, t2 - t1
+
+
+# --------------------------------------------------------------------------- conventions mapped
+
+#: Where the contract's conventions differ from TimeML's on purpose (docs/timeml.md): name -> what is mapped.
+CONVENTIONS = {
+    "decade": "a decade is written 198 (TimeML 1.2); the corpora write 198 or 198X",
+    "years-unit": "decades, centuries and millennia in durations are written in years (P20Y), TimeML writes P2DE",
+    "vague-past": "'years ago', 'a few years ago' and the like are PAST_REF, TimeML gives a year or decade with X",
+    "extent-for": "'for' before a duration ('for the past two years') is part of our span, not of TimeML's",
+    "time-zone-day": "a clock time with a day keeps the day only where the sentence names it",
+}
+
+_DUR_YEARS = re.compile(r"^P(\d+(?:\.\d+)?)Y$")
+_DECADE = re.compile(r"^(\d{3})X?$")
+_FOR = re.compile(r"^for\s+", re.I)
+
+
+def _num(s: str) -> float:
+    return float(s)
+
+
+def value_same(ours: str, gold: str, *, mapped: bool) -> bool:
+    """Return whether our value reads as the gold one, raw (equal, ignoring case) or with the conventions mapped."""
+    if ours.upper() == gold.upper():
+        return True
+    if not mapped:
+        return False
+    a, b = ours.upper(), gold.upper()
+    da, db = _DECADE.match(a), _DECADE.match(b)
+    if da and db and da.group(1) == db.group(1):
+        return True
+    m = _DUR_YEARS.match(a)
+    if m:
+        years = _num(m.group(1))
+        units = {"DE": 10, "CE": 100, "ML": 1000}
+        g = re.match(r"^P(\d+(?:\.\d+)?)(DE|CE|ML)$", b)
+        if g and abs(_num(g.group(1)) * units[g.group(2)] - years) < 1e-9:
+            return True
+    if a == "PAST_REF" and re.match(r"^\d{2,3}X+$|^\d{3}$|^PAST_REF$", b):
+        return True
+    return False
+
+
+def mapped_span(t: Timex) -> Timex:
+    """Return our timex with the extent conventions mapped to TimeML's (a leading 'for ' dropped)."""
+    m = _FOR.match(t.text)
+    if m and t.type == "DURATION":
+        k = m.end()
+        return Timex(t.start + k, t.end, t.text[k:], t.type, t.value, t.mod)
+    return t
+
+
+# --------------------------------------------------------------------------- scoring
+
+def pair(gold: list[Timex], ours: list[Timex]) -> list[tuple[int, int]]:
+    """Return one-to-one pairs (gold index, our index) of overlapping spans, the largest overlaps first."""
+    cands = []
+    for i, g in enumerate(gold):
+        for j, o in enumerate(ours):
+            ov = min(g.end, o.end) - max(g.start, o.start)
+            if ov > 0:
+                exact = g.start == o.start and g.end == o.end
+                cands.append((-int(exact), -ov, i, j))
+    cands.sort()
+    used_g, used_o, out = set(), set(), []
+    for _, _, i, j in cands:
+        if i not in used_g and j not in used_o:
+            used_g.add(i)
+            used_o.add(j)
+            out.append((i, j))
+    return sorted(out)
+
+
+@dataclass
+class Score:
+    """Counts of one scoring: gold and our timexes, strict and relaxed matches, right types and values."""
+
+    gold: int = 0
+    ours: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+    seconds: float = 0.0
+
+    def add(self, other: "Score") -> None:
+        for k in ("gold", "ours", "strict", "relaxed", "type_ok", "value_ok"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.seconds += other.seconds
+
+    @staticmethod
+    def prf(hit: int, ours: int, gold: int) -> tuple[float, float, float]:
+        p = hit / ours if ours else 0.0
+        r = hit / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def figures(self) -> dict[str, float]:
+        sp, sr, sf = self.prf(self.strict, self.ours, self.gold)
+        rp, rr, rf = self.prf(self.relaxed, self.ours, self.gold)
+        ta = self.type_ok / self.relaxed if self.relaxed else 0.0
+        va = self.value_ok / self.relaxed if self.relaxed else 0.0
+        return {"strict P": sp, "strict R": sr, "strict F1": sf, "relaxed P": rp, "relaxed R": rr, "relaxed F1": rf,
+                "type acc": ta, "value acc": va, "type F1": ta * rf, "value F1": va * rf}
+
+
+def score_doc(d: Doc, *, mapped: bool, errors: list | None = None, corpus: str = "") -> Score:
+    """Return the counts of one document; append its errors to `errors` as (kind, gold, ours, doc)."""
+    ours = [mapped_span(o) for o in d.ours] if mapped else d.ours
+    pairs = pair(d.gold, ours)
+    s = Score(gold=len(d.gold), ours=len(ours), relaxed=len(pairs))
+    for i, j in pairs:
+        g, o = d.gold[i], ours[j]
+        s.strict += g.start == o.start and g.end == o.end
+        s.type_ok += g.type == o.type
+        ok = value_same(o.value, g.value, mapped=mapped)
+        s.value_ok += ok
+        if errors is not None:
+            if g.type != o.type:
+                errors.append(("wrong type", g, o, d, corpus))
+            if not ok:
+                errors.append(("wrong value", g, o, d, corpus))
+            elif (g.start, g.end) != (o.start, o.end):
+                errors.append(("extent", g, o, d, corpus))
+    if errors is not None:
+        paired_g = {i for i, _ in pairs}
+        paired_o = {j for _, j in pairs}
+        errors.extend(("missed", g, None, d, corpus) for i, g in enumerate(d.gold) if i not in paired_g)
+        errors.extend(("spurious", None, o, d, corpus) for j, o in enumerate(ours) if j not in paired_o)
+    return s
+
+
+# --------------------------------------------------------------------------- families
+
+_MONTH_WORD = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?", re.I)
+_WEEKDAY_WORD = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|"
+                          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.I)
+
+
+def shape(text: str) -> str:
+    """Return the shape of a phrase: lower case, digits as 9, month and weekday names and number words as tags."""
+    s = " ".join(text.lower().split())
+    s = _MONTH_WORD.sub("<month>", s)
+    s = _WEEKDAY_WORD.sub("<weekday>", s)
+    s = _NUMBER_WORD.sub("<n>", s)
+    s = re.sub(r"\d", "9", s)
+    return re.sub(r"9+", lambda m: "9" * min(len(m.group()), 4), s)
+
+
+def value_shape(value: str) -> str:
+    """Return the shape of a TIMEX3 value (digits as 9): "9999-99-99", "P9Y", "PRESENT_REF"."""
+    return re.sub(r"\d", "9", value)
+
+
+def value_family(g: Timex, o: Timex) -> str:
+    """Return the family of a wrong value: the gold value's shape and how ours differs."""
+    gs, os_ = value_shape(g.value), value_shape(o.value)
+    if gs != os_:
+        return f"{g.type} {gs} <- ours {os_}"
+    if gs == "9999-99-99":
+        return f"{g.type} day off ({shape(g.text)})"
+    return f"{g.type} {gs} other ({shape(g.text)})"
+
+
+def print_errors(errors: list, *, top: int, examples: int) -> None:
+    """Print the most frequent errors by kind and family, with examples."""
+    kinds = ["missed", "spurious", "wrong type", "wrong value", "extent"]
+    for kind in kinds:
+        group = [e for e in errors if e[0] == kind]
+        print(f"\n{kind} ({len(group)}), most frequent:")
+        fams: dict[str, list] = defaultdict(list)
+        for e in group:
+            _, g, o, d, c = e
+            if kind == "missed":
+                key = f"{g.type} {shape(g.text)}"
+            elif kind == "spurious":
+                key = f"{o.type} {shape(o.text)}"
+            elif kind == "wrong type":
+                key = f"{g.type} <- ours {o.type}"
+            elif kind == "wrong value":
+                key = value_family(g, o)
+            else:
+                key = f"gold '{shape(g.text)}' ours '{shape(o.text)}'"
+            fams[key].append(e)
+        for key, es in sorted(fams.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]:
+            print(f"  {len(es):4d}  {key}")
+            for _, g, o, d, c in es[:examples]:
+                gtxt = f"'{g.text}' {g.type} {g.value}" if g else "-"
+                otxt = f"'{o.text}' {o.type} {o.value}" if o else "-"
+                print(f"          {c}/{d.doc_id} dct {d.dct}: gold {gtxt} | ours {otxt}")
+
+
+def print_disagreements(corpora: list[tuple[str, list[Doc]]], *, top: int) -> None:
+    """List the phrase shapes the gold annotates with different value shapes or types across documents."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    where: dict[tuple, str] = {}
+    for name, docs in corpora:
+        for d in docs:
+            for g in d.gold:
+                key = (g.type, value_shape(g.value))
+                seen[shape(g.text)][key] += 1
+                where.setdefault((shape(g.text), key), f"{name}/{d.doc_id} '{g.text}' {g.type} {g.value}")
+    rows = []
+    for sh, c in seen.items():
+        if len(c) > 1 and sum(c.values()) >= 3:
+            rows.append((sum(c.values()) - max(c.values()), sh, c))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    print(f"\nthe gold's own disagreements (one phrase shape, several annotations; {len(rows)} shapes, left as they are):")
+    for minority, sh, c in rows[:top]:
+        alts = "; ".join(f"{n}x {t} {v} (e.g. {where[(sh, (t, v))]})" for (t, v), n in c.most_common())
+        print(f"  '{sh}': {alts}")
+
+
+# --------------------------------------------------------------------------- main
+
+def _line(label: str, s: Score) -> str:
+    f = s.figures()
+    return (f"{label:<22} {s.gold:5d} {s.ours:5d}  "
+            f"{100 * f['strict P']:5.1f} {100 * f['strict R']:5.1f} {100 * f['strict F1']:5.1f}  "
+            f"{100 * f['relaxed P']:5.1f} {100 * f['relaxed R']:5.1f} {100 * f['relaxed F1']:5.1f}  "
+            f"{100 * f['type acc']:5.1f} {100 * f['value acc']:5.1f}  {100 * f['type F1']:5.1f} {100 * f['value F1']:5.1f}"
+            f"  {s.seconds:6.2f}s")
+
+
+def _header() -> str:
+    return (f"{'corpus':<22} {'gold':>5} {'ours':>5}  {'strict P/R/F1':^17}  {'relaxed P/R/F1':^17}  "
+            f"{'acc type/value':^11}  {'F1 type/value':^11}  {'time':>7}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("paths", nargs="+", type=Path)
+    ap.add_argument("--misses", type=int, default=15, help="families listed per kind of error")
+    ap.add_argument("--examples", type=int, default=2, help="examples per family")
+    ap.add_argument("--dump", type=Path, help="write every error as tab-separated lines to this file")
+    args = ap.parse_args(argv)
+
+    corpora: list[tuple[str, list[Doc]]] = []
+    for p in args.paths:
+        if not p.exists():
+            print(f"no such file or folder: {p}", file=sys.stderr)
+            return 2
+        corpora.append((p.name or str(p), read_corpus(p)))
+    scores = {"raw": {}, "mapped": {}}
+    errors: dict[str, list] = {"raw": [], "mapped": []}
+    train_s = 0.0
+    for name, docs in corpora:
+        t0 = time.perf_counter()
+        tok = punkt_for(docs)
+        train_s += time.perf_counter() - t0
+        split_s, tag_s = tag(docs, tok)
+        for mode in ("raw", "mapped"):
+            total = Score()
+            for d in docs:
+                total.add(score_doc(d, mapped=mode == "mapped", errors=errors[mode], corpus=name))
+            total.seconds = split_s + tag_s
+            scores[mode][name] = total
+        print(f"{name}: {len(docs)} documents, {sum(len(d.text) for d in docs):,} characters; "
+              f"sentences {split_s:.2f}s, tagging {tag_s:.2f}s")
+    print(f"Punkt training {train_s:.2f}s (apart)\n")
+    for mode in ("raw", "mapped"):
+        print(f"[{mode}]")
+        print(_header())
+        overall = Score()
+        for name, s in scores[mode].items():
+            print(_line(name, s))
+            overall.add(s)
+        if len(scores[mode]) > 1:
+            print(_line("overall", overall))
+        print()
+    print("conventions mapped (docs/timeml.md):")
+    for k, v in CONVENTIONS.items():
+        print(f"  {k}: {v}")
+    print("\nerrors with the conventions mapped:")
+    print_errors(errors["mapped"], top=args.misses, examples=args.examples)
+    print_disagreements(corpora, top=args.misses)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for kind, g, o, d, c in errors["mapped"]:
+                gt = f"{g.text}\t{g.type}\t{g.value}\t{g.mod}" if g else "\t\t\t"
+                ot = f"{o.text}\t{o.type}\t{o.value}\t{o.mod}" if o else "\t\t\t"
+                pos = (g or o).start
+                ctx = d.text[max(0, pos - 80):pos + 80].replace("\n", " ").replace("\t", " ")
+                fh.write(f"{kind}\t{c}\t{d.doc_id}\t{d.dct}\t{gt}\t{ot}\t{ctx}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
