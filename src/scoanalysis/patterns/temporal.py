@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from . import temporal_periods as _Q
+
 _I = re.IGNORECASE
 _IX = re.IGNORECASE | re.VERBOSE
 
@@ -244,7 +246,8 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"\b{_WD_PREFIX}{_day('d')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
     ("month_year", re.compile(rf"(?:\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')},?\s+(?:of\s+)?{_year('y')}", _I)),
     ("month", re.compile(
-        rf"(?:\b(?P<rel>last|next|this|past|coming)\s+|\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')}(?!\s*\d)", _I)),
+        rf"(?:\b(?P<rel>last|next|this|past|coming)\s+|\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')}(?!\s*\d)"
+        rf"(?:\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b)?", _I)),
     ("year_range", re.compile(
         rf"(?:\b(?P<pre>from|between)\s+)?(?<![\w$#/.,-]){_year('y')}\s*(?:-|/|to|and|until|through)\s*(?P<y2>{_YEAR}|\d{{2}})(?![\w%]|[.,]\d)", _I)),
     ("decade", re.compile(rf"(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\bthe\s+)?\b(?P<y>(?:19|20)\d0)'?s\b", _I)),
@@ -253,6 +256,11 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("part_year", re.compile(
         rf"\b(?P<mod>early|mid|late|the\s+(?:start|beginning|middle|end)\s+of|the\s+(?:first|second)\s+half\s+of"
         rf"|the\s+(?:first|second|third|fourth|final|last)\s+quarter\s+of)[\s-]+(?:the\s+year\s+)?{_year('y')}", _I)),
+    ("quarter", _Q.QUARTER),
+    ("fiscal_year", _Q.FISCAL_YEAR),
+    ("word_year", _Q.WORD_YEAR),
+    ("word_decade", _Q.WORD_DECADE),
+    ("holiday", _Q.HOLIDAY),
     ("year", re.compile(rf"(?<![\w$#/.,-]){_year('y')}(?![\w%]|[.,]\d|\s*(?:percent|per\s*cent))")),
     ("season", re.compile(
         rf"(?:\b(?P<rel>this|last|next|past|coming)\s+|\b(?P<mod>early|mid|late)[\s-]+)?\b(?P<season>spring|summer|autumn|fall|winter)"
@@ -262,6 +270,9 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?P<rel>this|last|next|the\s+current|the\s+coming|the)\s+(?P<unit>week|month|year)\b", _I)),
     ("rel_unit", re.compile(
         r"\b(?P<rel>last|this|next|past|coming|current)\s+(?P<unit>week|weekend|month|year|decade|quarter)\b(?!-)", _I)),
+    ("period_ref", _Q.PERIOD_REF),
+    ("the_year", _Q.THE_YEAR),
+    ("year_end", _Q.YEAR_END),
     ("weekend", re.compile(r"\b(?:at|over|on|during)\s+(?P<core>the\s+weekend)\b", _I)),
     ("hours_of", re.compile(
         rf"\b(?:the\s+)?(?P<part>early|small|wee)\s+hours\s+of\s+(?:(?P<wd>{_WD})|(?P<deic>today|yesterday|tomorrow))"
@@ -354,10 +365,18 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
     "decade": (None, "year"),
     "century": (frozenset({"century"}), ""),
     "part_year": (None, "year"),
+    "quarter": (frozenset({"quarter"}), ""),
+    "fiscal_year": (frozenset({"fiscal"}), "digit"),
+    "word_year": (frozenset({"nineteen", "twenty", "thousand"}), ""),
+    "word_decade": (frozenset(_Q.DECADE_WORDS) | {"s"}, ""),
+    "holiday": (frozenset(w for n in _Q.HOLIDAY_NAMES for w in GATE_WORD.findall(n)), ""),
     "year": (None, "year"),
     "season": (frozenset(SEASONS), ""),
     "rel_part": (frozenset({"week", "month", "year"}), ""),
     "rel_unit": (frozenset({"week", "weekend", "month", "year", "decade", "quarter"}), ""),
+    "period_ref": (frozenset({"quarter", "period", "earlier", "ago"}), ""),
+    "the_year": (frozenset({"year"}), ""),
+    "year_end": (frozenset({"end"}), ""),
     "weekend": (frozenset({"weekend"}), ""),
     "hours_of": (frozenset({"hours"}), ""),
     "early_weekday": (_G_WEEKDAYS, ""),

@@ -127,7 +127,11 @@ def _b_month(m, folded, raw):
         if tok == "may" and left in P.MAY_NAME_LEFT and nxt_raw[:1].islower() and nxt not in P.YEAR_EVENT_NOUNS:
             return None  # "talks with May about", "attended by May and"
     rel_off = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}.get(rel)
-    e = m.end("m") if tok not in P.MONTH_ABBREVIATIONS else m.end()
+    ry = {"last": -1, "this": 0, "next": 1}.get((m["ry"] or "").lower())
+    if ry is not None and rel_off is None:
+        # "June last year", "January of this year"
+        return single(m, "month", "DATE", {"k": "month", "y": None, "m": mon, "mod": mod, "rel": None, "ry": ry})
+    e = m.end("m") if tok not in P.MONTH_ABBREVIATIONS else m.end("m") + (1 if folded[m.end("m"):m.end("m") + 1] == "." else 0)
     return single(m, "month", "DATE", {"k": "month", "y": None, "m": mon, "mod": mod, "rel": rel_off}, e=e)
 
 

@@ -9,12 +9,13 @@ import pandas as pd
 from ..patterns import temporal as P
 from ..text import fold
 from .builders import DATE_BUILDERS
+from .builders_periods import PERIOD_BUILDERS
 from .builders_relative import RELATIVE_BUILDERS
 from .mentions import SKIP_KINDS, Cand, Mention, Row
 from .tense import clause_of, tense_at, tense_cues
 
 #: Builder of each rule, by rule name.
-BUILDERS = {**DATE_BUILDERS, **RELATIVE_BUILDERS}
+BUILDERS = {**DATE_BUILDERS, **RELATIVE_BUILDERS, **PERIOD_BUILDERS}
 assert set(BUILDERS) == {name for name, _ in P.RULES}
 #: The rules with their builders and gates, in order.
 RULES = [(rule, rx, BUILDERS[rule], *P.RULE_GATES[rule]) for rule, rx in P.RULES]
