@@ -87,6 +87,13 @@ YEAR_LEFT_CUES = frozenset(
     "in since by until till from through throughout of during before after early late mid around circa "
     "year years spring summer autumn fall winter between".split()
 )
+#: Words before a number that make it the number of an item, not a year ("No. 1990", "Flight 2012").
+NUMBER_LEFT = frozenset(
+    """no nos number numbers flight flights route page pages room rooms model version article resolution item code
+    level grade chapter section highway bus line platform gate seat channel lot index apartment suite box rule
+    order bill hr h.r amendment act regulation decree form unit batch serial patent claim exhibit table figure
+    vol volume issue episode track lane street avenue road km mile""".split()
+)
 #: Determiners before a year that need an event noun or a name after it ("a 2022 SCO meeting").
 YEAR_LEFT_DETERMINERS = frozenset("the a an its their his her this that".split())
 #: Nouns after "the/a YEAR" that make the number a year.
@@ -105,7 +112,10 @@ COUNT_NOUNS = COUNT_VERBS | frozenset(
     kilometres kilometers miles metres meters feet tonnes tons barrels dollars euros yuan rubles roubles tenge
     rupees som somoni percent per times members delegates cases units vehicles tanks jobs workers students
     votes seats pages words hectares acres kg mw gw cars households families residents migrants refugees
-    companies firms projects flights trains wagons containers points participants""".split()
+    companies firms projects flights trains wagons containers points participants shares employees customers
+    passengers copies homes houses buildings acres sq square barrels bbl kilograms kilogrammes grams pounds
+    ounces liters litres gallons metres yards inches calories employees stores outlets branches machines
+    computers phones units patients victims protesters demonstrators police officers civilians""".split()
 )
 #: Words before a number that show it counts things ("more than 2000").
 COUNT_LEFT = frozenset("than nearly almost approximately some over about up least only just another".split())
@@ -261,7 +271,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("word_year", _Q.WORD_YEAR),
     ("word_decade", _Q.WORD_DECADE),
     ("holiday", _Q.HOLIDAY),
-    ("year", re.compile(rf"(?<![\w$#/.,-]){_year('y')}(?![\w%]|[.,]\d|\s*(?:percent|per\s*cent))")),
+    ("year", re.compile(rf"(?<![\w$#/.,-])(?P<y>{_YEAR}|1[5-8]\d\d)(?!\d)(?![\w%]|[.,]\d|\s*(?:percent|per\s*cent))")),
     ("season", re.compile(
         rf"(?:\b(?P<rel>this|last|next|past|coming)\s+|\b(?P<mod>early|mid|late)[\s-]+)?\b(?P<season>spring|summer|autumn|fall|winter)"
         rf"(?:\s+(?:of\s+)?{_year('y')})?\b", _I)),
@@ -332,7 +342,7 @@ RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 #: A word as the gates see it: a run of letters (the sentence's words, lower-cased, form a set).
 GATE_WORD = re.compile(r"[a-z]+", _I)
 #: A four-digit year somewhere in the sentence: every rule with a required year needs one.
-GATE_YEAR = re.compile(_YEAR)
+GATE_YEAR = re.compile(r"(?:1[5-9]|20)\d{2}")
 #: A digit somewhere in the sentence.
 GATE_DIGIT = re.compile(r"\d")
 #: What a clock time needs: a digit, or noon, midday, midnight (not necessarily a whole word).

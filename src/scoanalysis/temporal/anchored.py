@@ -195,7 +195,22 @@ def resolve_anchored(i: int, m: Mention, mentions: list[Mention], res: list[Res]
             if _compatible(iv, m.tense, dct, window=window):
                 return res_from_iv(iv, m, o.span_id)
             break
-    # 4. the publication date
+    # 4. a year that frames the sentence before ("In 2019, Xi visited Bishkek. He arrived on June 12."), both past
+    if m.tense == "past" and _near_key(f) != "quarter":
+        for j in range(i - 1, -1, -1):
+            o = mentions[j]
+            if o.paragraph_id != m.paragraph_id or o.sentence_id < m.sentence_id - 1:
+                break
+            if o.sentence_id == m.sentence_id:
+                continue
+            r = res[j]
+            if not o.f.get("frame") or r.anchor != "absolute" or r.gran != "year" or o.tense != "past":
+                continue
+            iv = fn(r.earliest.year)
+            if iv and _compatible(iv, "past", dct, window=0):
+                return res_from_iv(iv, m, o.span_id)
+            break
+    # 5. the publication date
     if dct is None:
         return unresolved(m)
     iv = _pick_year(fn, dct, m.tense, wd=f.get("wd"), near=NEAREST_WINS.get(_near_key(f), 0))

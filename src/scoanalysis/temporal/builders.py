@@ -135,8 +135,14 @@ def _b_month(m, folded, raw):
     return single(m, "month", "DATE", {"k": "month", "y": None, "m": mon, "mod": mod, "rel": rel_off}, e=e)
 
 
-def _year_context_ok(folded: str, s: int, e: int) -> bool:
-    """Return whether the 4-digit number at folded[s:e] reads as a year in its context."""
+def _year_context_ok(folded: str, s: int, e: int, *, old: bool = False) -> bool:
+    """Return whether the 4-digit number at folded[s:e] reads as a year in its context.
+
+    A number from 1900 to 2099 is a year unless the words around it count things
+    ("2000 troops", "more than 1990", "1990 of them"), number an item ("No. 1990",
+    "Flight 2012") or name something ("Vision 2030"); an older one (`old`) only after a
+    word that introduces a time ("in 1898", "since 1776").
+    """
     nxt, nxt_raw = word_after(folded, e)
     left, left_raw = word_before(folded, s)
     strong = left in P.YEAR_LEFT_CUES or left in P.MONTHS
@@ -146,15 +152,16 @@ def _year_context_ok(folded: str, s: int, e: int) -> bool:
         return True
     if left in P.COUNT_LEFT:
         return False
-    if left in P.YEAR_LEFT_CUES or left in P.MONTHS:
+    if strong:
         return True
-    if left in P.YEAR_LEFT_DETERMINERS:
-        return cap(nxt_raw) or nxt in P.YEAR_EVENT_NOUNS or folded[e:e + 1] == "-"
-    if folded[s - 1:s] == "(" and folded[e:e + 1] == ")":
-        return True
-    if sentence_initial(folded, s) and nxt in P.YEAR_SUBJECT_VERBS:
-        return True
-    return False
+    if old:
+        return False
+    if left in P.NUMBER_LEFT or folded[e:e + 1] in (":", "/") or (nxt == "of" and folded[e:e + 1] == " "):
+        return False
+    if cap(left_raw) and not sentence_initial(folded, s) and not left_raw.lower().endswith("'s") \
+            and left not in P.WEEKDAY_LEFT_FUNCTION and left not in P.WEEKDAYS:
+        return False  # "Vision 2030", "Windows 2000"
+    return True
 
 
 def _b_year_range(m, folded, raw):
@@ -183,9 +190,13 @@ def _b_year_range(m, folded, raw):
 
 
 def _b_year(m, folded, raw):
-    if not _year_context_ok(folded, m.start(), m.end()):
+    if not _year_context_ok(folded, m.start(), m.end(), old=int(m["y"]) < 1900):
         return None
-    return single(m, "year", "DATE", {"k": "year", "y": int(m["y"]), "mod": ""})
+    left, _ = word_before(folded, m.start())
+    f = {"k": "year", "y": int(m["y"]), "mod": ""}
+    if left in ("in", "during") and sentence_initial(folded, m.start() - len(left) - 1):
+        f["frame"] = True  # "In 2019, ...": the year frames what follows
+    return single(m, "year", "DATE", f)
 
 
 def _b_decade(m, folded, raw):
