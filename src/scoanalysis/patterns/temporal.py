@@ -125,6 +125,12 @@ WEEKDAY_LEFT_FUNCTION = frozenset(
     the of in at for during to as but since until said says told""".split()
 )
 
+#: Capitalised words that make a name with the weekday after them ("Black Friday", "Ash Wednesday").
+DAY_NAME_MODIFIERS = frozenset(
+    """black good super ash cyber bloody easter palm holy maundy shrove whit low giving man girl fat spy
+    mad manic blue""".split()
+)
+
 #: Verbs that report speech: a past tense reporting verb says nothing about the summit being over.
 REPORTING_VERBS = frozenset(
     """said says told tells added noted warned explained argued wrote stated reported claimed insisted stressed

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..patterns import temporal as P
+from ..patterns import temporal_periods as Q
 from .words import cap, duration_value, fmt_num, mod_of, number, sentence_initial, single, unit_name, weekday_of, \
     word_after, word_before
 
@@ -34,11 +35,21 @@ def _b_weekend(m, folded, raw):
     return single(m, "weekend", "DATE", {"k": "weekend"}, s=m.start("core"), e=m.end("core"))
 
 
-def _weekday_context_ok(folded: str, raw: str, s: int) -> bool:
+def _weekday_context_ok(folded: str, raw: str, s: int, e: int) -> bool:
+    """Return whether the weekday name at folded[s:e] names a day here.
+
+    News puts the day right after its subject ("Clinton Saturday vowed", "in Tokyo
+    Monday"): a capitalised word before it is no objection, unless it makes a name
+    with it ("Black Friday", "Super Tuesday"), or the day opens a title after "the"
+    ("the Sunday Times").
+    """
     left, left_raw = word_before(folded, s)
     if not left_raw or sentence_initial(folded, s):
         return True
-    if cap(left_raw) and left not in P.WEEKDAY_LEFT_FUNCTION and left not in P.MONTHS:
+    if cap(left_raw) and left in P.DAY_NAME_MODIFIERS:
+        return False
+    nxt, nxt_raw = word_after(folded, e)
+    if left in ("the", "a") and cap(nxt_raw) and cap(raw[s:s + 1]) and nxt not in P.WEEKDAYS and nxt not in P.MONTHS:
         return False
     return True
 
@@ -64,7 +75,7 @@ def _b_early_weekday(m, folded, raw):
 
 def _b_weekday(m, folded, raw):
     s = m.start("rel") if m["rel"] else m.start("wd")
-    if not m["rel"] and not _weekday_context_ok(folded, raw, m.start("wd")):
+    if not m["rel"] and not _weekday_context_ok(folded, raw, m.start("wd"), m.end("wd")):
         return None
     wd = weekday_of(m["wd"])
     if wd is None:
@@ -158,8 +169,8 @@ def _b_duration_the(m, folded, raw):
 def _b_duration(m, folded, raw):
     num = m["num"]
     n = number(num)
-    if n is None:
-        return None
+    if n is None or Q.AGE_AFTER.match(folded[m.end():]):
+        return None  # "a 6-year-old", "52 years old": an age
     if num.lower() in ("a", "an", "one") and not m["mod"]:
         left, _ = word_before(folded, m.start("num"))
         if left not in P.DURATION_ONE_CUES:
