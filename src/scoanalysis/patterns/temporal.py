@@ -240,7 +240,7 @@ def _month(name: str) -> str:
 
 
 def _day(name: str) -> str:
-    return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+    return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.,:]\d)"
 
 
 def _year(name: str) -> str:
@@ -248,6 +248,10 @@ def _year(name: str) -> str:
 
 
 _WD_PREFIX = rf"(?:(?P<wd>{_WD}|{_WDA}\b\.?),?\s+(?:the\s+)?)?"
+#: A clock time ("10 p.m.", "7:15", "noon") and a time zone.
+_CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)"
+          r"|(?P<nm>noon|midday|midnight))")
+_TZ = r"(?:GMT|UTC|BST|CET|CEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|IST|local\s+time)\b"
 
 #: Each rule: name, regex. Order breaks ties between candidates of equal length.
 RULES: list[tuple[str, re.Pattern]] = [
@@ -335,6 +339,12 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"|(?:every|each)\s+(?P<wd>{_WD})"
         rf"|(?P<every_season>every|each)\s+(?P<season>spring|summer|autumn|winter))\b", _I)),
     ("plural_weekday", re.compile(rf"\bon\s+(?P<core>(?P<wd>{_WD})s)\b", _I)),
+    ("clock_day", re.compile(
+        rf"\b{_CLOCK}(?:\s*{_TZ})?,?\s+(?:(?P<wd>{_WD})|(?P<deic>today|yesterday|tomorrow)|{_month('m')}\s+{_day('d')})\b",
+        _I)),
+    ("tod_day", re.compile(
+        rf"\b(?:(?P<mod>early|mid|late)[\s-]*(?P<tod>morning|afternoon|evening|night)|(?P<tod2>morning|afternoon|evening))"
+        rf"\s+(?:(?P<wd>{_WD})|(?P<deic>yesterday|today|tomorrow))\b", _I)),
     ("clock", re.compile(
         r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?"
         r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*(?:hrs\b|h\b|(?P<tz>GMT|UTC|BST|CET|CEST|MSK|EST|EDT|ET|IST|local\s+time)\b))?"
@@ -409,6 +419,8 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
                       "coming few ahead".split()), ""),
     "set": (frozenset({"year", "month", "week", "day", "decade", "every", "each", "per"}) | frozenset(SET_ADJECTIVES), ""),
     "plural_weekday": (frozenset(w + "s" for w in WEEKDAYS), ""),
+    "clock_day": (None, "clock"),
+    "tod_day": (frozenset({"morning", "afternoon", "evening", "night"}), ""),
     "clock": (None, "clock"),
 }
 assert set(RULE_GATES) == {name for name, _ in RULES}

@@ -10,7 +10,8 @@ from typing import Callable
 
 from ..patterns import temporal as P
 from ..patterns import temporal_periods as Q
-from .words import cap, duration_value, fmt_num, mod_of, number, sentence_initial, single, unit_name, weekday_of, \
+from .calendar import valid
+from .words import cap, month_ok, duration_value, fmt_num, mod_of, number, sentence_initial, single, unit_name, weekday_of, \
     word_after, word_before
 
 
@@ -258,6 +259,45 @@ def _b_clock(m, folded, raw):
     return single(m, "clock", "TIME", {"k": "clock", "hh": hh, "mm": mm})
 
 
+def _clock_of(m) -> tuple[int, int]:
+    """Return (hour, minute) of a clock match ("10 p.m." 22:00, "noon" 12:00, "midnight" 24:00)."""
+    if m["nm"]:
+        return {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["nm"].lower()]
+    if m["h"]:
+        return int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
+    return int(m["h2"]), int(m["mi2"])
+
+
+def _day_feats(m, folded, raw, tod: str, mod: str = "") -> dict | None:
+    """Return the features of the day a clock or a part of day names after it ("Wednesday", "yesterday", "Nov. 6")."""
+    if m["wd"]:
+        wd = weekday_of(m["wd"])
+        return None if wd is None else {"k": "weekday", "wd": wd, "tod": tod, "mod": mod, "rel": "", "wk": None}
+    if m["deic"]:
+        off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["deic"].lower()]
+        return {"k": "deictic", "off": off, "tod": tod, "mod": mod}
+    mon = month_ok(raw, m, "m", attached=True)
+    if mon is None or valid(2000, mon, int(m["d"])) is None:
+        return None
+    return {"k": "date", "y": None, "m": mon, "d": int(m["d"]), "wd": None, "ry": None, "tod": tod}
+
+
+def _b_clock_day(m, folded, raw):
+    if m["h2"] and not m["h"] and not m["nm"]:
+        left, _ = word_before(folded, m.start())
+        if left not in P.CLOCK_LEFT_CUES:
+            return None
+    hh, mm = _clock_of(m)
+    f = _day_feats(m, folded, raw, f"{hh:02d}:{mm:02d}")
+    return None if f is None else single(m, "clock_day", "TIME", f)
+
+
+def _b_tod_day(m, folded, raw):
+    tod = P.PARTS_OF_DAY[(m["tod"] or m["tod2"]).lower()]
+    f = _day_feats(m, folded, raw, tod, P.PART_MODS.get((m["mod"] or "").lower(), ""))
+    return None if f is None else single(m, "tod_day", "TIME", f)
+
+
 #: Builders of the relative rules, by rule name.
 RELATIVE_BUILDERS: dict[str, Callable] = {
     "rel_part": _b_rel_part, "rel_unit": _b_rel_unit, "weekend": _b_weekend, "hours_of": _b_hours_of,
@@ -265,5 +305,5 @@ RELATIVE_BUILDERS: dict[str, Callable] = {
     "deictic_part": _b_deictic_part, "anaphoric": _b_anaphoric, "offset": _b_offset,
     "duration_the": _b_duration_the, "duration": _b_duration, "half_duration": _b_half,
     "vague_duration": _b_vague_duration, "ref": _b_ref, "set": _b_set, "plural_weekday": _b_plural_weekday,
-    "clock": _b_clock,
+    "clock": _b_clock, "clock_day": _b_clock_day, "tod_day": _b_tod_day,
 }

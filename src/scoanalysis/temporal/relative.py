@@ -174,8 +174,12 @@ def resolve_anaphoric(i: int, m: Mention, mentions: list[Mention], res: list[Res
     return Res(f"{y:04d}", date(y, 1, 1), date(y, 12, 31), span, "", "year")
 
 
-def resolve_clock(i: int, m: Mention, mentions: list[Mention], res: list[Res]) -> Res:
-    """Resolve a clock time to the nearest single day named in its sentence (else a day written ``XXXX-XX-XX``)."""
+def resolve_clock(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct: date | None = None) -> Res:
+    """Resolve a clock time to the day it belongs to, else a day written ``XXXX-XX-XX``.
+
+    That day is the nearest single day named in its sentence, else the last one named
+    earlier in its paragraph, else the DCT ("at 7:15 p.m., police said" in the day's news).
+    """
     best, dist = None, None
     for j, o in enumerate(mentions):
         if j == i or o.sentence_id != m.sentence_id:
@@ -185,8 +189,18 @@ def resolve_clock(i: int, m: Mention, mentions: list[Mention], res: list[Res]) -
             gap = abs(o.start - m.start)
             if dist is None or gap < dist:
                 best, dist = j, gap
+    if best is None:
+        for j in range(i - 1, -1, -1):
+            o, r = mentions[j], res[j]
+            if o.paragraph_id != m.paragraph_id:
+                break
+            if r.gran in DAY_GRANS and r.earliest is not None and r.latest == r.earliest:
+                best = j
+                break
     hhmm = "T{:02d}:{:02d}".format(m.f["hh"], m.f["mm"])
     if best is None:
+        if dct is not None:
+            return Res(dct.isoformat() + hhmm, dct, dct, "dct", "", "time")
         return Res("XXXX-XX-XX" + hhmm, gran="time")
     d = res[best].earliest
     return Res(d.isoformat() + hhmm, d, d, mentions[best].span_id, "", "time")

@@ -100,7 +100,7 @@ def _reads(i: int, mentions: list[Mention], by_para: dict, by_sentence: dict, by
         return sorted(set(quarters + [j for j in by_para[m.paragraph_id] if j < i] + [j for j in by_kind[_read_key(m)] if j < i]
                           + ([m.link] if m.link is not None else [])))
     if k == "clock":
-        return [j for j in by_sentence[m.sentence_id] if j != i]
+        return [j for j in by_sentence[m.sentence_id] if j != i] + [j for j in by_para[m.paragraph_id] if j < i]
     # offsets from an event, anaphors and anything else: the paragraph, the same kind, the link
     out = [j for j in by_para[m.paragraph_id] if j < i] + [j for j in by_kind[_read_key(m)] if j < i]
     return out + ([m.link] if m.link is not None else [])
@@ -153,7 +153,7 @@ def resolve_some(mentions: list[Mention], dct: date | None, fixed: list[Res | No
             res[i] = resolve_one(i, m, mentions, res, dct)
     for i in waiting:
         m = mentions[i]
-        res[i] = resolve_clock(i, m, mentions, res) if m.f.get("k") == "clock" else resolve_one(i, m, mentions, res, dct)
+        res[i] = resolve_clock(i, m, mentions, res, dct) if m.f.get("k") == "clock" else resolve_one(i, m, mentions, res, dct)
     return res
 
 
