@@ -38,7 +38,7 @@ def _compatible(iv: tuple[date, date] | None, tense: str, dct: date | None, *, w
 #: ("The offer was extended to Nov. 20" in an article of Nov. 2 is this Nov. 20: news writes a year for
 #: any other). Quarters are reported on just after they end, and announced just before.
 #: A negative number: only a period already over wins so ("third-quarter results will be released").
-NEAREST_WINS = {"date": 62, "holiday": 62, "quarter": -92}
+NEAREST_WINS = {"date": 62, "holiday": 62, "month": 31, "quarter": -92}
 
 
 def _pick_year(fn: Callable[[int], tuple[date, date] | None], dct: date, tense: str, *, rel: int | None = None,
