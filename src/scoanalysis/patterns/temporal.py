@@ -309,7 +309,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("anaphoric", re.compile(
         r"\b(?:(?:the|that)\s+(?P<which>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
         r"(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|[A-Z]\w*)\b)"
-        r"|the\s+(?:very\s+)?(?P<dir2>next|following|previous|preceding|same)\s+(?P<which2>day|week|month|year))\b", _I)),
+        r"|the\s+(?:very\s+)?(?P<dir2>next|following|previous|preceding|same)\s+(?P<which2>day|week|month|year)"
+        r"|the\s+(?:very\s+)?(?P<dir4>next|following|previous|same)\s+(?P<tod4>morning|afternoon|evening|night)"
+        r"|(?:(?P<cut>earlier|later)\s+(?:on\s+|in\s+)?)?that\s+(?:very\s+|same\s+)?(?P<which3>day|week|month|year)(?![-'\w]))\b", _I)),
     ("offset", re.compile(
         rf"(?:\b(?P<mod>{_MODS})\s+)?\b(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|later|earlier|before|after|from\s+now|hence)\b", _I)),
     ("duration_the", re.compile(
@@ -329,6 +331,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|(?:many\s+|several\s+|a\s+few\s+|some\s+)?(?:years|decades|months|weeks|days)\s+ago)"
         r"|(?P<present>nowadays|currently|right\s+now|now|at\s+present|these\s+days|at\s+the\s+moment|present[-\s]day)"
         r"|(?P<future>in\s+the\s+(?:near\s+|distant\s+)?future|in\s+future|(?<!as\s)soon(?!\s+as\b)"
+        r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future(?!\s+of\b)"
         r"|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years|decades)|in\s+coming\s+(?:days|weeks|months|years)"
         r"|in\s+the\s+(?:days|weeks|months|years)\s+ahead))\b", _I)),
     ("set", re.compile(
@@ -409,7 +412,7 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
     "weekday": (_G_WEEKDAYS | frozenset(w + "s" for w in WEEKDAYS), ""),
     "deictic": (frozenset({"day", "yesterday", "today", "tomorrow", "tonight"}), ""),
     "deictic_part": (frozenset(PARTS_OF_DAY), ""),
-    "anaphoric": (frozenset({"day", "week", "month", "year"}), ""),
+    "anaphoric": (frozenset({"day", "week", "month", "year", "morning", "afternoon", "evening", "night"}), ""),
     "offset": (_G_UNITS, ""),
     "duration_the": (_G_UNITS, ""),
     "duration": (_G_UNITS, ""),

@@ -38,6 +38,8 @@ HOLIDAY_RULES = {
     "martin luther king day": (1, 0, 3), "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3),
     "columbus day": (10, 0, 2), "mother's day": (5, 6, 2), "father's day": (6, 6, 3),
 }
+#: US federal Election Day: the Tuesday after the first Monday of November (month, weekday, days after it).
+HOLIDAY_AFTER = {"election day": (11, 0, 1)}
 #: Holidays counted from Easter Sunday: name -> days after it.
 HOLIDAY_EASTER = {"easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2, "easter monday": 1,
                   "palm sunday": -7, "ash wednesday": -46, "pentecost": 49, "whit sunday": 49}
@@ -67,7 +69,7 @@ _BACK = r"year[\s-]+(?:earlier|ago)|prior[\s-]+year|previous[\s-]+year|comparabl
 #: "the third quarter", "third-quarter", "the fiscal first quarter", "the 1988 third quarter",
 #: "the year-earlier third quarter", "the second quarter of 1990", "its fourth quarter".
 QUARTER = re.compile(
-    rf"""(?:\b(?P<det>the|its|their|this|that)\s+)?
+    rf"""(?:\b(?P<det>the|its|their|this|that)\s+|\b(?P<rely>this|last|next)\s+year's\s+)?
     (?P<pre>(?:(?:fiscal|calendar|{_BACK}|(?P<y>{_YEAR}))[\s-]+){{0,3}})
     \b{_ORD}(?P<sep>[\s-]+)(?:fiscal[\s-]+)?quarter(?P<pl>s)?\b
     (?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y2>{_YEAR})(?!\d))?""",
@@ -91,7 +93,8 @@ THE_YEAR = re.compile(
 #: "year-end", "year end", "year's end", "the end of the year" is ``rel_part``.
 YEAR_END = re.compile(r"\b(?P<core>year(?:'s)?[\s-]+end)\b(?!ed|ing)", _I)
 #: Holidays.
-HOLIDAY_NAMES = sorted(set(HOLIDAY_DAYS) | set(HOLIDAY_RULES) | set(HOLIDAY_EASTER), key=len, reverse=True)
+HOLIDAY_NAMES = sorted(set(HOLIDAY_DAYS) | set(HOLIDAY_RULES) | set(HOLIDAY_EASTER) | set(HOLIDAY_AFTER), key=len,
+                       reverse=True)
 HOLIDAY = re.compile(
     r"(?:\b(?P<rel>last|next|this|coming|past)\s+)?\b(?P<name>"
     + "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]?") for n in HOLIDAY_NAMES)
@@ -110,3 +113,6 @@ WORD_DECADE = re.compile(
 AGE_AFTER = re.compile(r"^(?:-|\s+)old\b|^s?-old\b", _I)
 #: A fraction after a number: "5 1/2 hours".
 FRACTION = re.compile(r"(?P<whole>\d+)\s+(?P<num>[1-9])/(?P<den>[2-9])\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", _I)
+#: A comparison before a past period in its sentence ("up from $10 million a year ago", "compared with last year").
+COMPARISON_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs)\b(?!(?:[^.;]|\.\d)*\b(?:from|than)\b)(?:[^.;]|\.\d){0,80}$", _I)

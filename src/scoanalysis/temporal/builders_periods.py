@@ -45,8 +45,9 @@ def _b_quarter(m, folded, raw):
         # "the third-quarter loss": the article belongs to the noun; the timex is the adjective
         s = m.start("pre") if pre else m.start("q")
     first = 3 * q - 2
+    ry = {"this": 0, "last": -1, "next": 1}.get((m["rely"] or "").lower()) if y is None else None
     f = {"k": "season", "code": f"Q{q}", "first": first, "last": first + 2, "y": y, "rel": None, "mod": "",
-         "back": _back(pre)}
+         "back": _back(pre), "ry": ry}
     return single(m, "quarter", "DATE", f, s=s)
 
 
@@ -105,7 +106,8 @@ def _b_holiday(m, folded, raw):
         return None  # "christmas" or "easter" in lower case is no holiday name as news writes it
     if name.replace("'", "") in ("may day",) and not all(cap(w) for w in token.split()):
         return None
-    key = name if name in Q.HOLIDAY_DAYS or name in Q.HOLIDAY_RULES or name in Q.HOLIDAY_EASTER else name.replace("'", "")
+    known = set(Q.HOLIDAY_DAYS) | set(Q.HOLIDAY_RULES) | set(Q.HOLIDAY_EASTER) | set(Q.HOLIDAY_AFTER)
+    key = name if name in known else name.replace("'", "")
     rel = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}.get((m["rel"] or "").lower())
     f = {"k": "holiday", "name": key, "y": None, "rel": rel, "mod": ""}
     return single(m, "holiday", "DATE", f)

@@ -29,7 +29,10 @@ def _b_rel_unit(m, folded, raw):
     if left == "the" and rel in ("last", "past", "next", "coming"):
         return None
     off = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
-    return single(m, "rel_unit", "DATE", {"k": "rel_unit", "unit": m["unit"].lower(), "off": off, "mod": ""})
+    f = {"k": "rel_unit", "unit": m["unit"].lower(), "off": off, "mod": ""}
+    if f["unit"] == "year" and off == -1 and Q.COMPARISON_BEFORE.search(folded[:m.start()]):
+        f["cmp"] = True  # "compared with a loss last year": the same period last year
+    return single(m, "rel_unit", "DATE", f)
 
 
 def _b_weekend(m, folded, raw):
@@ -117,13 +120,15 @@ def _b_deictic_part(m, folded, raw):
 
 
 def _b_anaphoric(m, folded, raw):
-    which = (m["which"] or m["which2"]).lower()
-    d = (m["dir"] or m["dir2"]).lower()
+    tod = P.PARTS_OF_DAY[m["tod4"].lower()] if m["tod4"] else ""
+    which = (m["which"] or m["which2"] or m["which3"] or "day").lower()
+    d = (m["dir"] or m["dir2"] or m["dir4"] or "same").lower()
     off = {"before": -1, "earlier": -1, "previous": -1, "preceding": -1, "after": 1, "later": 1, "next": 1,
            "following": 1, "same": 0}[d]
     if which == "year" and d == "next":
         return None
-    return single(m, "anaphoric", "DATE", {"k": "anaphoric", "unit": which, "off": off})
+    f = {"k": "anaphoric", "unit": which, "off": off, "tod": tod}
+    return single(m, "anaphoric", "TIME" if tod else "DATE", f)
 
 
 def _b_offset(m, folded, raw):
@@ -139,6 +144,8 @@ def _b_offset(m, folded, raw):
             f = {"k": "duration", "value": duration_value(n, unit), "mod": mod_of(m["mod"])}
             return single(m, "duration", "DURATION", f, e=e)
     f = {"k": "offset", "n": n, "unit": unit, "dir": d, "mod": mod_of(m["mod"])}
+    if unit == "year" and Q.COMPARISON_BEFORE.search(folded[:m.start()]):
+        f["cmp"] = True  # "up from $10 million a year ago": the same period a year back
     return single(m, "offset", "DATE", f)
 
 

@@ -127,6 +127,10 @@ def holiday(name: str, y: int) -> date | None:
             return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
         last = month_end(y, mo)
         return last - timedelta(days=(last.weekday() - wd) % 7)
+    if name in Q.HOLIDAY_AFTER:
+        mo, wd, after = Q.HOLIDAY_AFTER[name]
+        first = date(y, mo, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + after)
     if name in Q.HOLIDAY_EASTER:
         return easter(y) + timedelta(days=Q.HOLIDAY_EASTER[name])
     return None

@@ -26,6 +26,15 @@ def weekend_saturday(dct: date, tense: str) -> date:
     return last if wd <= 1 or wd >= 5 else coming
 
 
+def resolve_last_year(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct: date | None) -> Res:
+    """Resolve "last year" in a comparison: the quarter under discussion a year back, else the year before the DCT."""
+    q = quarter_context(i, m, mentions, res)
+    if q is not None:
+        y, qq = quarter_of(res[q])
+        return quarter_res(y - 1, qq, mentions[q].span_id)
+    return resolve_rel_unit(m, dct)
+
+
 def resolve_rel_unit(m: Mention, dct: date | None) -> Res:
     """Resolve "last/this/next week, weekend, month, year, decade, quarter" (and parts of them) against the DCT."""
     f = m.f
@@ -85,7 +94,8 @@ def quarter_context(i: int, m: Mention, mentions: list[Mention], res: list[Res])
         if o.sentence_id == m.sentence_id or (o.paragraph_id == m.paragraph_id and j < i):
             if best is None or abs(o.start - m.start) < abs(mentions[best].start - m.start):
                 best = j
-    if best is None and m.f["dir"] not in ("ago", "from now", "hence") and _antecedent(i, m, mentions, res) is None:
+    if best is None and (m.f.get("cmp") or (m.f.get("dir") not in ("ago", "from now", "hence", None)
+                                            and _antecedent(i, m, mentions, res) is None)):
         best = discussed(i, mentions, res)
     return best
 
@@ -163,6 +173,8 @@ def resolve_anaphoric(i: int, m: Mention, mentions: list[Mention], res: list[Res
         if res[j].gran not in DAY_GRANS:
             return unresolved(m)
         d = base + timedelta(days=off)
+        if m.f.get("tod"):
+            return Res(f"{d.isoformat()}T{m.f['tod']}", d, d, span, "", "time")
         return Res(d.isoformat(), d, d, span, "", "day")
     if unit == "week":
         s = monday(base) + timedelta(days=7 * off)
