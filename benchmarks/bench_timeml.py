@@ -156,7 +156,8 @@ CONVENTIONS = {
     "part-of-day": "a day with its part ('Friday night') is a TIME 2000-01-07TNI; the corpora write a DATE, "
                    "the day alone or with a part: same day counts, TIME counts as DATE",
     "decade": "a decade is written 198; the corpora write 198 or 198X",
-    "years-unit": "decades and centuries in durations are written in years (P20Y, vague PXDE); TimeML writes P2DE, PXY",
+    "duration-units": "durations are written in one unit, decades and centuries in years (P20Y, PT5.5H, vague "
+                      "PXDE); TimeML writes P2DE, PT5H30M, PXY: the same amount counts",
     "week-number": "ISO week numbers have two digits (2000-W06); the corpora write W6",
     "underspecified": "a value is written at the granularity resolved (1968, 1989-W43); the gold's X places "
                       "(1968-XX, 1989-WXX, 1988-QX) match any digit and a coarser value",
@@ -172,7 +173,6 @@ CONVENTIONS = {
 
 _DECADE = re.compile(r"^(\d{3})X?$")
 _WEEK = re.compile(r"^(\d{4})-W0?(\d{1,2})(.*)$")
-_DUR = re.compile(r"^P(T?)(X|\d+(?:\.\d+)?)(DE|CE|ML|E|C|L|Y|M|W|D|H|S)$")
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|DT)$")
 _LEAD = re.compile(
     r"^(?:(?:for|in|over|during|within|throughout|at|by|on|since|from|until|through)\s+)?"
@@ -181,15 +181,43 @@ _LEAD = re.compile(
 _OFFSET = re.compile(r"^(?P<amount>.+?)\s+(?:later|earlier|after|before)$", re.I)
 _SET_ADJECTIVES = frozenset({"annual", "quarterly", "monthly", "weekly", "yearly", "biennial", "biannual",
                              "semiannual", "nightly", "hourly"})
-_YEARS = {"DE": 10, "E": 10, "CE": 100, "C": 100, "ML": 1000, "L": 1000, "Y": 1}
 
 
-def _years(value: str) -> float | None:
-    """Return a duration in years or decades as years ("P20Y" 20, "P2DE" 20), None otherwise (X: -1)."""
-    m = _DUR.match(value)
-    if not m or m.group(1) or m.group(3) not in _YEARS:
+_DUR_PART = re.compile(r"(X|\d+(?:\.\d+)?)(DE|CE|ML|[YMWDQECLHS])")
+_MONTHS = {"Y": 12, "Q": 3, "M": 1, "DE": 120, "E": 120, "CE": 1200, "C": 1200, "ML": 12000, "L": 12000}
+_SECONDS = {"W": 7 * 86400, "D": 86400, "H": 3600, "M": 60, "S": 1}
+
+
+def duration_amount(value: str) -> tuple | None:
+    """Return a duration as (months, seconds), or ("X", the longest unit) for a vague one; None if no duration.
+
+    "P20Y" and "P2DE" are both (240, 0); "PT5.5H" and "PT5H30M" both (0, 19800).
+    """
+    m = re.fullmatch(r"P([^T]*)(?:T(.*))?", value)
+    if not m or not (m.group(1) or m.group(2)):
         return None
-    return -1.0 if m.group(2) == "X" else float(m.group(2)) * _YEARS[m.group(3)]
+    months, seconds, vague = 0.0, 0.0, None
+    for part, timepart in ((m.group(1) or "", False), (m.group(2) or "", True)):
+        pos = 0
+        for p in _DUR_PART.finditer(part):
+            if p.start() != pos:
+                return None
+            pos = p.end()
+            n, unit = p.group(1), p.group(2)
+            if n == "X":
+                vague = "long" if unit in _MONTHS and not timepart and unit not in ("M",) else unit
+                continue
+            if timepart or unit in ("W", "D"):
+                seconds += float(n) * _SECONDS[unit]
+            elif unit in _MONTHS:
+                months += float(n) * _MONTHS[unit]
+            else:
+                return None
+        if pos != len(part):
+            return None
+    if vague is not None:
+        return ("X", vague)
+    return (round(months, 6), round(seconds, 3))
 
 
 def _wild(gold: str, ours: str) -> bool:
@@ -232,8 +260,8 @@ def value_same(o: Timex, g: Timex, *, mapped: bool) -> bool:
     da, db = _DECADE.match(a), _DECADE.match(b)
     if da and db and da.group(1) == db.group(1):
         return True
-    ya, yb = _years(a), _years(b)
-    if ya is not None and yb is not None and abs(ya - yb) < 1e-9:
+    ya, yb = duration_amount(a), duration_amount(b)
+    if ya is not None and ya == yb:
         return True
     wa, wb = _WEEK.match(a), _WEEK.match(b)
     if wa and wb and wa.groups()[0] == wb.groups()[0] and int(wa.group(2)) == int(wb.group(2)) and wa.group(3) == wb.group(3):

@@ -180,7 +180,8 @@ DURATION_ONE_CUES = frozenset("for in within over than nearly almost about after
 HALF_DURATIONS = {"hour": "PT30M", "day": "PT12H", "week": "P3.5D", "month": "P15D", "year": "P6M", "decade": "P5Y",
                   "century": "P50Y"}
 #: "a year and a half".
-AND_A_HALF_DURATIONS = {"year": "P18M", "day": "PT36H", "hour": "PT90M", "decade": "P15Y", "century": "P150Y"}
+AND_A_HALF_DURATIONS = {"year": "P18M", "day": "PT36H", "hour": "PT90M", "minute": "PT90S", "week": "P1.5W",
+                        "month": "P1.5M", "decade": "P15Y", "century": "P150Y"}
 #: Adjectives and adverbs of recurrence to (TIMEX3 value, freq).
 SET_ADJECTIVES = {
     "annual": ("P1Y", ""), "annually": ("P1Y", ""), "yearly": ("P1Y", ""), "biennial": ("P2Y", ""),
@@ -202,6 +203,8 @@ CLOCK_LEFT_CUES = frozenset("at by until after before around from since past".sp
 
 #: A numeral ("12", "2.5").
 NUMERAL = re.compile(r"\d+(?:\.\d+)?")
+#: A whole number and a fraction ("5 1/2").
+FRACTION_NUMBER = re.compile(r"(\d+)\s+([1-9])/([2-9])")
 #: The leading digits of an ordinal ("21" of "21st").
 LEADING_DIGITS = re.compile(r"\d+")
 #: The word right before a position (searched on the text before it).
@@ -261,7 +264,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("md_range", re.compile(rf"\b{_WD_PREFIX}{_month('m')}\s+{_day('d')}{_SEP}{_day('d2')}(?:,?\s+{_year('y')})?", _I)),
     ("dm_range", re.compile(rf"\b{_day('d')}{_SEP}{_day('d2')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')})?", _I)),
     ("month_day", re.compile(
-        rf"\b{_WD_PREFIX}{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
+        rf"\b(?:(?P<wko>the\s+week\s+of)\s+)?{_WD_PREFIX}{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
     ("day_month", re.compile(
         rf"\b{_WD_PREFIX}{_day('d')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
     ("month_year", re.compile(rf"(?:\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')},?\s+(?:of\s+)?{_year('y')}", _I)),
@@ -293,7 +296,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("period_ref", _Q.PERIOD_REF),
     ("the_year", _Q.THE_YEAR),
     ("year_end", _Q.YEAR_END),
-    ("weekend", re.compile(r"\b(?:at|over|on|during)\s+(?P<core>the\s+weekend)\b", _I)),
+    ("weekend", re.compile(
+        r"\b(?:at|over|on|during|for|before|after|until|through|by|since|of|ahead\s+of)\s+(?P<core>the\s+weekend)\b", _I)),
     ("hours_of", re.compile(
         rf"\b(?:the\s+)?(?P<part>early|small|wee)\s+hours\s+of\s+(?:(?P<wd>{_WD})|(?P<deic>today|yesterday|tomorrow))"
         rf"(?:\s+(?P<tod>morning))?\b", _I)),
@@ -315,12 +319,14 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("offset", re.compile(
         rf"(?:\b(?P<mod>{_MODS})\s+)?\b(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|later|earlier|before|after|from\s+now|hence)\b", _I)),
     ("duration_the", re.compile(
-        rf"(?:\b(?P<for>for)\s+)?(?:\b(?:over|in|during|within|throughout)\s+)?\b(?P<core>the\s+(?P<dir>past|last|next|coming|previous|first)"
+        rf"(?:\b(?P<for>for)\s+)?(?:\b(?:over|in|during|within|throughout)\s+)?\b(?P<core>the\s+(?P<dir>past|last|next|coming|previous|first|latest|same|comparable|final|remaining|year[\s-]earlier|year[\s-]ago)"
         rf"\s+(?:(?P<num>{_NUM}|few|several|many)\s+)?(?P<unit>{_UNIT}))\b", _I)),
     ("duration", re.compile(
-        rf"(?:\b(?P<mod>{_MODS})\s+)?\b(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})(?P<long>-long)?\b", _I)),
+        rf"(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>{_MODS})\s+)?\b(?P<num>{_NUM}|\d+\s+[1-9]/[2-9])"
+        rf"(?:\s+(?:more|additional|extra|further))?(?P<sep>[\s-]+)(?P<unit>{_UNIT})(?P<long>-long)?\b", _I)),
     ("half_duration", re.compile(
-        r"\b(?:half\s+an?\s+(?P<unit>hour|day|week|month|year|decade|century)|(?:a|one)\s+(?P<unit2>year|day|hour|decade|century)\s+and\s+a\s+half)\b", _I)),
+        r"\b(?:half\s+an?\s+(?P<unit>hour|day|week|month|year|decade|century)"
+        r"|(?:a|one)\s+(?P<unit2>year|day|hour|minute|week|month|decade|century)\s+and\s+a\s+half)\b", _I)),
     ("vague_duration", re.compile(
         r"\b(?:(?P<for>for)\s+(?:(?P<q>many|several|a\s+few|some)\s+)?(?P<unit>years|decades|months|weeks|days|hours|centuries)"
         r"|(?<!as\s)(?P<q2>many|several|a\s+few)\s+(?P<unit2>years|decades|months|weeks|days|hours|centuries)"

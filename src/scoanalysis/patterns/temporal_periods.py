@@ -111,8 +111,6 @@ WORD_DECADE = re.compile(
 )
 #: An age right after a duration: "6-year-old", "52 years old", "a six-month-old".
 AGE_AFTER = re.compile(r"^(?:-|\s+)old\b|^s?-old\b", _I)
-#: A fraction after a number: "5 1/2 hours".
-FRACTION = re.compile(r"(?P<whole>\d+)\s+(?P<num>[1-9])/(?P<den>[2-9])\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", _I)
 #: A comparison before a past period in its sentence ("up from $10 million a year ago", "compared with last year").
 COMPARISON_BEFORE = re.compile(
     r"\b(?:from|than|compared\s+(?:with|to)|versus|vs)\b(?!(?:[^.;]|\.\d)*\b(?:from|than)\b)(?:[^.;]|\.\d){0,80}$", _I)

@@ -94,6 +94,8 @@ def _b_date(rule):
         if wd is not None and P.WEEKDAY_PAIR_BEFORE.search(folded[:m.start()]):
             start, wd = m.start("m") if rule == "month_day" else m.start("d"), None
         f = {"k": "date", "y": y, "m": mon, "d": day, "wd": wd, "ry": ry}
+        if m.groupdict().get("wko"):
+            f["week"] = True  # "the week of March 6"
         return single(m, rule, "DATE", f, s=start)
     return build
 

@@ -110,7 +110,10 @@ def _b_holiday(m, folded, raw):
     key = name if name in known else name.replace("'", "")
     rel = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}.get((m["rel"] or "").lower())
     f = {"k": "holiday", "name": key, "y": None, "rel": rel, "mod": ""}
-    return single(m, "holiday", "DATE", f)
+    if m["week"] and m["week"].lower() == "week":
+        f["week"] = True  # "Easter week": the week of the holiday
+        return single(m, "holiday", "DATE", f)
+    return single(m, "holiday", "DATE", f, e=m.end("name"))
 
 
 def year_from_words(text: str) -> int | None:

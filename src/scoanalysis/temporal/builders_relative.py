@@ -157,7 +157,7 @@ def _b_duration_the(m, folded, raw):
     if d == "first" and not num:
         return None
     nxt, _ = word_after(folded, m.end())
-    if nxt == "of" and d in ("last", "first", "past"):
+    if nxt == "of" and d in ("last", "first", "past") and not num:
         return None
     s = m.start("for") if m["for"] else m.start("core")
     if d in ("next", "coming") and not num and plural:
@@ -179,17 +179,23 @@ def _b_duration(m, folded, raw):
     n = number(num)
     if n is None or Q.AGE_AFTER.match(folded[m.end():]):
         return None  # "a 6-year-old", "52 years old": an age
-    if num.lower() in ("a", "an", "one") and not m["mod"]:
+    hyphen = "-" in m["sep"]
+    if num.lower() in ("a", "an", "one") and not m["mod"] and not (hyphen and num.lower() == "one"):
         left, _ = word_before(folded, m.start("num"))
         if left not in P.DURATION_ONE_CUES:
-            return None
+            return None  # "one day he ..."; but "a one-day trip" is a duration
     nxt, _ = word_after(folded, m.end())
     unit = unit_name(m["unit"])
     left, _ = word_before(folded, m.start("num"))
     if unit in ("second", "minute") and not m["mod"] and left not in P.DURATION_ONE_CUES and not m["long"]:
         return None
     f = {"k": "duration", "value": duration_value(n, unit), "mod": mod_of(m["mod"])}
-    return single(m, "duration", "DURATION", f)
+    # "the nine months ended Sept. 30": the article is part of the noun phrase; "the two-day summit": not
+    if m["the"] and not hyphen and not m["mod"] and num.lower() not in ("a", "an", "one"):
+        s = m.start("the")
+    else:
+        s = m.start("mod") if m["mod"] else m.start("num")
+    return single(m, "duration", "DURATION", f, s=s)
 
 
 def _b_half(m, folded, raw):

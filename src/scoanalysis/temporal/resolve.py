@@ -178,6 +178,14 @@ def _later_quarters(mentions: list[Mention]) -> set[int]:
 _DCT_FREE_KINDS = frozenset({"duration", "set", "ref", "year", "decade", "century"})
 
 
+def _week_of(r: Res) -> Res:
+    """Return the ISO week holding the day of `r` ("the week of March 6", "Easter week")."""
+    if r.earliest is None:
+        return Res("XXXX-WXX", gran="week")
+    s = r.earliest - timedelta(days=r.earliest.weekday())
+    return Res(week_value(s), s, s + timedelta(days=6), r.anchor, "", "week")
+
+
 def _back(r: Res, years: int) -> Res:
     """Return resolution `r` moved `years` years back ("the year-earlier third quarter")."""
     if not years or r.earliest is None:
@@ -226,7 +234,7 @@ def resolve_one(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct
         return Res(f"{c - 1:02d}", first, date((c - 1) * 100 + 99, 12, 31), "absolute", "", "century")
     if k in ANCHORED_KINDS:
         r = resolve_anchored(i, m, mentions, res, dct)
-        return _back(r, m.f.get("back", 0))
+        return _week_of(r) if m.f.get("week") else _back(r, m.f.get("back", 0))
     if k == "period_ref":
         return resolve_period_ref(i, m, mentions, res, dct)
     if k == "weekday":
