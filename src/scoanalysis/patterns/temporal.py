@@ -410,7 +410,7 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
     "rel_part": (frozenset({"week", "month", "year"}), ""),
     "rel_unit": (frozenset({"week", "weekend", "month", "year", "decade", "quarter"}), ""),
     "period_ref": (frozenset({"quarter", "period", "earlier", "ago"}), ""),
-    "the_year": (frozenset({"year"}), ""),
+    "the_year": (frozenset({"year", "week"}), ""),
     "year_end": (frozenset({"end"}), ""),
     "weekend": (frozenset({"weekend"}), ""),
     "hours_of": (frozenset({"hours"}), ""),

@@ -84,9 +84,9 @@ PERIOD_REF = re.compile(
 )
 #: "fiscal 1989", "fiscal year 1989", "fiscal '89".
 FISCAL_YEAR = re.compile(rf"\bfiscal(?:[\s-]+year)?[\s-]+(?:(?P<y>{_YEAR})(?!\d)|'(?P<yy>\d\d)\b)", _I)
-#: "the year", "the full year", "the fiscal year", "the current fiscal year", "the latest fiscal year".
+#: "the year", "the full year", "the fiscal year", "the current fiscal year", "the latest fiscal year", "the week".
 THE_YEAR = re.compile(
-    r"\b(?P<core>the\s+(?P<mods>(?:(?:full|whole|entire|fiscal|current|latest|same|calendar)\s+){0,2})year)"
+    r"\b(?P<core>the\s+(?P<mods>(?:(?:full|whole|entire|fiscal|current|latest|same|calendar)\s+){0,2})(?P<unit>year|week))"
     r"(?P<ended>\s+(?:ended|ending|that\s+ended|that\s+ends|through|to)\b)?",
     _I,
 )

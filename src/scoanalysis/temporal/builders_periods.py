@@ -81,13 +81,15 @@ def _b_the_year(m, folded, raw):
     nxt, _ = word_after(folded, m.end("core"))
     if nxt in Q.YEAR_NOT_NEXT or nxt.isdigit() or folded[m.end("core"):m.end("core") + 1] == "-":
         return None
-    mods = _norm(m["mods"])
+    mods, unit = _norm(m["mods"]), m["unit"].lower()
     if m["ended"]:
         # "the year ended Sept. 30": a year-long span ending on a day the sentence names
-        f = {"k": "duration", "value": "P1Y", "mod": ""}
+        f = {"k": "duration", "value": "P1Y" if unit == "year" else "P1W", "mod": ""}
         return single(m, "the_year", "DURATION", f, s=m.start("core"), e=m.end("core"))
+    if unit == "week" and mods:
+        return None
     which = "current" if ("current" in mods or "calendar" in mods) else ("latest" if "latest" in mods else "")
-    f = {"k": "period_ref", "unit": "year", "back": 0, "y": None, "which": which}
+    f = {"k": "period_ref", "unit": unit, "back": 0, "y": None, "which": which}
     return single(m, "the_year", "DATE", f, s=m.start("core"), e=m.end("core"))
 
 

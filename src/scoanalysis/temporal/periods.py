@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 
 from ..patterns import temporal_periods as Q
-from .calendar import month_end, valid
+from .calendar import month_end, valid, week_value
 from .mentions import Mention, Res
 
 #: A quarter's value ("1989-Q3").
@@ -93,6 +93,8 @@ def resolve_period_ref(i: int, m: Mention, mentions: list[Mention], res: list[Re
             if r is not None and r.gran == "year" and r.earliest is not None and r.anchor == "absolute":
                 return year_res(r.earliest.year, o.span_id)
         return year_res(dct.year, "dct") if dct is not None else Res("XXXX", gran="year")
+    if unit == "week":
+        return _week_of_discussion(i, m, mentions, res, dct)
     latest = dct if which == "latest" else None
     j = discussed(i, mentions, res, years=unit == "any", before=latest) if which != "current" else None
     if j is not None:
@@ -113,6 +115,22 @@ def resolve_period_ref(i: int, m: Mention, mentions: list[Mention], res: list[Re
     else:
         yy, q = _completed_quarter(dct)
     return quarter_res(yy - back, q, "dct")
+
+
+def _week_of_discussion(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct: date | None) -> Res:
+    """Resolve "the week": the week of the last day named in the paragraph ("For the week, the index fell"), else the DCT's."""
+    day, anchor = dct, "dct"
+    for j in range(i - 1, -1, -1):
+        o, r = mentions[j], res[j]
+        if o.paragraph_id != m.paragraph_id:
+            break
+        if r is not None and r.earliest is not None and r.gran in ("day", "time", "week"):
+            day, anchor = r.earliest, o.span_id
+            break
+    if day is None:
+        return Res("XXXX-WXX", gran="week")
+    s = day - timedelta(days=day.weekday())
+    return Res(week_value(s), s, s + timedelta(days=6), anchor, "", "week")
 
 
 def holiday(name: str, y: int) -> date | None:
