@@ -29,10 +29,7 @@ def _b_rel_unit(m, folded, raw):
     if left == "the" and rel in ("last", "past", "next", "coming"):
         return None
     off = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
-    f = {"k": "rel_unit", "unit": m["unit"].lower(), "off": off, "mod": ""}
-    if f["unit"] == "year" and off == -1 and Q.COMPARISON_BEFORE.search(folded[:m.start()]):
-        f["cmp"] = True  # "compared with a loss last year": the same period last year
-    return single(m, "rel_unit", "DATE", f)
+    return single(m, "rel_unit", "DATE", {"k": "rel_unit", "unit": m["unit"].lower(), "off": off, "mod": ""})
 
 
 def _b_weekend(m, folded, raw):

@@ -26,15 +26,6 @@ def weekend_saturday(dct: date, tense: str) -> date:
     return last if wd <= 1 or wd >= 5 else coming
 
 
-def resolve_last_year(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct: date | None) -> Res:
-    """Resolve "last year" in a comparison: the quarter under discussion a year back, else the year before the DCT."""
-    q = quarter_context(i, m, mentions, res)
-    if q is not None:
-        y, qq = quarter_of(res[q])
-        return quarter_res(y - 1, qq, mentions[q].span_id)
-    return resolve_rel_unit(m, dct)
-
-
 def resolve_rel_unit(m: Mention, dct: date | None) -> Res:
     """Resolve "last/this/next week, weekend, month, year, decade, quarter" (and parts of them) against the DCT."""
     f = m.f

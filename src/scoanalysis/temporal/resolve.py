@@ -10,7 +10,7 @@ from .anchored import resolve_anchored, resolve_weekday
 from .calendar import week_value
 from .mentions import Mention, Res
 from .periods import is_quarter_mention, quarter_of, quarter_res, resolve_period_ref
-from .relative import resolve_anaphoric, resolve_clock, resolve_last_year, resolve_offset, resolve_rel_unit, weekend_saturday
+from .relative import resolve_anaphoric, resolve_clock, resolve_offset, resolve_rel_unit, weekend_saturday
 from .values import ANCHORED_KINDS, day_res, mod_keep, part_interval, unresolved, value_for
 
 
@@ -77,9 +77,6 @@ def _reads(i: int, mentions: list[Mention], by_para: dict, by_sentence: dict, by
         return [m.link]
     if k in _DCT_FREE_KINDS or k in ANCHORED_KINDS and f.get("y") is not None:
         return []
-    if k == "rel_unit" and f.get("cmp"):
-        return sorted({j for j in by_sentence[m.sentence_id] + by_para[m.paragraph_id] + list(range(i))
-                       if j != i and is_quarter_mention(mentions[j])})
     if k in ("deictic", "rel_unit", "weekend"):
         return []
     if k == "weekday":
@@ -144,7 +141,7 @@ def resolve_some(mentions: list[Mention], dct: date | None, fixed: list[Res | No
     """
     res = list(fixed)
     waiting = []
-    later_quarter = _later_quarters(mentions) if any(m.f.get("k") in ("offset", "rel_unit") for m in mentions) else set()
+    later_quarter = _later_quarters(mentions) if any(m.f.get("k") == "offset" for m in mentions) else set()
     for i in todo:
         m = mentions[i]
         if alone[i] is not None:
@@ -164,7 +161,7 @@ def _later_quarters(mentions: list[Mention]) -> set[int]:
     """Return the offsets in years followed by a quarter in their sentence: they resolve after it."""
     out = set()
     for i, m in enumerate(mentions):
-        if (m.f.get("k") == "offset" and m.f["unit"] == "year") or m.f.get("cmp"):
+        if m.f.get("k") == "offset" and m.f["unit"] == "year":
             for j in range(i + 1, len(mentions)):
                 if mentions[j].sentence_id != m.sentence_id:
                     break
@@ -245,7 +242,7 @@ def resolve_one(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct
         d = dct + timedelta(days=m.f["off"])
         return day_res(d, m.f, "dct")
     if k == "rel_unit":
-        return resolve_last_year(i, m, mentions, res, dct) if m.f.get("cmp") else resolve_rel_unit(m, dct)
+        return resolve_rel_unit(m, dct)
     if k == "weekend":
         if dct is None:
             return unresolved(m)
