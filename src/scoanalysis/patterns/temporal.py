@@ -488,6 +488,8 @@ CLAUSE_BREAK = re.compile(
                |who|which|whom|whose|where|so|while)(?=\s)""",
     _IX,
 )
+#: "since" right before a timex ("since year-end", "since Jan. 5"): the time is past.
+SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+$", _I)
 #: "since" closing the text before a clause: the clause names a past time.
 SINCE_BEFORE = re.compile(r"\bsince\s*$", _I)
 #: Verbs of arriving or travelling: a day they name may fall just before the summit.

@@ -213,7 +213,8 @@ def resolve_anchored(i: int, m: Mention, mentions: list[Mention], res: list[Res]
     # 5. the publication date
     if dct is None:
         return unresolved(m)
-    iv = _pick_year(fn, dct, m.tense, wd=f.get("wd"), near=NEAREST_WINS.get(_near_key(f), 0))
+    near = 0 if f.get("since") else NEAREST_WINS.get(_near_key(f), 0)
+    iv = _pick_year(fn, dct, m.tense, wd=f.get("wd"), near=near)
     return res_from_iv(iv, m, "dct") if iv else unresolved(m)
 
 

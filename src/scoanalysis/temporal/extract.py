@@ -142,12 +142,17 @@ def _sentence_mentions(aid: str, row: Row, offset: int) -> list[Mention]:
         first = len(out)
         for part in c.parts:
             tense, local = tense_at(part.s, bounds, markers, folded)
+            since = P.SINCE_RIGHT_BEFORE.search(folded, 0, part.s) is not None
+            if since:
+                tense, local = "past", True  # "since year-end": a time before the DCT, whatever the verb
             mention = Mention(
                 article_id=aid, sentence_id=sid, paragraph_id=pid,
                 start=start + part.s, end=start + part.e, text=raw[part.s:part.e], rule=c.rule,
                 timex_type=part.ttype, f=dict(part.f), tense=tense, local_tense=local, clause=clause_of(bounds, part.s),
                 caption=caption,
             )
+            if since:
+                mention.f["since"] = True
             if part.link is not None:
                 mention.link = offset + first + part.link
                 mention.link_kind = part.link_kind
