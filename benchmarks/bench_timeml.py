@@ -446,8 +446,15 @@ def print_errors(errors: list, *, top: int, examples: int) -> None:
                 print(f"          {c}/{d.doc_id} dct {d.dct}: gold {gtxt} | ours {otxt}")
 
 
+#: Phrase shapes whose value follows from their words and the DCT alone: annotated two ways, the gold disagrees.
+CONTEXT_FREE = re.compile(
+    r"^(?:9999|(?:the )?9999s|(?:the )?(?:early|mid|late)[ -]9999s?|<month>,? 9999|<month> 99?,? 9999"
+    r"|<weekday>(?: (?:morning|afternoon|evening|night))?|(?:last|this|next) (?:week|month|year|weekend)"
+    r"|today|yesterday|tomorrow|tonight|now|daily|weekly|monthly|annually|yearly|(?:over )?the weekend)$")
+
+
 def print_disagreements(corpora: list[tuple[str, list[Doc]]], *, top: int) -> None:
-    """List the phrase shapes the gold annotates with different value shapes or types across documents."""
+    """List the phrases whose words and DCT fix their value that the gold annotates with different shapes or types."""
     seen: dict[str, Counter] = defaultdict(Counter)
     where: dict[tuple, str] = {}
     for name, docs in corpora:
@@ -458,10 +465,11 @@ def print_disagreements(corpora: list[tuple[str, list[Doc]]], *, top: int) -> No
                 where.setdefault((shape(g.text), key), f"{name}/{d.doc_id} '{g.text}' {g.type} {g.value}")
     rows = []
     for sh, c in seen.items():
-        if len(c) > 1 and sum(c.values()) >= 3:
+        if len(c) > 1 and CONTEXT_FREE.match(sh):
             rows.append((sum(c.values()) - max(c.values()), sh, c))
     rows.sort(key=lambda r: (-r[0], r[1]))
-    print(f"\nthe gold's own disagreements (one phrase shape, several annotations; {len(rows)} shapes, left as they are):")
+    print(f"\nthe gold's own disagreements (phrases whose words and DCT fix the value, annotated in several ways; "
+          f"{len(rows)} shapes, left as they are):")
     for minority, sh, c in rows[:top]:
         alts = "; ".join(f"{n}x {t} {v} (e.g. {where[(sh, (t, v))]})" for (t, v), n in c.most_common())
         print(f"  '{sh}': {alts}")

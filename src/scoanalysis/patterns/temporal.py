@@ -404,7 +404,7 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
     "fiscal_year": (frozenset({"fiscal"}), "digit"),
     "word_year": (frozenset({"nineteen", "twenty", "thousand"}), ""),
     "word_decade": (frozenset(_Q.DECADE_WORDS) | {"s"}, ""),
-    "holiday": (frozenset(w for n in _Q.HOLIDAY_NAMES for w in GATE_WORD.findall(n)), ""),
+    "holiday": (frozenset(max(GATE_WORD.findall(n), key=len) for n in _Q.HOLIDAY_NAMES), ""),
     "year": (None, "year"),
     "season": (frozenset(SEASONS), ""),
     "rel_part": (frozenset({"week", "month", "year"}), ""),
@@ -428,7 +428,7 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
                       "coming few ahead".split()), ""),
     "set": (frozenset({"year", "month", "week", "day", "decade", "every", "each", "per"}) | frozenset(SET_ADJECTIVES), ""),
     "plural_weekday": (frozenset(w + "s" for w in WEEKDAYS), ""),
-    "clock_day": (None, "clock"),
+    "clock_day": (_G_WEEKDAYS | _G_MONTHS | frozenset({"today", "yesterday", "tomorrow"}), "clock"),
     "tod_day": (frozenset({"morning", "afternoon", "evening", "night"}), ""),
     "clock": (None, "clock"),
 }
