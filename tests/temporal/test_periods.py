@@ -168,6 +168,11 @@ def test_dates_without_year(dct, sentence, span, value):
     assert only_row(timexes_at(sentence, dct), span)["value"] == value
 
 
+def test_as_soon_as_points_ahead():
+    row = only_row(timexes_at("The crew could leave as soon as Thursday, the captain said.", FEB), "Thursday")
+    assert row["value"] == "2023-02-16"
+
+
 def test_a_year_two_sentences_back_does_not_date_a_month():
     text = "The activist had been jailed in several states since 1994. His van was found in December, police said."
     assert only_row(timexes_at(text, date(2001, 5, 4)), "December")["value"] == "2000-12"

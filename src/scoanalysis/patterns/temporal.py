@@ -490,6 +490,8 @@ CLAUSE_BREAK = re.compile(
 )
 #: "since" right before a timex ("since year-end", "since Jan. 5"): the time is past.
 SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+$", _I)
+#: "as soon as", "as early as" right before a timex ("as soon as Tuesday"): the time is to come.
+SOON_AS_RIGHT_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", _I)
 #: "since" closing the text before a clause: the clause names a past time.
 SINCE_BEFORE = re.compile(r"\bsince\s*$", _I)
 #: Verbs of arriving or travelling: a day they name may fall just before the summit.

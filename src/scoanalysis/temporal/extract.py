@@ -145,6 +145,8 @@ def _sentence_mentions(aid: str, row: Row, offset: int) -> list[Mention]:
             since = P.SINCE_RIGHT_BEFORE.search(folded, 0, part.s) is not None
             if since:
                 tense, local = "past", True  # "since year-end": a time before the DCT, whatever the verb
+            elif P.SOON_AS_RIGHT_BEFORE.search(folded, 0, part.s):
+                tense, local = "future", True  # "as soon as Tuesday": a time still to come
             mention = Mention(
                 article_id=aid, sentence_id=sid, paragraph_id=pid,
                 start=start + part.s, end=start + part.e, text=raw[part.s:part.e], rule=c.rule,
