@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from . import temporal_periods as _Q
+
 _I = re.IGNORECASE
 _IX = re.IGNORECASE | re.VERBOSE
 
@@ -85,6 +87,13 @@ YEAR_LEFT_CUES = frozenset(
     "in since by until till from through throughout of during before after early late mid around circa "
     "year years spring summer autumn fall winter between".split()
 )
+#: Words before a number that make it the number of an item, not a year ("No. 1990", "Flight 2012").
+NUMBER_LEFT = frozenset(
+    """no nos number numbers flight flights route page pages room rooms model version article resolution item code
+    level grade chapter section highway bus line platform gate seat channel lot index apartment suite box rule
+    order bill hr h.r amendment act regulation decree form unit batch serial patent claim exhibit table figure
+    vol volume issue episode track lane street avenue road km mile""".split()
+)
 #: Determiners before a year that need an event noun or a name after it ("a 2022 SCO meeting").
 YEAR_LEFT_DETERMINERS = frozenset("the a an its their his her this that".split())
 #: Nouns after "the/a YEAR" that make the number a year.
@@ -103,7 +112,10 @@ COUNT_NOUNS = COUNT_VERBS | frozenset(
     kilometres kilometers miles metres meters feet tonnes tons barrels dollars euros yuan rubles roubles tenge
     rupees som somoni percent per times members delegates cases units vehicles tanks jobs workers students
     votes seats pages words hectares acres kg mw gw cars households families residents migrants refugees
-    companies firms projects flights trains wagons containers points participants""".split()
+    companies firms projects flights trains wagons containers points participants shares employees customers
+    passengers copies homes houses buildings acres sq square barrels bbl kilograms kilogrammes grams pounds
+    ounces liters litres gallons metres yards inches calories employees stores outlets branches machines
+    computers phones units patients victims protesters demonstrators police officers civilians""".split()
 )
 #: Words before a number that show it counts things ("more than 2000").
 COUNT_LEFT = frozenset("than nearly almost approximately some over about up least only just another".split())
@@ -111,6 +123,12 @@ COUNT_LEFT = frozenset("than nearly almost approximately some over about up leas
 WEEKDAY_LEFT_FUNCTION = frozenset(
     """on by from until till since last next this that early late every each before after and or through
     the of in at for during to as but since until said says told""".split()
+)
+
+#: Capitalised words that make a name with the weekday after them ("Black Friday", "Ash Wednesday").
+DAY_NAME_MODIFIERS = frozenset(
+    """black good super ash cyber bloody easter palm holy maundy shrove whit low giving man girl fat spy
+    mad manic blue""".split()
 )
 
 #: Verbs that report speech: a past tense reporting verb says nothing about the summit being over.
@@ -162,7 +180,8 @@ DURATION_ONE_CUES = frozenset("for in within over than nearly almost about after
 HALF_DURATIONS = {"hour": "PT30M", "day": "PT12H", "week": "P3.5D", "month": "P15D", "year": "P6M", "decade": "P5Y",
                   "century": "P50Y"}
 #: "a year and a half".
-AND_A_HALF_DURATIONS = {"year": "P18M", "day": "PT36H", "hour": "PT90M", "decade": "P15Y", "century": "P150Y"}
+AND_A_HALF_DURATIONS = {"year": "P18M", "day": "PT36H", "hour": "PT90M", "minute": "PT90S", "week": "P1.5W",
+                        "month": "P1.5M", "decade": "P15Y", "century": "P150Y"}
 #: Adjectives and adverbs of recurrence to (TIMEX3 value, freq).
 SET_ADJECTIVES = {
     "annual": ("P1Y", ""), "annually": ("P1Y", ""), "yearly": ("P1Y", ""), "biennial": ("P2Y", ""),
@@ -184,6 +203,8 @@ CLOCK_LEFT_CUES = frozenset("at by until after before around from since past".sp
 
 #: A numeral ("12", "2.5").
 NUMERAL = re.compile(r"\d+(?:\.\d+)?")
+#: A whole number and a fraction ("5 1/2").
+FRACTION_NUMBER = re.compile(r"(\d+)\s+([1-9])/([2-9])")
 #: The leading digits of an ordinal ("21" of "21st").
 LEADING_DIGITS = re.compile(r"\d+")
 #: The word right before a position (searched on the text before it).
@@ -222,7 +243,7 @@ def _month(name: str) -> str:
 
 
 def _day(name: str) -> str:
-    return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+    return rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|[.,:]\d)"
 
 
 def _year(name: str) -> str:
@@ -230,6 +251,10 @@ def _year(name: str) -> str:
 
 
 _WD_PREFIX = rf"(?:(?P<wd>{_WD}|{_WDA}\b\.?),?\s+(?:the\s+)?)?"
+#: A clock time ("10 p.m.", "7:15", "noon") and a time zone.
+_CLOCK = (r"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)"
+          r"|(?P<nm>noon|midday|midnight))")
+_TZ = r"(?:GMT|UTC|BST|CET|CEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|IST|local\s+time)\b"
 
 #: Each rule: name, regex. Order breaks ties between candidates of equal length.
 RULES: list[tuple[str, re.Pattern]] = [
@@ -239,12 +264,13 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("md_range", re.compile(rf"\b{_WD_PREFIX}{_month('m')}\s+{_day('d')}{_SEP}{_day('d2')}(?:,?\s+{_year('y')})?", _I)),
     ("dm_range", re.compile(rf"\b{_day('d')}{_SEP}{_day('d2')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')})?", _I)),
     ("month_day", re.compile(
-        rf"\b{_WD_PREFIX}{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
+        rf"\b(?:(?P<wko>the\s+week\s+of)\s+)?{_WD_PREFIX}{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
     ("day_month", re.compile(
         rf"\b{_WD_PREFIX}{_day('d')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
     ("month_year", re.compile(rf"(?:\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')},?\s+(?:of\s+)?{_year('y')}", _I)),
     ("month", re.compile(
-        rf"(?:\b(?P<rel>last|next|this|past|coming)\s+|\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')}(?!\s*\d)", _I)),
+        rf"(?:\b(?P<rel>last|next|this|past|coming)\s+|\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')}(?!\s*\d)"
+        rf"(?:\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b)?", _I)),
     ("year_range", re.compile(
         rf"(?:\b(?P<pre>from|between)\s+)?(?<![\w$#/.,-]){_year('y')}\s*(?:-|/|to|and|until|through)\s*(?P<y2>{_YEAR}|\d{{2}})(?![\w%]|[.,]\d)", _I)),
     ("decade", re.compile(rf"(?:\b(?P<mod>early|mid|late)[\s-]+)?(?:\bthe\s+)?\b(?P<y>(?:19|20)\d0)'?s\b", _I)),
@@ -253,7 +279,12 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("part_year", re.compile(
         rf"\b(?P<mod>early|mid|late|the\s+(?:start|beginning|middle|end)\s+of|the\s+(?:first|second)\s+half\s+of"
         rf"|the\s+(?:first|second|third|fourth|final|last)\s+quarter\s+of)[\s-]+(?:the\s+year\s+)?{_year('y')}", _I)),
-    ("year", re.compile(rf"(?<![\w$#/.,-]){_year('y')}(?![\w%]|[.,]\d|\s*(?:percent|per\s*cent))")),
+    ("quarter", _Q.QUARTER),
+    ("fiscal_year", _Q.FISCAL_YEAR),
+    ("word_year", _Q.WORD_YEAR),
+    ("word_decade", _Q.WORD_DECADE),
+    ("holiday", _Q.HOLIDAY),
+    ("year", re.compile(rf"(?<![\w$#/.,-])(?P<y>{_YEAR}|1[5-8]\d\d)(?!\d)(?![\w%]|[.,]\d|\s*(?:percent|per\s*cent))")),
     ("season", re.compile(
         rf"(?:\b(?P<rel>this|last|next|past|coming)\s+|\b(?P<mod>early|mid|late)[\s-]+)?\b(?P<season>spring|summer|autumn|fall|winter)"
         rf"(?:\s+(?:of\s+)?{_year('y')})?\b", _I)),
@@ -262,7 +293,11 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"(?P<rel>this|last|next|the\s+current|the\s+coming|the)\s+(?P<unit>week|month|year)\b", _I)),
     ("rel_unit", re.compile(
         r"\b(?P<rel>last|this|next|past|coming|current)\s+(?P<unit>week|weekend|month|year|decade|quarter)\b(?!-)", _I)),
-    ("weekend", re.compile(r"\b(?:at|over|on|during)\s+(?P<core>the\s+weekend)\b", _I)),
+    ("period_ref", _Q.PERIOD_REF),
+    ("the_year", _Q.THE_YEAR),
+    ("year_end", _Q.YEAR_END),
+    ("weekend", re.compile(
+        r"\b(?:at|over|on|during|for|before|after|until|through|by|since|of|ahead\s+of)\s+(?P<core>the\s+weekend)\b", _I)),
     ("hours_of", re.compile(
         rf"\b(?:the\s+)?(?P<part>early|small|wee)\s+hours\s+of\s+(?:(?P<wd>{_WD})|(?P<deic>today|yesterday|tomorrow))"
         rf"(?:\s+(?P<tod>morning))?\b", _I)),
@@ -278,16 +313,20 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("anaphoric", re.compile(
         r"\b(?:(?:the|that)\s+(?P<which>day|week|month|year)\s+(?P<dir>before|after|earlier|later)"
         r"(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|[A-Z]\w*)\b)"
-        r"|the\s+(?:very\s+)?(?P<dir2>next|following|previous|preceding|same)\s+(?P<which2>day|week|month|year))\b", _I)),
+        r"|the\s+(?:very\s+)?(?P<dir2>next|following|previous|preceding|same)\s+(?P<which2>day|week|month|year)"
+        r"|the\s+(?:very\s+)?(?P<dir4>next|following|previous|same)\s+(?P<tod4>morning|afternoon|evening|night)"
+        r"|(?:(?P<cut>earlier|later)\s+(?:on\s+|in\s+)?)?that\s+(?:very\s+|same\s+)?(?P<which3>day|week|month|year)(?![-'\w]))\b", _I)),
     ("offset", re.compile(
         rf"(?:\b(?P<mod>{_MODS})\s+)?\b(?P<num>{_NUM})\s+(?P<unit>{_UNIT})\s+(?P<dir>ago|later|earlier|before|after|from\s+now|hence)\b", _I)),
     ("duration_the", re.compile(
-        rf"(?:\b(?P<for>for)\s+)?(?:\b(?:over|in|during|within|throughout)\s+)?\b(?P<core>the\s+(?P<dir>past|last|next|coming|previous|first)"
+        rf"(?:\b(?P<for>for)\s+)?(?:\b(?:over|in|during|within|throughout)\s+)?\b(?P<core>the\s+(?P<dir>past|last|next|coming|previous|first|latest|same|comparable|final|remaining|year[\s-]earlier|year[\s-]ago)"
         rf"\s+(?:(?P<num>{_NUM}|few|several|many)\s+)?(?P<unit>{_UNIT}))\b", _I)),
     ("duration", re.compile(
-        rf"(?:\b(?P<mod>{_MODS})\s+)?\b(?P<num>{_NUM})[\s-]+(?P<unit>{_UNIT})(?P<long>-long)?\b", _I)),
+        rf"(?:\b(?P<the>the)\s+)?(?:\b(?P<mod>{_MODS})\s+)?\b(?P<num>{_NUM}|\d+\s+[1-9]/[2-9])"
+        rf"(?:\s+(?:more|additional|extra|further))?(?P<sep>[\s-]+)(?P<unit>{_UNIT})(?P<long>-long)?\b", _I)),
     ("half_duration", re.compile(
-        r"\b(?:half\s+an?\s+(?P<unit>hour|day|week|month|year|decade|century)|(?:a|one)\s+(?P<unit2>year|day|hour|decade|century)\s+and\s+a\s+half)\b", _I)),
+        r"\b(?:half\s+an?\s+(?P<unit>hour|day|week|month|year|decade|century)"
+        r"|(?:a|one)\s+(?P<unit2>year|day|hour|minute|week|month|decade|century)\s+and\s+a\s+half)\b", _I)),
     ("vague_duration", re.compile(
         r"\b(?:(?P<for>for)\s+(?:(?P<q>many|several|a\s+few|some)\s+)?(?P<unit>years|decades|months|weeks|days|hours|centuries)"
         r"|(?<!as\s)(?P<q2>many|several|a\s+few)\s+(?P<unit2>years|decades|months|weeks|days|hours|centuries)"
@@ -298,6 +337,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         r"|(?:many\s+|several\s+|a\s+few\s+|some\s+)?(?:years|decades|months|weeks|days)\s+ago)"
         r"|(?P<present>nowadays|currently|right\s+now|now|at\s+present|these\s+days|at\s+the\s+moment|present[-\s]day)"
         r"|(?P<future>in\s+the\s+(?:near\s+|distant\s+)?future|in\s+future|(?<!as\s)soon(?!\s+as\b)"
+        r"|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future(?!\s+of\b)"
         r"|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months|years|decades)|in\s+coming\s+(?:days|weeks|months|years)"
         r"|in\s+the\s+(?:days|weeks|months|years)\s+ahead))\b", _I)),
     ("set", re.compile(
@@ -308,6 +348,12 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"|(?:every|each)\s+(?P<wd>{_WD})"
         rf"|(?P<every_season>every|each)\s+(?P<season>spring|summer|autumn|winter))\b", _I)),
     ("plural_weekday", re.compile(rf"\bon\s+(?P<core>(?P<wd>{_WD})s)\b", _I)),
+    ("clock_day", re.compile(
+        rf"\b{_CLOCK}(?:\s*{_TZ})?,?\s+(?:(?P<wd>{_WD})|(?P<deic>today|yesterday|tomorrow)|{_month('m')}\s+{_day('d')})\b",
+        _I)),
+    ("tod_day", re.compile(
+        rf"\b(?:(?P<mod>early|mid|late)[\s-]*(?P<tod>morning|afternoon|evening|night)|(?P<tod2>morning|afternoon|evening))"
+        rf"\s+(?:(?P<wd>{_WD})|(?P<deic>yesterday|today|tomorrow))\b", _I)),
     ("clock", re.compile(
         r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap])\.?m\b\.?"
         r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s*(?:hrs\b|h\b|(?P<tz>GMT|UTC|BST|CET|CEST|MSK|EST|EDT|ET|IST|local\s+time)\b))?"
@@ -321,7 +367,7 @@ RULE_ORDER = {name: i for i, (name, _) in enumerate(RULES)}
 #: A word as the gates see it: a run of letters (the sentence's words, lower-cased, form a set).
 GATE_WORD = re.compile(r"[a-z]+", _I)
 #: A four-digit year somewhere in the sentence: every rule with a required year needs one.
-GATE_YEAR = re.compile(_YEAR)
+GATE_YEAR = re.compile(r"(?:1[5-9]|20)\d{2}")
 #: A digit somewhere in the sentence.
 GATE_DIGIT = re.compile(r"\d")
 #: What a clock time needs: a digit, or noon, midday, midnight (not necessarily a whole word).
@@ -354,17 +400,25 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
     "decade": (None, "year"),
     "century": (frozenset({"century"}), ""),
     "part_year": (None, "year"),
+    "quarter": (frozenset({"quarter"}), ""),
+    "fiscal_year": (frozenset({"fiscal"}), "digit"),
+    "word_year": (frozenset({"nineteen", "twenty", "thousand"}), ""),
+    "word_decade": (frozenset(_Q.DECADE_WORDS) | {"s"}, ""),
+    "holiday": (frozenset(max(GATE_WORD.findall(n), key=len) for n in _Q.HOLIDAY_NAMES), ""),
     "year": (None, "year"),
     "season": (frozenset(SEASONS), ""),
     "rel_part": (frozenset({"week", "month", "year"}), ""),
     "rel_unit": (frozenset({"week", "weekend", "month", "year", "decade", "quarter"}), ""),
+    "period_ref": (frozenset({"quarter", "period", "earlier", "ago"}), ""),
+    "the_year": (frozenset({"year", "week"}), ""),
+    "year_end": (frozenset({"end"}), ""),
     "weekend": (frozenset({"weekend"}), ""),
     "hours_of": (frozenset({"hours"}), ""),
     "early_weekday": (_G_WEEKDAYS, ""),
     "weekday": (_G_WEEKDAYS | frozenset(w + "s" for w in WEEKDAYS), ""),
     "deictic": (frozenset({"day", "yesterday", "today", "tomorrow", "tonight"}), ""),
     "deictic_part": (frozenset(PARTS_OF_DAY), ""),
-    "anaphoric": (frozenset({"day", "week", "month", "year"}), ""),
+    "anaphoric": (frozenset({"day", "week", "month", "year", "morning", "afternoon", "evening", "night"}), ""),
     "offset": (_G_UNITS, ""),
     "duration_the": (_G_UNITS, ""),
     "duration": (_G_UNITS, ""),
@@ -374,6 +428,8 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
                       "coming few ahead".split()), ""),
     "set": (frozenset({"year", "month", "week", "day", "decade", "every", "each", "per"}) | frozenset(SET_ADJECTIVES), ""),
     "plural_weekday": (frozenset(w + "s" for w in WEEKDAYS), ""),
+    "clock_day": (_G_WEEKDAYS | _G_MONTHS | frozenset({"today", "yesterday", "tomorrow"}), "clock"),
+    "tod_day": (frozenset({"morning", "afternoon", "evening", "night"}), ""),
     "clock": (None, "clock"),
 }
 assert set(RULE_GATES) == {name for name, _ in RULES}
@@ -432,6 +488,10 @@ CLAUSE_BREAK = re.compile(
                |who|which|whom|whose|where|so|while)(?=\s)""",
     _IX,
 )
+#: "since" right before a timex ("since year-end", "since Jan. 5"): the time is past.
+SINCE_RIGHT_BEFORE = re.compile(r"\bsince\s+$", _I)
+#: "as soon as", "as early as" right before a timex ("as soon as Tuesday"): the time is to come.
+SOON_AS_RIGHT_BEFORE = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", _I)
 #: "since" closing the text before a clause: the clause names a past time.
 SINCE_BEFORE = re.compile(r"\bsince\s*$", _I)
 #: Verbs of arriving or travelling: a day they name may fall just before the summit.

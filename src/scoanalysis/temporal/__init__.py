@@ -18,15 +18,37 @@ Resolution choices (a reader's defaults, written down once):
   strictly before/after the DCT; "Friday next week" is in the following ISO week.
 * A date or month without a year ("Sept. 16", "in May") is the latest occurrence on or
   before the DCT in the past tense, the earliest on or after it in the future tense,
-  and the nearest one (at most about 6 months away) otherwise; "last May" is the most
-  recent May before the DCT's month.
+  and the nearest one (at most about 6 months away) otherwise; but the nearest one wins
+  whatever the tense when it is within two months of the DCT for a date, one month for
+  a month ("the offer was extended to Nov. 20" in an article of Nov. 2: news prints the
+  year of any other), unless "since" introduces it. "last May" is the most recent May
+  before the DCT's month; "June last year" is June of the year before.
 * Before the DCT a date without year takes, in order: the other end of its range
   ("Sept. 15-16"), a year printed earlier in the same sentence in a clause of the same
-  tense, an earlier mention of the same date, weekday or month in the article, a year
-  printed in an earlier sentence of the same paragraph when both are in the past tense.
-  ``anchor`` then names that timex as ``start:end`` (offsets into the raw article).
+  tense (the occurrence nearest to a day printed there: "payable Jan. 2, 1990, to holders
+  of record Dec. 15" is Dec. 15, 1989), an earlier mention of the same date, weekday or
+  month in the article, a year that opens the sentence before ("In 2019, ...") when both
+  are in the past tense. ``anchor`` then names that timex as ``start:end`` (offsets into
+  the raw article).
+* Quarters ("the third quarter", "third-quarter", "the fiscal first quarter") resolve
+  like seasons (value ``2021-Q3``); one already over is the nearest even in the future
+  tense ("third-quarter results will be released"). The period under discussion is the
+  nearest quarter named earlier: "the quarter", "the latest period", "the 1988 period",
+  "the year-earlier quarter", "year-earlier" resolve against it (else the last quarter
+  completed before the DCT), and so does "a year ago"/"a year earlier" next to a quarter
+  in its sentence or paragraph, or after a comparison ("up from $7 million a year ago").
+  "the year" is the year printed earlier in its paragraph, else the DCT's; "the week"
+  the week of the last day named in its paragraph; "the year ended June 30" is ``P1Y``.
+* A clock time with its day ("10 p.m. Wednesday", "9 a.m. EST Tuesday") is one TIME;
+  a clock time alone takes the nearest day of its sentence, else the last day of its
+  paragraph, else the DCT. A 4-digit number from 1900 to 2099 is a year unless the
+  words around count, number or name it ("2000 troops", "No. 1990", "Vision 2030");
+  ages ("a 6-year-old") are no durations. Holidays (Thanksgiving, Easter, Election Day)
+  resolve like dates without year.
 * "last/this/next week" are ISO weeks (value ``2022-W36``); "earlier this year" runs
   from January 1 to the DCT; "early/mid/late" take the first, middle or last third.
+* An offset from an event ("two days later") counts from the nearest earlier timex of
+  its paragraph; "a year earlier" with none there counts from the DCT.
 * "a decade ago" is the year DCT-10 with ``mod=APPROX``; "two years ago" the year
   DCT-2; "more than two years ago" has no earliest day and latest day DCT-2 years
   (``mod=BEFORE``); "almost two years ago" the reverse (``mod=AFTER``).
@@ -43,9 +65,10 @@ Resolution choices (a reader's defaults, written down once):
   ``XXXX-WXX-3``) and empty days.
 
 The files, in the order data flows through them: ``extract`` (rows, candidates from
-the rule ``builders``, mentions with their ``tense``), ``resolve`` (with ``anchored``
-and ``relative``), ``published`` (``facts``, ``stamps``, ``officials``, ``clues``,
-``clues_page``, ``summit_index``) and
+the rule ``builders``, ``builders_relative`` and ``builders_periods``, mentions with
+their ``tense``), ``resolve`` (with ``anchored``, ``relative`` and ``periods``),
+``published`` (``facts``, ``stamps``, ``officials``, ``clues``, ``clues_page``,
+``summit_index``) and
 ``table`` (records to frames); ``api`` holds the entry points.
 """
 

@@ -7,6 +7,7 @@ from typing import Callable
 
 from .calendar import month_end, monday, valid
 from .mentions import Mention, Res
+from .periods import holiday
 from .values import day_res, part_interval, res_from_iv, unresolved
 
 
@@ -33,8 +34,15 @@ def _compatible(iv: tuple[date, date] | None, tense: str, dct: date | None, *, w
     return window is None or _iv_distance(iv, dct) <= window
 
 
+#: Days within which the nearest occurrence of a yearless period wins over the one its tense points to, by kind
+#: ("The offer was extended to Nov. 20" in an article of Nov. 2 is this Nov. 20: news writes a year for
+#: any other). Quarters are reported on just after they end, and announced just before.
+#: A negative number: only a period already over wins so ("third-quarter results will be released").
+NEAREST_WINS = {"date": 62, "holiday": 62, "month": 31, "quarter": -92}
+
+
 def _pick_year(fn: Callable[[int], tuple[date, date] | None], dct: date, tense: str, *, rel: int | None = None,
-               wd: int | None = None) -> tuple[date, date] | None:
+               wd: int | None = None, near: int = 0) -> tuple[date, date] | None:
     cands = [(y, fn(y)) for y in (dct.year - 1, dct.year, dct.year + 1)]
     cands = [(y, iv) for y, iv in cands if iv is not None]
     if wd is not None:
@@ -50,13 +58,16 @@ def _pick_year(fn: Callable[[int], tuple[date, date] | None], dct: date, tense: 
             return max(before, key=lambda iv: iv[0]) if before else None
         after = [iv for y, iv in cands if iv[0] > dct]
         return min(after, key=lambda iv: iv[0]) if after else None
+    nearest = min(cands, key=lambda c: (_iv_distance(c[1], dct), c[0] != dct.year, -c[0]))[1]
+    if tense in ("past", "future") and near and _iv_distance(nearest, dct) <= abs(near) and (near > 0 or nearest[1] < dct):
+        return nearest
     if tense == "past":
         before = [iv for y, iv in cands if iv[0] <= dct]
         return max(before, key=lambda iv: iv[0]) if before else None
     if tense == "future":
         after = [iv for y, iv in cands if iv[1] >= dct]
         return min(after, key=lambda iv: iv[0]) if after else None
-    return min(cands, key=lambda c: (_iv_distance(c[1], dct), c[0] != dct.year, -c[0]))[1]
+    return nearest
 
 
 def _weekday_date(dct: date, wd: int, tense: str) -> date:
@@ -77,6 +88,10 @@ def _interval_fn(f: dict) -> Callable[[int], tuple[date, date] | None]:
     elif k == "month":
         def fn(y):
             return part_interval((date(y, f["m"], 1), month_end(y, f["m"])), f.get("mod", ""), "month")
+    elif k == "holiday":
+        def fn(y):
+            d = holiday(f["name"], y)
+            return (d, d) if d else None
     else:
         def fn(y):
             first, last = f["first"], f["last"]
@@ -96,7 +111,24 @@ def _same_key(a: Mention, b: Mention) -> bool:
         return fa["m"] == fb["m"] and fa.get("mod", "") == fb.get("mod", "")
     if fa["k"] == "season":
         return fa["code"] == fb["code"]
+    if fa["k"] == "holiday":
+        return fa["name"] == fb["name"]
     return False
+
+
+def _near_anchor(fn: Callable[[int], tuple[date, date] | None], r: Res) -> tuple[date, date] | None:
+    """Return the period of `fn` in the year of `r` (a year), or the one nearest to `r` (a day, month or season).
+
+    "Payable Jan. 2, 1990, to holders of record Dec. 15" puts Dec. 15 in 1989.
+    """
+    y = r.earliest.year
+    if r.gran == "year":
+        return fn(y)
+    cands = [iv for iv in (fn(y - 1), fn(y), fn(y + 1)) if iv is not None]
+    if not cands:
+        return None
+    return min(cands, key=lambda iv: (_iv_distance(iv, r.earliest) if iv[1] < r.earliest else _iv_distance(iv, r.latest),
+                                      iv[0].year != y))
 
 
 def _tenses_clash(a: str, b: str) -> bool:
@@ -152,7 +184,7 @@ def resolve_anchored(i: int, m: Mention, mentions: list[Mention], res: list[Res]
             continue
         if _tenses_clash(o.tense, m.tense):
             continue
-        iv = fn(r.earliest.year)
+        iv = _near_anchor(fn, r)
         if iv and _compatible(iv, m.tense, dct, window=None):
             return res_from_iv(iv, m, o.span_id)
     # 3. an earlier mention of the same date, month or season
@@ -163,19 +195,17 @@ def resolve_anchored(i: int, m: Mention, mentions: list[Mention], res: list[Res]
             if _compatible(iv, m.tense, dct, window=window):
                 return res_from_iv(iv, m, o.span_id)
             break
-    # 4. a year printed in an earlier sentence of the same paragraph, both in the past tense
-    if m.tense == "past":
+    # 4. a year that frames the sentence before ("In 2019, Xi visited Bishkek. He arrived on June 12."), both past
+    if m.tense == "past" and _near_key(f) != "quarter":
         for j in range(i - 1, -1, -1):
             o = mentions[j]
-            if o.paragraph_id != m.paragraph_id:
+            if o.paragraph_id != m.paragraph_id or o.sentence_id < m.sentence_id - 1:
                 break
             if o.sentence_id == m.sentence_id:
                 continue
             r = res[j]
-            if r.anchor != "absolute" or r.earliest is None or r.gran not in ("year", "month", "day", "season"):
+            if not o.f.get("frame") or r.anchor != "absolute" or r.gran != "year" or o.tense != "past":
                 continue
-            if o.tense != "past":
-                break
             iv = fn(r.earliest.year)
             if iv and _compatible(iv, "past", dct, window=0):
                 return res_from_iv(iv, m, o.span_id)
@@ -183,8 +213,13 @@ def resolve_anchored(i: int, m: Mention, mentions: list[Mention], res: list[Res]
     # 5. the publication date
     if dct is None:
         return unresolved(m)
-    iv = _pick_year(fn, dct, m.tense, wd=f.get("wd"))
+    near = 0 if f.get("since") else NEAREST_WINS.get(_near_key(f), 0)
+    iv = _pick_year(fn, dct, m.tense, wd=f.get("wd"), near=near)
     return res_from_iv(iv, m, "dct") if iv else unresolved(m)
+
+
+def _near_key(f: dict) -> str:
+    return "quarter" if f["k"] == "season" and str(f.get("code", "")).startswith("Q") else f["k"]
 
 
 def resolve_weekday(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct: date | None) -> Res:

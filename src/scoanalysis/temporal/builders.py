@@ -94,6 +94,8 @@ def _b_date(rule):
         if wd is not None and P.WEEKDAY_PAIR_BEFORE.search(folded[:m.start()]):
             start, wd = m.start("m") if rule == "month_day" else m.start("d"), None
         f = {"k": "date", "y": y, "m": mon, "d": day, "wd": wd, "ry": ry}
+        if m.groupdict().get("wko"):
+            f["week"] = True  # "the week of March 6"
         return single(m, rule, "DATE", f, s=start)
     return build
 
@@ -127,12 +129,22 @@ def _b_month(m, folded, raw):
         if tok == "may" and left in P.MAY_NAME_LEFT and nxt_raw[:1].islower() and nxt not in P.YEAR_EVENT_NOUNS:
             return None  # "talks with May about", "attended by May and"
     rel_off = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}.get(rel)
-    e = m.end("m") if tok not in P.MONTH_ABBREVIATIONS else m.end()
+    ry = {"last": -1, "this": 0, "next": 1}.get((m["ry"] or "").lower())
+    if ry is not None and rel_off is None:
+        # "June last year", "January of this year"
+        return single(m, "month", "DATE", {"k": "month", "y": None, "m": mon, "mod": mod, "rel": None, "ry": ry})
+    e = m.end("m") if tok not in P.MONTH_ABBREVIATIONS else m.end("m") + (1 if folded[m.end("m"):m.end("m") + 1] == "." else 0)
     return single(m, "month", "DATE", {"k": "month", "y": None, "m": mon, "mod": mod, "rel": rel_off}, e=e)
 
 
-def _year_context_ok(folded: str, s: int, e: int) -> bool:
-    """Return whether the 4-digit number at folded[s:e] reads as a year in its context."""
+def _year_context_ok(folded: str, s: int, e: int, *, old: bool = False) -> bool:
+    """Return whether the 4-digit number at folded[s:e] reads as a year in its context.
+
+    A number from 1900 to 2099 is a year unless the words around it count things
+    ("2000 troops", "more than 1990", "1990 of them"), number an item ("No. 1990",
+    "Flight 2012") or name something ("Vision 2030"); an older one (`old`) only after a
+    word that introduces a time ("in 1898", "since 1776").
+    """
     nxt, nxt_raw = word_after(folded, e)
     left, left_raw = word_before(folded, s)
     strong = left in P.YEAR_LEFT_CUES or left in P.MONTHS
@@ -142,15 +154,16 @@ def _year_context_ok(folded: str, s: int, e: int) -> bool:
         return True
     if left in P.COUNT_LEFT:
         return False
-    if left in P.YEAR_LEFT_CUES or left in P.MONTHS:
+    if strong:
         return True
-    if left in P.YEAR_LEFT_DETERMINERS:
-        return cap(nxt_raw) or nxt in P.YEAR_EVENT_NOUNS or folded[e:e + 1] == "-"
-    if folded[s - 1:s] == "(" and folded[e:e + 1] == ")":
-        return True
-    if sentence_initial(folded, s) and nxt in P.YEAR_SUBJECT_VERBS:
-        return True
-    return False
+    if old:
+        return False
+    if left in P.NUMBER_LEFT or folded[e:e + 1] in (":", "/") or (nxt == "of" and folded[e:e + 1] == " "):
+        return False
+    if cap(left_raw) and not sentence_initial(folded, s) and not left_raw.lower().endswith("'s") \
+            and left not in P.WEEKDAY_LEFT_FUNCTION and left not in P.WEEKDAYS:
+        return False  # "Vision 2030", "Windows 2000"
+    return True
 
 
 def _b_year_range(m, folded, raw):
@@ -179,9 +192,13 @@ def _b_year_range(m, folded, raw):
 
 
 def _b_year(m, folded, raw):
-    if not _year_context_ok(folded, m.start(), m.end()):
+    if not _year_context_ok(folded, m.start(), m.end(), old=int(m["y"]) < 1900):
         return None
-    return single(m, "year", "DATE", {"k": "year", "y": int(m["y"]), "mod": ""})
+    left, _ = word_before(folded, m.start())
+    f = {"k": "year", "y": int(m["y"]), "mod": ""}
+    if left in ("in", "during") and sentence_initial(folded, m.start() - len(left) - 1):
+        f["frame"] = True  # "In 2019, ...": the year frames what follows
+    return single(m, "year", "DATE", f)
 
 
 def _b_decade(m, folded, raw):

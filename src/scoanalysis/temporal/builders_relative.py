@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Callable
 
 from ..patterns import temporal as P
-from .words import cap, duration_value, fmt_num, mod_of, number, sentence_initial, single, unit_name, weekday_of, \
+from ..patterns import temporal_periods as Q
+from .calendar import valid
+from .words import cap, month_ok, duration_value, fmt_num, mod_of, number, sentence_initial, single, unit_name, weekday_of, \
     word_after, word_before
 
 
@@ -34,11 +36,21 @@ def _b_weekend(m, folded, raw):
     return single(m, "weekend", "DATE", {"k": "weekend"}, s=m.start("core"), e=m.end("core"))
 
 
-def _weekday_context_ok(folded: str, raw: str, s: int) -> bool:
+def _weekday_context_ok(folded: str, raw: str, s: int, e: int) -> bool:
+    """Return whether the weekday name at folded[s:e] names a day here.
+
+    News puts the day right after its subject ("Clinton Saturday vowed", "in Tokyo
+    Monday"): a capitalised word before it is no objection, unless it makes a name
+    with it ("Black Friday", "Super Tuesday"), or the day opens a title after "the"
+    ("the Sunday Times").
+    """
     left, left_raw = word_before(folded, s)
     if not left_raw or sentence_initial(folded, s):
         return True
-    if cap(left_raw) and left not in P.WEEKDAY_LEFT_FUNCTION and left not in P.MONTHS:
+    if cap(left_raw) and left in P.DAY_NAME_MODIFIERS:
+        return False
+    nxt, nxt_raw = word_after(folded, e)
+    if left in ("the", "a") and cap(nxt_raw) and cap(raw[s:s + 1]) and nxt not in P.WEEKDAYS and nxt not in P.MONTHS:
         return False
     return True
 
@@ -64,7 +76,7 @@ def _b_early_weekday(m, folded, raw):
 
 def _b_weekday(m, folded, raw):
     s = m.start("rel") if m["rel"] else m.start("wd")
-    if not m["rel"] and not _weekday_context_ok(folded, raw, m.start("wd")):
+    if not m["rel"] and not _weekday_context_ok(folded, raw, m.start("wd"), m.end("wd")):
         return None
     wd = weekday_of(m["wd"])
     if wd is None:
@@ -105,13 +117,15 @@ def _b_deictic_part(m, folded, raw):
 
 
 def _b_anaphoric(m, folded, raw):
-    which = (m["which"] or m["which2"]).lower()
-    d = (m["dir"] or m["dir2"]).lower()
+    tod = P.PARTS_OF_DAY[m["tod4"].lower()] if m["tod4"] else ""
+    which = (m["which"] or m["which2"] or m["which3"] or "day").lower()
+    d = (m["dir"] or m["dir2"] or m["dir4"] or "same").lower()
     off = {"before": -1, "earlier": -1, "previous": -1, "preceding": -1, "after": 1, "later": 1, "next": 1,
            "following": 1, "same": 0}[d]
     if which == "year" and d == "next":
         return None
-    return single(m, "anaphoric", "DATE", {"k": "anaphoric", "unit": which, "off": off})
+    f = {"k": "anaphoric", "unit": which, "off": off, "tod": tod}
+    return single(m, "anaphoric", "TIME" if tod else "DATE", f)
 
 
 def _b_offset(m, folded, raw):
@@ -127,6 +141,8 @@ def _b_offset(m, folded, raw):
             f = {"k": "duration", "value": duration_value(n, unit), "mod": mod_of(m["mod"])}
             return single(m, "duration", "DURATION", f, e=e)
     f = {"k": "offset", "n": n, "unit": unit, "dir": d, "mod": mod_of(m["mod"])}
+    if unit == "year" and Q.COMPARISON_BEFORE.search(folded[:m.start()]):
+        f["cmp"] = True  # "up from $10 million a year ago": the same period a year back
     return single(m, "offset", "DATE", f)
 
 
@@ -138,7 +154,7 @@ def _b_duration_the(m, folded, raw):
     if d == "first" and not num:
         return None
     nxt, _ = word_after(folded, m.end())
-    if nxt == "of" and d in ("last", "first", "past"):
+    if nxt == "of" and d in ("last", "first", "past") and not num:
         return None
     s = m.start("for") if m["for"] else m.start("core")
     if d in ("next", "coming") and not num and plural:
@@ -158,19 +174,25 @@ def _b_duration_the(m, folded, raw):
 def _b_duration(m, folded, raw):
     num = m["num"]
     n = number(num)
-    if n is None:
-        return None
-    if num.lower() in ("a", "an", "one") and not m["mod"]:
+    if n is None or Q.AGE_AFTER.match(folded[m.end():]):
+        return None  # "a 6-year-old", "52 years old": an age
+    hyphen = "-" in m["sep"]
+    if num.lower() in ("a", "an", "one") and not m["mod"] and not (hyphen and num.lower() == "one"):
         left, _ = word_before(folded, m.start("num"))
         if left not in P.DURATION_ONE_CUES:
-            return None
+            return None  # "one day he ..."; but "a one-day trip" is a duration
     nxt, _ = word_after(folded, m.end())
     unit = unit_name(m["unit"])
     left, _ = word_before(folded, m.start("num"))
     if unit in ("second", "minute") and not m["mod"] and left not in P.DURATION_ONE_CUES and not m["long"]:
         return None
     f = {"k": "duration", "value": duration_value(n, unit), "mod": mod_of(m["mod"])}
-    return single(m, "duration", "DURATION", f)
+    # "the nine months ended Sept. 30": the article is part of the noun phrase; "the two-day summit": not
+    if m["the"] and not hyphen and not m["mod"] and num.lower() not in ("a", "an", "one"):
+        s = m.start("the")
+    else:
+        s = m.start("mod") if m["mod"] else m.start("num")
+    return single(m, "duration", "DURATION", f, s=s)
 
 
 def _b_half(m, folded, raw):
@@ -247,6 +269,45 @@ def _b_clock(m, folded, raw):
     return single(m, "clock", "TIME", {"k": "clock", "hh": hh, "mm": mm})
 
 
+def _clock_of(m) -> tuple[int, int]:
+    """Return (hour, minute) of a clock match ("10 p.m." 22:00, "noon" 12:00, "midnight" 24:00)."""
+    if m["nm"]:
+        return {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[m["nm"].lower()]
+    if m["h"]:
+        return int(m["h"]) % 12 + (12 if m["ap"].lower() == "p" else 0), int(m["mi"] or 0)
+    return int(m["h2"]), int(m["mi2"])
+
+
+def _day_feats(m, folded, raw, tod: str, mod: str = "") -> dict | None:
+    """Return the features of the day a clock or a part of day names after it ("Wednesday", "yesterday", "Nov. 6")."""
+    if m["wd"]:
+        wd = weekday_of(m["wd"])
+        return None if wd is None else {"k": "weekday", "wd": wd, "tod": tod, "mod": mod, "rel": "", "wk": None}
+    if m["deic"]:
+        off = {"today": 0, "yesterday": -1, "tomorrow": 1}[m["deic"].lower()]
+        return {"k": "deictic", "off": off, "tod": tod, "mod": mod}
+    mon = month_ok(raw, m, "m", attached=True)
+    if mon is None or valid(2000, mon, int(m["d"])) is None:
+        return None
+    return {"k": "date", "y": None, "m": mon, "d": int(m["d"]), "wd": None, "ry": None, "tod": tod}
+
+
+def _b_clock_day(m, folded, raw):
+    if m["h2"] and not m["h"] and not m["nm"]:
+        left, _ = word_before(folded, m.start())
+        if left not in P.CLOCK_LEFT_CUES:
+            return None
+    hh, mm = _clock_of(m)
+    f = _day_feats(m, folded, raw, f"{hh:02d}:{mm:02d}")
+    return None if f is None else single(m, "clock_day", "TIME", f)
+
+
+def _b_tod_day(m, folded, raw):
+    tod = P.PARTS_OF_DAY[(m["tod"] or m["tod2"]).lower()]
+    f = _day_feats(m, folded, raw, tod, P.PART_MODS.get((m["mod"] or "").lower(), ""))
+    return None if f is None else single(m, "tod_day", "TIME", f)
+
+
 #: Builders of the relative rules, by rule name.
 RELATIVE_BUILDERS: dict[str, Callable] = {
     "rel_part": _b_rel_part, "rel_unit": _b_rel_unit, "weekend": _b_weekend, "hours_of": _b_hours_of,
@@ -254,5 +315,5 @@ RELATIVE_BUILDERS: dict[str, Callable] = {
     "deictic_part": _b_deictic_part, "anaphoric": _b_anaphoric, "offset": _b_offset,
     "duration_the": _b_duration_the, "duration": _b_duration, "half_duration": _b_half,
     "vague_duration": _b_vague_duration, "ref": _b_ref, "set": _b_set, "plural_weekday": _b_plural_weekday,
-    "clock": _b_clock,
+    "clock": _b_clock, "clock_day": _b_clock_day, "tod_day": _b_tod_day,
 }

@@ -9,12 +9,13 @@ import pandas as pd
 from ..patterns import temporal as P
 from ..text import fold
 from .builders import DATE_BUILDERS
+from .builders_periods import PERIOD_BUILDERS
 from .builders_relative import RELATIVE_BUILDERS
 from .mentions import SKIP_KINDS, Cand, Mention, Row
 from .tense import clause_of, tense_at, tense_cues
 
 #: Builder of each rule, by rule name.
-BUILDERS = {**DATE_BUILDERS, **RELATIVE_BUILDERS}
+BUILDERS = {**DATE_BUILDERS, **RELATIVE_BUILDERS, **PERIOD_BUILDERS}
 assert set(BUILDERS) == {name for name, _ in P.RULES}
 #: The rules with their builders and gates, in order.
 RULES = [(rule, rx, BUILDERS[rule], *P.RULE_GATES[rule]) for rule, rx in P.RULES]
@@ -141,12 +142,19 @@ def _sentence_mentions(aid: str, row: Row, offset: int) -> list[Mention]:
         first = len(out)
         for part in c.parts:
             tense, local = tense_at(part.s, bounds, markers, folded)
+            since = P.SINCE_RIGHT_BEFORE.search(folded, 0, part.s) is not None
+            if since:
+                tense, local = "past", True  # "since year-end": a time before the DCT, whatever the verb
+            elif P.SOON_AS_RIGHT_BEFORE.search(folded, 0, part.s):
+                tense, local = "future", True  # "as soon as Tuesday": a time still to come
             mention = Mention(
                 article_id=aid, sentence_id=sid, paragraph_id=pid,
                 start=start + part.s, end=start + part.e, text=raw[part.s:part.e], rule=c.rule,
                 timex_type=part.ttype, f=dict(part.f), tense=tense, local_tense=local, clause=clause_of(bounds, part.s),
                 caption=caption,
             )
+            if since:
+                mention.f["since"] = True
             if part.link is not None:
                 mention.link = offset + first + part.link
                 mention.link_kind = part.link_kind

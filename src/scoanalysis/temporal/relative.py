@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from .calendar import add_months, month_end, monday, week_value
 from .mentions import Mention, Res
+from .periods import compared, discussed, is_quarter_mention, quarter_of, quarter_res
 from .values import DAY_GRANS, mod_out, offset_gran, part_interval, unresolved, value_for
 
 
@@ -70,20 +71,50 @@ def _shift(d: date, n: float, unit: str, sign: int) -> date:
     return add_months(d, sign * round(months))
 
 
+def quarter_context(i: int, m: Mention, mentions: list[Mention], res: list[Res]) -> int | None:
+    """Return the quarter an offset in years compares with ("up from a year ago"), else None.
+
+    That is a quarter named in the offset's sentence (before or after it), else one
+    named earlier in its paragraph; for an offset from an event ("a year earlier"),
+    else the quarter under discussion in the article.
+    """
+    best = None
+    for j, o in enumerate(mentions):
+        if j == i or not is_quarter_mention(o) or compared(o) or res[j] is None or quarter_of(res[j]) is None:
+            continue
+        if o.sentence_id == m.sentence_id or (o.paragraph_id == m.paragraph_id and j < i):
+            if best is None or abs(o.start - m.start) < abs(mentions[best].start - m.start):
+                best = j
+    if best is None and (m.f.get("cmp") or (m.f.get("dir") not in ("ago", "from now", "hence", None)
+                                            and _antecedent(i, m, mentions, res) is None)):
+        best = discussed(i, mentions, res)
+    return best
+
+
 def resolve_offset(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct: date | None) -> Res:
-    """Resolve "two years ago" against the DCT, "two days later" against the nearest earlier timex of the paragraph."""
+    """Resolve "two years ago" against the DCT, "two days later" against the nearest earlier timex of the paragraph.
+
+    An offset in whole years from a quarter ("profit rose from a year ago" next to "the
+    third quarter") is that quarter so many years back or on. An offset from an event
+    with no earlier timex in its paragraph ("A year earlier, ...") counts from the DCT.
+    """
     f = m.f
     d, unit, n, mod = f["dir"], f["unit"], f["n"], f.get("mod", "")
+    sign = -1 if d in ("ago", "earlier", "before") else 1
+    if unit == "year" and float(n).is_integer() and mod in ("", "APPROX"):
+        q = quarter_context(i, m, mentions, res)
+        if q is not None:
+            y, qq = quarter_of(res[q])
+            return quarter_res(y + sign * int(n), qq, mentions[q].span_id)
     if d in ("ago", "from now", "hence"):
         base, anchor = dct, "dct"
     else:
-        base, anchor = None, ""
+        base, anchor = (dct, "dct") if d in ("earlier", "before") else (None, "")
         ante = _antecedent(i, m, mentions, res)
         if ante is not None:
             base, anchor = res[ante].earliest, mentions[ante].span_id
     if base is None:
         return unresolved(m)
-    sign = -1 if d in ("ago", "earlier", "before") else 1
     try:
         point = _shift(base, n, unit, sign)
     except (ValueError, OverflowError):
@@ -133,6 +164,8 @@ def resolve_anaphoric(i: int, m: Mention, mentions: list[Mention], res: list[Res
         if res[j].gran not in DAY_GRANS:
             return unresolved(m)
         d = base + timedelta(days=off)
+        if m.f.get("tod"):
+            return Res(f"{d.isoformat()}T{m.f['tod']}", d, d, span, "", "time")
         return Res(d.isoformat(), d, d, span, "", "day")
     if unit == "week":
         s = monday(base) + timedelta(days=7 * off)
@@ -144,8 +177,12 @@ def resolve_anaphoric(i: int, m: Mention, mentions: list[Mention], res: list[Res
     return Res(f"{y:04d}", date(y, 1, 1), date(y, 12, 31), span, "", "year")
 
 
-def resolve_clock(i: int, m: Mention, mentions: list[Mention], res: list[Res]) -> Res:
-    """Resolve a clock time to the nearest single day named in its sentence (else a day written ``XXXX-XX-XX``)."""
+def resolve_clock(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct: date | None = None) -> Res:
+    """Resolve a clock time to the day it belongs to, else a day written ``XXXX-XX-XX``.
+
+    That day is the nearest single day named in its sentence, else the last one named
+    earlier in its paragraph, else the DCT ("at 7:15 p.m., police said" in the day's news).
+    """
     best, dist = None, None
     for j, o in enumerate(mentions):
         if j == i or o.sentence_id != m.sentence_id:
@@ -155,8 +192,18 @@ def resolve_clock(i: int, m: Mention, mentions: list[Mention], res: list[Res]) -
             gap = abs(o.start - m.start)
             if dist is None or gap < dist:
                 best, dist = j, gap
+    if best is None:
+        for j in range(i - 1, -1, -1):
+            o, r = mentions[j], res[j]
+            if o.paragraph_id != m.paragraph_id:
+                break
+            if r.gran in DAY_GRANS and r.earliest is not None and r.latest == r.earliest:
+                best = j
+                break
     hhmm = "T{:02d}:{:02d}".format(m.f["hh"], m.f["mm"])
     if best is None:
+        if dct is not None:
+            return Res(dct.isoformat() + hhmm, dct, dct, "dct", "", "time")
         return Res("XXXX-XX-XX" + hhmm, gran="time")
     d = res[best].earliest
     return Res(d.isoformat() + hhmm, d, d, mentions[best].span_id, "", "time")

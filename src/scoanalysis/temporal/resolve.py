@@ -9,6 +9,7 @@ from typing import Iterable
 from .anchored import resolve_anchored, resolve_weekday
 from .calendar import week_value
 from .mentions import Mention, Res
+from .periods import is_quarter_mention, quarter_of, quarter_res, resolve_period_ref
 from .relative import resolve_anaphoric, resolve_clock, resolve_offset, resolve_rel_unit, weekend_saturday
 from .values import ANCHORED_KINDS, day_res, mod_keep, part_interval, unresolved, value_for
 
@@ -86,10 +87,20 @@ def _reads(i: int, mentions: list[Mention], by_para: dict, by_sentence: dict, by
         if f.get("ry") is not None or f.get("rel") is not None:
             return []
         return [j for j in by_para[m.paragraph_id] if j < i] + [j for j in by_kind[_read_key(m)] if j < i]
-    if k == "offset" and f["dir"] in ("ago", "from now", "hence"):
-        return []
+    if k == "period_ref":
+        return list(range(i))
+    if k == "offset":
+        # an offset in years may compare with a quarter of its sentence or paragraph ("from a year ago")
+        quarters = [j for j in by_sentence[m.sentence_id] + by_para[m.paragraph_id]
+                    if j != i and is_quarter_mention(mentions[j])] if f["unit"] == "year" else []
+        if f["dir"] in ("ago", "from now", "hence") and not f.get("cmp"):
+            return sorted(set(quarters))
+        if f["unit"] == "year":
+            quarters += [j for j in range(i) if is_quarter_mention(mentions[j])]
+        return sorted(set(quarters + [j for j in by_para[m.paragraph_id] if j < i] + [j for j in by_kind[_read_key(m)] if j < i]
+                          + ([m.link] if m.link is not None else [])))
     if k == "clock":
-        return [j for j in by_sentence[m.sentence_id] if j != i]
+        return [j for j in by_sentence[m.sentence_id] if j != i] + [j for j in by_para[m.paragraph_id] if j < i]
     # offsets from an event, anaphors and anything else: the paragraph, the same kind, the link
     out = [j for j in by_para[m.paragraph_id] if j < i] + [j for j in by_kind[_read_key(m)] if j < i]
     return out + ([m.link] if m.link is not None else [])
@@ -130,23 +141,56 @@ def resolve_some(mentions: list[Mention], dct: date | None, fixed: list[Res | No
     """
     res = list(fixed)
     waiting = []
+    later_quarter = _later_quarters(mentions) if any(m.f.get("k") == "offset" for m in mentions) else set()
     for i in todo:
         m = mentions[i]
         if alone[i] is not None:
             res[i] = _resolve_alone(alone[i], dct)
-        elif (m.link is not None and m.link > i) or m.f.get("k") == "clock":
+        elif (m.link is not None and m.link > i) or m.f.get("k") == "clock" or i in later_quarter:
             waiting.append(i)
             res[i] = Res("")
         else:
             res[i] = resolve_one(i, m, mentions, res, dct)
     for i in waiting:
         m = mentions[i]
-        res[i] = resolve_clock(i, m, mentions, res) if m.f.get("k") == "clock" else resolve_one(i, m, mentions, res, dct)
+        res[i] = resolve_clock(i, m, mentions, res, dct) if m.f.get("k") == "clock" else resolve_one(i, m, mentions, res, dct)
     return res
+
+
+def _later_quarters(mentions: list[Mention]) -> set[int]:
+    """Return the offsets in years followed by a quarter in their sentence: they resolve after it."""
+    out = set()
+    for i, m in enumerate(mentions):
+        if m.f.get("k") == "offset" and m.f["unit"] == "year":
+            for j in range(i + 1, len(mentions)):
+                if mentions[j].sentence_id != m.sentence_id:
+                    break
+                if is_quarter_mention(mentions[j]):
+                    out.add(i)
+                    break
+    return out
 
 
 #: Kinds resolved from their own words alone (a year printed, a duration, a set, a vague reference).
 _DCT_FREE_KINDS = frozenset({"duration", "set", "ref", "year", "decade", "century"})
+
+
+def _week_of(r: Res) -> Res:
+    """Return the ISO week holding the day of `r` ("the week of March 6", "Easter week")."""
+    if r.earliest is None:
+        return Res("XXXX-WXX", gran="week")
+    s = r.earliest - timedelta(days=r.earliest.weekday())
+    return Res(week_value(s), s, s + timedelta(days=6), r.anchor, "", "week")
+
+
+def _back(r: Res, years: int) -> Res:
+    """Return resolution `r` moved `years` years back ("the year-earlier third quarter")."""
+    if not years or r.earliest is None:
+        return r
+    qy = quarter_of(r)
+    if qy is not None:
+        return quarter_res(qy[0] - years, qy[1], r.anchor)
+    return r
 
 
 def dct_free(m: Mention) -> bool:
@@ -186,7 +230,10 @@ def resolve_one(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct
         first = date((c - 1) * 100, 1, 1) if c > 1 else date(1, 1, 1)
         return Res(f"{c - 1:02d}", first, date((c - 1) * 100 + 99, 12, 31), "absolute", "", "century")
     if k in ANCHORED_KINDS:
-        return resolve_anchored(i, m, mentions, res, dct)
+        r = resolve_anchored(i, m, mentions, res, dct)
+        return _week_of(r) if m.f.get("week") else _back(r, m.f.get("back", 0))
+    if k == "period_ref":
+        return resolve_period_ref(i, m, mentions, res, dct)
     if k == "weekday":
         return resolve_weekday(i, m, mentions, res, dct)
     if k == "deictic":

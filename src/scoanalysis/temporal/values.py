@@ -10,7 +10,7 @@ from .mentions import Mention, Res
 #: Granularities of a single day (a TIME is a day with a part of it or a clock time).
 DAY_GRANS = frozenset({"day", "time"})
 #: Kinds resolved as calendar periods that may lack their year (resolved against a partner, a year nearby, the DCT).
-ANCHORED_KINDS = frozenset({"date", "month", "season"})
+ANCHORED_KINDS = frozenset({"date", "month", "season", "holiday"})
 
 
 def part_interval(iv: tuple[date, date], mod: str, gran: str) -> tuple[date, date]:
@@ -80,6 +80,8 @@ def unresolved(m: Mention) -> Res:
         return Res(f"XXXX-{f['m']:02d}", mod=f.get("mod", ""), gran="month")
     if k == "season":
         return Res(f"XXXX-{f['code']}", mod=f.get("mod", ""), gran="season")
+    if k == "holiday":
+        return Res("XXXX-XX-XX", gran="day")
     if k == "weekday":
         tod = f"T{f['tod']}" if f.get("tod") else ""
         return Res(f"XXXX-WXX-{f['wd'] + 1}{tod}", mod=f.get("mod", ""), gran="time" if tod else "day")
@@ -123,7 +125,7 @@ def day_res(d: date, f: dict, anchor: str) -> Res:
 
 
 def _gran_of(f: dict) -> str:
-    return {"date": "day", "month": "month", "season": "season"}[f["k"]]
+    return {"date": "day", "month": "month", "season": "season", "holiday": "day"}[f["k"]]
 
 
 def res_from_iv(iv: tuple[date, date], m: Mention, anchor: str) -> Res:

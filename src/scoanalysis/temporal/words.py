@@ -76,6 +76,9 @@ def number(text: str) -> float | None:
         t, half = t[: -len(" and a half")], 0.5
     if P.NUMERAL.fullmatch(t):
         return float(t) + half
+    frac = P.FRACTION_NUMBER.fullmatch(t)
+    if frac:  # "5 1/2"
+        return int(frac.group(1)) + int(frac.group(2)) / int(frac.group(3))
     t = t.replace("-", " ")
     for pre in ("a couple of", "couple of"):
         if t == pre:
