@@ -17,8 +17,9 @@ from .text import STOPWORDS
 DOUBLE_OPEN = frozenset("\u201c\u201e\u201f\u00ab")
 #: Double marks that close a quotation (” »).
 DOUBLE_CLOSE = frozenset("\u201d\u00bb")
-#: Double marks whose direction depends on context (straight ", fullwidth ").
-DOUBLE_EITHER = frozenset('"\uff02')
+#: Double marks whose direction depends on context (straight ", fullwidth ", and the double prime
+#: ″ that scraped pages carry where an editor turned a closing " into an inch mark).
+DOUBLE_EITHER = frozenset('"\uff02\u2033')
 #: Single marks that open a quotation (‘ ‚ ‛).
 SINGLE_OPEN = frozenset("\u2018\u201a\u201b")
 #: Single marks that close a quotation or write an apostrophe (’).
@@ -29,8 +30,18 @@ SINGLE_EITHER = frozenset("'")
 DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_EITHER
 SINGLE_MARKS = SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
 
-#: Any character that may be a quotation mark.
-QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS | SINGLE_MARKS))) + "]")
+#: Two single marks written for one double mark (’’ '' ‘‘ ``), and what each stands for.
+DOUBLED_SINGLES = {"\u2019\u2019": "\u201d", "''": '"', "\u2018\u2018": "\u201c", "``": "\u201c"}
+
+#: Any character that may be a quotation mark, or a doubled single mark (matched first).
+QUOTE_MARK = re.compile(
+    "|".join(re.escape(d) for d in DOUBLED_SINGLES)
+    + "|[" + re.escape("".join(sorted(DOUBLE_MARKS | SINGLE_MARKS))) + "]"
+)
+
+#: A paragraph that opens with a dash and no quotation mark: the dialogue dash of a quotation
+#: whose attribution ends the paragraph ("- We are ready. ..., the minister said.").
+DASH_OPENING = re.compile(r"^\s*(?P<dash>--?|[\u2012\u2013\u2014\u2015])\s+(?=[A-Z\u00c0-\u00de])")
 
 #: Characters after which a mark opens a quotation (besides start of text and white space).
 OPENING_CONTEXT = frozenset("([{/-\u2013\u2014:") | DOUBLE_MARKS | SINGLE_MARKS
@@ -111,7 +122,33 @@ SPEECH_VERBS = frozenset(
     cautions cautioned cautioning
     confirms confirmed confirming
     exclaimed shouted
+    promises promised promising
+    proposes proposed proposing
+    appeals appealed appealing
+    criticises criticised criticising criticizes criticized criticizing
+    condemns condemned condemning
+    denounces denounced denouncing
+    slams slammed slamming
+    praises praised praising
+    hails hailed hailing
+    lauds lauded lauding
+    accuses accused accusing
+    blames blamed blaming
+    thanked thanking
+    expresses expressed expressing
+    welcomes welcomed welcoming
+    reaffirms reaffirmed reaffirming
+    opposes opposed
+    posted
     """.split()
+)
+
+_FINITE = "|".join(sorted((v for v in SPEECH_VERBS if not v.endswith("ing")), key=len, reverse=True))
+#: The attribution that ends a dash-opened paragraph: ", the minister said." / ", said Lavrov."
+#: Starts at the comma that closes the quotation; no comma or sentence end inside it.
+DASH_ATTRIBUTION = re.compile(
+    rf",\s+(?:[^,.;:!?\n]{{1,80}}?\s+)?(?:{_FINITE})\b[^,.;:!?\n]{{0,80}}[.!?]?\s*$",
+    re.IGNORECASE,
 )
 
 #: Verbs that name a term rather than report speech ("what it terms “splittism”"). They
@@ -119,10 +156,13 @@ SPEECH_VERBS = frozenset(
 NAMING_VERBS = frozenset("terms termed calls called dubs dubbed labels labelled labeled brands branded".split())
 
 _WORD = r"[\w\u2019'\-]+"
-#: A cue: reporting verb, phrasal reporting verb, "according to", or naming verb.
+#: A cue: reporting verb, phrasal reporting verb, "according to" / "heard from" (the source
+#: follows), a quoting verb whose object is the speaker ("state media quoted Xi as saying"),
+#: or naming verb.
 CUE = re.compile(
     rf"""\b(?:
-        (?P<according>according\s+to|in\s+the\s+words\s+of)
+        (?P<according>according\s+to|in\s+the\s+words\s+of|heard\s+from|learned\s+from|learnt\s+from)
+      | (?P<quoting>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=(?:\s+{_WORD}){{1,8}}?\s+as\s+(?:saying|telling|stating|writing|adding|warning|calling|describing)\b)
       | (?P<call>call(?:s|ed|ing))(?:\s+{_WORD}){{0,3}}?\s+(?P<call_p>for|on)
       | (?P<refer>refer(?:s|red|ring))\s+(?P<refer_p>to)
       | (?P<point>point(?:s|ed|ing))\s+(?P<point_p>out)
@@ -272,3 +312,115 @@ PARTICIPLE_FOLLOWERS = frozenset(
     "to with after before on in at for from the a an his her its their that this by up out into about over "
     "of as".split()
 )
+
+# --- what a quotation is when no one says it -------------------------------------------------
+
+#: The words just before a quotation that make it a term, a name or a title rather than speech
+#: ("what it terms “X”", "so-called “X”", "under the slogan “X”", "a summit titled “X”",
+#: "a group called “X”"). Matched against the reporter's text ending at the opening mark.
+TERM_BEFORE = re.compile(
+    r"""(?:\bso-called
+        | \bwhat\s+[\w\u2019'\-]+(?:\s+[\w\u2019'\-]+)?\s+(?:terms?|termed|calls?|called|dubs?|dubbed|labels?|labell?ed|brands?|branded|describes\s+as|described\s+as)
+        | \b(?:slogan|motto|theme|term|word|phrase|banner|title|name|headline|hashtag|label|catchphrase|tagline|code-?name|nickname)s?(?:\s+of)?
+        | \b(?:dubbed|named|titled|entitled|nicknamed|labell?ed|branded|code-?named|christened|called|known\s+as|billed\s+as|styled)
+    )\s*[,:]?\s*(?:the\s+|a\s+|an\s+)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Words before a quotation that make it a modifier of the noun after it ("a “no limits”
+#: partnership", "the “SCO plus” meeting", "a more “multipolar” world").
+PREMODIFIER_BEFORE = frozenset(
+    "a an the this that these those its his her their our my your every each another more most less "
+    "so very new first second third".split()
+)
+
+#: Past and present verb forms that may follow a quoted noun phrase without being a noun ("the
+#: “big club” grew"); a quotation before one of these is not a modifier.
+NOT_NOUNS = frozenset(
+    """
+    grew grows met meets went goes came comes took takes made makes gave gives held holds left leaves began
+    begins became becomes saw sees won wins lost loses rose rises fell falls sent sends kept keeps brought
+    brings stood stands ran runs led leads got gets put puts set sets cut cuts hit hits let lets remains
+    remained seems seemed looks looked appears appeared emerged emerges exists existed lies lay
+    """.split()
+)
+
+#: Short words that stay lower case in a title ("Palace of Independence", "Response to Isolation").
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs nor but into".split())
+
+#: Head nouns of a phrase that names an outlet or a publication (a headline quoted from one is no speech).
+MEDIA_HEADS = frozenset(
+    "report reports media newspaper newspapers paper papers daily dailies tabloid outlet outlets website "
+    "broadcaster channel television tv editorial agency magazine weekly".split()
+)
+
+#: Head nouns of a document that speaks for those who adopted it.
+DOCUMENT_HEADS = frozenset(
+    "declaration declarations statement statements communique communiqué communiques document documents "
+    "resolution resolutions charter treaty memorandum agreement accord".split()
+)
+
+#: Head nouns of a phrase naming one person by role ("the Kremlin official", "the head of the MFA").
+PERSON_HEADS = frozenset(
+    """
+    official source diplomat spokesperson spokesman spokeswoman analyst expert observer commentator aide
+    adviser advisor envoy ambassador minister leader president premier chancellor secretary chief head
+    director chairman chairwoman chair representative delegate negotiator lawmaker senator officer
+    commander general researcher scholar professor fellow economist academic historian speaker
+    """.split()
+)
+#: Role heads too general to match a person's title by themselves ("the official" needs a modifier).
+GENERIC_PERSON_HEADS = frozenset("official source head chief representative officer delegate expert analyst".split())
+#: Role words written for one another in titles.
+ROLE_SYNONYMS = {
+    "spokesperson": "spokesman", "spokeswoman": "spokesman", "advisor": "adviser", "chairwoman": "chairman",
+    "chair": "chairman", "pm": "premier", "prime": "premier",
+}
+
+#: Verbs and nouns of a stance in the reporter's words ("Putin expressed ...", "Xi stuck to
+#: Beijing's line that ...", "a declaration containing a call for ..."): with one of these
+#: between a person or a document and a quotation that has no cue, the quotation is theirs.
+STANCE_WORDS = frozenset(
+    """
+    expressed expresses expressing thanked voiced conveyed reiterated stressed emphasised emphasized
+    highlighted opposes opposed opposing supports supported backs backed rejects rejected condemns
+    condemned welcomes welcomed advocated advocates championed champions defended defends pushed pressed
+    sought insisted urged called calls calling contains contained containing reads read spoke speaks
+    talked described describes referred refers pledged vowed promised proposed warned
+    line position stance view views call appeal warning message remarks remark speech address words
+    demand demands proposal proposals pledge promise assurance assurances claim opposition support
+    reference criticism praise commitment vision concern concerns
+    """.split()
+)
+
+#: A dateline that opens a sentence: "NEW DELHI:", "ASTANA, July 3 (Reuters) -", "MOSCOW, July 2. /TASS/.".
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.\-]+(?:\s+[A-Z][A-Z.\-]+)*(?:\s*\([^)]{1,30}\))?"
+    r"(?:\s*,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\.?)?(?:\s*\([^)]{1,30}\))?"
+    r"(?:\s*/[^/\s][^/]{0,29}/\.?|\s*(?::|\u2013|\u2014|--?))\s+"
+)
+
+#: Words of a time adverbial that may stand between a speaker and the cue ("Xi on Monday said").
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week month
+    year weekend january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+#: Words that open such an adverbial ("on Monday", "last week", "earlier this month").
+TIME_OPENERS = frozenset("on last this earlier early late later next in at".split())
+
+# --- titles around a name (whom a role phrase names) ------------------------------------------
+
+_TITLE_TOKEN = r"(?:[A-Z][\w\u2019'\-]*\.?|of|the|for|and|on|foreign|prime|deputy|vice|first|senior|chief|" + "|".join(
+    sorted(SOURCE_HEADS | TITLES, key=len, reverse=True)) + r")"
+#: The title right before a name: capitalised and role words, optionally closed by a comma
+#: ("Kremlin aide ", "Chinese President ", "the Minister of Foreign Affairs of Tajikistan, ").
+TITLE_BEFORE_NAME = re.compile(rf"(?:(?<=\s)|^)(?:{_TITLE_TOKEN}\s+)*{_TITLE_TOKEN}\s*,?\s*$")
+#: An appositive right after a name: ", the Kremlin aide," (group 1 holds its words).
+APPOSITIVE_AFTER_NAME = re.compile(r"\s*,\s*((?:an?|the)\s+[^,.;:!?()]{1,60}?)\s*(?:[,.;:!?()]|\s+to\s|$)")
+#: A word of a title.
+TITLE_WORD = re.compile(r"[^\W\d_][\w\u2019'\-]*")
+#: A run of capitalised words, small words inside ("Minister of Foreign Affairs of Tajikistan").
+CAPITAL_RUN = re.compile(r"[A-Z][\w\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w\-]*)*")
