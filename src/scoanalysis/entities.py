@@ -11,7 +11,9 @@ places, offices, roles). A mention is resolved by, in turn:
 3. a role phrase ("the Chinese leader", "the Kremlin leader", "Kazakhstan's president",
    "his foreign minister"): whoever held that office at the article's date;
 4. a person the reference does not know, introduced by an appositive ("Theresa Fallon,
-   director of the Centre for ...") or a byline, kept with the affiliation;
+   director of the Centre for ...", "Anwar Ibrahim, the Malaysian prime minister"), a
+   lower-case title ("parliamentary leader Li Zhanshu") or a byline, kept with the
+   affiliation; their surname then names them, not a reference person of that surname;
 5. a misspelt full name within a small edit distance of a reference name.
 
 Entity ids are the reference ids (``vladimir-putin``, ``kazakhstan``, ``sco``); a
@@ -199,8 +201,9 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         entry = _pick_entry(entries, text, m.start(), m.end(), gaz, date)
         if entry is not None:
             out.append(_cand(m.start(), m.end(), entry.entity_id, entry.entity_type, entry.name, entry.kind))
-    # people introduced by an appositive or a byline
+    # people introduced by an appositive, a lower-case title or a byline
     intro = [(m, m.group("rest") or "") for m in P.APPOSITIVE.finditer(text)] if P.APPOSITIVE_TAIL.search(text) else []
+    intro += [(m, "") for m in P.TITLED_NAME.finditer(text) if not _ends_in_common_word(m.group("name"))]
     if kind == "byline" or P.BYLINE.match(text):
         intro += [(m, m.group("rest") or "") for m in [P.BYLINE.match(text)] if m]
     for m, rest in intro:
@@ -211,13 +214,13 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         if known:
             continue
         aff = P.AFFILIATION.search(rest)
-        role = m.groupdict().get("role") or ""
+        role = m.groupdict().get("role") or m.group().removesuffix(name).strip()
         pid = _slug(name)
         info = local.setdefault(pid, {
             "name": name, "country_id": "", "gender": "",
             "affiliation": " ".join(f"{role} {rest}".split()),
             "organization": aff.group("org") if aff else "",
-            "surnames": (name.split()[-1],),
+            "surnames": _short_forms(name),
         })
         out.append(_cand(m.start("name"), m.end("name"), pid, "person", info["name"], "context"))
     # surnames and single-word aliases
@@ -225,6 +228,8 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
     for m in gaz.surnames.finditer(text):
         sur = m.group()
         pid = seen.get(sur)
+        if pid in local:
+            continue  # a person of this article who is not in the reference: read below
         if pid is None:
             if title_case is None:
                 title_case = _title_case(text)
@@ -235,11 +240,12 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
             pid = _choose_person(gaz.surname_ids.get(sur, ()), date, gaz)
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "surname"))
-    # surnames of people met in context earlier in this article ("Ms. Fallon said")
-    for sur, pid in seen.items():
-        if pid in local:
-            for m in P.surname(sur).finditer(text):
-                out.append(_cand(m.start(), m.end(), pid, "person", local[pid]["name"], "surname"))
+    # people met in context earlier in this article, by full name or short form ("Ms. Fallon said")
+    for pid in dict.fromkeys(pid for pid in seen.values() if pid in local):
+        forms = [local[pid]["name"]] + [sur for sur, p in seen.items() if p == pid]
+        for m in P.surname_forms(tuple(forms)).finditer(text):
+            kind = "context" if m.group() == local[pid]["name"] else "surname"
+            out.append(_cand(m.start(), m.end(), pid, "person", local[pid]["name"], kind))
     # role phrases: "the Chinese leader", "Kazakhstan's president"
     roles = gaz.role_word.search(text) is not None
     for m in (gaz.role_phrase.finditer(text) if roles else ()):
@@ -260,6 +266,18 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "fuzzy"))
     return out
+
+
+def _short_forms(name: str) -> tuple[str, ...]:
+    """The words that name a person met in context when used alone: the last, and the first
+    (family names come first in Chinese, Korean and Vietnamese names: "Li Zhanshu" → "Li")."""
+    parts = [w for w in name.split() if not (len(w) == 2 and w.endswith("."))]
+    return tuple(dict.fromkeys([parts[-1], parts[0]]))
+
+
+def _ends_in_common_word(name: str) -> bool:
+    """True for a name run that ran on into a month or weekday ("Yuri Ushakov Tuesday")."""
+    return name.split()[-1].lower() in P.COMMON_WORDS
 
 
 def _cand(start, end, entity_id, entity_type, name, kind) -> dict:

@@ -307,7 +307,8 @@ class Resolver:
         for p in earlier:
             around, initials = self._around(p)
             score = len(wanted & around) + sum(any(a in i for i in initials) for a in acronyms)
-            score += bool(countries and p.country in countries and not (wanted & around))
+            if score and countries and p.country in countries:
+                score += 1  # "the Chinese president": Xi, titled "President" alone, is Chinese
             if score >= best_score and score > 0:
                 best, best_score = p, score
         return best
