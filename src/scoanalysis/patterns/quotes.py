@@ -140,6 +140,7 @@ SPEECH_VERBS = frozenset(
     reaffirms reaffirmed reaffirming
     opposes opposed
     posted
+    reads
     """.split()
 )
 
@@ -156,17 +157,20 @@ DASH_ATTRIBUTION = re.compile(
 NAMING_VERBS = frozenset("terms termed calls called dubs dubbed labels labelled labeled brands branded".split())
 
 _WORD = r"[\w\u2019'\-]+"
+#: Documents that "read" ("... ,” read the declaration").
+_DOCUMENTS = frozenset("declaration statement communique communiqué document resolution text charter letter message".split())
 #: A cue: reporting verb, phrasal reporting verb, "according to" / "heard from" (the source
 #: follows), a quoting verb whose object is the speaker ("state media quoted Xi as saying"),
 #: or naming verb.
 CUE = re.compile(
     rf"""\b(?:
         (?P<according>according\s+to|in\s+the\s+words\s+of|heard\s+from|learned\s+from|learnt\s+from)
-      | (?P<quoting>quot(?:ed|es|ing)|cit(?:ed|es|ing))(?=(?:\s+{_WORD}){{1,8}}?\s+as\s+(?:saying|telling|stating|writing|adding|warning|calling|describing)\b)
+      | (?P<quoting>quot(?:ed|es|ing)|cit(?:ed|es|ing)|report(?:ed|s))(?=(?:\s+{_WORD}){{1,8}}?\s+as\s+(?:saying|telling|stating|writing|adding|warning|calling|describing)\b)
       | (?P<call>call(?:s|ed|ing))(?:\s+{_WORD}){{0,3}}?\s+(?P<call_p>for|on)
       | (?P<refer>refer(?:s|red|ring))\s+(?P<refer_p>to)
       | (?P<point>point(?:s|ed|ing))\s+(?P<point_p>out)
-      | (?P<verb>{"|".join(sorted(SPEECH_VERBS, key=len, reverse=True))})
+      | (?P<verb>{"|".join(sorted(SPEECH_VERBS, key=len, reverse=True))}
+               |read(?=\s+(?:the|a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:{"|".join(sorted(_DOCUMENTS))})\b))
       | (?P<naming>{"|".join(sorted(NAMING_VERBS, key=len, reverse=True))})
     )\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -344,6 +348,9 @@ NOT_NOUNS = frozenset(
     remained seems seemed looks looked appears appeared emerged emerges exists existed lies lay
     """.split()
 )
+
+#: The lower-case word right after a quotation's closing mark (the noun a quotation may modify).
+NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
 
 #: Short words that stay lower case in a title ("Palace of Independence", "Response to Isolation").
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs nor but into".split())

@@ -38,8 +38,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..patterns import quotes as P
-import re
-
 from .context import Context, Cue
 from .marks import QuoteSpan
 from .speakers import Mention, cue_speaker, np_left, subject_of
@@ -174,7 +172,7 @@ def _term(ctx: Context, q: QuoteSpan, *, attributed: bool) -> bool:
     after = ctx.text[q.outer_end : q.outer_end + 40]
     if after[:1].isalpha() and after[:1].islower():
         return True  # glued to the noun it modifies: "‘C5’grouping"
-    m = _NEXT_WORD.match(after)
+    m = P.NEXT_WORD.match(after)
     k = ctx.token_before(q.outer_start)
     before = ctx.tokens[k] if k is not None else None
     inside = ctx.plain[q.start : q.end]
@@ -188,13 +186,9 @@ def _term(ctx: Context, q: QuoteSpan, *, attributed: bool) -> bool:
     return _title_case(ctx.plain[q.start : q.end])
 
 
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
-_WORDS = re.compile(r"[^\W\d_][\w\u2019'\-]*")
-
-
 def _title_case(words_text: str) -> bool:
     """True for words written as a title: two or more, every one but the small words capitalised."""
-    words = [w for w in _WORDS.findall(words_text) if w.lower() not in P.TITLE_SMALL_WORDS]
+    words = [w for w in P.TITLE_WORD.findall(words_text) if w.lower() not in P.TITLE_SMALL_WORDS]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 

@@ -64,6 +64,12 @@ def cue_speaker(ctx: Context, cue: Cue) -> Mention | None:
         m = _appositive_speaker(ctx, cue, lo) or _np_right(ctx, cue.end, hi, terminal=True)
     else:
         m = _left_speaker(ctx, cue, lo)
+    if m is None and cue.participle:
+        k = ctx.token_before(cue.start)
+        if k is not None and ctx.tokens[k].low == "as":  # "Xinhua quoted Xi as saying": the quoting verb's object
+            quoting = [c for c in ctx.cues if c.kind == "quoting" and lo <= c.start < cue.start]
+            if quoting:
+                return _np_right(ctx, quoting[-1].end, hi, terminal=False)
     if m is None and (cue.participle or _coordinated(ctx, cue, lo)):
         m = clause_subject(ctx, lo, cue.start)
     return m
