@@ -203,9 +203,10 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
             out.append(_cand(m.start(), m.end(), entry.entity_id, entry.entity_type, entry.name, entry.kind))
     # people introduced by an appositive, a lower-case title or a byline
     intro = [(m, m.group("rest") or "") for m in P.APPOSITIVE.finditer(text)] if P.APPOSITIVE_TAIL.search(text) else []
-    intro += [(m, "") for m in P.TITLED_NAME.finditer(text) if not _ends_in_common_word(m.group("name"))]
+    titled = [m for m in P.TITLED_NAME.finditer(text) if not _ends_in_common_word(m.group("name"))]
     if kind == "byline" or P.BYLINE.match(text):
         intro += [(m, m.group("rest") or "") for m in [P.BYLINE.match(text)] if m]
+    intro += [(m, m.group()[: m.start("name") - m.start()].strip()) for m in titled]  # the title is the affiliation
     for m, rest in intro:
         name = m.group("name")
         if any(c["start"] <= m.start("name") < c["end"] and c["entity_type"] != "person" and c["end"] - c["start"] > len(name) for c in out):
@@ -214,7 +215,7 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         if known:
             continue
         aff = P.AFFILIATION.search(rest)
-        role = m.groupdict().get("role") or m.group().removesuffix(name).strip()
+        role = m.groupdict().get("role") or ""
         pid = _slug(name)
         info = local.setdefault(pid, {
             "name": name, "country_id": "", "gender": "",

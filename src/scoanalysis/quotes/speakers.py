@@ -92,10 +92,18 @@ def nameish(ctx: Context, k: int) -> bool:
     if t.low in P.OPENERS and t.low not in P.TITLE_ABBREVIATIONS:
         return False
     if k == 0 or ctx.tokens[k - 1].text in ".!?" or t.start in ctx.starts:  # sentence-initial
-        nxt = ctx.tokens[k + 1] if k + 1 < len(ctx.tokens) else None
-        if (t.low.endswith("ing") or t.low.endswith("ed")) and nxt is not None and nxt.low in P.PARTICIPLE_FOLLOWERS:
-            return False  # "Speaking after the summit", "Viewed more broadly"
+        if opens_with_participle(ctx, k):
+            return False  # "Speaking after the summit", "Viewed more broadly", "Meeting Lavrov in Minsk"
     return True
+
+
+def opens_with_participle(ctx: Context, k: int) -> bool:
+    """True when token k is a participle opening a phrase: before a preposition, a determiner or a name."""
+    t = ctx.tokens[k]
+    nxt = ctx.tokens[k + 1] if k + 1 < len(ctx.tokens) else None
+    if nxt is None or not (t.low.endswith("ing") or t.low.endswith("ed")):
+        return False
+    return nxt.low in P.PARTICIPLE_FOLLOWERS or (t.low.endswith("ing") and nxt.word and nxt.cap and nxt.low not in P.OPENERS)
 
 
 def name_mention(ctx: Context, a: int, b: int) -> Mention:
@@ -379,9 +387,7 @@ def subject_of(ctx: Context, lo: int, limit: int) -> Mention | None:
         return None
     t = ctx.tokens[k]
     if t.low not in P.PRONOUNS and t.low not in P.DETERMINERS and (
-        t.low in P.OPENERS
-        or (k + 1 < b and ctx.tokens[k + 1].text == ",")
-        or ((t.low.endswith("ing") or t.low.endswith("ed")) and k + 1 < b and ctx.tokens[k + 1].low in P.PARTICIPLE_FOLLOWERS)
+        t.low in P.OPENERS or (k + 1 < b and ctx.tokens[k + 1].text == ",") or opens_with_participle(ctx, k)
     ):
         comma = next((j for j in range(k, b) if ctx.tokens[j].text == ","), None)
         if comma is None:
