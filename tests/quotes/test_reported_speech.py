@@ -205,3 +205,43 @@ def test_a_statement_with_its_attribution_cut_off_takes_the_previous_paragraphs_
            "“It is of crucial significance that our relations are directed against no one,” the state agency Bel")
     assert _rows(raw) == [("It is of crucial significance that our relations are directed against no one,",
                            "Alexander Lukashenko", "told", "direct")]
+
+
+# --- wire and translated styles ----------------------------------------------------------------------
+
+
+def test_the_diplomat_is_the_foreign_minister_named_before():
+    raw = ("MINSK, June 14. /BELTA/. Uzbek Foreign Minister Bakhtiyor Saidov will hold talks in Minsk.\n\n"
+           "“We expect a substantive conversation,” the diplomat noted.\n\n"
+           "According to him, “the agenda is very rich.”")
+    assert [s for _, s in _speakers(raw)] == ["Bakhtiyor Saidov", "Bakhtiyor Saidov"]
+
+
+def test_the_head_of_state_after_a_dash_quotation():
+    raw = ("Tashkent, 4 July. President Shavkat Mirziyoyev spoke at the summit.\n"
+           "- Our organisation faces new challenges, - the head of state noted.")
+    assert _rows(raw) == [("Our organisation faces new challenges,", "Shavkat Mirziyoyev", "noted", "direct")]
+
+
+def test_an_inverted_cue_after_a_dash():
+    assert _speakers("“We are ready to cooperate,” - said the Belarusian leader.")[0][1] == "Alexander Lukashenko"
+
+
+def test_an_acronym_for_a_title_names_its_holder():
+    raw = ("External Affairs Minister S Jaishankar on Tuesday said India “firmly rejects” double standards.\n\n"
+           "“Terrorism cannot be justified,” the EAM said.")
+    assert [s for _, s in _speakers(raw)] == ["Subrahmanyam Jaishankar", "Subrahmanyam Jaishankar"]
+
+
+def test_she_is_the_unnamed_spokesperson_who_spoke_before():
+    raw = "The Uzbek foreign ministry spokeswoman said Tashkent “appreciates” the help. “We are grateful,” she said."
+    assert [s for _, s in _speakers(raw)] == ["the Uzbek foreign ministry spokeswoman"] * 2
+
+
+def test_a_cue_in_the_next_sentence_reporting_something_else_is_not_the_quotations():
+    raw = "In his address, the Kyrgyz president stressed that “the bloc must stay open”. Lukashenko also called for reform."
+    assert _rows(raw)[0][2] == "stressed"
+
+
+def test_a_bare_attribution_after_a_misplaced_period_is_the_quotations():
+    assert _rows("“We will stay the course”. Lukashenko said on Tuesday.")[0][1] == "Alexander Lukashenko"

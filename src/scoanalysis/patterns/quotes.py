@@ -51,6 +51,12 @@ CLOSING_CONTEXT = frozenset(".,;:!?)]}-\u2013\u2014\u2026") | DOUBLE_MARKS | SIN
 #: Stands in for a quotation (marks and text) when the reporter's words around it are read.
 MASK = "\ue000"
 
+#: Characters between a closing mark and an inverted cue ("“...,” said X", "“...,” - said X").
+INVERSION_GLUE = " \t,\u2013\u2014-"
+
+#: A sentence end inside the reporter's words: ". Tokayev" (a period, then a capital).
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+
 #: Characters that may sit between a closing mark and its attribution (", " "— ").
 ATTRIBUTION_GLUE = " \t,.;:!?\u2013\u2014-" + MASK
 
@@ -215,6 +221,8 @@ SKIP_BEFORE_CUE = frozenset(
 
 #: Subject pronouns and their gender (``''`` when it has none or is unknown).
 PRONOUNS = {"he": "m", "she": "f", "it": "", "they": "", "we": "", "i": ""}
+#: Object pronouns that name a speaker after "according to" ("according to him"), as subject pronouns.
+OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 #: Pronouns that point back to the person being quoted when used inside a quotation.
 FIRST_PERSON = frozenset({"i", "we"})
 #: Pronouns resolved to a person (with gender agreement).
@@ -378,6 +386,26 @@ PERSON_HEADS = frozenset(
 )
 #: Role heads too general to match a person's title by themselves ("the official" needs a modifier).
 GENERIC_PERSON_HEADS = frozenset("official source head chief representative officer delegate expert analyst".split())
+#: The titles a role word covers: "the diplomat" may be the foreign minister named before.
+ROLE_COVERS = {
+    "diplomat": frozenset("diplomat foreign ambassador envoy".split()),
+    "official": frozenset("official aide adviser spokesman minister secretary director deputy".split()),
+    "leader": frozenset("leader president premier chancellor king emir".split()),
+    "president": frozenset({"president"}),
+    "premier": frozenset({"premier"}),
+    "minister": frozenset({"minister"}),
+    "head_of_state": frozenset("president king emir sultan".split()),
+    "head_of_government": frozenset("premier chancellor".split()),
+    "source": frozenset(),
+    "representative": frozenset(),
+    "expert": frozenset(),
+    "analyst": frozenset(),
+}
+#: What "the head of ..." may be the head of, as a role ("the head of state noted").
+HEAD_OF_WHAT = frozenset({"state", "government"})
+#: Role phrases of more than one word, and the role they stand for.
+ROLE_PHRASES = {"head of state": "head_of_state", "head of government": "head_of_government",
+                "prime minister": "premier"}
 #: Role words written for one another in titles.
 ROLE_SYNONYMS = {
     "spokesperson": "spokesman", "spokeswoman": "spokesman", "advisor": "adviser", "chairwoman": "chairman",

@@ -108,6 +108,8 @@ def attribute(ctx: Context, spans: list[QuoteSpan]) -> list[Found]:
                 continue
             m = speaker(c)
             gap = ctx.text[q.outer_end : c.start]
+            if _next_sentence(ctx, q, c, m):
+                break  # “...”. Tokayev also called for reform: the next sentence's own cue
             if m is not None and (not gap.strip(P.ATTRIBUTION_GLUE) or _only_titles(ctx, q.outer_end, m.start)
                                   or c.kind == "quoting"):  # "“...,” state media quoted Xi as saying"
                 f.cue, f.mention, f.attached_post = c, m, True
@@ -222,6 +224,16 @@ def _stance_word(ctx: Context, k: int, b: int) -> Cue | None:
         if t.low in P.STANCE_WORDS:
             return Cue(t.start, t.end, t.low, "stance")
     return None
+
+
+def _next_sentence(ctx: Context, q: QuoteSpan, c: Cue, m: Mention | None) -> bool:
+    """True when cue `c` after quotation `q` is across a sentence end and reports something else:
+    a phrasal cue, or more than a few words after it ("”. Tokayev also called for reform.")."""
+    upto = m.start if m is not None and m.start > q.outer_end else c.start
+    if not P.SENTENCE_BREAK.search(ctx.text[q.outer_end : upto + 1]):
+        return False
+    _, hi = ctx.sentence_of(c.start)
+    return " " in c.text or len(ctx.text[c.end : hi].split()) > 4
 
 
 def _only_titles(ctx: Context, lo: int, hi: int) -> bool:

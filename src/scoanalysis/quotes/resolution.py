@@ -156,7 +156,8 @@ class Resolver:
         else:
             self.persons = self._heuristic_persons(paragraphs)
         self.full_names = sorted({p.name for p in self.persons if len(p.name.split()) > 1})
-        self.attributions: list[tuple] = []  # pos, paragraph, name, id, gender, is_person, named
+        #: pos, paragraph, name, id, gender, is_person, named (True for a name, "role" for a role phrase)
+        self.attributions: list[tuple] = []
 
     def _in_quote(self, start: int) -> bool:
         return any(a <= start < b for a, b in self.quoted)
@@ -243,6 +244,11 @@ class Resolver:
                 if kind == "metonym" and etype != "person":  # "the Kremlin said": the body, not the state
                     return _phrase_name(mention.text), eid, "", False
                 return name, eid, gender, etype == "person"
+        if mention.kind == "name" and mention.text.isupper() and 2 <= len(mention.text) <= 5 and mention.text.isalpha():
+            match = self._title_match(mention, raw_start, raw_end, [p for p in self.persons if p.end <= raw_start],
+                                      acronym_only=True)
+            if match is not None:  # "the EAM said": the External Affairs Minister named before
+                return match.name, match.entity_id, match.gender, True
         if mention.kind == "name":
             full = self._expand(mention.name, raw_start)
             gender = mention.gender or next((p.gender for p in self.persons if p.name == full and p.gender), "")
@@ -291,22 +297,34 @@ class Resolver:
         gender = next((p.gender for p in self.persons if p.entity_id == eid and p.gender), "")
         return name, eid, gender, True
 
-    def _title_match(self, mention: Mention, raw_start: int, raw_end: int, earlier: list[Person]) -> Person | None:
-        """The person named last before the phrase with the most of its words around the name."""
-        words = [P.POSSESSIVE.sub("", w).strip(".,") for w in mention.text.split()]
+    def _title_match(self, mention: Mention, raw_start: int, raw_end: int, earlier: list[Person], *,
+                     acronym_only: bool = False) -> Person | None:
+        """The person named last before the phrase with the most of its words in their title.
+
+        The phrase's head counts through the titles it covers ("the diplomat": a foreign
+        minister or an ambassador); a modifier counts as itself ("Kremlin", "Chinese"); an
+        acronym counts where it gives the initials of a capitalised title ("the head of the
+        MFA": "Minister of Foreign Affairs"). With `acronym_only` (a bare "the EAM"), the
+        acronym's last word must be a role ("External Affairs Minister").
+        """
+        text = mention.text
+        words = [P.POSSESSIVE.sub("", w).strip(".,") for w in text.split()]
         acronyms = {w for w in words if len(w) >= 2 and w.isupper() and w.isalpha()}
-        low = [ROLE_WORD(w.lower()) for w in words if w and w.lower() not in P.DETERMINERS and w.lower() not in ("of", "for")]
         head = ROLE_WORD(mention.head_word)
-        wanted = {w for w in low if w != head}
-        if head not in P.GENERIC_PERSON_HEADS:
-            wanted.add(head)
-        if not wanted and not acronyms:
+        for phrase, role in P.ROLE_PHRASES.items():
+            if phrase in text.lower():
+                head = role
+        covers = P.ROLE_COVERS.get(head, frozenset({head})) if not acronym_only else frozenset()
+        low = {ROLE_WORD(w.lower()) for w in words if w} - P.DETERMINERS - P.TITLE_SMALL_WORDS - {head, mention.head_word}
+        modifiers = low - set(P.ROLE_PHRASES.values()) - {w.lower() for w in acronyms} - {"head", "state", "government"}
+        if not covers and not modifiers and not acronyms:
             return None
         countries = self._countries_in(raw_start, raw_end)
         best, best_score = None, 0
         for p in earlier:
-            around, initials = self._around(p)
-            score = len(wanted & around) + sum(any(a in i for i in initials) for a in acronyms)
+            around, runs = self._around(p)
+            score = len(modifiers & around) + bool(covers & around)
+            score += sum(_acronym_in(a, runs, role_last=acronym_only) for a in acronyms)
             if score and countries and p.country in countries:
                 score += 1  # "the Chinese president": Xi, titled "President" alone, is Chinese
             if score >= best_score and score > 0:
@@ -322,7 +340,7 @@ class Resolver:
                 if typ == "country" and raw_start <= s and t <= raw_end}
 
     def _around(self, p: Person) -> tuple[set[str], list[str]]:
-        """The words of a person's title (lower case) and the initials of its capitalised runs.
+        """The words of a person's title (lower case) and its runs of capitalised words.
 
         The title is the run of capitalised and role words right before the name ("Kremlin
         aide", "the Minister of Foreign Affairs of Tajikistan,") and an appositive right
@@ -339,9 +357,7 @@ class Resolver:
         appositive = P.APPOSITIVE_AFTER_NAME.match(after)
         text = (title.group() if title else "") + " , " + (appositive.group(1) if appositive else "")
         words = P.TITLE_WORD.findall(text)
-        initials = ["".join(w[0] for w in run.split() if w.lower() not in P.TITLE_SMALL_WORDS)
-                    for run in P.CAPITAL_RUN.findall(text)]
-        return {ROLE_WORD(P.POSSESSIVE.sub("", w).lower()) for w in words}, initials
+        return {ROLE_WORD(P.POSSESSIVE.sub("", w).lower()) for w in words}, P.CAPITAL_RUN.findall(text)
 
     def _expand(self, name: str, pos: int) -> str:
         if len(name.split()) > 1:
@@ -373,6 +389,9 @@ class Resolver:
             for pos, par, name, eid, gender, is_person, named in recent:  # "“A,” Peskov said. “B,” he added."
                 if par == paragraph and named and not eid:
                     return name, eid, gender
+            for pos, par, name, eid, gender, is_person, named in recent:  # "the ministry spokesperson said ... she said"
+                if par >= paragraph - 1 and named == "role":
+                    return name, eid, gender
         for p in reversed(self.persons):
             if p.start < anchor and agrees(p.gender) and p.name != exclude:
                 return p.name, p.entity_id, p.gender
@@ -399,7 +418,9 @@ class Resolver:
     def remember(self, f: Found, pos: int) -> None:
         """Note the speaker of quotation `f` (at raw offset `pos`) for later pronouns."""
         if f.speaker:
-            named = f.mention is not None and f.mention.kind == "name"
+            m = f.mention
+            named = m is not None and m.kind == "name" or (
+                "role" if m is not None and m.kind == "np" and m.head_word in P.PERSON_HEADS else False)
             self.attributions.append((pos, f.ctx.paragraph, f.speaker, f.speaker_id, f.gender, f.is_person, named))
 
 
@@ -471,6 +492,18 @@ def _it_subject(ctx: Context, m: Mention) -> Mention | None:
         if subj is not None and subj.kind != "pronoun":
             return subj
     return None
+
+
+def _acronym_in(acronym: str, runs: list[str], *, role_last: bool) -> bool:
+    """True when `acronym` gives the initials of consecutive words of one of the capitalised `runs`
+    (small words skipped); with `role_last`, only when its last word is a role ("Minister")."""
+    for run in runs:
+        big = [w for w in run.split() if w.lower() not in P.TITLE_SMALL_WORDS]
+        initials = "".join(w[0] for w in big)
+        i = initials.find(acronym)
+        if i >= 0 and (not role_last or big[i + len(acronym) - 1].lower() in P.PERSON_HEADS | P.TITLES):
+            return True
+    return False
 
 
 def _phrase_name(text: str) -> str:

@@ -54,9 +54,7 @@ def cue_speaker(ctx: Context, cue: Cue) -> Mention | None:
             return None  # "what it terms": a term, not speech
         personal = m.kind == "name" or m.kind == "pronoun" and m.name in P.PERSONAL_PRONOUNS
         return m if personal else None
-    if before.endswith(P.MASK) or (before.endswith(",") and before[:-1].rstrip().endswith(P.MASK)) or (
-        before.endswith(("\u2014", "\u2013")) and before[:-1].rstrip().endswith(P.MASK)
-    ):
+    if before.rstrip(P.INVERSION_GLUE).endswith(P.MASK):  # "“...,” said X", "“...,” - said X"
         m = _np_right(ctx, cue.end, hi, terminal=False)
         if m is not None:
             return m
@@ -184,6 +182,10 @@ def np_left(ctx: Context, i: int, lo: int) -> Mention | None:
                 if inner is not None and inner.kind == "np":
                     return _phrase(ctx, ctx.token_at(inner.start), i, ctx.token_at(inner.head))
         return name_mention(ctx, a, i)
+    if t.low in P.HEAD_OF_WHAT and i - 2 >= lo and ctx.tokens[i - 1].low == "of" and ctx.tokens[i - 2].low == "head":
+        inner = np_left(ctx, i - 2, lo)  # "the head of state"
+        if inner is not None:
+            return _phrase(ctx, ctx.token_at(inner.start), i, ctx.token_at(inner.head))
     if t.low not in P.SOURCE_HEADS:
         return None
     a = i
@@ -232,6 +234,9 @@ def _np_right(ctx: Context, pos: int, hi: int, *, terminal: bool) -> Mention | N
         if terminal and not ends:
             return None
         return Mention(t.start, t.end, t.text, "pronoun", t.low, t.start, P.PRONOUNS[t.low])
+    if t.low in P.OBJECT_PRONOUNS and ends:  # "according to him, ..."
+        low = P.OBJECT_PRONOUNS[t.low]
+        return Mention(t.start, t.end, t.text, "pronoun", low, t.start, P.PRONOUNS[low])
     if t.low in P.ELLIPTIC and ends:
         return Mention(t.start, t.end, t.text, "np", t.text, t.start, head_word="")
     if t.cap and nameish(ctx, a) and not t.poss:
@@ -415,6 +420,9 @@ def _np_at(ctx: Context, k: int, b: int) -> Mention | None:
         return None
     if toks[k].cap and nameish(ctx, k):
         end = run_right(ctx, k, b)
+        if toks[end].poss:  # "Prime Minister Modi’s remarks": the possessor is not the subject
+            head = _head_after(ctx, end + 1, b)
+            return _phrase(ctx, start, head, head) if head is not None else None
         head = _head_after(ctx, end + 1, b)
         if head is not None:  # "the Kremlin official", "Chinese state media"
             return _titled_name(ctx, k, head, b) or _phrase(ctx, start, head, head)
