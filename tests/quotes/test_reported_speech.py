@@ -245,3 +245,15 @@ def test_a_cue_in_the_next_sentence_reporting_something_else_is_not_the_quotatio
 
 def test_a_bare_attribution_after_a_misplaced_period_is_the_quotations():
     assert _rows("“We will stay the course”. Lukashenko said on Tuesday.")[0][1] == "Alexander Lukashenko"
+
+
+def test_the_speaker_before_a_parenthetical():
+    raw = ("Uzbek President Shavkat Mirziyoyev, who hosts the meeting, has promised a “practical” agenda. "
+           "Lavrov, for his part, called the relationship “the best in history”.")
+    assert [s for _, s in _speakers(raw)] == ["Shavkat Mirziyoyev", "Sergey Lavrov"]
+
+
+def test_a_naming_verb_used_by_a_person_or_people_reports_their_words():
+    raw = ("Lukashenko praised the bloc, which he has called a “pillar of a fairer world”. "
+           "Opposition leaders called it a “missed opportunity”.")
+    assert [s for _, s in _speakers(raw)] == ["Alexander Lukashenko", "Opposition leaders"]

@@ -311,6 +311,13 @@ OPENERS = (
     )
 ) - frozenset(TITLE_ABBREVIATIONS | {"mr", "ms", "mrs"})
 
+#: Adverbs that open a sentence before a comma ("Elsewhere, Rouhani ..."); words ending in -ly count too.
+SENTENCE_ADVERBS = frozenset(
+    "elsewhere meanwhile separately earlier later instead indeed moreover besides overall today yesterday "
+    "now then here there again first second third finally previously accordingly nonetheless nevertheless "
+    "however still also thus hence otherwise likewise similarly alternatively additionally".split()
+)
+
 #: After a comma, words that open an appositive ("Harsh V. Pant, a professor ..., said").
 APPOSITIVE_OPENERS = (
     DETERMINERS
@@ -329,12 +336,14 @@ PARTICIPLE_FOLLOWERS = frozenset(
 
 #: The words just before a quotation that make it a term, a name or a title rather than speech
 #: ("what it terms “X”", "so-called “X”", "under the slogan “X”", "a summit titled “X”",
-#: "a group called “X”"). Matched against the reporter's text ending at the opening mark.
+#: "a group called “X”", but not "he has called a “X”"). Matched against the reporter's text
+#: ending at the opening mark.
 TERM_BEFORE = re.compile(
     r"""(?:\bso-called
         | \bwhat\s+[\w\u2019'\-]+(?:\s+[\w\u2019'\-]+)?\s+(?:terms?|termed|calls?|called|dubs?|dubbed|labels?|labell?ed|brands?|branded|describes\s+as|described\s+as)
         | \b(?:slogan|motto|theme|term|word|phrase|banner|title|name|headline|hashtag|label|catchphrase|tagline|code-?name|nickname)s?(?:\s+of)?
-        | \b(?:dubbed|named|titled|entitled|nicknamed|labell?ed|branded|code-?named|christened|called|known\s+as|billed\s+as|styled)
+        | \b(?:dubbed|named|titled|entitled|nicknamed|labell?ed|branded|code-?named|christened|known\s+as|billed\s+as|styled)
+        | (?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bit\s)\bcalled
     )\s*[,:]?\s*(?:the\s+|a\s+|an\s+)?$""",
     re.IGNORECASE | re.VERBOSE,
 )

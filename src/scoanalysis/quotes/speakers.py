@@ -52,7 +52,8 @@ def cue_speaker(ctx: Context, cue: Cue) -> Mention | None:
         k = ctx.token_before(m.start)
         if k is not None and ctx.tokens[k].low in ("what", "so"):
             return None  # "what it terms": a term, not speech
-        personal = m.kind == "name" or m.kind == "pronoun" and m.name in P.PERSONAL_PRONOUNS
+        personal = m.kind == "name" or m.kind == "pronoun" and m.name in P.PERSONAL_PRONOUNS | {"they"} or (
+            m.kind == "np" and m.head_word.removesuffix("s") in P.PERSON_HEADS)
         return m if personal else None
     if before.rstrip(P.INVERSION_GLUE).endswith(P.MASK):  # "“...,” said X", "“...,” - said X"
         m = _np_right(ctx, cue.end, hi, terminal=False)
@@ -296,7 +297,20 @@ def _left_speaker(ctx: Context, cue: Cue, lo: int) -> Mention | None:
     t = ctx.tokens[i]
     if t.low == "who" and i - 2 >= a and ctx.tokens[i - 1].text == ",":
         return np_left(ctx, i - 2, a)
+    if t.text == ",":  # "Mirziyoyev, who hosts the meeting, has promised", "Lavrov, for his part, called"
+        return _before_parenthetical(ctx, i, a)
     return np_left(ctx, i, a)
+
+
+def _before_parenthetical(ctx: Context, close: int, a: int) -> Mention | None:
+    """The name or phrase before the comma that opens the parenthetical closed at token `close`."""
+    for k in range(close - 1, max(a, close - 14) - 1, -1):
+        if ctx.tokens[k].text == ",":
+            if k - 1 < a:
+                return None
+            m = np_left(ctx, k - 1, a)
+            return m if m is not None and m.kind != "pronoun" else None
+    return None
 
 
 def _before_time(ctx: Context, i: int, a: int) -> int:
@@ -326,14 +340,15 @@ def _appositive_speaker(ctx: Context, cue: Cue, lo: int) -> Mention | None:
             m = np_left(ctx, k - 1, a)
             if m is not None and m.kind != "pronoun":
                 return m
-    return None
+    k = ctx.token_before(cue.start)
+    return _before_parenthetical(ctx, k, a) if k is not None and ctx.tokens[k].text == "," else None
 
 
 def clause_subject(ctx: Context, lo: int, limit: int) -> Mention | None:
     """The subject of the clause that runs from `lo` to `limit` (for participles, "it")."""
     lo = after_dateline(ctx, lo, limit)
     a, b = ctx.tok_range(lo, limit)
-    if a + 1 < b and ctx.tokens[a].cap and ctx.tokens[a + 1].text == ",":  # "Elsewhere, ..."
+    if a + 1 < b and _adverb(ctx.tokens[a]) and ctx.tokens[a + 1].text == ",":  # "Elsewhere, ..."
         a += 2
     if a >= b:
         return None
@@ -392,7 +407,7 @@ def subject_of(ctx: Context, lo: int, limit: int) -> Mention | None:
         return None
     t = ctx.tokens[k]
     if t.low not in P.PRONOUNS and t.low not in P.DETERMINERS and (
-        t.low in P.OPENERS or (k + 1 < b and ctx.tokens[k + 1].text == ",") or opens_with_participle(ctx, k)
+        t.low in P.OPENERS or (k + 1 < b and ctx.tokens[k + 1].text == "," and _adverb(t)) or opens_with_participle(ctx, k)
     ):
         comma = next((j for j in range(k, b) if ctx.tokens[j].text == ","), None)
         if comma is None:
@@ -401,6 +416,11 @@ def subject_of(ctx: Context, lo: int, limit: int) -> Mention | None:
         if k >= b or not ctx.tokens[k].word:
             return None
     return _np_at(ctx, k, b)
+
+
+def _adverb(t) -> bool:
+    """True for a sentence adverb that a comma follows ("Elsewhere,", "Separately,"), not a name."""
+    return t.word and (t.low in P.SENTENCE_ADVERBS or t.low in P.OPENERS or t.low.endswith("ly"))
 
 
 def _np_at(ctx: Context, k: int, b: int) -> Mention | None:
