@@ -228,12 +228,14 @@ def _stance_word(ctx: Context, k: int, b: int) -> Cue | None:
 
 def _next_sentence(ctx: Context, q: QuoteSpan, c: Cue, m: Mention | None) -> bool:
     """True when cue `c` after quotation `q` is across a sentence end and reports something else:
-    a phrasal cue, or more than a few words after it ("”. Tokayev also called for reform.")."""
+    a phrasal or naming cue, a quotation of its own or more than a few words after it
+    ("”. Tokayev also called for reform.")."""
     upto = m.start if m is not None and m.start > q.outer_end else c.start
     if not P.SENTENCE_BREAK.search(ctx.text[q.outer_end : upto + 1]):
         return False
     _, hi = ctx.sentence_of(c.start)
-    return " " in c.text or len(ctx.text[c.end : hi].split()) > 4
+    rest = ctx.text[c.end : hi]
+    return " " in c.text or c.kind == "naming" or P.MASK in rest or len(rest.split()) > 4
 
 
 def _only_titles(ctx: Context, lo: int, hi: int) -> bool:
