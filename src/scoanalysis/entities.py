@@ -9,7 +9,8 @@ places, offices, roles). A mention is resolved by, in turn:
 2. a surname or single-word alias ("Mr Modi", "Rakhmon"): the person of that surname
    already named in the article, else the one holding office at the article's date;
 3. a role phrase ("the Chinese leader", "the Kremlin leader", "Kazakhstan's president",
-   "his foreign minister"): whoever held that office at the article's date;
+   "the President of Turkmenistan", "his foreign minister"): whoever held that office at
+   the article's date;
 4. a person the reference does not know, introduced by an appositive ("Theresa Fallon,
    director of the Centre for ...", "Anwar Ibrahim, the Malaysian prime minister"), a
    lower-case title ("parliamentary leader Li Zhanshu") or a byline, kept with the
@@ -78,6 +79,7 @@ class Gazetteer:
     office_rows: tuple[tuple, ...]
     roles: dict[str, tuple[list[str], dict[str, list[str]]]]
     role_phrase: re.Pattern
+    role_of_owner: re.Pattern
     possessive_role: re.Pattern
     #: A sentence with no match of this cannot hold a role phrase or a possessive role ("\s+" and a role).
     role_word: re.Pattern
@@ -249,7 +251,8 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
             out.append(_cand(m.start(), m.end(), pid, "person", local[pid]["name"], kind))
     # role phrases: "the Chinese leader", "Kazakhstan's president"
     roles = gaz.role_word.search(text) is not None
-    for m in (gaz.role_phrase.finditer(text) if roles else ()):
+    role_matches = list(gaz.role_phrase.finditer(text)) + list(gaz.role_of_owner.finditer(text)) if roles else []
+    for m in role_matches:
         owner_id, owner_type = gaz.owners[m.group("owner")]
         pid = _office_holder(gaz, owner_id, m.group("role").lower(), date)
         if pid:
@@ -489,7 +492,8 @@ def gazetteer(reference_dir: str | None = None) -> Gazetteer:
     return Gazetteer(
         full=full, entries=dict(entries), surnames=surnames_re, surname_ids={s: tuple(ids) for s, ids in surname_ids.items()},
         people=info, names=names, offices=offices, office_rows=office_rows, roles=role_table,
-        role_phrase=P.role_phrase(owner_alt, role_alt), possessive_role=P.possessive_role(role_alt),
+        role_phrase=P.role_phrase(owner_alt, role_alt), role_of_owner=P.role_of_owner(owner_alt, role_alt),
+        possessive_role=P.possessive_role(role_alt),
         role_word=P.role_word(role_alt), owners=owners, fuzzy=dict(fuzzy),
     )
 

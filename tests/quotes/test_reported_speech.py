@@ -257,3 +257,18 @@ def test_a_naming_verb_used_by_a_person_or_people_reports_their_words():
     raw = ("Lukashenko praised the bloc, which he has called a “pillar of a fairer world”. "
            "Opposition leaders called it a “missed opportunity”.")
     assert [s for _, s in _speakers(raw)] == ["Alexander Lukashenko", "Opposition leaders"]
+
+
+def test_a_colon_cue_keeps_its_quotation_from_the_next_sentences_cue():
+    raw = 'Speaking at the session, Saidov said: "Our region must become a zone of stability." He stressed that ties "will grow".'
+    assert [(s, c) for _, s, c, _ in _rows(raw)] == [("Bakhtiyor Saidov", "said"), ("Bakhtiyor Saidov", "stressed")]
+
+
+def test_a_source_in_a_delegation():
+    raw = "A source in the Belarusian delegation told reporters that Minsk “will not sign” the text."
+    assert _speakers(raw)[0][1] == "A source in the Belarusian delegation"
+
+
+def test_the_president_of_a_country_is_the_office_holder():
+    raw = "“Our policy of neutrality will continue,” emphasized the President of Turkmenistan."
+    assert _speakers(raw, date="2024-07-04")[0][1] == "Serdar Berdimuhamedow"

@@ -137,6 +137,17 @@ def role_phrase(owner_alt: str, role_alt: str) -> re.Pattern:
     )
 
 
+def role_of_owner(owner_alt: str, role_alt: str) -> re.Pattern:
+    """Return a pattern for "the President of Turkmenistan", "the Prime Minister of India": groups role and owner.
+
+    Not before a name ("the President of Tajikistan, Emomali Rahmon": a title).
+    """
+    return re.compile(
+        rf"(?:[Tt]he\s+)(?:new\s+|interim\s+|current\s+)?(?P<role>(?i:{role_alt}))\s+of\s+(?:the\s+)?(?P<owner>{owner_alt}){RIGHT}"
+        rf"{_NOT_BEFORE_NAME}"
+    )
+
+
 def possessive_role(role_alt: str) -> re.Pattern:
     """Return a pattern for "his foreign minister", "its president": groups pron and role."""
     return re.compile(rf"\b{POSSESSIVE}\s+(?:own\s+)?(?P<role>(?i:{role_alt})){RIGHT}{_NOT_BEFORE_NAME}")

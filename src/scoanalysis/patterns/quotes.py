@@ -242,6 +242,7 @@ SOURCE_HEADS = frozenset(
     official officials source sources diplomat diplomats spokesperson spokespersons spokesman spokesmen
     spokeswoman spokeswomen spokespeople analyst analysts expert experts observer observers commentator
     commentators aide aides adviser advisers advisor advisors envoy envoys ambassador ambassadors minister
+    delegation delegations service secretariat presidency administration mission
     ministers ministry ministries government governments leader leaders president premier chancellor
     secretary chief head director chairman chairwoman chair representative representatives delegate
     delegates negotiator negotiators lawmaker lawmakers senator senators parliamentarian parliamentarians

@@ -121,8 +121,10 @@ def attribute(ctx: Context, spans: list[QuoteSpan]) -> list[Found]:
             pre = [c for c in cues if prev_end <= c.start and c.end <= q.outer_start]
             if pre:
                 intro = True
-                if f.cue is None and speaker(pre[-1]) is not None:
-                    f.cue, f.mention = pre[-1], speaker(pre[-1])
+                closed = ctx.plain[q.start : q.end].rstrip()[-1:] in ".!?"
+                if (f.cue is None or closed and head.endswith(":")) and speaker(pre[-1]) is not None:
+                    # "X said: “A.” He stressed ...": the colon's cue, not the next sentence's
+                    f.cue, f.mention, f.attached_post = pre[-1], speaker(pre[-1]), False
             elif f.cue is None and head.endswith(":"):  # "Putin: “...”"
                 a, b = ctx.tok_range(prev_end, q.outer_start)
                 if b - 2 >= a:
