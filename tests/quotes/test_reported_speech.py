@@ -266,7 +266,7 @@ def test_a_colon_cue_keeps_its_quotation_from_the_next_sentences_cue():
 
 def test_a_source_in_a_delegation():
     raw = "A source in the Belarusian delegation told reporters that Minsk “will not sign” the text."
-    assert _speakers(raw)[0][1] == "A source in the Belarusian delegation"
+    assert _speakers(raw)[0][1] == "a source in the Belarusian delegation"
 
 
 def test_the_president_of_a_country_is_the_office_holder():
