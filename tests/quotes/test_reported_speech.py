@@ -272,3 +272,11 @@ def test_a_source_in_a_delegation():
 def test_the_president_of_a_country_is_the_office_holder():
     raw = "“Our policy of neutrality will continue,” emphasized the President of Turkmenistan."
     assert _speakers(raw, date="2024-07-04")[0][1] == "Serdar Berdimuhamedow"
+
+
+def test_headline_speaker_to_listener():
+    assert _speakers("Mirziyoyev to Lukashenko: “Our doors are always open”")[0][1] == "Shavkat Mirziyoyev"
+
+
+def test_a_name_after_a_dash_is_the_speaker():
+    assert _speakers("“We will never give up” – Lukashenko")[0][1] == "Alexander Lukashenko"

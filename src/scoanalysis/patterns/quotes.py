@@ -51,6 +51,9 @@ CLOSING_CONTEXT = frozenset(".,;:!?)]}-\u2013\u2014\u2026") | DOUBLE_MARKS | SIN
 #: Stands in for a quotation (marks and text) when the reporter's words around it are read.
 MASK = "\ue000"
 
+#: Dashes that put a speaker's name after a quotation ("“...” – Lukashenko").
+DASHES = frozenset("-\u2013\u2014\u2015")
+
 #: Characters between a closing mark and an inverted cue ("“...,” said X", "“...,” - said X").
 INVERSION_GLUE = " \t,\u2013\u2014-"
 

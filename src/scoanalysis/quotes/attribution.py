@@ -114,6 +114,11 @@ def attribute(ctx: Context, spans: list[QuoteSpan]) -> list[Found]:
                                   or c.kind == "quoting"):  # "“...,” state media quoted Xi as saying"
                 f.cue, f.mention, f.attached_post = c, m, True
             break
+        # 1b. a name after a dash, ending the sentence: "“...” – Lukashenko"
+        if f.mention is None:
+            m = _dash_name(ctx, q.outer_end, min(hi, next_start))
+            if m is not None:
+                f.mention, f.attached_post = m, True
         # 2. a cue right before the opening mark, with ":" or ","
         head = ctx.text[prev_end : q.outer_start].rstrip()
         intro = False
@@ -125,10 +130,14 @@ def attribute(ctx: Context, spans: list[QuoteSpan]) -> list[Found]:
                 if (f.cue is None or closed and head.endswith(":")) and speaker(pre[-1]) is not None:
                     # "X said: “A.” He stressed ...": the colon's cue, not the next sentence's
                     f.cue, f.mention, f.attached_post = pre[-1], speaker(pre[-1]), False
-            elif f.cue is None and head.endswith(":"):  # "Putin: “...”"
+            elif f.cue is None and head.endswith(":"):  # "Putin: “...”", "Modi to Putin: “...”"
                 a, b = ctx.tok_range(prev_end, q.outer_start)
                 if b - 2 >= a:
                     m = np_left(ctx, b - 2, a)
+                    if m is not None and m.kind == "name":
+                        k = ctx.token_at(m.start)
+                        if k - 2 >= a and ctx.tokens[k - 1].low == "to":  # the first name speaks to the second
+                            m = np_left(ctx, k - 2, a)
                     if m is not None and m.kind == "name" and not ctx.text[prev_end : m.start].strip(_PUNCT_SPACE):
                         f.mention, intro = m, True
         # 3. the nearest cue before it in its sentence, 4. the nearest after it
@@ -226,6 +235,22 @@ def _stance_word(ctx: Context, k: int, b: int) -> Cue | None:
         if t.low in P.STANCE_WORDS:
             return Cue(t.start, t.end, t.low, "stance")
     return None
+
+
+def _dash_name(ctx: Context, lo: int, hi: int) -> Mention | None:
+    """The name that a dash puts after a quotation, alone to the end of its sentence, or None."""
+    a, b = ctx.tok_range(lo, hi)
+    while a < b and ctx.tokens[a].text in ",":
+        a += 1
+    if a + 1 >= b or ctx.tokens[a].text not in P.DASHES:
+        return None
+    end = b
+    while end > a + 1 and not ctx.tokens[end - 1].word:
+        end -= 1
+    if end <= a + 1 or not ctx.tokens[a + 1].cap:
+        return None
+    m = np_left(ctx, end - 1, a + 1)
+    return m if m is not None and m.kind == "name" and ctx.token_at(m.start) == a + 1 else None
 
 
 def _next_sentence(ctx: Context, q: QuoteSpan, c: Cue, m: Mention | None) -> bool:

@@ -310,12 +310,12 @@ class Resolver:
         text = mention.text
         words = [P.POSSESSIVE.sub("", w).strip(".,") for w in text.split()]
         acronyms = {w for w in words if len(w) >= 2 and w.isupper() and w.isalpha()}
-        head = ROLE_WORD(mention.head_word)
+        head = _role_word(mention.head_word)
         for phrase, role in P.ROLE_PHRASES.items():
             if phrase in text.lower():
                 head = role
         covers = P.ROLE_COVERS.get(head, frozenset({head})) if not acronym_only else frozenset()
-        low = {ROLE_WORD(w.lower()) for w in words if w} - P.DETERMINERS - P.TITLE_SMALL_WORDS - {head, mention.head_word}
+        low = {_role_word(w.lower()) for w in words if w} - P.DETERMINERS - P.TITLE_SMALL_WORDS - {head, mention.head_word}
         modifiers = low - set(P.ROLE_PHRASES.values()) - {w.lower() for w in acronyms} - {"head", "state", "government"}
         if not covers and not modifiers and not acronyms:
             return None
@@ -357,7 +357,7 @@ class Resolver:
         appositive = P.APPOSITIVE_AFTER_NAME.match(after)
         text = (title.group() if title else "") + " , " + (appositive.group(1) if appositive else "")
         words = P.TITLE_WORD.findall(text)
-        return {ROLE_WORD(P.POSSESSIVE.sub("", w).lower()) for w in words}, P.CAPITAL_RUN.findall(text)
+        return {_role_word(P.POSSESSIVE.sub("", w).lower()) for w in words}, P.CAPITAL_RUN.findall(text)
 
     def _expand(self, name: str, pos: int) -> str:
         if len(name.split()) > 1:
@@ -514,7 +514,7 @@ def _phrase_name(text: str) -> str:
     return " ".join(words)
 
 
-def ROLE_WORD(word: str) -> str:  # noqa: N802 - a lookup table read as a function
+def _role_word(word: str) -> str:
     """A role word as titles write it ("spokeswoman" → "spokesman")."""
     return P.ROLE_SYNONYMS.get(word, word)
 
