@@ -174,7 +174,8 @@ _DOCUMENTS = frozenset("declaration statement communique communiqué document re
 CUE = re.compile(
     rf"""\b(?:
         (?P<according>according\s+to|in\s+the\s+words\s+of|heard\s+from|learned\s+from|learnt\s+from)
-      | (?P<quoting>quot(?:ed|es|ing)|cit(?:ed|es|ing)|report(?:ed|s))(?=(?:\s+{_WORD}){{1,8}}?\s+as\s+(?:saying|telling|stating|writing|adding|warning|calling|describing)\b)
+      | (?P<quoting>quot(?:ed|es|ing)|cit(?:ed|es|ing)|report(?:ed|s))
+        (?=(?:\s+{_WORD}){{1,8}}?\s+as\s+(?:saying|telling|stating|writing|adding|warning|calling|describing)\b)
       | (?P<call>call(?:s|ed|ing))(?:\s+{_WORD}){{0,3}}?\s+(?P<call_p>for|on)
       | (?P<refer>refer(?:s|red|ring))\s+(?P<refer_p>to)
       | (?P<point>point(?:s|ed|ing))\s+(?P<point_p>out)
@@ -232,6 +233,9 @@ FIRST_PERSON = frozenset({"i", "we"})
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 #: Pronouns resolved to the subject of their clause (a state, an organisation).
 NONPERSONAL_PRONOUNS = frozenset({"it"})
+
+#: Determiners of a phrase that names one known person by role ("the minister", "his spokesman").
+DEFINITE = frozenset("the this that his her its their".split())
 
 #: Words that open a noun phrase and end it to the left.
 DETERMINERS = frozenset(
@@ -344,8 +348,10 @@ PARTICIPLE_FOLLOWERS = frozenset(
 #: ending at the opening mark.
 TERM_BEFORE = re.compile(
     r"""(?:\bso-called
-        | \bwhat\s+[\w\u2019'\-]+(?:\s+[\w\u2019'\-]+)?\s+(?:terms?|termed|calls?|called|dubs?|dubbed|labels?|labell?ed|brands?|branded|describes\s+as|described\s+as)
-        | \b(?:slogan|motto|theme|term|word|phrase|banner|title|name|headline|hashtag|label|catchphrase|tagline|code-?name|nickname)s?(?:\s+of)?
+        | \bwhat\s+[\w\u2019'\-]+(?:\s+[\w\u2019'\-]+)?\s+
+          (?:terms?|termed|calls?|called|dubs?|dubbed|labels?|labell?ed|brands?|branded|describes\s+as|described\s+as)
+        | \b(?:slogan|motto|theme|term|word|phrase|banner|title|name|headline|hashtag|label|catchphrase|tagline
+             |code-?name|nickname)s?(?:\s+of)?
         | \b(?:dubbed|named|titled|entitled|nicknamed|labell?ed|branded|code-?named|christened|known\s+as|billed\s+as|styled)
         | (?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bit\s)\bcalled
     )\s*[,:]?\s*(?:the\s+|a\s+|an\s+)?$""",

@@ -240,7 +240,7 @@ def _stance_word(ctx: Context, k: int, b: int) -> Cue | None:
 def _dash_name(ctx: Context, lo: int, hi: int) -> Mention | None:
     """The name that a dash puts after a quotation, alone to the end of its sentence, or None."""
     a, b = ctx.tok_range(lo, hi)
-    while a < b and ctx.tokens[a].text in ",":
+    while a < b and ctx.tokens[a].text == ",":
         a += 1
     if a + 1 >= b or ctx.tokens[a].text not in P.DASHES:
         return None

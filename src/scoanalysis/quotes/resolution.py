@@ -187,7 +187,8 @@ class Resolver:
                     genders[eid] = P.GENDER_TITLES[tok]
             out.append((start, end, str(name), eid))
         return sorted(
-            (Person(s, e, n, genders.get(i, ""), i, country_of.get(i, "")) for s, e, n, i in out if not self._in_quote(s)),
+            (Person(s, e, n, genders.get(i, ""), i, country_of.get(i, ""))
+             for s, e, n, i in out if not self._in_quote(s)),
             key=lambda p: p.start,
         )
 
@@ -276,7 +277,7 @@ class Resolver:
         None leaves the phrase to the ordinary reading (an indefinite source: "a senior official").
         """
         first = mention.text.split()[0].lower()
-        if first in ("a", "an") or first in P.DETERMINERS and first not in ("the", "this", "that", "his", "her", "its", "their"):
+        if first in P.DETERMINERS and first not in P.DEFINITE:
             return None
         linked = None
         if self.entities is not None:
@@ -315,7 +316,8 @@ class Resolver:
             if phrase in text.lower():
                 head = role
         covers = P.ROLE_COVERS.get(head, frozenset({head})) if not acronym_only else frozenset()
-        low = {_role_word(w.lower()) for w in words if w} - P.DETERMINERS - P.TITLE_SMALL_WORDS - {head, mention.head_word}
+        low = {_role_word(w.lower()) for w in words if w} - P.DETERMINERS - P.TITLE_SMALL_WORDS
+        low -= {head, mention.head_word}
         modifiers = low - set(P.ROLE_PHRASES.values()) - {w.lower() for w in acronyms} - {"head", "state", "government"}
         if not covers and not modifiers and not acronyms:
             return None
@@ -389,7 +391,7 @@ class Resolver:
             for pos, par, name, eid, gender, is_person, named in recent:  # "“A,” Peskov said. “B,” he added."
                 if par == paragraph and named and not eid:
                     return name, eid, gender
-            for pos, par, name, eid, gender, is_person, named in recent:  # "the ministry spokesperson said ... she said"
+            for pos, par, name, eid, gender, is_person, named in recent:  # "the spokeswoman said ... she said"
                 if par >= paragraph - 1 and named == "role":
                     return name, eid, gender
         for p in reversed(self.persons):
@@ -455,9 +457,9 @@ def resolve(f: Found, resolver: Resolver, *, outer: Found | None, previous: Foun
                 f.speaker, f.speaker_id, f.gender, f.is_person = resolver.named(
                     subj, off + subj.head, off + subj.start, off + subj.end
                 )
-                if f.cue is not None and f.cue.kind == "stance" and not (f.is_person or subj.head_word in P.DOCUMENT_HEADS):
+                if _stance(f) and not (f.is_person or subj.head_word in P.DOCUMENT_HEADS):
                     _unattribute(f)
-        elif f.cue is not None and f.cue.kind == "stance" and not f.is_person:
+        elif _stance(f) and not f.is_person:
             _unattribute(f)
         return
     if m.kind == "np" and m.name.lower() in P.ELLIPTIC:
@@ -469,8 +471,13 @@ def resolve(f: Found, resolver: Resolver, *, outer: Found | None, previous: Foun
             f.speaker = m.name
         return
     f.speaker, f.speaker_id, f.gender, f.is_person = resolver.named(m, off + m.head, off + m.start, off + m.end)
-    if f.cue is not None and f.cue.kind == "stance" and not (f.is_person or m.kind == "np" and m.head_word in P.DOCUMENT_HEADS):
+    if _stance(f) and not (f.is_person or m.kind == "np" and m.head_word in P.DOCUMENT_HEADS):
         _unattribute(f)
+
+
+def _stance(f: Found) -> bool:
+    """True for a quotation attributed by a stance word, not a cue (see ``attribution``)."""
+    return f.cue is not None and f.cue.kind == "stance"
 
 
 def _unattribute(f: Found) -> None:

@@ -102,7 +102,9 @@ def opens_with_participle(ctx: Context, k: int) -> bool:
     nxt = ctx.tokens[k + 1] if k + 1 < len(ctx.tokens) else None
     if nxt is None or not (t.low.endswith("ing") or t.low.endswith("ed")):
         return False
-    return nxt.low in P.PARTICIPLE_FOLLOWERS or (t.low.endswith("ing") and nxt.word and nxt.cap and nxt.low not in P.OPENERS)
+    if nxt.low in P.PARTICIPLE_FOLLOWERS:
+        return True
+    return t.low.endswith("ing") and nxt.word and nxt.cap and nxt.low not in P.OPENERS
 
 
 def name_mention(ctx: Context, a: int, b: int) -> Mention:
@@ -407,7 +409,9 @@ def subject_of(ctx: Context, lo: int, limit: int) -> Mention | None:
         return None
     t = ctx.tokens[k]
     if t.low not in P.PRONOUNS and t.low not in P.DETERMINERS and (
-        t.low in P.OPENERS or (k + 1 < b and ctx.tokens[k + 1].text == "," and _adverb(t)) or opens_with_participle(ctx, k)
+        t.low in P.OPENERS
+        or (k + 1 < b and ctx.tokens[k + 1].text == "," and _adverb(t))
+        or opens_with_participle(ctx, k)
     ):
         comma = next((j for j in range(k, b) if ctx.tokens[j].text == ","), None)
         if comma is None:
