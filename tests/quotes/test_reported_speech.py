@@ -280,3 +280,9 @@ def test_headline_speaker_to_listener():
 
 def test_a_name_after_a_dash_is_the_speaker():
     assert _speakers("“We will never give up” – Lukashenko")[0][1] == "Alexander Lukashenko"
+
+
+def test_a_role_phrase_in_the_lead_names_the_person_titled_so_further_on():
+    raw = ("“The talks were thorough,” the Kremlin spokesperson said on Tuesday.\n\n"
+           "Kremlin spokesman Dmitry Peskov declined to give further details.")
+    assert _speakers(raw, date="2023-03-21")[0][1] == "Dmitry Peskov"

@@ -24,8 +24,10 @@ is the person the text last named with those words around the name ("Kremlin aid
 Ushakov", "Chinese President Xi Jinping", "the Minister of Foreign Affairs of Tajikistan,
 Sirojiddin ..."; an acronym matches the initials of a capitalised title), unless the
 person the entity link names by office was named in the article before; else the entity
-link; else the phrase as written, never an institution inside it ("the spokesperson of
-the Indian Ministry of External Affairs"). A body named by a seat of power speaks under
+link; else a person named further on with two of its words in their title (a lead's "the
+Kremlin spokesperson", then "Kremlin spokesman Dmitry Peskov"); else the phrase as
+written, never an institution inside it ("the spokesperson of the Indian Ministry of
+External Affairs"). A body named by a seat of power speaks under
 that name ("the Kremlin", not "Russia"). Phrases keep their words ("a senior Kazakh
 official"). A quotation a stance word attributes (see ``attribution``) keeps its speaker
 only for a person or a document.
@@ -288,6 +290,9 @@ class Resolver:
         if linked is not None and any(p.entity_id == linked[0] for p in earlier):
             return self._as_person(linked[0], linked[1])
         match = self._title_match(mention, raw_start, raw_end, earlier)
+        if match is None and linked is None:  # a lead's "the Kremlin spokesperson", named in full further on
+            later = [p for p in self.persons if p.start >= raw_end]
+            match = self._title_match(mention, raw_start, raw_end, later, least=2, first=True)
         if match is not None:
             return match.name, match.entity_id, match.gender, True
         if linked is not None:
@@ -298,9 +303,10 @@ class Resolver:
         gender = next((p.gender for p in self.persons if p.entity_id == eid and p.gender), "")
         return name, eid, gender, True
 
-    def _title_match(self, mention: Mention, raw_start: int, raw_end: int, earlier: list[Person], *,
-                     acronym_only: bool = False) -> Person | None:
-        """The person named last before the phrase with the most of its words in their title.
+    def _title_match(self, mention: Mention, raw_start: int, raw_end: int, people: list[Person], *,
+                     acronym_only: bool = False, least: int = 1, first: bool = False) -> Person | None:
+        """The person of `people` with the most of the phrase's words in their title (at least
+        `least`), the last of them (the first with `first`).
 
         The phrase's head counts through the titles it covers ("the diplomat": a foreign
         minister or an ambassador); a modifier counts as itself ("Kremlin", "Chinese"); an
@@ -323,13 +329,13 @@ class Resolver:
             return None
         countries = self._countries_in(raw_start, raw_end)
         best, best_score = None, 0
-        for p in earlier:
+        for p in people:
             around, runs = self._around(p)
             score = len(modifiers & around) + bool(covers & around)
             score += sum(_acronym_in(a, runs, role_last=acronym_only) for a in acronyms)
             if score and countries and p.country in countries:
                 score += 1  # "the Chinese president": Xi, titled "President" alone, is Chinese
-            if score >= best_score and score > 0:
+            if score >= least and (score > best_score or score == best_score and not first):
                 best, best_score = p, score
         return best
 
