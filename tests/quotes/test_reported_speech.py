@@ -84,15 +84,15 @@ def test_a_body_speaks_under_its_own_phrase(raw, speaker):
 
 
 def test_role_phrase_is_the_person_named_with_that_title():
-    raw = ("Kremlin aide Yuri Ushakov briefed journalists in Moscow on Monday.\n\n"
-           "“The two presidents will meet in Minsk,” the Kremlin official noted.")
-    assert _speakers(raw) == [("The two presidents will meet in Minsk,", "Yuri Ushakov")]
+    raw = ("Foreign Ministry spokeswoman Maria Zakharova briefed journalists in Moscow on Monday.\n\n"
+           "“The ministers will sign a visa deal in Minsk,” the ministry spokeswoman remarked.")
+    assert _speakers(raw) == [("The ministers will sign a visa deal in Minsk,", "Maria Zakharova")]
 
 
 def test_role_phrase_with_an_acronym_matches_the_titles_initials():
-    raw = ("The Minister of Foreign Affairs of Uzbekistan, Bakhtiyor Saidov, spoke in Tashkent.\n\n"
-           "“Twelve documents will be signed,” the head of the MFA said.")
-    assert _speakers(raw)[0][1] == "Bakhtiyor Saidov"
+    raw = ("India's Minister of External Affairs, Subrahmanyam Jaishankar, spoke to students in Pune.\n\n"
+           "“Connectivity must respect sovereignty,” the head of the MEA said.")
+    assert _speakers(raw)[0][1] == "Subrahmanyam Jaishankar"
 
 
 def test_role_phrase_the_text_names_wins_over_the_office_holder_of_another_date():
@@ -125,9 +125,9 @@ def test_he_is_the_subject_named_after_the_last_speaker():
 
 
 def test_he_is_the_subject_of_a_reporting_sentence_not_the_person_in_its_appositive():
-    raw = ("Sergei Prikhodko, an aide to President Vladimir Putin, told reporters in Ufa that talks went on.\n\n"
-           "“Nobody is setting a deadline,” he said.")
-    assert _speakers(raw, date="2015-07-09")[0][1] == "Sergei Prikhodko"
+    raw = ("Anton Kobyakov, an adviser to President Vladimir Putin, told reporters in Ufa that the forum would grow.\n\n"
+           "“Forty countries have confirmed,” he said.")
+    assert _speakers(raw, date="2015-07-09")[0][1] == "Anton Kobyakov"
 
 
 def test_he_after_a_headline_naming_the_speaker():
@@ -138,7 +138,7 @@ def test_he_after_a_headline_naming_the_speaker():
 
 def test_he_inside_the_same_paragraph_after_a_titled_subject():
     raw = ("Uzbek President Shavkat Mirziyoyev spoke after Lukashenko. "
-           "He also pointed out that “the region needs water”.")
+           "He also noted that “the region needs water”.")
     assert _speakers(raw)[0][1] == "Shavkat Mirziyoyev"
 
 
@@ -148,15 +148,14 @@ def test_he_inside_the_same_paragraph_after_a_titled_subject():
 @pytest.mark.parametrize(
     "raw, speaker",
     [
-        pytest.param("“In this regard, I greet our new member,” says Sadyr Japarov.", "Sadyr Japarov",
-                     id="says-x-after-the-quote"),
+        pytest.param("“Our doors stay open,” says Sadyr Japarov.", "Sadyr Japarov", id="says-x-after-the-quote"),
         pytest.param("Lukashenko heard from the Uzbek president that “the corridor will open soon”.",
                      "Shavkat Mirziyoyev", id="heard-from-x-that"),
         pytest.param("Uzbek President Shavkat Mirziyoyev on Monday vowed to “deepen trust” with Minsk.",
                      "Shavkat Mirziyoyev", id="time-adverbial-before-the-cue"),
-        pytest.param("Elsewhere, Pezeshkian praised the plan and said the world faces an “evil phenomenon”.",
+        pytest.param("Separately, Pezeshkian toured the port and said the region faces a “grave danger”.",
                      "Masoud Pezeshkian", id="and-said"),
-        pytest.param("TASHKENT: On a day of many meetings, Prime Minister Shehbaz Sharif met Japarov, "
+        pytest.param("ISLAMABAD: After a morning of talks, Prime Minister Shehbaz Sharif received the Uzbek envoy, "
                      "saying, “Pakistan values this partnership.”", "Shehbaz Sharif", id="dateline-before-subject"),
     ],
 )
@@ -170,15 +169,15 @@ def test_cues_around_the_quotation(raw, speaker):
 @pytest.mark.parametrize(
     "raw, speaker",
     [
-        pytest.param("Lukashenko expressed Minsk's resolve to resist sanctions and “provocations” at the summit.",
+        pytest.param("Lukashenko expressed his resolve to stand up to “economic blackmail” from abroad.",
                      "Alexander Lukashenko", id="expressed"),
-        pytest.param("During the talks, Mirziyoyev thanked Minsk for its “balanced stance” on water.",
+        pytest.param("During the talks, Mirziyoyev thanked Minsk for its “steady support” on water.",
                      "Shavkat Mirziyoyev", id="thanked-after-an-opening-phrase"),
-        pytest.param("Meeting Lavrov in Minsk, Wang stuck to the line that the dispute needs “political means”.",
+        pytest.param("Meeting Lavrov in Minsk, Wang held to the line that the dispute needs “quiet diplomacy”.",
                      "Wang Yi", id="line-that"),
         pytest.param("The meeting ended with a communique containing a call for “restraint on all sides”.",
                      "a communique", id="document-containing-a-call"),
-        pytest.param("The Tashkent Declaration was signed on Friday. In a nod to the West, it opposes "
+        pytest.param("The Tashkent Declaration was signed on Friday. Without naming Washington, it rejects "
                      "“any unilateral sanctions” against members.", "the Tashkent Declaration",
                      id="it-is-the-document-of-the-sentence-before"),
     ],
@@ -201,9 +200,9 @@ def test_no_stance_no_speaker(raw):
 
 
 def test_a_statement_with_its_attribution_cut_off_takes_the_previous_paragraphs_speaker():
-    raw = ("Lukashenko told Japarov that their cooperation is a stabilising factor.\n\n"
-           "“It is of crucial significance that our relations are directed against no one,” the state agency Bel")
-    assert _rows(raw) == [("It is of crucial significance that our relations are directed against no one,",
+    raw = ("Lukashenko told Tokayev that the two countries would keep trading in national currencies.\n\n"
+           "“Our partnership is a factor of stability for the whole region,” the state agency Bel")
+    assert _rows(raw) == [("Our partnership is a factor of stability for the whole region,",
                            "Alexander Lukashenko", "told", "direct")]
 
 
@@ -283,6 +282,6 @@ def test_a_name_after_a_dash_is_the_speaker():
 
 
 def test_a_role_phrase_in_the_lead_names_the_person_titled_so_further_on():
-    raw = ("“The talks were thorough,” the Kremlin spokesperson said on Tuesday.\n\n"
-           "Kremlin spokesman Dmitry Peskov declined to give further details.")
-    assert _speakers(raw, date="2023-03-21")[0][1] == "Dmitry Peskov"
+    raw = ("“The visa deal is ready,” the ministry spokeswoman said on Tuesday.\n\n"
+           "Foreign Ministry spokeswoman Maria Zakharova said the text would be signed in Minsk.")
+    assert _speakers(raw, date="2023-03-21")[0][1] == "Maria Zakharova"
