@@ -13,7 +13,7 @@ places, offices, roles). A mention is resolved by, in turn:
    the article's date;
 4. a person the reference does not know, introduced by an appositive ("Theresa Fallon,
    director of the Centre for ...", "Anwar Ibrahim, the Malaysian prime minister"), a
-   lower-case title ("parliamentary leader Li Zhanshu") or a byline, kept with the
+   lower-case title ("deputy premier Ding Xuexiang") or a byline, kept with the
    affiliation; their surname then names them, not a reference person of that surname;
 5. a misspelt full name within a small edit distance of a reference name.
 
@@ -274,13 +274,13 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
 
 def _short_forms(name: str) -> tuple[str, ...]:
     """The words that name a person met in context when used alone: the last, and the first
-    (family names come first in Chinese, Korean and Vietnamese names: "Li Zhanshu" → "Li")."""
+    (family names come first in Chinese, Korean and Vietnamese names: "Ding Xuexiang" → "Ding")."""
     parts = [w for w in name.split() if not (len(w) == 2 and w.endswith("."))]
     return tuple(dict.fromkeys([parts[-1], parts[0]]))
 
 
 def _ends_in_common_word(name: str) -> bool:
-    """True for a name run that ran on into a month or weekday ("Yuri Ushakov Tuesday")."""
+    """True for a name run that ran on into a month or weekday ("Maria Zakharova Tuesday")."""
     return name.split()[-1].lower() in P.COMMON_WORDS
 
 

@@ -48,7 +48,7 @@ APPOSITIVE = re.compile(
 )
 #: What every APPOSITIVE match holds after the name: a sentence without it has no appositive.
 APPOSITIVE_TAIL = re.compile(rf",\s+(?:(?:a|an|the)\s+)?(?P<role>{_ROLE_HEADS})\b")
-#: A person the reference does not know, after a lower-case title: "parliamentary leader Li Zhanshu",
+#: A person the reference does not know, after a lower-case title: "deputy premier Ding Xuexiang",
 #: "Foreign Ministry spokeswoman Mao Ning" (group ``name``).
 TITLED_NAME = re.compile(rf"(?<![\w-])(?:(?:senior|deputy|chief|vice|prime|foreign|parliamentary|presidential)\s+)?{_ROLE_WORD}\s+(?P<name>{PERSON_NAME})")
 #: A personal name at a name's left edge (candidates for misspelt reference names).
@@ -140,7 +140,7 @@ def role_phrase(owner_alt: str, role_alt: str) -> re.Pattern:
 def role_of_owner(owner_alt: str, role_alt: str) -> re.Pattern:
     """Return a pattern for "the President of Turkmenistan", "the Prime Minister of India": groups role and owner.
 
-    Not before a name ("the President of Tajikistan, Emomali Rahmon": a title).
+    Not before a name ("the President of Kyrgyzstan, Sadyr Japarov": a title).
     """
     return re.compile(
         rf"(?:[Tt]he\s+)(?:new\s+|interim\s+|current\s+)?(?P<role>(?i:{role_alt}))\s+of\s+(?:the\s+)?(?P<owner>{owner_alt}){RIGHT}"

@@ -319,7 +319,7 @@ OPENERS = (
     )
 ) - frozenset(TITLE_ABBREVIATIONS | {"mr", "ms", "mrs"})
 
-#: Adverbs that open a sentence before a comma ("Elsewhere, Rouhani ..."); words ending in -ly count too.
+#: Adverbs that open a sentence before a comma ("Separately, Pezeshkian ..."); words ending in -ly count too.
 SENTENCE_ADVERBS = frozenset(
     "elsewhere meanwhile separately earlier later instead indeed moreover besides overall today yesterday "
     "now then here there again first second third finally previously accordingly nonetheless nevertheless "
@@ -358,8 +358,8 @@ TERM_BEFORE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: Words before a quotation that make it a modifier of the noun after it ("a “no limits”
-#: partnership", "the “SCO plus” meeting", "a more “multipolar” world").
+#: Words before a quotation that make it a modifier of the noun after it ("an “all-weather”
+#: partnership", "the “Central Asia plus” format", "a more “multipolar” world").
 PREMODIFIER_BEFORE = frozenset(
     "a an the this that these those its his her their our my your every each another more most less "
     "so very new first second third".split()
@@ -379,7 +379,7 @@ NOT_NOUNS = frozenset(
 #: The lower-case word right after a quotation's closing mark (the noun a quotation may modify).
 NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
 
-#: Short words that stay lower case in a title ("Palace of Independence", "Response to Isolation").
+#: Short words that stay lower case in a title ("House of Friendship", "Roads Across the Steppe").
 TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs nor but into".split())
 
 #: Head nouns of a phrase that names an outlet or a publication (a headline quoted from one is no speech).
@@ -394,7 +394,7 @@ DOCUMENT_HEADS = frozenset(
     "resolution resolutions charter treaty memorandum agreement accord".split()
 )
 
-#: Head nouns of a phrase naming one person by role ("the Kremlin official", "the head of the MFA").
+#: Head nouns of a phrase naming one person by role ("the Kremlin official", "the head of the MEA").
 PERSON_HEADS = frozenset(
     """
     official source diplomat spokesperson spokesman spokeswoman analyst expert observer commentator aide
@@ -431,8 +431,8 @@ ROLE_SYNONYMS = {
     "chair": "chairman", "pm": "premier", "prime": "premier",
 }
 
-#: Verbs and nouns of a stance in the reporter's words ("Putin expressed ...", "Xi stuck to
-#: Beijing's line that ...", "a declaration containing a call for ..."): with one of these
+#: Verbs and nouns of a stance in the reporter's words ("Lukashenko expressed ...", "Wang held
+#: to the line that ...", "a communique containing a call for ..."): with one of these
 #: between a person or a document and a quotation that has no cue, the quotation is theirs.
 STANCE_WORDS = frozenset(
     """
@@ -447,7 +447,7 @@ STANCE_WORDS = frozenset(
     """.split()
 )
 
-#: A dateline that opens a sentence: "NEW DELHI:", "ASTANA, July 3 (Reuters) -", "MOSCOW, July 2. /TASS/.".
+#: A dateline that opens a sentence: "ISLAMABAD:", "ASTANA, July 3 (Reuters) -", "MINSK, June 14. /BELTA/.".
 DATELINE = re.compile(
     r"^\s*[A-Z][A-Z.\-]+(?:\s+[A-Z][A-Z.\-]+)*(?:\s*\([^)]{1,30}\))?"
     r"(?:\s*,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\.?)?(?:\s*\([^)]{1,30}\))?"
@@ -470,11 +470,11 @@ TIME_OPENERS = frozenset("on last this earlier early late later next in at".spli
 _TITLE_TOKEN = r"(?:[A-Z][\w\u2019'\-]*\.?|of|the|for|and|on|foreign|prime|deputy|vice|first|senior|chief|" + "|".join(
     sorted(SOURCE_HEADS | TITLES, key=len, reverse=True)) + r")"
 #: The title right before a name: capitalised and role words, optionally closed by a comma
-#: ("Kremlin aide ", "Chinese President ", "the Minister of Foreign Affairs of Tajikistan, ").
+#: ("Kremlin aide ", "Chinese President ", "the Minister of External Affairs of India, ").
 TITLE_BEFORE_NAME = re.compile(rf"(?:(?<=\s)|^)(?:{_TITLE_TOKEN}\s+)*{_TITLE_TOKEN}\s*,?\s*$")
 #: An appositive right after a name: ", the Kremlin aide," (group 1 holds its words).
 APPOSITIVE_AFTER_NAME = re.compile(r"\s*,\s*((?:an?|the)\s+[^,.;:!?()]{1,60}?)\s*(?:[,.;:!?()]|\s+to\s|$)")
 #: A word of a title.
 TITLE_WORD = re.compile(r"[^\W\d_][\w\u2019'\-]*")
-#: A run of capitalised words, small words inside ("Minister of Foreign Affairs of Tajikistan").
+#: A run of capitalised words, small words inside ("Minister of External Affairs of India").
 CAPITAL_RUN = re.compile(r"[A-Z][\w\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w\-]*)*")

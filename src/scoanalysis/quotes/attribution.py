@@ -9,8 +9,8 @@ added"). A headline's "Putin: “...”" names Putin with no cue.
 With no cue, a quotation inside the reporter's sentence belongs to the document or the
 person the sentence has taking a stance (``patterns.quotes.STANCE_WORDS`` between them):
 the nearest document before it ("a joint declaration containing a call for “...”"), else
-the clause's subject ("Putin expressed ... “provocations”", "Xi stuck to Beijing's line
-that ... “political means”"); `resolution` keeps it only for a person or a document.
+the clause's subject ("Lukashenko expressed ... “economic blackmail”", "Wang held to the
+line that ... “quiet diplomacy”"); `resolution` keeps it only for a person or a document.
 
 Kinds: ``direct`` is an attributed quotation that is a whole statement (it starts its
 sentence or follows "cue:" / "cue,", and nothing but its attribution follows it, or it
@@ -19,8 +19,8 @@ ends in its own comma or period before words that hold no cue: an attribution cu
 quotation with no speaker that is not a whole statement. A whole-sentence quotation
 nobody is named for is ``direct``. Terms are ``scare`` whatever cue is near: a quotation
 inside the reporter's sentence that a naming word introduces ("what it terms", "so-called",
-"under the slogan", "titled"), that modifies the noun after it ("a “no limits”
-partnership"), or that is written as a title ("the “Palace of Independence”"); and so is
+"under the slogan", "titled"), that modifies the noun after it ("an “all-weather”
+partnership"), or that is written as a title ("the “House of Friendship”"); and so is
 a headline ("“...,” trumpeted the headline of one report", "declared another", a quotation
 in title case from a report or newspaper).
 
@@ -130,7 +130,7 @@ def attribute(ctx: Context, spans: list[QuoteSpan]) -> list[Found]:
                 if (f.cue is None or closed and head.endswith(":")) and speaker(pre[-1]) is not None:
                     # "X said: “A.” He stressed ...": the colon's cue, not the next sentence's
                     f.cue, f.mention, f.attached_post = pre[-1], speaker(pre[-1]), False
-            elif f.cue is None and head.endswith(":"):  # "Putin: “...”", "Modi to Putin: “...”"
+            elif f.cue is None and head.endswith(":"):  # "Putin: “...”", "Mirziyoyev to Lukashenko: “...”"
                 a, b = ctx.tok_range(prev_end, q.outer_start)
                 if b - 2 >= a:
                     m = np_left(ctx, b - 2, a)
@@ -184,7 +184,7 @@ def _term(ctx: Context, q: QuoteSpan, *, attributed: bool) -> bool:
         return True
     after = ctx.text[q.outer_end : q.outer_end + 40]
     if after[:1].isalpha() and after[:1].islower():
-        return True  # glued to the noun it modifies: "‘C5’grouping"
+        return True  # glued to the noun it modifies: "“B3”grouping"
     m = P.NEXT_WORD.match(after)
     k = ctx.token_before(q.outer_start)
     before = ctx.tokens[k] if k is not None else None

@@ -11,7 +11,7 @@ with it, the latest before it ("Gabuev" → "Alexander Gabuev"). Gender comes fr
 
 he/she, in order: whichever comes later of the person who spoke the latest attributed
 quotation of this or the previous paragraph and the person who is the subject of the latest
-sentence of this or the previous paragraph ("Sergei Prikhodko, an aide to ..., told
+sentence of this or the previous paragraph ("Anton Kobyakov, an adviser to ..., told
 reporters ... “...,” he said"); the name that spoke an earlier quotation of this paragraph,
 person or not ("“A,” Peskov said. “B,” he added."); the latest person mentioned before
 the quotation, outside quotations. Gender must agree where known. it: the subject of its
@@ -19,18 +19,18 @@ clause, else of the sentence before. they, and I/we outside quotations: left unr
 Inside a quotation, I/we are the outer speaker and he/she never the outer speaker.
 "another" after "one report" is "another report", and nobody's after a headline.
 
-A role phrase ("the Kremlin official", "the Chinese president", "the head of the MFA")
-is the person the text last named with those words around the name ("Kremlin aide Yuri
-Ushakov", "Chinese President Xi Jinping", "the Minister of Foreign Affairs of Tajikistan,
-Sirojiddin ..."; an acronym matches the initials of a capitalised title), unless the
-person the entity link names by office was named in the article before; else the entity
-link; else a person named further on with two of its words in their title (a lead's "the
-Kremlin spokesperson", then "Kremlin spokesman Dmitry Peskov"); else the phrase as
-written, never an institution inside it ("the spokesperson of the Indian Ministry of
-External Affairs"). A body named by a seat of power speaks under
-that name ("the Kremlin", not "Russia"). Phrases keep their words ("a senior Kazakh
-official"). A quotation a stance word attributes (see ``attribution``) keeps its speaker
-only for a person or a document.
+A role phrase ("the Kremlin official", "the Chinese president", "the head of the MEA")
+is the person the text last named with those words around the name ("Foreign Ministry
+spokeswoman Maria Zakharova", "Chinese President Xi Jinping", "India's Minister of
+External Affairs, ..."; an acronym matches the initials of a capitalised title), unless
+the person the entity link names by office was named in the article before; else the
+entity link; else a person named further on with two of its words in their title (a
+lead's "the ministry spokeswoman", then "Foreign Ministry spokeswoman Maria Zakharova");
+else the phrase as written, never an institution inside it ("the spokesman of the Uzbek
+Ministry of Foreign Affairs"). A body named by a seat of power speaks under that name
+("the Kremlin", not "Russia"). Phrases keep their words ("a senior Kazakh official"). A
+quotation a stance word attributes (see ``attribution``) keeps its speaker only for a
+person or a document.
 """
 
 from __future__ import annotations
@@ -290,7 +290,7 @@ class Resolver:
         if linked is not None and any(p.entity_id == linked[0] for p in earlier):
             return self._as_person(linked[0], linked[1])
         match = self._title_match(mention, raw_start, raw_end, earlier)
-        if match is None and linked is None:  # a lead's "the Kremlin spokesperson", named in full further on
+        if match is None and linked is None:  # a lead's "the ministry spokeswoman", named in full further on
             later = [p for p in self.persons if p.start >= raw_end]
             match = self._title_match(mention, raw_start, raw_end, later, least=2, first=True)
         if match is not None:
@@ -311,7 +311,7 @@ class Resolver:
         The phrase's head counts through the titles it covers ("the diplomat": a foreign
         minister or an ambassador); a modifier counts as itself ("Kremlin", "Chinese"); an
         acronym counts where it gives the initials of a capitalised title ("the head of the
-        MFA": "Minister of Foreign Affairs"). With `acronym_only` (a bare "the EAM"), the
+        MEA": "Minister of External Affairs"). With `acronym_only` (a bare "the EAM"), the
         acronym's last word must be a role ("External Affairs Minister").
         """
         text = mention.text
@@ -351,7 +351,7 @@ class Resolver:
         """The words of a person's title (lower case) and its runs of capitalised words.
 
         The title is the run of capitalised and role words right before the name ("Kremlin
-        aide", "the Minister of Foreign Affairs of Tajikistan,") and an appositive right
+        aide", "the Minister of External Affairs of India,") and an appositive right
         after it (", the Kremlin aide,").
         """
         for off, text in self.paragraphs:

@@ -1,12 +1,12 @@
 """Who a cue names: the name, pronoun or noun phrase next to a cue verb.
 
 The speaker of a cue is the noun phrase just before it (names, pronouns, "a senior
-Kazakh official", "the declaration", "the head of the MFA"), over a time adverbial ("Xi on
+Kazakh official", "the declaration", "the head of the MEA"), over a time adverbial ("Xi on
 Monday said"); an appositive's head ("Harsh V. Pant, a professor ..., said"); the phrase
 after it when inverted ("said Alexander Gabuev", "according to Chinese state media",
-"heard from the Indian prime minister"); the object of a quoting verb ("state media quoted
+"heard from the Uzbek president"); the object of a quoting verb ("state media quoted
 Xi as saying"); or, for participles ("saying") and verbs joined by "and" ("... and said"),
-the subject of the clause, a dateline before it left out ("NEW DELHI: ..."). "the
+the subject of the clause, a dateline before it left out ("ISLAMABAD: ..."). "the
 headline of one report" names "one report", marked ``container``: a headline is nobody's
 speech. A naming verb names its subject when a name or he/she uses it ("Xi called the SCO
 “a family”"), never after ``what`` ("what it terms “splittism”": a term).
@@ -65,7 +65,7 @@ def cue_speaker(ctx: Context, cue: Cue) -> Mention | None:
         m = _left_speaker(ctx, cue, lo)
     if m is None and cue.participle:
         k = ctx.token_before(cue.start)
-        if k is not None and ctx.tokens[k].low == "as":  # "Xinhua quoted Xi as saying": the quoting verb's object
+        if k is not None and ctx.tokens[k].low == "as":  # "state media quoted Xi as saying": the quoting verb's object
             quoting = [c for c in ctx.cues if c.kind == "quoting" and lo <= c.start < cue.start]
             if quoting:
                 return _np_right(ctx, quoting[-1].end, hi, terminal=False)
@@ -176,7 +176,7 @@ def np_left(ctx: Context, i: int, lo: int) -> Mention | None:
             return None
         if t.low in P.SOURCE_HEADS:  # an institution: "India’s External Affairs Ministry"
             return _extend_np(ctx, a, i, lo)
-        for gap in (1, 2):  # "officials in Beijing", "the head of the MFA"
+        for gap in (1, 2):  # "officials in Beijing", "the head of the MEA"
             p = a - gap
             if p - 1 >= lo and ctx.tokens[p].low in P.NP_PREPOSITIONS and (
                 gap == 1 or ctx.tokens[a - 1].low in ("the", "a", "an")
@@ -388,7 +388,7 @@ def _candidate(ctx: Context, k: int, b: int, lo: int) -> Mention | None:
 
 
 def after_dateline(ctx: Context, lo: int, limit: int) -> int:
-    """`lo`, moved past a dateline that opens the sentence there ("NEW DELHI: ", "MOSCOW, July 2. /TASS/. ")."""
+    """`lo`, moved past a dateline that opens the sentence there ("ISLAMABAD: ", "MINSK, June 14. /BELTA/. ")."""
     m = P.DATELINE.match(ctx.text, lo, limit)
     return m.end() if m is not None else lo
 
@@ -397,7 +397,7 @@ def subject_of(ctx: Context, lo: int, limit: int) -> Mention | None:
     """The subject that opens the clause at `lo` (before `limit`): a name, a pronoun or a source phrase.
 
     A dateline is left out; a clause opening with a preposition, an adverb or a participle
-    ("During the meeting with Xi, Putin ...", "Elsewhere, ...") has its subject after the
+    ("During the talks, Mirziyoyev ...", "Separately, ...") has its subject after the
     first comma. None when the clause opens with something else (a quotation, "The meeting").
     """
     lo = after_dateline(ctx, lo, limit)
@@ -438,13 +438,13 @@ def _np_at(ctx: Context, k: int, b: int) -> Mention | None:
     start = k
     if t.low in P.DETERMINERS:
         k += 1
-    while k < b and toks[k].word and toks[k].cap and toks[k].poss:  # "Russia's RIA Novosti ..."
+    while k < b and toks[k].word and toks[k].cap and toks[k].poss:  # "Belarus's Belta agency ..."
         k += 1
     if k >= b or not toks[k].word:
         return None
     if toks[k].cap and nameish(ctx, k):
         end = run_right(ctx, k, b)
-        if toks[end].poss:  # "Prime Minister Modi’s remarks": the possessor is not the subject
+        if toks[end].poss:  # "Prime Minister Sharif’s remarks": the possessor is not the subject
             head = _head_after(ctx, end + 1, b)
             return _phrase(ctx, start, head, head) if head is not None else None
         head = _head_after(ctx, end + 1, b)
@@ -460,7 +460,7 @@ def _np_at(ctx: Context, k: int, b: int) -> Mention | None:
 
 
 def _titled_name(ctx: Context, k: int, head: int, b: int) -> Mention | None:
-    """The name after a lower-case title ("Kremlin spokesman Dmitry Peskov", "parliamentary leader Li ..."), or None."""
+    """The name after a lower-case title ("Foreign Ministry spokeswoman Maria Zakharova", "deputy premier Ding ..."), or None."""
     if head + 1 < b and ctx.tokens[head + 1].cap and nameish(ctx, head + 1) and not ctx.tokens[head].poss:
         end = run_right(ctx, head + 1, b)
         m = name_mention(ctx, head + 1, end)
