@@ -9,9 +9,12 @@ places, offices, roles). A mention is resolved by, in turn:
 2. a surname or single-word alias ("Mr Modi", "Rakhmon"): the person of that surname
    already named in the article, else the one holding office at the article's date;
 3. a role phrase ("the Chinese leader", "the Kremlin leader", "Kazakhstan's president",
-   "his foreign minister"): whoever held that office at the article's date;
+   "the President of Turkmenistan", "his foreign minister"): whoever held that office at
+   the article's date;
 4. a person the reference does not know, introduced by an appositive ("Theresa Fallon,
-   director of the Centre for ...") or a byline, kept with the affiliation;
+   director of the Centre for ...", "Anwar Ibrahim, the Malaysian prime minister"), a
+   lower-case title ("deputy premier Ding Xuexiang") or a byline, kept with the
+   affiliation; their surname then names them, not a reference person of that surname;
 5. a misspelt full name within a small edit distance of a reference name.
 
 Entity ids are the reference ids (``vladimir-putin``, ``kazakhstan``, ``sco``); a
@@ -76,6 +79,7 @@ class Gazetteer:
     office_rows: tuple[tuple, ...]
     roles: dict[str, tuple[list[str], dict[str, list[str]]]]
     role_phrase: re.Pattern
+    role_of_owner: re.Pattern
     possessive_role: re.Pattern
     #: A sentence with no match of this cannot hold a role phrase or a possessive role ("\s+" and a role).
     role_word: re.Pattern
@@ -199,10 +203,12 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         entry = _pick_entry(entries, text, m.start(), m.end(), gaz, date)
         if entry is not None:
             out.append(_cand(m.start(), m.end(), entry.entity_id, entry.entity_type, entry.name, entry.kind))
-    # people introduced by an appositive or a byline
+    # people introduced by an appositive, a lower-case title or a byline
     intro = [(m, m.group("rest") or "") for m in P.APPOSITIVE.finditer(text)] if P.APPOSITIVE_TAIL.search(text) else []
+    titled = [m for m in P.TITLED_NAME.finditer(text) if not _ends_in_common_word(m.group("name"))]
     if kind == "byline" or P.BYLINE.match(text):
         intro += [(m, m.group("rest") or "") for m in [P.BYLINE.match(text)] if m]
+    intro += [(m, m.group()[: m.start("name") - m.start()].strip()) for m in titled]  # the title is the affiliation
     for m, rest in intro:
         name = m.group("name")
         if any(c["start"] <= m.start("name") < c["end"] and c["entity_type"] != "person" and c["end"] - c["start"] > len(name) for c in out):
@@ -217,7 +223,7 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
             "name": name, "country_id": "", "gender": "",
             "affiliation": " ".join(f"{role} {rest}".split()),
             "organization": aff.group("org") if aff else "",
-            "surnames": (name.split()[-1],),
+            "surnames": _short_forms(name),
         })
         out.append(_cand(m.start("name"), m.end("name"), pid, "person", info["name"], "context"))
     # surnames and single-word aliases
@@ -225,6 +231,8 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
     for m in gaz.surnames.finditer(text):
         sur = m.group()
         pid = seen.get(sur)
+        if pid in local:
+            continue  # a person of this article who is not in the reference: read below
         if pid is None:
             if title_case is None:
                 title_case = _title_case(text)
@@ -235,14 +243,16 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
             pid = _choose_person(gaz.surname_ids.get(sur, ()), date, gaz)
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "surname"))
-    # surnames of people met in context earlier in this article ("Ms. Fallon said")
-    for sur, pid in seen.items():
-        if pid in local:
-            for m in P.surname(sur).finditer(text):
-                out.append(_cand(m.start(), m.end(), pid, "person", local[pid]["name"], "surname"))
+    # people met in context earlier in this article, by full name or short form ("Ms. Fallon said")
+    for pid in dict.fromkeys(pid for pid in seen.values() if pid in local):
+        forms = [local[pid]["name"]] + [sur for sur, p in seen.items() if p == pid]
+        for m in P.surname_forms(tuple(forms)).finditer(text):
+            kind = "context" if m.group() == local[pid]["name"] else "surname"
+            out.append(_cand(m.start(), m.end(), pid, "person", local[pid]["name"], kind))
     # role phrases: "the Chinese leader", "Kazakhstan's president"
     roles = gaz.role_word.search(text) is not None
-    for m in (gaz.role_phrase.finditer(text) if roles else ()):
+    role_matches = list(gaz.role_phrase.finditer(text)) + list(gaz.role_of_owner.finditer(text)) if roles else []
+    for m in role_matches:
         owner_id, owner_type = gaz.owners[m.group("owner")]
         pid = _office_holder(gaz, owner_id, m.group("role").lower(), date)
         if pid:
@@ -260,6 +270,18 @@ def _candidates(text: str, kind: str, *, gaz: Gazetteer, date, seen: dict, local
         if pid:
             out.append(_cand(m.start(), m.end(), pid, "person", gaz.people[pid]["name"], "fuzzy"))
     return out
+
+
+def _short_forms(name: str) -> tuple[str, ...]:
+    """The words that name a person met in context when used alone: the last, and the first
+    (family names come first in Chinese, Korean and Vietnamese names: "Ding Xuexiang" → "Ding")."""
+    parts = [w for w in name.split() if not (len(w) == 2 and w.endswith("."))]
+    return tuple(dict.fromkeys([parts[-1], parts[0]]))
+
+
+def _ends_in_common_word(name: str) -> bool:
+    """True for a name run that ran on into a month or weekday ("Maria Zakharova Tuesday")."""
+    return name.split()[-1].lower() in P.COMMON_WORDS
 
 
 def _cand(start, end, entity_id, entity_type, name, kind) -> dict:
@@ -470,7 +492,8 @@ def gazetteer(reference_dir: str | None = None) -> Gazetteer:
     return Gazetteer(
         full=full, entries=dict(entries), surnames=surnames_re, surname_ids={s: tuple(ids) for s, ids in surname_ids.items()},
         people=info, names=names, offices=offices, office_rows=office_rows, roles=role_table,
-        role_phrase=P.role_phrase(owner_alt, role_alt), possessive_role=P.possessive_role(role_alt),
+        role_phrase=P.role_phrase(owner_alt, role_alt), role_of_owner=P.role_of_owner(owner_alt, role_alt),
+        possessive_role=P.possessive_role(role_alt),
         role_word=P.role_word(role_alt), owners=owners, fuzzy=dict(fuzzy),
     )
 

@@ -59,16 +59,16 @@ SEED_QUOTES = [
     ("003", "They see regional stability", "Alexander Gabuev", "said", "direct"),
     ("003", "From a long-term, strategic perspective", "Niva Yau", "said", "direct"),
     ("004", "identical and close.", "Vladimir Putin", "said", "partial"),
-    ("004", "splittism,", "China", "terms", "partial"),
-    ("004", "restoration of peace in Ukraine", "", "", "scare"),
-    ("004", "unilateral and unrestricted", "", "", "scare"),
-    ("004", "political means", "", "", "scare"),
-    ("004", "inclusive dialogue.", "", "", "scare"),
+    ("004", "splittism,", "", "", "scare"),
+    ("004", "restoration of peace in Ukraine", "a joint declaration", "containing", "partial"),
+    ("004", "unilateral and unrestricted", "a declaration", "opposition", "partial"),
+    ("004", "political means", "Xi Jinping", "line", "partial"),
+    ("004", "inclusive dialogue.", "Xi Jinping", "line", "partial"),
     ("004", "serious mistake,", "Islam Karimov", "warned", "partial"),
     ("004", "counterweight to NATO", "Kazakhstan", "saying", "partial"),
     ("004", "confrontation with anyone.", "Kazakhstan", "saying", "partial"),
-    ("004", "SCO Summit: Unification in Response", "one report", "trumpeted", "direct"),
-    ("004", "Putin in Circle of Kindred Spirits", "another report", "declared", "direct"),
+    ("004", "SCO Summit: Unification in Response", "", "", "scare"),
+    ("004", "Putin in Circle of Kindred Spirits", "", "", "scare"),
 ]
 
 

@@ -31,18 +31,26 @@ _PART = r"[A-Z][a-z\u00e0-\u00ff]+(?:[-'][A-Z]?[a-z\u00e0-\u00ff]+)*"
 PERSON_NAME = rf"{_PART}(?:\s+[A-Z]\.)?(?:\s+{_PART}){{1,2}}"
 
 #: What follows a person's name to say who they are: "Theresa Fallon, director of the Centre ...".
-_ROLE_HEADS = (
-    r"(?:senior\s+|nonresident\s+|non-resident\s+|visiting\s+|emeritus\s+|associate\s+|assistant\s+|former\s+|chief\s+|deputy\s+|executive\s+|managing\s+|research\s+|programme\s+|program\s+|"
-    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+studies\s+|[a-z]+\s+studies\s+)*"
+_ROLE_WORD = (
     r"(?:director|professor|fellow|analyst|researcher|scholar|expert|dean|head|chair(?:man|woman)?|president|"
     r"lecturer|editor|correspondent|reporter|journalist|spokes(?:man|woman|person)|official|adviser|advisor|"
-    r"aide|ambassador|diplomat|economist|historian|founder|partner|specialist|commentator|envoy|minister)"
+    r"aide|ambassador|diplomat|economist|historian|founder|partner|specialist|commentator|envoy|minister|"
+    r"leader|speaker|premier|chancellor|secretary)"
+)
+_ROLE_HEADS = (
+    r"(?:senior\s+|nonresident\s+|non-resident\s+|visiting\s+|emeritus\s+|associate\s+|assistant\s+|former\s+|chief\s+|deputy\s+|executive\s+|managing\s+|research\s+|programme\s+|program\s+|"
+    r"prime\s+|foreign\s+|defen[cs]e\s+|finance\s+|trade\s+|vice\s+|first\s+|parliamentary\s+|presidential\s+|"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+studies\s+|[a-z]+\s+studies\s+|[A-Z][a-z][\w-]*\s+(?=[a-z]))*"
+    + _ROLE_WORD
 )
 APPOSITIVE = re.compile(
     rf"{LEFT}(?P<name>{PERSON_NAME}),\s+(?:(?:a|an|the)\s+)?(?P<role>{_ROLE_HEADS})\b(?P<rest>[^,.;:]*)"
 )
 #: What every APPOSITIVE match holds after the name: a sentence without it has no appositive.
 APPOSITIVE_TAIL = re.compile(rf",\s+(?:(?:a|an|the)\s+)?(?P<role>{_ROLE_HEADS})\b")
+#: A person the reference does not know, after a lower-case title: "deputy premier Ding Xuexiang",
+#: "Foreign Ministry spokeswoman Mao Ning" (group ``name``).
+TITLED_NAME = re.compile(rf"(?<![\w-])(?:(?:senior|deputy|chief|vice|prime|foreign|parliamentary|presidential)\s+)?{_ROLE_WORD}\s+(?P<name>{PERSON_NAME})")
 #: A personal name at a name's left edge (candidates for misspelt reference names).
 PERSON_NAME_AT = re.compile(rf"{LEFT}{PERSON_NAME}")
 #: "said Alexander Gabuev, director of ..." / "according to Jane Roe, a fellow at ..." (handled by APPOSITIVE);
@@ -110,6 +118,13 @@ def surname(name: str) -> re.Pattern:
     return re.compile(rf"{LEFT}{re.escape(name)}{RIGHT}")
 
 
+@functools.lru_cache(maxsize=1024)
+def surname_forms(forms: tuple[str, ...]) -> re.Pattern:
+    """Return a pattern for any of a person's `forms` (full name, short forms) as a whole name, longest first."""
+    alt = "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"{LEFT}(?:{alt}){RIGHT}")
+
+
 def role_phrase(owner_alt: str, role_alt: str) -> re.Pattern:
     """Return a pattern for "the Chinese leader", "Kazakhstan's president": groups owner and role.
 
@@ -118,6 +133,17 @@ def role_phrase(owner_alt: str, role_alt: str) -> re.Pattern:
     """
     return re.compile(
         rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:new\s+|interim\s+|current\s+|former\s+)?(?P<owner>{owner_alt})\s+(?P<role>(?i:{role_alt})){RIGHT}"
+        rf"{_NOT_BEFORE_NAME}"
+    )
+
+
+def role_of_owner(owner_alt: str, role_alt: str) -> re.Pattern:
+    """Return a pattern for "the President of Turkmenistan", "the Prime Minister of India": groups role and owner.
+
+    Not before a name ("the President of Kyrgyzstan, Sadyr Japarov": a title).
+    """
+    return re.compile(
+        rf"(?:[Tt]he\s+)(?:new\s+|interim\s+|current\s+)?(?P<role>(?i:{role_alt}))\s+of\s+(?:the\s+)?(?P<owner>{owner_alt}){RIGHT}"
         rf"{_NOT_BEFORE_NAME}"
     )
 

@@ -17,8 +17,9 @@ from .text import STOPWORDS
 DOUBLE_OPEN = frozenset("\u201c\u201e\u201f\u00ab")
 #: Double marks that close a quotation (” »).
 DOUBLE_CLOSE = frozenset("\u201d\u00bb")
-#: Double marks whose direction depends on context (straight ", fullwidth ").
-DOUBLE_EITHER = frozenset('"\uff02')
+#: Double marks whose direction depends on context (straight ", fullwidth ", and the double prime
+#: ″ that scraped pages carry where an editor turned a closing " into an inch mark).
+DOUBLE_EITHER = frozenset('"\uff02\u2033')
 #: Single marks that open a quotation (‘ ‚ ‛).
 SINGLE_OPEN = frozenset("\u2018\u201a\u201b")
 #: Single marks that close a quotation or write an apostrophe (’).
@@ -29,8 +30,18 @@ SINGLE_EITHER = frozenset("'")
 DOUBLE_MARKS = DOUBLE_OPEN | DOUBLE_CLOSE | DOUBLE_EITHER
 SINGLE_MARKS = SINGLE_OPEN | SINGLE_CLOSE | SINGLE_EITHER
 
-#: Any character that may be a quotation mark.
-QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS | SINGLE_MARKS))) + "]")
+#: Two single marks written for one double mark (’’ '' ‘‘ ``), and what each stands for.
+DOUBLED_SINGLES = {"\u2019\u2019": "\u201d", "''": '"', "\u2018\u2018": "\u201c", "``": "\u201c"}
+
+#: Any character that may be a quotation mark, or a doubled single mark (matched first).
+QUOTE_MARK = re.compile(
+    "|".join(re.escape(d) for d in DOUBLED_SINGLES)
+    + "|[" + re.escape("".join(sorted(DOUBLE_MARKS | SINGLE_MARKS))) + "]"
+)
+
+#: A paragraph that opens with a dash and no quotation mark: the dialogue dash of a quotation
+#: whose attribution ends the paragraph ("- We are ready. ..., the minister said.").
+DASH_OPENING = re.compile(r"^\s*(?P<dash>--?|[\u2012\u2013\u2014\u2015])\s+(?=[A-Z\u00c0-\u00de])")
 
 #: Characters after which a mark opens a quotation (besides start of text and white space).
 OPENING_CONTEXT = frozenset("([{/-\u2013\u2014:") | DOUBLE_MARKS | SINGLE_MARKS
@@ -39,6 +50,15 @@ CLOSING_CONTEXT = frozenset(".,;:!?)]}-\u2013\u2014\u2026") | DOUBLE_MARKS | SIN
 
 #: Stands in for a quotation (marks and text) when the reporter's words around it are read.
 MASK = "\ue000"
+
+#: Dashes that put a speaker's name after a quotation ("“...” – Lukashenko").
+DASHES = frozenset("-\u2013\u2014\u2015")
+
+#: Characters between a closing mark and an inverted cue ("“...,” said X", "“...,” - said X").
+INVERSION_GLUE = " \t,\u2013\u2014-"
+
+#: A sentence end inside the reporter's words: ". Tokayev" (a period, then a capital).
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 
 #: Characters that may sit between a closing mark and its attribution (", " "— ").
 ATTRIBUTION_GLUE = " \t,.;:!?\u2013\u2014-" + MASK
@@ -111,7 +131,34 @@ SPEECH_VERBS = frozenset(
     cautions cautioned cautioning
     confirms confirmed confirming
     exclaimed shouted
+    promises promised promising
+    proposes proposed proposing
+    appeals appealed appealing
+    criticises criticised criticising criticizes criticized criticizing
+    condemns condemned condemning
+    denounces denounced denouncing
+    slams slammed slamming
+    praises praised praising
+    hails hailed hailing
+    lauds lauded lauding
+    accuses accused accusing
+    blames blamed blaming
+    thanked thanking
+    expresses expressed expressing
+    welcomes welcomed welcoming
+    reaffirms reaffirmed reaffirming
+    opposes opposed
+    posted
+    reads
     """.split()
+)
+
+_FINITE = "|".join(sorted((v for v in SPEECH_VERBS if not v.endswith("ing")), key=len, reverse=True))
+#: The attribution that ends a dash-opened paragraph: ", the minister said." / ", said Lavrov."
+#: Starts at the comma that closes the quotation; no comma or sentence end inside it.
+DASH_ATTRIBUTION = re.compile(
+    rf",\s+(?:[^,.;:!?\n]{{1,80}}?\s+)?(?:{_FINITE})\b[^,.;:!?\n]{{0,80}}[.!?]?\s*$",
+    re.IGNORECASE,
 )
 
 #: Verbs that name a term rather than report speech ("what it terms “splittism”"). They
@@ -119,14 +166,21 @@ SPEECH_VERBS = frozenset(
 NAMING_VERBS = frozenset("terms termed calls called dubs dubbed labels labelled labeled brands branded".split())
 
 _WORD = r"[\w\u2019'\-]+"
-#: A cue: reporting verb, phrasal reporting verb, "according to", or naming verb.
+#: Documents that "read" ("... ,” read the declaration").
+_DOCUMENTS = frozenset("declaration statement communique communiqué document resolution text charter letter message".split())
+#: A cue: reporting verb, phrasal reporting verb, "according to" / "heard from" (the source
+#: follows), a quoting verb whose object is the speaker ("state media quoted Xi as saying"),
+#: or naming verb.
 CUE = re.compile(
     rf"""\b(?:
-        (?P<according>according\s+to|in\s+the\s+words\s+of)
+        (?P<according>according\s+to|in\s+the\s+words\s+of|heard\s+from|learned\s+from|learnt\s+from)
+      | (?P<quoting>quot(?:ed|es|ing)|cit(?:ed|es|ing)|report(?:ed|s))
+        (?=(?:\s+{_WORD}){{1,8}}?\s+as\s+(?:saying|telling|stating|writing|adding|warning|calling|describing)\b)
       | (?P<call>call(?:s|ed|ing))(?:\s+{_WORD}){{0,3}}?\s+(?P<call_p>for|on)
       | (?P<refer>refer(?:s|red|ring))\s+(?P<refer_p>to)
       | (?P<point>point(?:s|ed|ing))\s+(?P<point_p>out)
-      | (?P<verb>{"|".join(sorted(SPEECH_VERBS, key=len, reverse=True))})
+      | (?P<verb>{"|".join(sorted(SPEECH_VERBS, key=len, reverse=True))}
+               |read(?=\s+(?:the|a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:{"|".join(sorted(_DOCUMENTS))})\b))
       | (?P<naming>{"|".join(sorted(NAMING_VERBS, key=len, reverse=True))})
     )\b""",
     re.IGNORECASE | re.VERBOSE,
@@ -171,12 +225,17 @@ SKIP_BEFORE_CUE = frozenset(
 
 #: Subject pronouns and their gender (``''`` when it has none or is unknown).
 PRONOUNS = {"he": "m", "she": "f", "it": "", "they": "", "we": "", "i": ""}
+#: Object pronouns that name a speaker after "according to" ("according to him"), as subject pronouns.
+OBJECT_PRONOUNS = {"him": "he", "her": "she"}
 #: Pronouns that point back to the person being quoted when used inside a quotation.
 FIRST_PERSON = frozenset({"i", "we"})
 #: Pronouns resolved to a person (with gender agreement).
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 #: Pronouns resolved to the subject of their clause (a state, an organisation).
 NONPERSONAL_PRONOUNS = frozenset({"it"})
+
+#: Determiners of a phrase that names one known person by role ("the minister", "his spokesman").
+DEFINITE = frozenset("the this that his her its their".split())
 
 #: Words that open a noun phrase and end it to the left.
 DETERMINERS = frozenset(
@@ -190,6 +249,7 @@ SOURCE_HEADS = frozenset(
     official officials source sources diplomat diplomats spokesperson spokespersons spokesman spokesmen
     spokeswoman spokeswomen spokespeople analyst analysts expert experts observer observers commentator
     commentators aide aides adviser advisers advisor advisors envoy envoys ambassador ambassadors minister
+    delegation delegations service secretariat presidency administration mission
     ministers ministry ministries government governments leader leaders president premier chancellor
     secretary chief head director chairman chairwoman chair representative representatives delegate
     delegates negotiator negotiators lawmaker lawmakers senator senators parliamentarian parliamentarians
@@ -259,6 +319,13 @@ OPENERS = (
     )
 ) - frozenset(TITLE_ABBREVIATIONS | {"mr", "ms", "mrs"})
 
+#: Adverbs that open a sentence before a comma ("Separately, Pezeshkian ..."); words ending in -ly count too.
+SENTENCE_ADVERBS = frozenset(
+    "elsewhere meanwhile separately earlier later instead indeed moreover besides overall today yesterday "
+    "now then here there again first second third finally previously accordingly nonetheless nevertheless "
+    "however still also thus hence otherwise likewise similarly alternatively additionally".split()
+)
+
 #: After a comma, words that open an appositive ("Harsh V. Pant, a professor ..., said").
 APPOSITIVE_OPENERS = (
     DETERMINERS
@@ -272,3 +339,142 @@ PARTICIPLE_FOLLOWERS = frozenset(
     "to with after before on in at for from the a an his her its their that this by up out into about over "
     "of as".split()
 )
+
+# --- what a quotation is when no one says it -------------------------------------------------
+
+#: The words just before a quotation that make it a term, a name or a title rather than speech
+#: ("what it terms “X”", "so-called “X”", "under the slogan “X”", "a summit titled “X”",
+#: "a group called “X”", but not "he has called a “X”"). Matched against the reporter's text
+#: ending at the opening mark.
+TERM_BEFORE = re.compile(
+    r"""(?:\bso-called
+        | \bwhat\s+[\w\u2019'\-]+(?:\s+[\w\u2019'\-]+)?\s+
+          (?:terms?|termed|calls?|called|dubs?|dubbed|labels?|labell?ed|brands?|branded|describes\s+as|described\s+as)
+        | \b(?:slogan|motto|theme|term|word|phrase|banner|title|name|headline|hashtag|label|catchphrase|tagline
+             |code-?name|nickname)s?(?:\s+of)?
+        | \b(?:dubbed|named|titled|entitled|nicknamed|labell?ed|branded|code-?named|christened|known\s+as|billed\s+as|styled)
+        | (?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)(?<!\bwe\s)(?<!\bit\s)\bcalled
+    )\s*[,:]?\s*(?:the\s+|a\s+|an\s+)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: Words before a quotation that make it a modifier of the noun after it ("an “all-weather”
+#: partnership", "the “Central Asia plus” format", "a more “multipolar” world").
+PREMODIFIER_BEFORE = frozenset(
+    "a an the this that these those its his her their our my your every each another more most less "
+    "so very new first second third".split()
+)
+
+#: Past and present verb forms that may follow a quoted noun phrase without being a noun ("the
+#: “big club” grew"); a quotation before one of these is not a modifier.
+NOT_NOUNS = frozenset(
+    """
+    grew grows met meets went goes came comes took takes made makes gave gives held holds left leaves began
+    begins became becomes saw sees won wins lost loses rose rises fell falls sent sends kept keeps brought
+    brings stood stands ran runs led leads got gets put puts set sets cut cuts hit hits let lets remains
+    remained seems seemed looks looked appears appeared emerged emerges exists existed lies lay
+    """.split()
+)
+
+#: The lower-case word right after a quotation's closing mark (the noun a quotation may modify).
+NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z\-]*)\b")
+
+#: Short words that stay lower case in a title ("House of Friendship", "Roads Across the Steppe").
+TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from as vs nor but into".split())
+
+#: Head nouns of a phrase that names an outlet or a publication (a headline quoted from one is no speech).
+MEDIA_HEADS = frozenset(
+    "report reports media newspaper newspapers paper papers daily dailies tabloid outlet outlets website "
+    "broadcaster channel television tv editorial agency magazine weekly".split()
+)
+
+#: Head nouns of a document that speaks for those who adopted it.
+DOCUMENT_HEADS = frozenset(
+    "declaration declarations statement statements communique communiqué communiques document documents "
+    "resolution resolutions charter treaty memorandum agreement accord".split()
+)
+
+#: Head nouns of a phrase naming one person by role ("the Kremlin official", "the head of the MEA").
+PERSON_HEADS = frozenset(
+    """
+    official source diplomat spokesperson spokesman spokeswoman analyst expert observer commentator aide
+    adviser advisor envoy ambassador minister leader president premier chancellor secretary chief head
+    director chairman chairwoman chair representative delegate negotiator lawmaker senator officer
+    commander general researcher scholar professor fellow economist academic historian speaker
+    """.split()
+)
+#: Role heads too general to match a person's title by themselves ("the official" needs a modifier).
+GENERIC_PERSON_HEADS = frozenset("official source head chief representative officer delegate expert analyst".split())
+#: The titles a role word covers: "the diplomat" may be the foreign minister named before.
+ROLE_COVERS = {
+    "diplomat": frozenset("diplomat foreign ambassador envoy".split()),
+    "official": frozenset("official aide adviser spokesman minister secretary director deputy".split()),
+    "leader": frozenset("leader president premier chancellor king emir".split()),
+    "president": frozenset({"president"}),
+    "premier": frozenset({"premier"}),
+    "minister": frozenset({"minister"}),
+    "head_of_state": frozenset("president king emir sultan".split()),
+    "head_of_government": frozenset("premier chancellor".split()),
+    "source": frozenset(),
+    "representative": frozenset(),
+    "expert": frozenset(),
+    "analyst": frozenset(),
+}
+#: What "the head of ..." may be the head of, as a role ("the head of state noted").
+HEAD_OF_WHAT = frozenset({"state", "government"})
+#: Role phrases of more than one word, and the role they stand for.
+ROLE_PHRASES = {"head of state": "head_of_state", "head of government": "head_of_government",
+                "prime minister": "premier"}
+#: Role words written for one another in titles.
+ROLE_SYNONYMS = {
+    "spokesperson": "spokesman", "spokeswoman": "spokesman", "advisor": "adviser", "chairwoman": "chairman",
+    "chair": "chairman", "pm": "premier", "prime": "premier",
+}
+
+#: Verbs and nouns of a stance in the reporter's words ("Lukashenko expressed ...", "Wang held
+#: to the line that ...", "a communique containing a call for ..."): with one of these
+#: between a person or a document and a quotation that has no cue, the quotation is theirs.
+STANCE_WORDS = frozenset(
+    """
+    expressed expresses expressing thanked voiced conveyed reiterated stressed emphasised emphasized
+    highlighted opposes opposed opposing supports supported backs backed rejects rejected condemns
+    condemned welcomes welcomed advocated advocates championed champions defended defends pushed pressed
+    sought insisted urged called calls calling contains contained containing reads read spoke speaks
+    talked described describes referred refers pledged vowed promised proposed warned
+    line position stance view views call appeal warning message remarks remark speech address words
+    demand demands proposal proposals pledge promise assurance assurances claim opposition support
+    reference criticism praise commitment vision concern concerns
+    """.split()
+)
+
+#: A dateline that opens a sentence: "ISLAMABAD:", "ASTANA, July 3 (Reuters) -", "MINSK, June 14. /BELTA/.".
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.\-]+(?:\s+[A-Z][A-Z.\-]+)*(?:\s*\([^)]{1,30}\))?"
+    r"(?:\s*,\s*[A-Z][a-z]+\.?\s+\d{1,2}(?:\s*,\s*\d{4})?\.?)?(?:\s*\([^)]{1,30}\))?"
+    r"(?:\s*/[^/\s][^/]{0,29}/\.?|\s*(?::|\u2013|\u2014|--?))\s+"
+)
+
+#: Words of a time adverbial that may stand between a speaker and the cue ("Xi on Monday said").
+TIME_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week month
+    year weekend january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+#: Words that open such an adverbial ("on Monday", "last week", "earlier this month").
+TIME_OPENERS = frozenset("on last this earlier early late later next in at".split())
+
+# --- titles around a name (whom a role phrase names) ------------------------------------------
+
+_TITLE_TOKEN = r"(?:[A-Z][\w\u2019'\-]*\.?|of|the|for|and|on|foreign|prime|deputy|vice|first|senior|chief|" + "|".join(
+    sorted(SOURCE_HEADS | TITLES, key=len, reverse=True)) + r")"
+#: The title right before a name: capitalised and role words, optionally closed by a comma
+#: ("Kremlin aide ", "Chinese President ", "the Minister of External Affairs of India, ").
+TITLE_BEFORE_NAME = re.compile(rf"(?:(?<=\s)|^)(?:{_TITLE_TOKEN}\s+)*{_TITLE_TOKEN}\s*,?\s*$")
+#: An appositive right after a name: ", the Kremlin aide," (group 1 holds its words).
+APPOSITIVE_AFTER_NAME = re.compile(r"\s*,\s*((?:an?|the)\s+[^,.;:!?()]{1,60}?)\s*(?:[,.;:!?()]|\s+to\s|$)")
+#: A word of a title.
+TITLE_WORD = re.compile(r"[^\W\d_][\w\u2019'\-]*")
+#: A run of capitalised words, small words inside ("Minister of External Affairs of India").
+CAPITAL_RUN = re.compile(r"[A-Z][\w\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w\-]*)*")

@@ -8,6 +8,11 @@ the names in its text, and pronouns to the people they stand for (`resolution`).
 quotation becomes one `records.Quote`, with offsets into the raw article text
 (`extract`), and `records.frame` makes the table.
 
+Speakers are who the text says speaks: the person a medium quotes ("state media quoted
+Xi as saying"), a body or a document under its own phrase ("the Foreign Office", "the
+declaration"), the person a role phrase or a pronoun stands for; names, slogans, terms and
+headlines are nobody's speech (kind ``scare``).
+
 Text: ``quote`` is everything inside the marks, trailing comma or period included
 (“identical and close.”); ``cue`` is the cue as written, lower case, a phrasal verb
 without what stands between its parts ("called last week for" → "called for"). Scare
@@ -40,8 +45,10 @@ def quotes(sentences: pd.DataFrame, *, entities: pd.DataFrame | None = None) -> 
         ``debris`` or ``prompt`` are skipped. Not modified.
     entities
         The mentions table (article_id, start, end, entity_id, entity_type, name, and
-        optionally gender ``m``/``f``), or None. With it, speakers take canonical names
-        and entity ids; without it, names are read from the text. Not modified.
+        optionally gender ``m``/``f``, mention_kind and country_id), or None. With it,
+        speakers take canonical names and entity ids (a body named by its seat, mention_kind
+        ``metonym``, keeps the phrase: "the Kremlin"); without it, names are read from the
+        text. Not modified.
 
     Returns
     -------

@@ -6,17 +6,31 @@ or ``,`` ("Putin said: “...”"); the nearest cue before the quotation in its 
 ("Putin said that ... “...”"); the nearest after it ("... “core value” lies ..., he
 added"). A headline's "Putin: “...”" names Putin with no cue.
 
+With no cue, a quotation inside the reporter's sentence belongs to the document or the
+person the sentence has taking a stance (``patterns.quotes.STANCE_WORDS`` between them):
+the nearest document before it ("a joint declaration containing a call for “...”"), else
+the clause's subject ("Lukashenko expressed ... “economic blackmail”", "Wang held to the
+line that ... “quiet diplomacy”"); `resolution` keeps it only for a person or a document.
+
 Kinds: ``direct`` is an attributed quotation that is a whole statement (it starts its
-sentence or follows "cue:" / "cue,", and nothing but its attribution follows it);
+sentence or follows "cue:" / "cue,", and nothing but its attribution follows it, or it
+ends in its own comma or period before words that hold no cue: an attribution cut off);
 ``partial`` an attributed quotation inside the reporter's sentence; ``scare`` a
 quotation with no speaker that is not a whole statement. A whole-sentence quotation
-nobody is named for is ``direct``.
+nobody is named for is ``direct``. Terms are ``scare`` whatever cue is near: a quotation
+inside the reporter's sentence that a naming word introduces ("what it terms", "so-called",
+"under the slogan", "titled"), that modifies the noun after it ("an “all-weather”
+partnership"), or that is written as a title ("the “House of Friendship”"); and so is
+a headline ("“...,” trumpeted the headline of one report", "declared another", a quotation
+in title case from a report or newspaper).
 
 Split quotations: a whole-sentence quotation with no cue of its own takes the speaker of
 the previous quotation of its paragraph ("“A,” he said. “B.”"), or of the last quotation
 of the previous paragraph when it opens its own paragraph, or of a cue ending the
-previous paragraph with a colon; an unclosed quotation running to the end of its
-paragraph takes the speaker of the quotation that opens the next one.
+previous paragraph with a colon, or of the reporting cue of the previous paragraph's last
+sentence when it names a person ("Putin told Xi that ..." then “...”); unclosed quotations
+running to the ends of their paragraphs take the speaker of the quotation that opens the
+next paragraph, over any number of paragraphs.
 """
 
 from __future__ import annotations
@@ -26,7 +40,7 @@ from dataclasses import dataclass, replace
 from ..patterns import quotes as P
 from .context import Context, Cue
 from .marks import QuoteSpan
-from .speakers import Mention, cue_speaker, np_left
+from .speakers import Mention, cue_speaker, np_left, subject_of
 
 _GLUE = frozenset(P.ATTRIBUTION_GLUE)
 _PUNCT_SPACE = " \t,.;:!?\u2013\u2014-()[]"
@@ -48,6 +62,7 @@ class Found:
     gender: str = ""
     is_person: bool = False
     parent: "Found | None" = None  # the quotation it is nested in
+    nobody: bool = False  # a term, a name or a headline: nobody's speech whatever names it
 
     @property
     def attributed(self) -> bool:
@@ -57,6 +72,8 @@ class Found:
     @property
     def kind(self) -> str:
         """``direct``, ``partial`` or ``scare``."""
+        if self.nobody:
+            return "scare"
         if self.attributed:
             return "direct" if self.full else "partial"
         return "direct" if self.full else "scare"
@@ -91,9 +108,17 @@ def attribute(ctx: Context, spans: list[QuoteSpan]) -> list[Found]:
                 continue
             m = speaker(c)
             gap = ctx.text[q.outer_end : c.start]
-            if m is not None and (not gap.strip(P.ATTRIBUTION_GLUE) or _only_titles(ctx, q.outer_end, m.start)):
+            if _next_sentence(ctx, q, c, m):
+                break  # “...”. Tokayev also called for reform: the next sentence's own cue
+            if m is not None and (not gap.strip(P.ATTRIBUTION_GLUE) or _only_titles(ctx, q.outer_end, m.start)
+                                  or c.kind == "quoting"):  # "“...,” state media quoted Xi as saying"
                 f.cue, f.mention, f.attached_post = c, m, True
             break
+        # 1b. a name after a dash, ending the sentence: "“...” – Lukashenko"
+        if f.mention is None:
+            m = _dash_name(ctx, q.outer_end, min(hi, next_start))
+            if m is not None:
+                f.mention, f.attached_post = m, True
         # 2. a cue right before the opening mark, with ":" or ","
         head = ctx.text[prev_end : q.outer_start].rstrip()
         intro = False
@@ -101,12 +126,18 @@ def attribute(ctx: Context, spans: list[QuoteSpan]) -> list[Found]:
             pre = [c for c in cues if prev_end <= c.start and c.end <= q.outer_start]
             if pre:
                 intro = True
-                if f.cue is None and speaker(pre[-1]) is not None:
-                    f.cue, f.mention = pre[-1], speaker(pre[-1])
-            elif f.cue is None and head.endswith(":"):  # "Putin: “...”"
+                closed = ctx.plain[q.start : q.end].rstrip()[-1:] in ".!?"
+                if (f.cue is None or closed and head.endswith(":")) and speaker(pre[-1]) is not None:
+                    # "X said: “A.” He stressed ...": the colon's cue, not the next sentence's
+                    f.cue, f.mention, f.attached_post = pre[-1], speaker(pre[-1]), False
+            elif f.cue is None and head.endswith(":"):  # "Putin: “...”", "Mirziyoyev to Lukashenko: “...”"
                 a, b = ctx.tok_range(prev_end, q.outer_start)
                 if b - 2 >= a:
                     m = np_left(ctx, b - 2, a)
+                    if m is not None and m.kind == "name":
+                        k = ctx.token_at(m.start)
+                        if k - 2 >= a and ctx.tokens[k - 1].low == "to":  # the first name speaks to the second
+                            m = np_left(ctx, k - 2, a)
                     if m is not None and m.kind == "name" and not ctx.text[prev_end : m.start].strip(_PUNCT_SPACE):
                         f.mention, intro = m, True
         # 3. the nearest cue before it in its sentence, 4. the nearest after it
@@ -121,10 +152,117 @@ def attribute(ctx: Context, spans: list[QuoteSpan]) -> list[Found]:
         starts = not ctx.text[lo : q.outer_start].strip(_PUNCT_SPACE + P.MASK) or (
             intro and (ctx.plain[q.start : q.start + 1].isupper() or _continues(found, f))
         )
-        ends = not tail.strip(_PUNCT_SPACE) or f.attached_post
+        ends = not tail.strip(_PUNCT_SPACE) or f.attached_post or (
+            f.cue is None and _statement(ctx, q) and not any(q.outer_end <= c.start < hi for c in cues)
+        )
         f.full = bool(starts and ends)
+        if not f.full and _term(ctx, q, attributed=f.mention is not None):
+            f.nobody = True
+        elif f.mention is not None and (f.mention.container or _headline(ctx, q, f.mention)):
+            f.nobody = True
+        elif f.mention is None and not f.full:
+            stance = stance_speaker(ctx, q, lo)
+            if stance is not None:
+                f.cue, f.mention = stance
         found.append(f)
     return found
+
+
+def _statement(ctx: Context, q: QuoteSpan) -> bool:
+    """True for a quotation that is a sentence of its own: a capital first and its own , . ! ? last."""
+    inside = ctx.plain[q.start : q.end]
+    return len(inside.split()) >= 4 and inside[:1].isupper() and inside.rstrip()[-1:] in ",.!?"
+
+
+def _term(ctx: Context, q: QuoteSpan, *, attributed: bool) -> bool:
+    """True for a quotation that names or labels rather than reports words (see the module docstring).
+
+    A single lower-case word before a noun (not a hyphenated compound) is a modifier only
+    when no cue attributes it: the bloc is a “solid” partner, the minister said.
+    """
+    if P.TERM_BEFORE.search(ctx.text[max(0, q.outer_start - 80) : q.outer_start]):
+        return True
+    after = ctx.text[q.outer_end : q.outer_end + 40]
+    if after[:1].isalpha() and after[:1].islower():
+        return True  # glued to the noun it modifies: "“B3”grouping"
+    m = P.NEXT_WORD.match(after)
+    k = ctx.token_before(q.outer_start)
+    before = ctx.tokens[k] if k is not None else None
+    inside = ctx.plain[q.start : q.end]
+    single = len(inside.split()) == 1 and inside.islower() and "-" not in inside  # "all-weather" is a compound
+    if m is not None and before is not None and (before.low in P.PREMODIFIER_BEFORE or before.text.isdigit()) and not (
+        single and attributed
+    ):
+        w = m.group(1)
+        if w not in P.OPENERS and w not in P.NOT_NOUNS and w not in P.SPEECH_VERBS and not w.endswith("ly"):
+            return True
+    return _title_case(ctx.plain[q.start : q.end])
+
+
+def _title_case(words_text: str) -> bool:
+    """True for words written as a title: two or more, every one but the small words capitalised."""
+    words = [w for w in P.TITLE_WORD.findall(words_text) if w.lower() not in P.TITLE_SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _headline(ctx: Context, q: QuoteSpan, m: Mention) -> bool:
+    """True for a title-case quotation attributed to a report, a newspaper or an outlet."""
+    return m.kind == "np" and m.head_word in P.MEDIA_HEADS and _title_case(ctx.plain[q.start : q.end])
+
+
+def stance_speaker(ctx: Context, q: QuoteSpan, lo: int) -> tuple[Cue, Mention] | None:
+    """The document or subject whose stance a cue-less quotation reports, with the stance word as cue."""
+    a, b = ctx.tok_range(lo, q.outer_start)
+    toks = ctx.tokens
+    for k in range(b - 1, a - 1, -1):  # the nearest document before it
+        if toks[k].low in P.DOCUMENT_HEADS:
+            word = _stance_word(ctx, k + 1, b)
+            if word is not None:
+                m = np_left(ctx, k, a)
+                if m is not None:
+                    return word, m
+            break
+    m = subject_of(ctx, lo, q.outer_start)
+    if m is None:
+        return None
+    word = _stance_word(ctx, ctx.token_at(m.end - 1) + 1, b)
+    return (word, m) if word is not None else None
+
+
+def _stance_word(ctx: Context, k: int, b: int) -> Cue | None:
+    for j in range(k, b):
+        t = ctx.tokens[j]
+        if t.low in P.STANCE_WORDS:
+            return Cue(t.start, t.end, t.low, "stance")
+    return None
+
+
+def _dash_name(ctx: Context, lo: int, hi: int) -> Mention | None:
+    """The name that a dash puts after a quotation, alone to the end of its sentence, or None."""
+    a, b = ctx.tok_range(lo, hi)
+    while a < b and ctx.tokens[a].text == ",":
+        a += 1
+    if a + 1 >= b or ctx.tokens[a].text not in P.DASHES:
+        return None
+    end = b
+    while end > a + 1 and not ctx.tokens[end - 1].word:
+        end -= 1
+    if end <= a + 1 or not ctx.tokens[a + 1].cap:
+        return None
+    m = np_left(ctx, end - 1, a + 1)
+    return m if m is not None and m.kind == "name" and ctx.token_at(m.start) == a + 1 else None
+
+
+def _next_sentence(ctx: Context, q: QuoteSpan, c: Cue, m: Mention | None) -> bool:
+    """True when cue `c` after quotation `q` is across a sentence end and reports something else:
+    a phrasal or naming cue, a quotation of its own or more than a few words after it
+    ("”. Tokayev also called for reform.")."""
+    upto = m.start if m is not None and m.start > q.outer_end else c.start
+    if not P.SENTENCE_BREAK.search(ctx.text[q.outer_end : upto + 1]):
+        return False
+    _, hi = ctx.sentence_of(c.start)
+    rest = ctx.text[c.end : hi]
+    return " " in c.text or c.kind == "naming" or P.MASK in rest or len(rest.split()) > 4
 
 
 def _only_titles(ctx: Context, lo: int, hi: int) -> bool:
@@ -167,11 +305,14 @@ def inherit(f: Found, level: list[Found], ordered: list[Found], previous: Contex
         if g.attributed and g.kind == "direct" and ends_paragraph:
             _copy_attribution(f, g)
         return
-    if previous.text.rstrip().endswith(":"):
+    colon = previous.text.rstrip().endswith(":")
+    if previous.text.strip():
         lo, _ = previous.sentence_of(len(previous.text.rstrip()) - 1)
-        for c in reversed([c for c in previous.cues if c.start >= lo]):
+        for c in reversed([c for c in previous.cues if c.start >= lo and c.kind != "naming"]):
             m = cue_speaker(previous, c)
-            if m is not None and m.kind != "pronoun" or m is not None and m.name in P.PERSONAL_PRONOUNS:
+            if m is None or m.container or not (colon or m.kind == "name" or m.name in P.PERSONAL_PRONOUNS):
+                continue
+            if m.kind != "pronoun" or m.name in P.PERSONAL_PRONOUNS:
                 delta = previous.offset - f.ctx.offset
                 f.cue = replace(c, start=c.start + delta, end=c.end + delta)
                 f.mention = replace(m, start=m.start + delta, end=m.end + delta, head=m.head + delta)
@@ -190,7 +331,7 @@ def _copy_attribution(f: Found, source: Found) -> None:
 def continue_unclosed(ordered: list[Found]) -> None:
     """Give an unclosed quotation running to its paragraph's end the next paragraph's speaker."""
     tops = [f for f in ordered if f.parent is None]
-    for f, g in zip(tops, tops[1:]):
+    for f, g in reversed(list(zip(tops, tops[1:]))):  # from the last, so a speaker goes back over paragraphs
         if f.attributed or f.span.close_mark is not None:
             continue
         if g.ctx.paragraph == f.ctx.paragraph + 1 and g.attributed and not g.ctx.text[: g.span.outer_start].strip():

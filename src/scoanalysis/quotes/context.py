@@ -2,8 +2,8 @@
 
 A `Context` is one paragraph (or the inside of one quotation) with its quotations
 masked out, so that only the reporter's words are read for cues and speakers. A cue is
-a reporting verb ("said", "told", phrasal "called for"), "according to", or a naming
-verb ("what it terms"). Nouns ("Russia’s warning of", "a call for") and passives ("will
+a reporting verb ("said", "told", phrasal "called for"), "according to" or "heard from",
+a quoting verb ("quoted Xi as saying"), or a naming verb ("what it terms"). Nouns ("Russia’s warning of", "a call for") and passives ("will
 be declared") are no cues.
 """
 
@@ -90,7 +90,7 @@ class Cue:
     start: int
     end: int
     text: str  # normalised: "said", "according to", "called for"
-    kind: str  # "speech" | "according" | "naming"
+    kind: str  # "speech" | "according" | "quoting" | "naming" | "stance"
 
     @property
     def participle(self) -> bool:
@@ -163,7 +163,7 @@ class Context:
         return next(k for k, t in enumerate(self.tokens) if t.start <= pos < t.end)
 
     def _cue_ok(self, cue: Cue) -> bool:
-        if cue.kind == "according":
+        if cue.kind in ("according", "quoting"):
             return True
         k = self.token_before(cue.start)
         if k is None:
@@ -191,6 +191,8 @@ def _cue_from(m, text: str) -> Cue:
 
     if group("according"):
         return Cue(m.start(), m.end(), " ".join(group("according").split()), "according")
+    if group("quoting"):
+        return Cue(m.start(), m.end(), group("quoting"), "quoting")
     for verb in ("call", "refer", "point"):
         if group(verb):
             return Cue(m.start(), m.end(), f"{group(verb)} {group(verb + '_p')}", "speech")

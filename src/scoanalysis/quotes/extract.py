@@ -36,7 +36,7 @@ def article_records(article_id: str, sentences: list[tuple], entities: EntityMen
     quoted = [(base + s.start, base + s.end) for (base, _, _), spans in zip(paras, found_spans) for s in spans]
     resolver = Resolver([(base, text) for base, text, _ in paras], entities, quoted)
     ordered: list[Found] = []
-    contexts: dict[int, Context] = {}
+    contexts: dict[int, Context] = resolver.contexts  # filled paragraph by paragraph, read for pronouns
     for pid, ((base, text, sents), spans) in enumerate(zip(paras, found_spans)):
         top = [s for s in spans if s.depth == 0]
         ctx = Context(mask(text, top), base, [(s, e) for s, e, _ in sents], pid, text)

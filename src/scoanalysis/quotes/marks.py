@@ -10,7 +10,16 @@ quotation inside another has a greater ``depth``.
 A closing double mark with no opening one starts its quotation at the paragraph start
 when it is the paragraph's first mark, else at the start of its sentence (never before
 the previous quotation). An opening mark with no closing one runs to the end of the
-paragraph; a second opening mark while one is open ends the first just before it.
+paragraph; a second opening mark while one is open ends the first just before it, except
+that a straight " opening inside a quotation that a straight " opened is a quotation
+inside it when an odd number of straight marks is left from it to the paragraph's end
+(its own close and the outer one's). Two single marks written together (’’ '' ‘‘ ``)
+are one double mark; the double prime ″ is a straight double mark.
+
+A paragraph with no double mark that opens with a dash ("- We are ready ..., the
+minister said.") is a quotation from the dash to the comma before the attribution that
+ends the paragraph (``patterns.quotes.DASH_ATTRIBUTION``); without such an ending it is
+a list item, not a quotation.
 """
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ class QuoteSpan:
     open_mark: int | None
     close_mark: int | None
     depth: int = 0
+    close_width: int = 1  # 2 for a doubled single mark (’’)
 
     @property
     def balanced(self) -> bool:
@@ -46,7 +56,7 @@ class QuoteSpan:
     @property
     def outer_end(self) -> int:
         """Offset just past the closing mark, or past the text when the mark is missing."""
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+        return self.close_mark + self.close_width if self.close_mark is not None else self.end
 
 
 def quote_spans(text: str, *, sentence_starts: Sequence[int] = ()) -> list[QuoteSpan]:
@@ -66,48 +76,53 @@ def quote_spans(text: str, *, sentence_starts: Sequence[int] = ()) -> list[Quote
         Sorted by start; ``depth`` is 0 for top-level quotations, 1 inside one, and so on.
         Spans whose text holds no letter or digit are left out.
     """
-    stack: list[tuple[str, int]] = []  # ("d" | "s", offset of the opening mark)
-    raw: list[tuple[int, int, int | None, int | None]] = []  # start, end, open, close
+    stack: list[tuple[str, int, int, bool]] = []  # ("d" | "s", offset of the opening mark, its width, straight)
+    raw: list[tuple[int, int, int | None, int | None, int]] = []  # start, end, open, close, close width
     seen_double = False
     last_end = 0
     for m in P.QUOTE_MARK.finditer(text):
         i, ch = m.start(), m.group()
+        width = len(ch)
+        ch = P.DOUBLED_SINGLES.get(ch, ch)
         prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < len(text) else ""
+        nxt = text[i + width] if i + width < len(text) else ""
         if ch in P.DOUBLE_MARKS:
-            open_d = any(kind == "d" for kind, _ in stack)
+            open_d = any(kind == "d" for kind, _, _, _ in stack)
             role = _double_role(ch, prev, nxt, open_d)
+            straight = ch in P.DOUBLE_EITHER
             if role == "open":
-                if open_d:  # a second opening mark: the first quotation ends here, unclosed
-                    pos = _pop_to(stack, "d")
-                    raw.append((pos + 1, i, pos, None))
-                stack.append(("d", i))
+                if open_d and not (straight and _last_double(stack)[3] and _straight_left(text, i) % 2 == 1):
+                    pos, w = _pop_to(stack, "d")  # a second opening mark: the first quotation ends here, unclosed
+                    raw.append((pos + w, i, pos, None, 1))
+                stack.append(("d", i, width, straight))
             elif open_d:
-                pos = _pop_to(stack, "d")
-                raw.append((pos + 1, i, pos, i))
-                last_end = i + 1
+                pos, w = _pop_to(stack, "d")
+                raw.append((pos + w, i, pos, i, width))
+                last_end = i + width
             else:
                 stack.clear()  # singles opened inside the quotation whose mark is missing
                 start = 0 if not seen_double else max(last_end, _sentence_start(i, sentence_starts))
-                raw.append((start, i, None, i))
-                last_end = i + 1
+                raw.append((start, i, None, i, width))
+                last_end = i + width
             seen_double = True
         else:
             open_s = bool(stack) and stack[-1][0] == "s"
             role = _single_role(ch, prev, nxt, open_s)
             if role == "open":
-                stack.append(("s", i))
+                stack.append(("s", i, 1, False))
             elif role == "close":
                 pos = stack.pop()[1]
-                raw.append((pos + 1, i, pos, i))
-    for kind, pos in stack:  # an opening double mark never closed runs to the end; singles are dropped
+                raw.append((pos + 1, i, pos, i, 1))
+    for kind, pos, w, _ in stack:  # an opening double mark never closed runs to the end; singles are dropped
         if kind == "d":
-            raw.append((pos + 1, len(text), pos, None))
+            raw.append((pos + w, len(text), pos, None, 1))
+    if not seen_double:
+        raw.extend(_dash_quotation(text))
     spans = []
-    for start, end, open_mark, close_mark in raw:
+    for start, end, open_mark, close_mark, close_width in raw:
         start, end = _trim(text, start, end)
         if end > start and any(c.isalnum() for c in text[start:end]):
-            spans.append(QuoteSpan(start, end, open_mark, close_mark))
+            spans.append(QuoteSpan(start, end, open_mark, close_mark, close_width=close_width))
     spans.sort(key=lambda s: (s.outer_start, -s.outer_end))
     return [
         replace(s, depth=sum(o.outer_start < s.outer_start and s.outer_end <= o.outer_end for o in spans))
@@ -162,12 +177,33 @@ def _single_role(ch: str, prev: str, nxt: str, is_open: bool) -> str:
     return "apostrophe"
 
 
-def _pop_to(stack: list[tuple[str, int]], kind: str) -> int:
+def _pop_to(stack: list[tuple[str, int, int, bool]], kind: str) -> tuple[int, int]:
+    """Pop the stack down to the latest mark of `kind`: (its offset, its width)."""
     while stack:
-        k, pos = stack.pop()
+        k, pos, width, _ = stack.pop()
         if k == kind:
-            return pos
+            return pos, width
     raise AssertionError("no open mark of kind " + kind)
+
+
+def _last_double(stack: list[tuple[str, int, int, bool]]) -> tuple[str, int, int, bool]:
+    return next(e for e in reversed(stack) if e[0] == "d")
+
+
+def _straight_left(text: str, pos: int) -> int:
+    """How many straight double marks `text` holds from `pos` to its end."""
+    return sum(text.count(c, pos) for c in P.DOUBLE_EITHER)
+
+
+def _dash_quotation(text: str) -> list[tuple[int, int, int | None, int | None, int]]:
+    """The quotation a dash opens, up to the comma before the paragraph's closing attribution."""
+    m = P.DASH_OPENING.match(text)
+    if m is None:
+        return []
+    end = P.DASH_ATTRIBUTION.search(text, m.end())
+    if end is None:
+        return []
+    return [(m.end(), end.start() + 1, m.start("dash"), None, 1)]
 
 
 def _sentence_start(pos: int, starts: Sequence[int]) -> int:

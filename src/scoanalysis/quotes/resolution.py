@@ -9,13 +9,28 @@ stripped and a one-word name takes the article's full personal name that starts 
 with it, the latest before it ("Gabuev" → "Alexander Gabuev"). Gender comes from the
 ``gender`` column or from Mr/Ms/Mrs.
 
-he/she, in order: the person who spoke the latest attributed quotation of this or the
-previous paragraph; the name that spoke an earlier quotation of this paragraph, person or
-not ("“A,” Peskov said. “B,” he added."); the latest person mentioned before the
-quotation, outside quotations. Gender must agree where known. it: the subject of its
-clause. they, and I/we outside quotations: left unresolved. Inside a quotation, I/we are
-the outer speaker and he/she never the outer speaker. "another" after "one report" is
-"another report". Phrases keep their words ("a senior Kazakh official").
+he/she, in order: whichever comes later of the person who spoke the latest attributed
+quotation of this or the previous paragraph and the person who is the subject of the latest
+sentence of this or the previous paragraph ("Anton Kobyakov, an adviser to ..., told
+reporters ... “...,” he said"); the name that spoke an earlier quotation of this paragraph,
+person or not ("“A,” Peskov said. “B,” he added."); the latest person mentioned before
+the quotation, outside quotations. Gender must agree where known. it: the subject of its
+clause, else of the sentence before. they, and I/we outside quotations: left unresolved.
+Inside a quotation, I/we are the outer speaker and he/she never the outer speaker.
+"another" after "one report" is "another report", and nobody's after a headline.
+
+A role phrase ("the Kremlin official", "the Chinese president", "the head of the MEA")
+is the person the text last named with those words around the name ("Foreign Ministry
+spokeswoman Maria Zakharova", "Chinese President Xi Jinping", "India's Minister of
+External Affairs, ..."; an acronym matches the initials of a capitalised title), unless
+the person the entity link names by office was named in the article before; else the
+entity link; else a person named further on with two of its words in their title (a
+lead's "the ministry spokeswoman", then "Foreign Ministry spokeswoman Maria Zakharova");
+else the phrase as written, never an institution inside it ("the spokesman of the Uzbek
+Ministry of Foreign Affairs"). A body named by a seat of power speaks under that name
+("the Kremlin", not "Russia"). Phrases keep their words ("a senior Kazakh official"). A
+quotation a stance word attributes (see ``attribution``) keeps its speaker only for a
+person or a document.
 """
 
 from __future__ import annotations
@@ -29,7 +44,7 @@ from ..patterns import quotes as P
 from .attribution import Found
 from .context import Context, Token
 from .records import missing
-from .speakers import Mention, clause_subject, name_mention, nameish, run_right
+from .speakers import Mention, clause_subject, name_mention, nameish, run_right, subject_of
 
 _ENTITY_ORDER = {"person": 0, "organization": 1, "country": 2, "place": 3}
 
@@ -43,6 +58,7 @@ class Person:
     name: str
     gender: str
     entity_id: str = ""
+    country: str = ""
 
 
 @dataclass(slots=True)
@@ -55,6 +71,8 @@ class EntityMentions:
     entity_type: list
     name: list
     gender: list | None
+    mention_kind: list | None = None
+    country_id: list | None = None
 
     def __len__(self) -> int:
         return len(self.start)
@@ -67,7 +85,7 @@ class EntityMentions:
         for c in ("start", "end"):
             if read.frame[c].dtype.kind not in "iu":
                 cols[c] = [_number(v) for v in cols[c]]
-        genders = read["gender"] if "gender" in read else None
+        optional = {c: read[c] if c in read else None for c in ("gender", "mention_kind", "country_id")}
         groups: dict = {}
         for i, aid in enumerate(cols["article_id"]):
             if missing(aid):
@@ -75,9 +93,10 @@ class EntityMentions:
             groups.setdefault(aid, []).append(i)
         out = {}
         for aid, idx in groups.items():
-            pick = lambda c: [c[i] for i in idx]  # noqa: E731
+            pick = lambda c: [c[i] for i in idx] if c is not None else None  # noqa: E731
             out[str(aid)] = cls(pick(cols["start"]), pick(cols["end"]), pick(cols["entity_id"]),
-                                pick(cols["entity_type"]), pick(cols["name"]), pick(genders) if genders is not None else None)
+                                pick(cols["entity_type"]), pick(cols["name"]), pick(optional["gender"]),
+                                pick(optional["mention_kind"]), pick(optional["country_id"]))
         return out
 
 
@@ -129,13 +148,18 @@ class Resolver:
     def __init__(self, paragraphs: list[tuple[int, str]], entities: EntityMentions | None,
                  quoted: list[tuple[int, int]]):
         self.quoted = quoted
+        self.paragraphs = paragraphs
+        #: Each paragraph's reporter's text (quotations masked), filled by the caller as it reads them.
+        self.contexts: dict[int, Context] = {}
+        self._subjects: dict[int, list[tuple[int, str, str, str]]] = {}
         self.entities = entities if entities is not None and len(entities) else None
         if self.entities is not None:
             self.persons = self._entity_persons(paragraphs)
         else:
             self.persons = self._heuristic_persons(paragraphs)
         self.full_names = sorted({p.name for p in self.persons if len(p.name.split()) > 1})
-        self.attributions: list[tuple] = []  # pos, paragraph, name, id, gender, is_person, named
+        #: pos, paragraph, name, id, gender, is_person, named (True for a name, "role" for a role phrase)
+        self.attributions: list[tuple] = []
 
     def _in_quote(self, start: int) -> bool:
         return any(a <= start < b for a, b in self.quoted)
@@ -148,9 +172,14 @@ class Resolver:
                 if isinstance(g, str) and g in ("m", "f"):
                     genders[str(eid)] = g
         out = []
-        for start, end, eid, name, etype in zip(ents.start, ents.end, ents.entity_id, ents.name, ents.entity_type):
+        countries = ents.country_id if ents.country_id is not None else [""] * len(ents)
+        country_of: dict[str, str] = {}
+        for start, end, eid, name, etype, country in zip(ents.start, ents.end, ents.entity_id, ents.name,
+                                                         ents.entity_type, countries):
             if not (isinstance(etype, str) and etype == "person"):
                 continue
+            if isinstance(country, str) and country:
+                country_of[str(eid)] = country
             start, end = int(start), int(end)
             eid = str(eid)
             if eid not in genders:
@@ -160,7 +189,8 @@ class Resolver:
                     genders[eid] = P.GENDER_TITLES[tok]
             out.append((start, end, str(name), eid))
         return sorted(
-            (Person(s, e, n, genders.get(i, ""), i) for s, e, n, i in out if not self._in_quote(s)),
+            (Person(s, e, n, genders.get(i, ""), i, country_of.get(i, ""))
+             for s, e, n, i in out if not self._in_quote(s)),
             key=lambda p: p.start,
         )
 
@@ -205,33 +235,137 @@ class Resolver:
 
     def named(self, mention: Mention, raw_head: int, raw_start: int, raw_end: int) -> tuple[str, str, str, bool]:
         """Return (speaker, speaker_id, gender, is_person) for a name or noun phrase."""
+        if mention.kind == "np" and mention.head_word in P.PERSON_HEADS:
+            role = self._role(mention, raw_head, raw_start, raw_end)
+            if role is not None:
+                return role
         if self.entities is not None:
             hit = self._entity_at(raw_head, raw_end)
             if hit is not None:
-                eid, name, etype = hit
+                eid, name, etype, kind = hit
                 gender = next((p.gender for p in self.persons if p.entity_id == eid and p.gender), mention.gender)
+                if kind == "metonym" and etype != "person":  # "the Kremlin said": the body, not the state
+                    return _phrase_name(mention.text), eid, "", False
                 return name, eid, gender, etype == "person"
+        if mention.kind == "name" and mention.text.isupper() and 2 <= len(mention.text) <= 5 and mention.text.isalpha():
+            match = self._title_match(mention, raw_start, raw_end, [p for p in self.persons if p.end <= raw_start],
+                                      acronym_only=True)
+            if match is not None:  # "the EAM said": the External Affairs Minister named before
+                return match.name, match.entity_id, match.gender, True
         if mention.kind == "name":
             full = self._expand(mention.name, raw_start)
             gender = mention.gender or next((p.gender for p in self.persons if p.name == full and p.gender), "")
             known = next((p for p in self.persons if p.name == full), None)
             eid = known.entity_id if known is not None else ""
             return full, eid, gender, known is not None or bool(mention.gender)
-        words = mention.name.split(" ", 1)
-        if words[0].lower() in P.DETERMINERS:  # "The declaration" opening a sentence → "the declaration"
-            words[0] = words[0].lower()
-        return " ".join(words), "", mention.gender, False
+        return _phrase_name(mention.name), "", mention.gender, False
 
-    def _entity_at(self, head: int, end: int) -> tuple[str, str, str] | None:
+    def _entity_at(self, head: int, end: int, *, head_only: bool = False) -> tuple[str, str, str, str] | None:
+        """(entity_id, name, type, mention kind) of the entity mention at `head` (else in [head, end))."""
         ents = self.entities
-        rows = list(zip(ents.start, ents.end, ents.entity_type, ents.entity_id, ents.name))
+        kinds = ents.mention_kind if ents.mention_kind is not None else [""] * len(ents)
+        rows = list(zip(ents.start, ents.end, ents.entity_type, ents.entity_id, ents.name, kinds))
         hits = [r for r in rows if r[0] <= head and r[1] > head]
-        if not hits:
+        if not hits and not head_only:
             hits = [r for r in rows if r[0] < end and r[1] > head]
         if not hits:
             return None
         best = min(hits, key=lambda r: _ENTITY_ORDER.get(str(r[2]), 9))
-        return str(best[3]), str(best[4]), str(best[2])
+        return str(best[3]), str(best[4]), str(best[2]), str(best[5]) if isinstance(best[5], str) else ""
+
+    def _role(self, mention: Mention, raw_head: int, raw_start: int, raw_end: int):
+        """(speaker, id, gender, True) of the person a role phrase names, the phrase itself, or None.
+
+        None leaves the phrase to the ordinary reading (an indefinite source: "a senior official").
+        """
+        first = mention.text.split()[0].lower()
+        if first in P.DETERMINERS and first not in P.DEFINITE:
+            return None
+        linked = None
+        if self.entities is not None:
+            hit = self._entity_at(raw_head, raw_end, head_only=True)
+            if hit is not None and hit[2] == "person":
+                linked = hit
+        earlier = [p for p in self.persons if p.end <= raw_start]
+        if linked is not None and any(p.entity_id == linked[0] for p in earlier):
+            return self._as_person(linked[0], linked[1])
+        match = self._title_match(mention, raw_start, raw_end, earlier)
+        if match is None and linked is None:  # a lead's "the ministry spokeswoman", named in full further on
+            later = [p for p in self.persons if p.start >= raw_end]
+            match = self._title_match(mention, raw_start, raw_end, later, least=2, first=True)
+        if match is not None:
+            return match.name, match.entity_id, match.gender, True
+        if linked is not None:
+            return self._as_person(linked[0], linked[1])
+        return _phrase_name(mention.name), "", mention.gender, False
+
+    def _as_person(self, eid: str, name: str) -> tuple[str, str, str, bool]:
+        gender = next((p.gender for p in self.persons if p.entity_id == eid and p.gender), "")
+        return name, eid, gender, True
+
+    def _title_match(self, mention: Mention, raw_start: int, raw_end: int, people: list[Person], *,
+                     acronym_only: bool = False, least: int = 1, first: bool = False) -> Person | None:
+        """The person of `people` with the most of the phrase's words in their title (at least
+        `least`), the last of them (the first with `first`).
+
+        The phrase's head counts through the titles it covers ("the diplomat": a foreign
+        minister or an ambassador); a modifier counts as itself ("Kremlin", "Chinese"); an
+        acronym counts where it gives the initials of a capitalised title ("the head of the
+        MEA": "Minister of External Affairs"). With `acronym_only` (a bare "the EAM"), the
+        acronym's last word must be a role ("External Affairs Minister").
+        """
+        text = mention.text
+        words = [P.POSSESSIVE.sub("", w).strip(".,") for w in text.split()]
+        acronyms = {w for w in words if len(w) >= 2 and w.isupper() and w.isalpha()}
+        head = _role_word(mention.head_word)
+        for phrase, role in P.ROLE_PHRASES.items():
+            if phrase in text.lower():
+                head = role
+        covers = P.ROLE_COVERS.get(head, frozenset({head})) if not acronym_only else frozenset()
+        low = {_role_word(w.lower()) for w in words if w} - P.DETERMINERS - P.TITLE_SMALL_WORDS
+        low -= {head, mention.head_word}
+        modifiers = low - set(P.ROLE_PHRASES.values()) - {w.lower() for w in acronyms} - {"head", "state", "government"}
+        if not covers and not modifiers and not acronyms:
+            return None
+        countries = self._countries_in(raw_start, raw_end)
+        best, best_score = None, 0
+        for p in people:
+            around, runs = self._around(p)
+            score = len(modifiers & around) + bool(covers & around)
+            score += sum(_acronym_in(a, runs, role_last=acronym_only) for a in acronyms)
+            if score and countries and p.country in countries:
+                score += 1  # "the Chinese president": Xi, titled "President" alone, is Chinese
+            if score >= least and (score > best_score or score == best_score and not first):
+                best, best_score = p, score
+        return best
+
+    def _countries_in(self, raw_start: int, raw_end: int) -> set[str]:
+        """The states whose mentions (demonyms, names) sit inside [raw_start, raw_end)."""
+        if self.entities is None:
+            return set()
+        ents = self.entities
+        return {str(e) for s, t, e, typ in zip(ents.start, ents.end, ents.entity_id, ents.entity_type)
+                if typ == "country" and raw_start <= s and t <= raw_end}
+
+    def _around(self, p: Person) -> tuple[set[str], list[str]]:
+        """The words of a person's title (lower case) and its runs of capitalised words.
+
+        The title is the run of capitalised and role words right before the name ("Kremlin
+        aide", "the Minister of External Affairs of India,") and an appositive right
+        after it (", the Kremlin aide,").
+        """
+        for off, text in self.paragraphs:
+            if off <= p.start <= off + len(text):
+                before = text[max(0, p.start - off - _TITLE_REACH) : p.start - off]
+                after = text[p.end - off : p.end - off + _TITLE_REACH]
+                break
+        else:
+            return set(), []
+        title = P.TITLE_BEFORE_NAME.search(before)
+        appositive = P.APPOSITIVE_AFTER_NAME.match(after)
+        text = (title.group() if title else "") + " , " + (appositive.group(1) if appositive else "")
+        words = P.TITLE_WORD.findall(text)
+        return {_role_word(P.POSSESSIVE.sub("", w).lower()) for w in words}, P.CAPITAL_RUN.findall(text)
 
     def _expand(self, name: str, pos: int) -> str:
         if len(name.split()) > 1:
@@ -253,21 +387,48 @@ class Resolver:
 
         if prefer_recent:
             recent = [a for a in reversed(self.attributions) if a[0] < anchor and a[2] != exclude and agrees(a[4])]
-            for pos, par, name, eid, gender, is_person, named in recent:
-                if par >= paragraph - 1 and is_person:
-                    return name, eid, gender
+            spoke = next((a for a in recent if a[1] >= paragraph - 1 and a[5]), None)
+            subject = next((x for x in reversed(self.subjects(paragraph - 1) + self.subjects(paragraph))
+                            if x[0] < anchor and x[1] != exclude and agrees(x[3])), None)
+            if subject is not None and (spoke is None or subject[0] > spoke[0]):
+                return subject[1], subject[2], subject[3]
+            if spoke is not None:
+                return spoke[2], spoke[3], spoke[4]
             for pos, par, name, eid, gender, is_person, named in recent:  # "“A,” Peskov said. “B,” he added."
                 if par == paragraph and named and not eid:
+                    return name, eid, gender
+            for pos, par, name, eid, gender, is_person, named in recent:  # "the spokeswoman said ... she said"
+                if par >= paragraph - 1 and named == "role":
                     return name, eid, gender
         for p in reversed(self.persons):
             if p.start < anchor and agrees(p.gender) and p.name != exclude:
                 return p.name, p.entity_id, p.gender
         return None
 
+    def subjects(self, paragraph: int) -> list[tuple[int, str, str, str]]:
+        """(raw offset, name, entity_id, gender) of the persons who are sentence subjects in a paragraph."""
+        if paragraph in self._subjects:
+            return self._subjects[paragraph]
+        ctx = self.contexts.get(paragraph)
+        out = []
+        if ctx is not None:
+            for lo, hi in ctx.sentences:
+                m = subject_of(ctx, lo, hi)
+                if m is None or m.kind == "pronoun":
+                    continue
+                off = ctx.offset
+                name, eid, gender, is_person = self.named(m, off + m.head, off + m.start, off + m.end)
+                if is_person:
+                    out.append((off + m.start, name, eid, gender))
+        self._subjects[paragraph] = out
+        return out
+
     def remember(self, f: Found, pos: int) -> None:
         """Note the speaker of quotation `f` (at raw offset `pos`) for later pronouns."""
         if f.speaker:
-            named = f.mention is not None and f.mention.kind == "name"
+            m = f.mention
+            named = m is not None and m.kind == "name" or (
+                "role" if m is not None and m.kind == "np" and m.head_word in P.PERSON_HEADS else False)
             self.attributions.append((pos, f.ctx.paragraph, f.speaker, f.speaker_id, f.gender, f.is_person, named))
 
 
@@ -297,17 +458,79 @@ def resolve(f: Found, resolver: Resolver, *, outer: Found | None, previous: Foun
                 f.is_person = True
             return
         if m.name in P.NONPERSONAL_PRONOUNS:
-            lo, _ = f.ctx.sentence_of(m.start)
-            subj = clause_subject(f.ctx, lo, m.start)
-            if subj is not None and subj.kind != "pronoun":
+            subj = _it_subject(f.ctx, m)
+            if subj is not None:
                 f.speaker, f.speaker_id, f.gender, f.is_person = resolver.named(
                     subj, off + subj.head, off + subj.start, off + subj.end
                 )
+                if _stance(f) and not (f.is_person or subj.head_word in P.DOCUMENT_HEADS):
+                    _unattribute(f)
+        elif _stance(f) and not f.is_person:
+            _unattribute(f)
         return
     if m.kind == "np" and m.name.lower() in P.ELLIPTIC:
-        if previous is not None and previous.mention is not None and previous.mention.head_word:
+        if previous is not None and previous.nobody:
+            f.nobody = True  # "declared another" after a headline
+        elif previous is not None and previous.mention is not None and previous.mention.head_word:
             f.speaker = f"{m.name} {previous.mention.head_word}"
         else:
             f.speaker = m.name
         return
     f.speaker, f.speaker_id, f.gender, f.is_person = resolver.named(m, off + m.head, off + m.start, off + m.end)
+    if _stance(f) and not (f.is_person or m.kind == "np" and m.head_word in P.DOCUMENT_HEADS):
+        _unattribute(f)
+
+
+def _stance(f: Found) -> bool:
+    """True for a quotation attributed by a stance word, not a cue (see ``attribution``)."""
+    return f.cue is not None and f.cue.kind == "stance"
+
+
+def _unattribute(f: Found) -> None:
+    """Take back a stance attribution that named neither a person nor a document."""
+    f.cue = f.mention = None
+    f.speaker = f.speaker_id = f.gender = ""
+    f.is_person = False
+
+
+def _it_subject(ctx: Context, m: Mention) -> Mention | None:
+    """What "it" stands for: the subject of its clause, else the subject of the sentence before."""
+    lo, _ = ctx.sentence_of(m.start)
+    subj = subject_of(ctx, lo, m.start)
+    if subj is not None and subj.kind != "pronoun":
+        return subj
+    earlier = [s for s in ctx.sentences if s[1] <= lo]
+    if earlier:
+        subj = subject_of(ctx, *earlier[-1])
+        if subj is not None and subj.kind != "pronoun":
+            return subj
+    return None
+
+
+def _acronym_in(acronym: str, runs: list[str], *, role_last: bool) -> bool:
+    """True when `acronym` gives the initials of consecutive words of one of the capitalised `runs`
+    (small words skipped); with `role_last`, only when its last word is a role ("Minister")."""
+    for run in runs:
+        big = [w for w in run.split() if w.lower() not in P.TITLE_SMALL_WORDS]
+        initials = "".join(w[0] for w in big)
+        i = initials.find(acronym)
+        if i >= 0 and (not role_last or big[i + len(acronym) - 1].lower() in P.PERSON_HEADS | P.TITLES):
+            return True
+    return False
+
+
+def _phrase_name(text: str) -> str:
+    """A phrase as a speaker: "The declaration" opening a sentence → "the declaration"."""
+    words = text.split(" ", 1)
+    if words[0].lower() in P.DETERMINERS:
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def _role_word(word: str) -> str:
+    """A role word as titles write it ("spokeswoman" → "spokesman")."""
+    return P.ROLE_SYNONYMS.get(word, word)
+
+
+#: How far (characters) around a name its title is read.
+_TITLE_REACH = 80
