@@ -69,7 +69,8 @@ def test_line_ends_and_no_break_spaces_are_kept_as_written(tmp_path):
         (lambda d: (d / "raw").mkdir(parents=True), CorpusError, "holds no .txt"),
         (lambda d: write_corpus(d, {"empty": "  \n\t\n"}), CorpusError, "empty.txt is empty"),
         (lambda d: _bytes(d, "pdf", b"%PDF-1.4\x00\x00binary"), CorpusError, "pdf.txt holds a PDF"),
-        (lambda d: _bytes(d, "nul", b"text\x00with NUL"), CorpusError, "nul.txt holds binary data"),
+        (lambda d: _bytes(d, "nul", b"t\x00e\x00x\x00t\x00 \x00o\x00f\x00 \x00U\x00T\x00F\x00-\x001\x006\x00"), CorpusError,
+         "nul.txt holds binary data"),
         (lambda d: (write_corpus(d, {"a": "One."}), (d / "raw" / "sub").mkdir(), (d / "raw" / "sub" / "a.txt").write_text("Two.")),
          CorpusError, "shares the article_id 'a'"),
         (lambda d: write_corpus(d, {"a": "One."}, metadata="article_id,outlet\nb,Nowhere\n"), MetadataError, "matches no file"),
@@ -113,6 +114,17 @@ def _bytes(folder, name, data):
 )
 def test_legacy_encodings_are_decoded(data, encoding, expected):
     assert corpus.decode(data) == (expected, encoding)
+
+
+def test_stray_nul_bytes_are_read_as_spaces_with_a_warning_and_offsets_kept(tmp_path):
+    page = "Leaders met in Bishkek.\x00\x00 The summit ended on Friday.\n".encode("utf-8") + b"x" * 300
+    _bytes(tmp_path, "scraped", page)
+    problems = []
+    (article,) = corpus.iter_corpus(tmp_path, problems=problems)
+    assert article.text.startswith("Leaders met in Bishkek.   The summit ended on Friday.")
+    assert len(article.text) == len(page) and article.nul_bytes == 2
+    assert article.text.index("The summit") == page.index(b"The summit")  # offsets count the file's characters
+    assert [(p.severity, p.problem) for p in problems] == [("warning", "holds 2 stray NUL bytes")]
 
 
 def test_lenient_reading_reports_problems_and_keeps_the_rest(tmp_path):

@@ -40,6 +40,8 @@ _COLUMN_ALIASES = {"id": "article_id", "file": "path", "filename": "path", "date
                    "title": "headline", "source": "outlet"}
 _BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"PK\x03\x04", b"\x1f\x8b",
                       b"II*\x00", b"MM\x00*", b"BM", b"RIFF", b"\x7fELF", b"\xd0\xcf\x11\xe0")
+#: Share of NUL bytes up to which a file is text with stray NULs (scraped pages have a few); beyond, binary.
+MAX_NUL_SHARE = 0.01
 #: Byte-order marks and the encodings they announce; UTF-32 LE first, since its mark begins with UTF-16 LE's.
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -55,6 +57,7 @@ class Article:
     sha256: str
     meta: dict = field(default_factory=dict)
     encoding: str = "utf-8"
+    nul_bytes: int = 0  # stray NUL bytes of the file, read as spaces
 
 
 @dataclass(frozen=True)
@@ -106,8 +109,10 @@ def raw_files(corpus: str | os.PathLike, *, problems: list[Problem] | None = Non
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """Return (text, encoding) for the bytes of one article file.
 
-    Raises CorpusError for binary data (NUL bytes, a PDF/image/archive signature)
-    and for text that is empty once decoded.
+    Stray NUL bytes (a scraped page's, at most MAX_NUL_SHARE of the bytes) are read as
+    spaces, one character each, so offsets still count the file's characters. Raises
+    CorpusError for binary data (more NUL bytes than that, a PDF/image/archive
+    signature) and for text that is empty once decoded.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -116,19 +121,22 @@ def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise CorpusError(f"{name} starts with a {encoding} byte-order mark but does not decode; re-save it as UTF-8.") from None
             return _nonempty(text.lstrip("\ufeff"), name), encoding
-    if data.startswith(_BINARY_SIGNATURES) or b"\x00" in data:
+    nuls = data.count(b"\x00")
+    if data.startswith(_BINARY_SIGNATURES) or nuls > MAX_NUL_SHARE * len(data):
         kind = "a PDF" if data.startswith(b"%PDF") else "binary data (an image, archive or document)"
         raise CorpusError(f"{name} holds {kind}, not text; replace it with the article's plain text.")
     for encoding in ("utf-8", "cp1252", "latin-1"):
         try:
-            return _nonempty(data.decode(encoding), name), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        # stray NUL bytes of a scraped page: each read as a space, so offsets stay those of the file
+        return _nonempty(text.replace("\x00", " ") if nuls else text, name), encoding
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
 
-def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[str, str, str]:
-    """Return (text, SHA-256 of the bytes, encoding) of one raw file.
+def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[str, str, str, int]:
+    """Return (text, SHA-256 of the bytes, encoding, number of stray NUL bytes read as spaces) of one raw file.
 
     Raises CorpusError for a missing, unreadable, oversized, binary or empty file.
     """
@@ -147,7 +155,7 @@ def read_text(path: str | os.PathLike, *, max_bytes: int = MAX_ARTICLE_BYTES) ->
     except OSError as exc:
         raise CorpusError(f"{path} cannot be read ({exc.strerror}); check its permissions.") from None
     text, encoding = decode(data, name=str(path))
-    return text, hashlib.sha256(data).hexdigest(), encoding
+    return text, hashlib.sha256(data).hexdigest(), encoding, data.count(b"\x00")
 
 
 def read_metadata(
@@ -247,7 +255,7 @@ def read_entry(
     """
     path = Path(corpus) / entry.path
     try:
-        text, digest, encoding = read_text(path, max_bytes=max_bytes)
+        text, digest, encoding, nuls = read_text(path, max_bytes=max_bytes)
     except CorpusError as exc:
         if problems is None:
             raise
@@ -257,8 +265,18 @@ def read_entry(
     if encoding not in ("utf-8", "utf-8-sig") and problems is not None:
         problems.append(Problem(str(path), path.stem, "warning", f"is not UTF-8; decoded as {encoding}",
                                 "re-save it as UTF-8 to be sure every character is right"))
-    return Article(article_id=entry.article_id, path=entry.path, text=text, sha256=digest, meta=entry.meta,
-                   encoding=encoding)
+    article = Article(article_id=entry.article_id, path=entry.path, text=text, sha256=digest, meta=entry.meta,
+                      encoding=encoding, nul_bytes=nuls)
+    if article.nul_bytes and problems is not None:
+        problems.append(nul_problem(str(path), article.article_id, article.nul_bytes))
+    return article
+
+
+def nul_problem(file: str, article_id: str, n: int) -> Problem:
+    """Return the warning for a file with `n` stray NUL bytes (read as spaces)."""
+    return Problem(file, article_id, "warning", f"holds {n} stray NUL byte{'s' if n != 1 else ''}",
+                   "they are read as spaces; remove them from the file if you can")
+
 
 
 def iter_corpus(

@@ -327,3 +327,21 @@ def test_input_digests_are_looked_up_and_given_back_whole():
     assert {p: table.get(p) for p in given} == given
     assert table.get("raw/missing.txt") is None and table.get("raw/a.tx") is None and table.get("zzz") is None
     assert table.to_dict() == given
+
+
+@pytest.mark.slow
+def test_a_page_with_stray_nul_bytes_is_built_with_a_warning_also_from_the_cache(tmp_path):
+    folder = write_corpus(tmp_path / "corpus", {"clean": "Leaders gathered in Bishkek for the summit on Friday."})
+    (folder / "raw" / "scraped.txt").write_bytes(
+        b"SCO leaders meet\n\nThe leaders met in Bishkek\x00 on Friday, officials said." + b" More text." * 20)
+    for out in ("first", "again"):
+        assert cli.main(["build", "--corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+        problems = pd.read_csv(tmp_path / "out" / "problems.csv")
+        assert problems[["article_id", "severity", "problem"]].values.tolist() == [
+            ["scraped", "warning", "holds 1 stray NUL byte"]], out
+        if out == "first":  # a second run takes the article from the cache and says it again
+            (folder / "raw" / "clean.txt").write_text("Leaders gathered in Bishkek on Friday.", encoding="utf-8")
+    sentences = pd.read_csv(tmp_path / "out" / "sentences.csv")
+    raw = (folder / "raw" / "scraped.txt").read_bytes().decode("utf-8")
+    for r in sentences[sentences["article_id"] == "scraped"].itertuples():
+        assert raw[r.start:r.end].replace("\x00", " ") == r.text

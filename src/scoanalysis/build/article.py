@@ -39,6 +39,7 @@ class ArticleRecords:
     signature: tuple | None = None
     encoding: str = "utf-8"
     is_html: bool = False
+    nul_bytes: int = 0
 
 
 def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | os.PathLike | None = None) -> ArticleRecords:
@@ -114,5 +115,5 @@ def analyse_article(article: corpus.Article, *, tokenizer, reference_dir: str | 
                if sid else pd.DataFrame())
     return ArticleRecords(article=row, sentences=sents, entities=ents, timexes=times, quotes=said, claims=stated,
                           event_mentions=happened, date_conflicts=conflicts, attendance=present, translation=clues,
-                          signature=signature(sents), encoding=article.encoding,
+                          signature=signature(sents), encoding=article.encoding, nul_bytes=article.nul_bytes,
                           is_html=text.looks_like_html(raw))

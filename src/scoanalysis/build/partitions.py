@@ -101,6 +101,8 @@ def analyse_partition(index: int, entries: list[tuple[corpus.Entry, str | None]]
                 done.problems.append(corpus.Problem(file, entry.article_id, "warning",
                                                     f"is not UTF-8; decoded as {records.encoding}",
                                                     "re-save it as UTF-8 to be sure every character is right"))
+        if records.nul_bytes and not any(p.file == file and "NUL" in p.problem for p in done.problems):
+            done.problems.append(corpus.nul_problem(file, entry.article_id, records.nul_bytes))
         if records.is_html:
             done.problems.append(corpus.Problem(
                 file, entry.article_id, "warning", "is an HTML page saved as text",
