@@ -67,9 +67,12 @@ def contributions(sentences: pd.DataFrame, *, entities: pd.DataFrame | None = No
                                                 "compound_sum", "n_positive", "n_negative"]]
     out["actor_names"] = joined.groupby(keys + ["name"], sort=False).size().rename("n_sentences").reset_index()
     out["actor_words"] = _word_sums(joined, keys)
-    out["mentions"] = (entities.groupby(["article_id", "entity_id", "entity_type", "name"], sort=False, dropna=False)
+    # page furniture (bylines, captions, credits, share buttons) is left out of every count the reports show
+    in_prose = _in_prose(sentences)
+    prose_entities = entities[in_prose(entities)]
+    out["mentions"] = (prose_entities.groupby(["article_id", "entity_id", "entity_type", "name"], sort=False, dropna=False)
                        .size().rename("count").reset_index())
-    said = quotes[quotes["speaker"].notna() & (quotes["quote_kind"] != "scare")]
+    said = quotes[quotes["speaker"].notna() & (quotes["quote_kind"] != "scare") & in_prose(quotes)]
     out["quoted"] = said.groupby(["article_id", "speaker"], sort=False).size().rename("count").reset_index()
     out["kinds"] = sentences.groupby(["article_id", "kind"]).size().rename("n_sentences").reset_index()
     body = sentences[sentences["kind"] == "body"].sort_values(["article_id", "sentence_id"])
@@ -131,3 +134,16 @@ def _word_sums(scored: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=[*keys, "word", "valence"])
     return frame.groupby([*keys, "word"], sort=False)["valence"].sum().reset_index()
 
+
+def _in_prose(sentences: pd.DataFrame):
+    """Return a test of a frame's rows (article_id, sentence_id): True for those not in a boilerplate sentence."""
+    flagged = sentences[sentences["is_boilerplate"].fillna(False).astype(bool)]
+    furniture = pd.MultiIndex.from_arrays([flagged["article_id"].astype(object), flagged["sentence_id"].astype("int64")])
+
+    def test(frame: pd.DataFrame):
+        if not len(furniture) or not len(frame):
+            return pd.Series(True, index=frame.index)
+        keys = pd.MultiIndex.from_arrays([frame["article_id"].astype(object), frame["sentence_id"].astype("int64")])
+        return pd.Series(~keys.isin(furniture), index=frame.index)
+
+    return test
