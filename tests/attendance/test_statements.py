@@ -153,7 +153,7 @@ def test_represented_and_delegation_leaders():
         ("Alexander Lukashenko said he would attend the summit.", {"alexander-lukashenko": "expected"}),
         ("Xi Jinping and Imran Khan will meet on the sidelines, Kremlin aide Yuri Ushakov told reporters.",
          {"xi-jinping": "expected", "imran-khan": "expected"}),
-        ("Emomali Rahmon has confirmed his participation in the summit.", {"emomali-rahmon": "expected"}),
+        ("Shavkat Mirziyoyev announced his attendance at the Bishkek gathering.", {"shavkat-mirziyoyev": "expected"}),
     ],
 )
 def test_before_the_summit_people_are_expected(raw, expected):

@@ -44,7 +44,7 @@ The final declaration is expected to condemn terrorism and to call for a peacefu
 
 RETRANSLATED = """Regional summit opens in Kyrgyz capital
 
-On Thursday Chinese leader Xi Jinping landed in Bishkek to attend the yearly Shanghai Cooperation Organization summit, at which a meeting with Russia's president Vladimir Putin is planned.
+On Thursday Chinese leader Xi Jinping landed in Bishkek to attend the yearly Shanghai Cooperation Organization summit, where talks with Russia's president Vladimir Putin are foreseen.
 According to Moscow officials, both presidents are to talk about energy deliveries, a planned gas pipeline through Mongolia and settling payments in national currencies.
 The host, Kyrgyz head of state Sooronbay Jeenbekov, pledged that over twenty agreements on transport and trade would be signed during the two days of talks.
 Narendra Modi, India's prime minister, came from New Delhi, yet no bilateral talks with Imran Khan, Pakistan's prime minister, are on his schedule.

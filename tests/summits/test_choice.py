@@ -281,7 +281,7 @@ def test_each_meeting_named_has_a_kind(text, kinds):
 @pytest.mark.parametrize("text, numbers", [
     ("the 19th meeting of the SCO Council of Heads of State", [19]),
     ("the twenty-fourth SCO summit", [24]),
-    ("the 22nd Shanghai Cooperation Organization Heads of State Council (SCO-HSC) Summit", [22]),
+    ("the 21st Shanghai Cooperation Organisation Heads of State Council (SCO-CHS) Meeting", [21]),
     ("the 17th meeting of the SCO Council of Heads of Government", []),
     ("the 5th meeting of the SCO defence ministers", []),
     ("his fifth SCO summit", []),
@@ -317,8 +317,8 @@ def test_a_photo_credit_line_or_a_link_to_another_story_is_read_as_a_caption():
 
 
 def test_states_listed_with_a_status_they_did_not_have_then_count_against_a_summit(table):
-    text = ("The SCO summit in Dushanbe opened on Thursday. Observers at the organization are Afghanistan, India, "
-            "Iran, Mongolia and Pakistan; its dialogue partners are Belarus, Turkey and Sri Lanka.")
+    text = ("Leaders gathered for the SCO summit in Dushanbe on Friday. Among the bloc's observer states are Pakistan, "
+            "Mongolia, India, Iran and Afghanistan; Sri Lanka, Turkey and Belarus are its dialogue partners.")
     evidence = summits.summit_evidence(text, summits=table).set_index("summit_id")["evidence"]
     assert "status not held then" in evidence["2021-dushanbe"] and "status not held then" in evidence["2008-dushanbe"]
     assert "status not held then" not in evidence["2014-dushanbe"]

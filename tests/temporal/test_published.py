@@ -140,8 +140,8 @@ def test_metadata_wins_and_the_window_still_comes_from_text():
 @pytest.mark.parametrize("text,summit_id", [
     ("Leaders gather in Astana for the SCO summit.", ""),
     ("Leaders gather in Astana for the SCO summit, two years after the invasion of Ukraine in 2022.", "2024-astana"),
-    ("The SCO summit will be held in Astana on Wednesday and Thursday.", "2024-astana"),
-    ("The SCO summit will be held in Astana on Thursday and Friday.", "2017-astana"),
+    ("Heads of state will meet in Astana for the SCO summit on Wednesday and Thursday.", "2024-astana"),
+    ("Heads of state will meet in Astana for the SCO summit on Thursday and Friday.", "2017-astana"),
     ("Leaders gather in Astana, which hosted the SCO summit seven years ago.", "2024-astana"),
     ("Belarus is expected to join at this year's summit in Astana, the first since the invasion in 2022.", "2024-astana"),
 ])

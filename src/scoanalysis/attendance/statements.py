@@ -237,7 +237,7 @@ def _subject_statements(text: str, people: list[Person]) -> list[Statement]:
             lo, hi = clause(text, p.start)
             st = "expected" if P.FUTURE.search(text[lo:hi]) or P.ANNOUNCED.search(text[lo:hi]) else "attended"
             out.append(Statement((p.entity_id,), st, m.group().lstrip("'s "), p.start, m.end(), tensed=False))
-    # "During his address, the Indian Prime Minister called for ...": the main clause's subject spoke
+    # "In her opening remarks, the Kyrgyz Foreign Minister urged ...": the main clause's subject spoke
     m = P.SPEECH_BEFORE.match(text)
     if m:
         after = [p for p in people if p.start >= m.end()]

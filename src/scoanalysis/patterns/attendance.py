@@ -71,7 +71,7 @@ ATTENDED = re.compile(
     r"|took\s+off\s+for|(?:left|leaves|leaving|departed|departs|set\s+off|sets\s+off|headed|heads|heading)\s+(?:for|to)\b)",
     _I,
 )
-#: A speech or address the clause's subject gave, stated before the subject: "During his address, the Indian Prime Minister ...".
+#: A speech or address the clause's subject gave, stated before the subject: "In her opening remarks, the Kyrgyz Foreign Minister ...".
 SPEECH_BEFORE = re.compile(
     r"^\s*(?:(?:in|during)\s+(?:his|her)\s+(?:\w+\s+)?(?:speech|address|remarks)\b"
     r"|(?:speaking|addressing)\s+(?:at\s+|to\s+)?the\s+(?:[\w'-]+\s+){0,3}?(?:summit|session|meeting|gathering|leaders|forum|council|plenary)\b)", _I)
@@ -138,7 +138,7 @@ CAPTION_TOKEN = re.compile(r"[\w'-]+|[^\s\w]")
 CAPTION_ALLOWED = frozenset(
     """, & ( ) ' . and on at in the of from left right l-r r-l center centre during summit meeting photo group pose posing for a
     monday tuesday wednesday thursday friday saturday sunday""".split())
-#: A plural office before a list of states: "the leaders of Russia, Turkey and Uzbekistan", "counterparts from China".
+#: A plural office before a list of states: "the presidents of Kyrgyzstan, Mongolia and Pakistan", "counterparts from China".
 PLURAL_OFFICE = re.compile(
     r"\b(?:the\s+)?(?P<office>leaders|presidents|heads\s+of\s+state(?:\s+and\s+(?:of\s+)?government)?|heads|counterparts|prime\s+ministers|premiers"
     r"|foreign\s+ministers)\s+(?:of|from)\s+(?:the\s+)?$", _I)
@@ -150,7 +150,7 @@ COUNTERPARTS_AFTER = re.compile(r"^\s+(?:counterparts?|leaders|presidents)\b", _
 OFFICE_OF = re.compile(
     r"\b(?:the\s+)?(?P<role>(?:acting|interim)\s+president|president|prime\s+minister|premier|leader|head\s+of\s+state|head\s+of\s+government"
     r"|king|emir|foreign\s+minister)\s+of\s+(?:the\s+)?$", _I)
-#: A bare definite office standing for someone named before: "the head of state made a speech".
+#: A bare definite office standing for someone named before: "the head of state then addressed the plenary".
 BARE_OFFICE = re.compile(r"\b(?:the|this)\s+(?:head\s+of\s+state|president|prime\s+minister|premier|leader)\b(?!\s+of\b)(?!\s+(?-i:[A-Z]))", _I)
 #: Subject pronouns that stand for the last person named.
 PRONOUN = re.compile(r"\b(?P<p>he|she)\b", _I)

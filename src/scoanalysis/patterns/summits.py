@@ -222,7 +222,7 @@ ORDINAL_WORDS = {w: i + 5 for i, w in enumerate(_ORDINAL_WORDS)} | {
                                         ("sixth", 6), ("seventh", 7), ("eighth", 8), ("ninth", 9))
 }
 #: A numbered meeting: "the 24th session of the SCO Council of Heads of State", "the 10th Summit of the
-#: SCO", "the 22nd Shanghai Cooperation Organization Heads of State Council (SCO-HSC) Summit".
+#: SCO", "the 21st Shanghai Cooperation Organisation Heads of State Council (SCO-CHS) Meeting".
 ORDINAL_MEETING = re.compile(
     r"\b(?:(?P<num>[1-9]\d?)(?:st|nd|rd|th)|(?P<word>(?i:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")))"
     r"\s+(?P<between>(?:(?:[A-Z][\w'-]*|\([A-Z][\w-]*\)|of|the|annual|regular|anniversary|heads?|state|government"
@@ -289,7 +289,7 @@ VIRTUAL = re.compile(
 # --- who holds which office, who belongs to the organisation --------------------------------------------
 
 #: An office title before a name: "President Xi", "Kazakh President Kassym-Jomart Tokayev", "the acting
-#: president of Iran, Mohammad Mokhber", "President of the Republic of Azerbaijan Ilham Aliyev", "PM Modi".
+#: president of Kyrgyzstan, Sadyr Japarov", "President of the Republic of Uzbekistan Shavkat Mirziyoyev", "PM Modi".
 TITLED_NAME = re.compile(
     r"\b(?P<acting>(?i:acting|interim)\s+)?(?P<title>[Pp]resident|[Pp]rime\s+[Mm]inister|PM|[Pp]remier|[Cc]hancellor"
     r"|[Cc]hief\s+[Ee]xecutive|[Ee]mir|[Kk]ing|[Cc]rown\s+[Pp]rince|[Ss]upreme\s+[Ll]eader|[Ff]oreign\s+[Mm]inister"

@@ -1,13 +1,13 @@
 """What an article says of offices and memberships, as clues to the time of its SCO summit.
 
 A leader named with his office ("Kazakh President Nursultan Nazarbayev", "the acting
-president of Iran, Mohammad Mokhber") holds it at the time of the story, so a summit
+president of Kyrgyzstan, Sadyr Japarov") holds it at the time of the story, so a summit
 held outside every term of that office (offices.csv) is unlikely. A state said to join
 the organisation, without a year ("Belarus officially joins the SCO", "was accepted as a
 full member") points to the summit at which it joined (memberships.csv); one said to be
 about to join or to have applied is not yet a member, so the summit is not after its
-accession; and a state listed with a status ("Afghanistan, Belarus, Iran and Mongolia are
-observer states") had that status at the time. Sentences about history or about another
+accession; and a state listed with a status ("Mongolia and Pakistan were
+observers") had that status at the time. Sentences about history or about another
 meeting than the story's, and those naming an earlier year than the story's, are not
 read.
 """
@@ -226,8 +226,8 @@ def _statuses(clause: str, index: _Index) -> list[tuple[str, str]]:
 
     A state takes the status word that follows it across only a list and a verb ("Iran
     and Mongolia are observer states"), or in whose parentheses it stands ("3 observers
-    (Afghanistan, Mongolia, Belarus)"), else the nearest one before it ("Its dialogue
-    partners are Belarus, Turkey and Sri Lanka").
+    (Afghanistan, Mongolia, Belarus)"), else the nearest one before it ("Dialogue
+    partners now include Nepal, Cambodia and Armenia").
     """
     words = [(m.start(), m.end(), _status_name(m)) for m in P.STATUS_WORD.finditer(clause)]
     out = []

@@ -127,7 +127,7 @@ def _sentence(index: int, start: int, whole: str, *, caption: bool) -> Sentence:
 def _without_history(text: str) -> str:
     """`text` with its clauses about the organisation's history (its founding, years up to 2001) blanked.
 
-    "leaders met in Astana, a forum established in 2001 by China and Russia" keeps its first
+    "leaders met in Tashkent, the capital of a bloc founded in Shanghai in 2001" keeps its first
     clause. Blanks keep the offsets.
     """
     cuts = [0, *(m.end() for m in P.CLAUSE_BREAK.finditer(text)), len(text)]
