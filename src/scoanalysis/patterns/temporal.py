@@ -536,3 +536,10 @@ CITY_SUMMIT_AFTER = re.compile(r"^['’]?s?\s+(?:SCO\s+)?summit", _I)
 
 #: A weekday and a connector right before a date range ("Thursday and Friday, Sept. 15-16").
 WEEKDAY_PAIR_BEFORE = re.compile(rf"\b{_WD}\s*(?:and|-|to|&|through)\s*$", _I)
+
+#: Text joining two days into one range of days ("Sept. 15-16", "June 30 to July 1", "15/16 September").
+DAY_RANGE_JOIN = re.compile(r"^\s*(?:-+|/|to|through|thru|until|till)\s*$", _I)
+#: Text joining two days of one month word into the days between ("September 15 and 16"): consecutive days only.
+DAY_PAIR_JOIN = re.compile(r"^\s*(?:and|&)\s*$", _I)
+#: Rules whose two days share one month word ("Sept. 15-16", "12-13 September").
+SHARED_MONTH_RULES = frozenset({"md_range", "dm_range"})
