@@ -174,6 +174,14 @@ YEAR_PARTS = {
     "the first half of": "H1", "the second half of": "H2", "the first quarter of": "Q1", "the second quarter of": "Q2",
     "the third quarter of": "Q3", "the fourth quarter of": "Q4", "the final quarter of": "Q4", "the last quarter of": "Q4",
 }
+#: Words that may follow a day of the month named by its ordinal alone ("on the 4th, in Astana"): a noun after
+#: it makes the ordinal count something else ("on the 4th day", "at the 10th summit").
+ORDINAL_DAY_NEXT = frozenset(
+    "in at on and or when with as to for from until till after before during while but so then he she they it we "
+    "i you the this".split()
+)
+#: The suffix of each ordinal's last digit ("1st", "2nd", "3rd", "4th"; 11th to 13th take "th").
+ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 #: Words before "a/an/one" + unit that make it a duration ("for a year", "in a decade"), not "one day he...".
 DURATION_ONE_CUES = frozenset("for in within over than nearly almost about after only just past last of under around some".split())
 #: "half a year", "half an hour".
@@ -267,6 +275,9 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?P<wko>the\s+week\s+of)\s+)?{_WD_PREFIX}{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
     ("day_month", re.compile(
         rf"\b{_WD_PREFIX}{_day('d')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
+    ("ordinal_day", re.compile(
+        r"\b(?:on|by|until|till|from|since|before|after|through)\s+(?P<core>the\s+(?P<d>3[01]|[12]\d|0?[1-9])"
+        r"(?P<suf>st|nd|rd|th))\b", _I)),
     ("month_year", re.compile(rf"(?:\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')},?\s+(?:of\s+)?{_year('y')}", _I)),
     ("month", re.compile(
         rf"(?:\b(?P<rel>last|next|this|past|coming)\s+|\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')}(?!\s*\d)"
@@ -394,6 +405,7 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
     "dm_range": (_G_MONTHS, "digit"),
     "month_day": (_G_MONTHS, "digit"),
     "day_month": (_G_MONTHS, "digit"),
+    "ordinal_day": (frozenset({"st", "nd", "rd", "th"}), "digit"),
     "month_year": (_G_MONTHS, "year"),
     "month": (_G_MONTHS, ""),
     "year_range": (None, "year"),

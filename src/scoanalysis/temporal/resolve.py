@@ -10,7 +10,8 @@ from .anchored import resolve_anchored, resolve_weekday
 from .calendar import week_value
 from .mentions import Mention, Res
 from .periods import is_quarter_mention, quarter_of, quarter_res, resolve_period_ref
-from .relative import resolve_anaphoric, resolve_clock, resolve_offset, resolve_rel_unit, weekend_saturday
+from .relative import (resolve_anaphoric, resolve_clock, resolve_offset, resolve_ordinal_day, resolve_rel_unit,
+                       weekend_saturday)
 from .values import ANCHORED_KINDS, day_res, mod_keep, part_interval, unresolved, value_for
 
 
@@ -252,4 +253,6 @@ def resolve_one(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct
         return resolve_offset(i, m, mentions, res, dct)
     if k == "anaphoric":
         return resolve_anaphoric(i, m, mentions, res)
+    if k == "ordinal_day":
+        return resolve_ordinal_day(i, m, mentions, res, dct)
     return unresolved(m)
