@@ -555,3 +555,17 @@ DAY_RANGE_JOIN = re.compile(r"^\s*(?:-+|/|to|through|thru|until|till)\s*$", _I)
 DAY_PAIR_JOIN = re.compile(r"^\s*(?:and|&)\s*$", _I)
 #: Rules whose two days share one month word ("Sept. 15-16", "12-13 September").
 SHARED_MONTH_RULES = frozenset({"md_range", "dm_range"})
+
+# --------------------------------------------------------------------------- the day of speaking
+
+#: A passage in quotation marks (on the folded text: straight double quotes, or single ones around words).
+QUOTED_PASSAGE = re.compile(r"\"[^\"]+\"|(?<![\w'])'(?=\w)[^']+?[\w.,!?]'(?!\w)")
+_SPEECH_VERB = (r"(?:said|says|told|tells|added|noted|stated|declared|announced|wrote|insisted|stressed|warned|"
+                r"explained|replied|remarked|recalled|saying|telling|adding)")
+_FEW_WORDS = r"(?:\s+(?!(?:who|which|that|whose|whom|where|when|while|because|after|before|as)\b)[\w.'-]+){0,4}?"
+#: A reporting verb right before the day it names ("he said on Friday", "told reporters in Minsk Thursday").
+SPEECH_DAY_BEFORE = re.compile(rf"\b{_SPEECH_VERB}\b{_FEW_WORDS}\s+(?:on\s+)?$", _I)
+#: A reporting verb right after the day it names ("On Friday, the minister said", "Lee on Monday told").
+SPEECH_DAY_AFTER = re.compile(
+    rf"^,?(?:\s+(?!(?:who|which|that|whose|whom|where|when|while|because|after|before|as)\b)[\w.'-]+){{0,4}}?"
+    rf",?\s+{_SPEECH_VERB}\b", _I)
