@@ -265,6 +265,6 @@ def _b_season(m, folded, raw):
 DATE_BUILDERS: dict[str, Callable] = {
     "iso_date": _b_iso, "dotted_date": _b_dotted, "slash_date": _b_slash, "md_range": _b_md_range,
     "dm_range": _b_dm_range, "month_day": _b_date("month_day"), "day_month": _b_date("day_month"),
-    "ordinal_day": _b_ordinal_day, "month_year": _b_month_year, "month": _b_month, "year_range": _b_year_range, "decade": _b_decade,
-    "century": _b_century, "part_year": _b_part_year, "year": _b_year, "season": _b_season,
+    "ordinal_day": _b_ordinal_day, "month_year": _b_month_year, "month": _b_month, "year_range": _b_year_range,
+    "decade": _b_decade, "century": _b_century, "part_year": _b_part_year, "year": _b_year, "season": _b_season,
 }
