@@ -111,3 +111,19 @@ def test_without_a_day_of_speaking_a_deictic_counts_from_the_dct(text, day):
     rows = timexes_at(text, WED)
     row = rows[rows["rule"] == "deictic"].iloc[0]
     assert row["value"] == day
+
+
+# --------------------------------------------------------------------------- a year after "until at least"
+
+@pytest.mark.parametrize("text, year", [
+    ("Her mandate runs until at least 2031.", "2031"),
+    ("The lease holds through at least 2027, the ministry said.", "2027"),
+    ("Output has grown since about 1998.", "1998"),
+])
+def test_a_year_after_a_preposition_of_time_and_a_modifier(text, year):
+    assert only_row(timexes_at(text, WED), year)["value"] == year
+
+
+@pytest.mark.parametrize("text", ["At least 2000 troops took part.", "More than 1990 delegates voted."])
+def test_a_count_after_a_modifier_is_no_year(text):
+    assert timexes_at(text, WED).empty

@@ -119,6 +119,11 @@ COUNT_NOUNS = COUNT_VERBS | frozenset(
 )
 #: Words before a number that show it counts things ("more than 2000").
 COUNT_LEFT = frozenset("than nearly almost approximately some over about up least only just another".split())
+#: A preposition of time and a modifier right before a number: "until at least 2030" names a year, though
+#: "at least" alone counts ("at least 2000 troops").
+TIME_MODIFIER_BEFORE = re.compile(
+    r"\b(?:until|till|through|since|beyond|before|after|from)\s+(?:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+"
+    r"(?:early|late)\s+as|no\s+(?:earlier|later)\s+than|about|around|only|just|roughly)\s+$", re.I)
 #: Words before "Today"/"Tomorrow" that make them part of a name ("Russia Today").
 WEEKDAY_LEFT_FUNCTION = frozenset(
     """on by from until till since last next this that early late every each before after and or through

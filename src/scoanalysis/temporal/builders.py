@@ -156,8 +156,9 @@ def _year_context_ok(folded: str, s: int, e: int, *, old: bool = False) -> bool:
     """Return whether the 4-digit number at folded[s:e] reads as a year in its context.
 
     A number from 1900 to 2099 is a year unless the words around it count things
-    ("2000 troops", "more than 1990", "1990 of them"), number an item ("No. 1990",
-    "Flight 2012") or name something ("Vision 2030"); an older one (`old`) only after a
+    ("2000 troops", "more than 1990", "1990 of them"; but "until at least 2030" names a
+    year), number an item ("No. 1990", "Flight 2012") or name something ("Vision 2030");
+    an older one (`old`) only after a
     word that introduces a time ("in 1898", "since 1776").
     """
     nxt, nxt_raw = word_after(folded, e)
@@ -168,7 +169,7 @@ def _year_context_ok(folded: str, s: int, e: int, *, old: bool = False) -> bool:
     if folded[e:e + 2] == "'s":
         return True
     if left in P.COUNT_LEFT:
-        return False
+        return P.TIME_MODIFIER_BEFORE.search(folded, 0, s) is not None  # "until at least 2030", not "at least 2000"
     if strong:
         return True
     if old:
