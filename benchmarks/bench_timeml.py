@@ -166,6 +166,8 @@ CONVENTIONS = {
     "boundary-ago": "'more than two years ago' is the boundary day (1996-02-27, mod BEFORE); TimeML writes the "
                     "year or the duration: compared at the gold's granularity",
     "set-adjective": "'annual', 'quarterly' before a noun are a SET (P1Y); the corpora leave them untagged: dropped",
+    "day-range": "a range of days ('Sept. 15-16', 'June 30 to July 1') is one DATE, value the ISO interval "
+                 "2022-09-15/2022-09-16; TimeML tags each end: split into the two days",
     "extent-words": "a leading preposition ('for the past two years', 'in recent months') and the modifier "
                     "that sets mod or cuts the days ('about', 'nearly', 'earlier this week') are in our span, "
                     "not TimeML's: dropped for strict matching",
@@ -287,13 +289,28 @@ def type_same(o: Timex, g: Timex, *, mapped: bool) -> bool:
     return g.type == "DURATION" and offset_duration(o) is not None
 
 
+_RANGE_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)/(\d{4}-\d\d-\d\d)$")
+_RANGE_JOIN = re.compile(r"\d(?:st|nd|rd|th)?\.?(\s*(?:-+|\u2013|\u2014|/|to|through|thru|until|till|and|&)\s*)[\w]", re.I)
+
+
+def split_range(t: Timex) -> list[Timex]:
+    """Return our range of days `t` ("Sept. 15-16", value 2022-09-15/2022-09-16) as its two days, else [t]."""
+    v = _RANGE_VALUE.match(t.value)
+    j = _RANGE_JOIN.search(t.text) if v else None
+    if not j:
+        return [t]
+    a, b = j.start(1), j.end(1)
+    return [Timex(t.start, t.start + a, t.text[:a], t.type, v.group(1), t.mod, t.rule),
+            Timex(t.start + b, t.end, t.text[b:], t.type, v.group(2), t.mod, t.rule)]
+
+
 def mapped_ours(d: Doc) -> list[Timex]:
-    """Return our timexes of `d` with the SET adjectives before a noun dropped (the conventions mapped)."""
+    """Return our timexes of `d` with the conventions mapped: SET adjectives before a noun dropped, ranges split."""
     out = []
     for t in d.ours:
         if t.type == "SET" and t.text.lower() in _SET_ADJECTIVES and re.match(r"\s+[a-z]", d.text[t.end:t.end + 3]):
             continue
-        out.append(t)
+        out.extend(split_range(t))
     return out
 
 

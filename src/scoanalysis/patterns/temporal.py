@@ -119,6 +119,11 @@ COUNT_NOUNS = COUNT_VERBS | frozenset(
 )
 #: Words before a number that show it counts things ("more than 2000").
 COUNT_LEFT = frozenset("than nearly almost approximately some over about up least only just another".split())
+#: A preposition of time and a modifier right before a number: "until at least 2030" names a year, though
+#: "at least" alone counts ("at least 2000 troops").
+TIME_MODIFIER_BEFORE = re.compile(
+    r"\b(?:until|till|through|since|beyond|before|after|from)\s+(?:at\s+least|at\s+the\s+(?:earliest|latest)|as\s+"
+    r"(?:early|late)\s+as|no\s+(?:earlier|later)\s+than|about|around|only|just|roughly)\s+$", re.I)
 #: Words before "Today"/"Tomorrow" that make them part of a name ("Russia Today").
 WEEKDAY_LEFT_FUNCTION = frozenset(
     """on by from until till since last next this that early late every each before after and or through
@@ -174,6 +179,14 @@ YEAR_PARTS = {
     "the first half of": "H1", "the second half of": "H2", "the first quarter of": "Q1", "the second quarter of": "Q2",
     "the third quarter of": "Q3", "the fourth quarter of": "Q4", "the final quarter of": "Q4", "the last quarter of": "Q4",
 }
+#: Words that may follow a day of the month named by its ordinal alone ("on the 4th, in Astana"): a noun after
+#: it makes the ordinal count something else ("on the 4th day", "at the 10th summit").
+ORDINAL_DAY_NEXT = frozenset(
+    "in at on and or when with as to for from until till after before during while but so then he she they it we "
+    "i you the this".split()
+)
+#: The suffix of each ordinal's last digit ("1st", "2nd", "3rd", "4th"; 11th to 13th take "th").
+ORDINAL_SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 #: Words before "a/an/one" + unit that make it a duration ("for a year", "in a decade"), not "one day he...".
 DURATION_ONE_CUES = frozenset("for in within over than nearly almost about after only just past last of under around some".split())
 #: "half a year", "half an hour".
@@ -267,6 +280,9 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"\b(?:(?P<wko>the\s+week\s+of)\s+)?{_WD_PREFIX}{_month('m')}\s+{_day('d')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
     ("day_month", re.compile(
         rf"\b{_WD_PREFIX}{_day('d')}\s+(?:of\s+)?{_month('m')}(?:,?\s+{_year('y')}|\s+(?P<ry>last|this|next)\s+year)?", _I)),
+    ("ordinal_day", re.compile(
+        r"\b(?:on|by|until|till|from|since|before|after|through)\s+(?P<core>the\s+(?P<d>3[01]|[12]\d|0?[1-9])"
+        r"(?P<suf>st|nd|rd|th))\b", _I)),
     ("month_year", re.compile(rf"(?:\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')},?\s+(?:of\s+)?{_year('y')}", _I)),
     ("month", re.compile(
         rf"(?:\b(?P<rel>last|next|this|past|coming)\s+|\b(?P<mod>{_PART})[\s-]+)?\b{_month('m')}(?!\s*\d)"
@@ -394,6 +410,7 @@ RULE_GATES: dict[str, tuple[frozenset | None, str]] = {
     "dm_range": (_G_MONTHS, "digit"),
     "month_day": (_G_MONTHS, "digit"),
     "day_month": (_G_MONTHS, "digit"),
+    "ordinal_day": (frozenset({"st", "nd", "rd", "th"}), "digit"),
     "month_year": (_G_MONTHS, "year"),
     "month": (_G_MONTHS, ""),
     "year_range": (None, "year"),
@@ -536,3 +553,24 @@ CITY_SUMMIT_AFTER = re.compile(r"^['’]?s?\s+(?:SCO\s+)?summit", _I)
 
 #: A weekday and a connector right before a date range ("Thursday and Friday, Sept. 15-16").
 WEEKDAY_PAIR_BEFORE = re.compile(rf"\b{_WD}\s*(?:and|-|to|&|through)\s*$", _I)
+
+#: Text joining two days into one range of days ("Sept. 15-16", "June 30 to July 1", "15/16 September").
+DAY_RANGE_JOIN = re.compile(r"^\s*(?:-+|/|to|through|thru|until|till)\s*$", _I)
+#: Text joining two days of one month word into the days between ("September 15 and 16"): consecutive days only.
+DAY_PAIR_JOIN = re.compile(r"^\s*(?:and|&)\s*$", _I)
+#: Rules whose two days share one month word ("Sept. 15-16", "12-13 September").
+SHARED_MONTH_RULES = frozenset({"md_range", "dm_range"})
+
+# --------------------------------------------------------------------------- the day of speaking
+
+#: A passage in quotation marks (on the folded text: straight double quotes, or single ones around words).
+QUOTED_PASSAGE = re.compile(r"\"[^\"]+\"|(?<![\w'])'(?=\w)[^']+?[\w.,!?]'(?!\w)")
+_SPEECH_VERB = (r"(?:said|says|told|tells|added|noted|stated|declared|announced|wrote|insisted|stressed|warned|"
+                r"explained|replied|remarked|recalled|saying|telling|adding)")
+_FEW_WORDS = r"(?:\s+(?!(?:who|which|that|whose|whom|where|when|while|because|after|before|as)\b)[\w.'-]+){0,4}?"
+#: A reporting verb right before the day it names ("he said on Friday", "told reporters in Minsk Thursday").
+SPEECH_DAY_BEFORE = re.compile(rf"\b{_SPEECH_VERB}\b{_FEW_WORDS}\s+(?:on\s+)?$", _I)
+#: A reporting verb right after the day it names ("On Friday, the minister said", "Lee on Monday told").
+SPEECH_DAY_AFTER = re.compile(
+    rf"^,?(?:\s+(?!(?:who|which|that|whose|whom|where|when|while|because|after|before|as)\b)[\w.'-]+){{0,4}}?"
+    rf",?\s+{_SPEECH_VERB}\b", _I)

@@ -54,9 +54,21 @@ Resolution choices (a reader's defaults, written down once):
   (``mod=BEFORE``); "almost two years ago" the reverse (``mod=AFTER``).
 * "the early hours of Friday" is a TIME, value ``YYYY-MM-DDTMO`` with ``mod=START``,
   earliest = latest = that Friday; "Friday morning" ``TMO``, "tonight" ``TNI``.
-* Coordinations and ranges give one timex per end ("Wednesday and Thursday",
-  "2020 and 2022", "Aug. 31-Sept. 1", "Sept. 15-16"); the second end is resolved as
-  the first occurrence on or after the first one, anchored to it.
+* Coordinations give one timex per end ("Wednesday and Thursday", "2020 and 2022");
+  the second end is resolved as the first occurrence on or after the first one,
+  anchored to it. A range of days ("Sept. 15-16", "12-13 September", "Aug. 31-Sept. 1",
+  "June 30 to July 1", "September 15 and 16" for consecutive days of one month word) is
+  resolved so, then written as one timex (``ranges``): text from the first day to the
+  last, earliest the first day, latest the last, value the ISO 8601 interval
+  ``2022-09-15/2022-09-16``, granularity ``day``.
+* A day of the month named by its ordinal alone ("on the 4th", "by the 12th") is that
+  day of the month of the last date or month named before it in its paragraph, else of
+  the DCT's month or the month before or after, as the tense points (future: the first
+  such day on or after the DCT; past: the last on or before; otherwise the nearest).
+* "today", "tomorrow", "yesterday" inside quotation marks count from the day of
+  speaking when the reporting clause names it next to its verb ("..., he said on
+  Friday", "On Monday, she told reporters: ...", "said yesterday"; ``speech``); else
+  from the DCT.
 * Vague references ("recently", "in recent months", "these days", "now", "soon") get
   ``PAST_REF``/``PRESENT_REF``/``FUTURE_REF`` with empty earliest and latest.
   Durations ("two decades" ``P20Y``, "for years" ``PXY``) and sets ("annual" ``P1Y``)
@@ -66,7 +78,8 @@ Resolution choices (a reader's defaults, written down once):
 
 The files, in the order data flows through them: ``extract`` (rows, candidates from
 the rule ``builders``, ``builders_relative`` and ``builders_periods``, mentions with
-their ``tense``), ``resolve`` (with ``anchored``, ``relative`` and ``periods``),
+their ``tense`` and the quotations' days of ``speech``), ``resolve`` (with ``anchored``,
+``relative`` and ``periods``), ``ranges`` (ranges of days made one timex),
 ``published`` (``facts``, ``stamps``, ``officials``, ``clues``, ``clues_page``,
 ``summit_index``) and
 ``table`` (records to frames); ``api`` holds the entry points.

@@ -17,6 +17,7 @@ from .calendar import to_date
 from .extract import article_mentions, by_article
 from .officials import officials_index
 from .published import Article, published_row
+from .ranges import join_ranges
 from .resolve import resolve_all
 from .stamps import page_stamps, settle_orders, stamp_timexes
 from .summit_index import summit_index
@@ -31,6 +32,11 @@ def _published(aid: str, art: Article, given) -> dict:
 def _dct(row: dict) -> date | None:
     """Return the day an article's timexes resolve against: its published date unless that is unknown."""
     return row["published"] if row["published_source"] != "unknown" else None
+
+
+def _sentence_texts(rows) -> dict[int, tuple[int, str]]:
+    """Return (start, raw text) per sentence_id of an article's rows."""
+    return {int(r.sentence_id): (int(r.start), r.text) for r in rows}
 
 
 def _conflict_rows(art: Article, given) -> list[dict]:
@@ -76,7 +82,7 @@ def article_dates(
     row = _published(aid, art, given)
     record = published_record(row)
     dct = _dct(row)
-    times = timex_frame(list(zip(art.mentions, art.resolved_all(dct)))
+    times = timex_frame(join_ranges(list(zip(art.mentions, art.resolved_all(dct))), _sentence_texts(rows))
                         + stamp_timexes(aid, rows, art.stamps, art.mentions, dct))
     if given is None:
         return record, times, pd.DataFrame()
@@ -116,7 +122,7 @@ def timexes(sentences: pd.DataFrame, *, published: Mapping[str, date | pd.Timest
         mentions = article_mentions(aid, rows)
         dct = to_date(published.get(aid))
         res = resolve_all(mentions, dct)
-        found.extend(zip(mentions, res))
+        found.extend(join_ranges(list(zip(mentions, res)), _sentence_texts(rows)))
         dated = {r.earliest for r in res if r.anchor == "absolute" and r.gran == "day" and r.earliest}
         found.extend(stamp_timexes(aid, rows, settle_orders(page_stamps(rows), dated), mentions, dct))
     return timex_frame(found)

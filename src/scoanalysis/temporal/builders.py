@@ -100,6 +100,21 @@ def _b_date(rule):
     return build
 
 
+def _b_ordinal_day(m, folded, raw):
+    d = int(m["d"])
+    suffix = "th" if 11 <= d % 100 <= 13 else P.ORDINAL_SUFFIXES.get(d % 10, "th")
+    if m["suf"].lower() != suffix:
+        return None
+    rest = folded[m.end():].lstrip()
+    if rest[:1].isdigit() or rest[:1] == "-":
+        return None  # "the 4th 2024", "the 4th-largest"
+    if rest[:1].isalpha():
+        nxt, _ = word_after(folded, m.end())
+        if nxt not in P.ORDINAL_DAY_NEXT:
+            return None  # "on the 4th day", "at the 10th summit"
+    return single(m, "ordinal_day", "DATE", {"k": "ordinal_day", "d": d}, s=m.start("core"), e=m.end("core"))
+
+
 def _b_month_year(m, folded, raw):
     mon = month_ok(raw, m, "m", attached=True)
     if mon is None:
@@ -141,8 +156,9 @@ def _year_context_ok(folded: str, s: int, e: int, *, old: bool = False) -> bool:
     """Return whether the 4-digit number at folded[s:e] reads as a year in its context.
 
     A number from 1900 to 2099 is a year unless the words around it count things
-    ("2000 troops", "more than 1990", "1990 of them"), number an item ("No. 1990",
-    "Flight 2012") or name something ("Vision 2030"); an older one (`old`) only after a
+    ("2000 troops", "more than 1990", "1990 of them"; but "until at least 2030" names a
+    year), number an item ("No. 1990", "Flight 2012") or name something ("Vision 2030");
+    an older one (`old`) only after a
     word that introduces a time ("in 1898", "since 1776").
     """
     nxt, nxt_raw = word_after(folded, e)
@@ -153,7 +169,7 @@ def _year_context_ok(folded: str, s: int, e: int, *, old: bool = False) -> bool:
     if folded[e:e + 2] == "'s":
         return True
     if left in P.COUNT_LEFT:
-        return False
+        return P.TIME_MODIFIER_BEFORE.search(folded, 0, s) is not None  # "until at least 2030", not "at least 2000"
     if strong:
         return True
     if old:
@@ -250,6 +266,6 @@ def _b_season(m, folded, raw):
 DATE_BUILDERS: dict[str, Callable] = {
     "iso_date": _b_iso, "dotted_date": _b_dotted, "slash_date": _b_slash, "md_range": _b_md_range,
     "dm_range": _b_dm_range, "month_day": _b_date("month_day"), "day_month": _b_date("day_month"),
-    "month_year": _b_month_year, "month": _b_month, "year_range": _b_year_range, "decade": _b_decade,
-    "century": _b_century, "part_year": _b_part_year, "year": _b_year, "season": _b_season,
+    "ordinal_day": _b_ordinal_day, "month_year": _b_month_year, "month": _b_month, "year_range": _b_year_range,
+    "decade": _b_decade, "century": _b_century, "part_year": _b_part_year, "year": _b_year, "season": _b_season,
 }

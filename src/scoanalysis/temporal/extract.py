@@ -12,6 +12,7 @@ from .builders import DATE_BUILDERS
 from .builders_periods import PERIOD_BUILDERS
 from .builders_relative import RELATIVE_BUILDERS
 from .mentions import SKIP_KINDS, Cand, Mention, Row
+from .speech import link_speech_days
 from .tense import clause_of, tense_at, tense_cues
 
 #: Builder of each rule, by rule name.
@@ -164,6 +165,7 @@ def _sentence_mentions(aid: str, row: Row, offset: int) -> list[Mention]:
             if P.CONNECTOR.match(between):
                 _coordinate(out[prev_first], out[first], offset + prev_first)
         prev_cand, prev_first = c, first
+    link_speech_days(out, folded, start, offset)
     return out
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .calendar import add_months, month_end, monday, week_value
+from .calendar import add_months, month_end, monday, valid, week_value
 from .mentions import Mention, Res
 from .periods import compared, discussed, is_quarter_mention, quarter_of, quarter_res
-from .values import DAY_GRANS, mod_out, offset_gran, part_interval, unresolved, value_for
+from .values import DAY_GRANS, day_res, mod_out, offset_gran, part_interval, unresolved, value_for
 
 
 def weekend_saturday(dct: date, tense: str) -> date:
@@ -207,3 +207,32 @@ def resolve_clock(i: int, m: Mention, mentions: list[Mention], res: list[Res], d
         return Res("XXXX-XX-XX" + hhmm, gran="time")
     d = res[best].earliest
     return Res(d.isoformat() + hhmm, d, d, mentions[best].span_id, "", "time")
+
+
+def resolve_ordinal_day(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct: date | None) -> Res:
+    """Resolve a day of the month named by its ordinal alone ("on the 4th", "by the 12th").
+
+    It is that day of the month of the last date or month named before it in its
+    paragraph; else of the DCT's month, or of the month before or after when the tense
+    points there: the first such day on or after the DCT in the future tense, the last
+    on or before it in the past tense, the nearest one otherwise.
+    """
+    d = m.f["d"]
+    for j in range(i - 1, -1, -1):
+        o = mentions[j]
+        if o.paragraph_id != m.paragraph_id:
+            break
+        r = res[j]
+        if o.f.get("k") in ("date", "month") and r.earliest is not None and r.gran in ("day", "month"):
+            day = valid(r.earliest.year, r.earliest.month, d)
+            return day_res(day, m.f, o.span_id) if day else unresolved(m)
+    if dct is None:
+        return unresolved(m)
+    cands = [x for x in (valid(s.year, s.month, d) for s in (add_months(dct, k) for k in (-1, 0, 1))) if x]
+    if m.tense == "future":
+        cands = [x for x in cands if x >= dct] or cands
+        return day_res(min(cands), m.f, "dct")
+    if m.tense == "past":
+        cands = [x for x in cands if x <= dct] or cands
+        return day_res(max(cands), m.f, "dct")
+    return day_res(min(cands, key=lambda x: (abs((x - dct).days), x.month != dct.month)), m.f, "dct")

@@ -10,7 +10,8 @@ from .anchored import resolve_anchored, resolve_weekday
 from .calendar import week_value
 from .mentions import Mention, Res
 from .periods import is_quarter_mention, quarter_of, quarter_res, resolve_period_ref
-from .relative import resolve_anaphoric, resolve_clock, resolve_offset, resolve_rel_unit, weekend_saturday
+from .relative import (resolve_anaphoric, resolve_clock, resolve_offset, resolve_ordinal_day, resolve_rel_unit,
+                       weekend_saturday)
 from .values import ANCHORED_KINDS, day_res, mod_keep, part_interval, unresolved, value_for
 
 
@@ -77,7 +78,9 @@ def _reads(i: int, mentions: list[Mention], by_para: dict, by_sentence: dict, by
         return [m.link]
     if k in _DCT_FREE_KINDS or k in ANCHORED_KINDS and f.get("y") is not None:
         return []
-    if k in ("deictic", "rel_unit", "weekend"):
+    if k == "deictic":
+        return [m.link] if m.link is not None else []
+    if k in ("rel_unit", "weekend"):
         return []
     if k == "weekday":
         if f.get("wk") is not None or f.get("rel") in ("last", "next", "this"):
@@ -193,6 +196,16 @@ def _back(r: Res, years: int) -> Res:
     return r
 
 
+def _speech_day(m: Mention, mentions: list[Mention], res: list[Res]) -> tuple[date, str] | None:
+    """Return the day of speaking of a deictic day inside a quotation, and its span_id, when its sentence names it."""
+    if m.link is None or m.link_kind != "speech":
+        return None
+    r = res[m.link]
+    if r is None or r.earliest is None or r.earliest != r.latest or r.gran not in ("day", "time"):
+        return None
+    return r.earliest, mentions[m.link].span_id
+
+
 def dct_free(m: Mention) -> bool:
     """Return whether `m` resolves the same whatever the DCT and the other mentions' resolutions."""
     k = m.f.get("k")
@@ -237,6 +250,9 @@ def resolve_one(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct
     if k == "weekday":
         return resolve_weekday(i, m, mentions, res, dct)
     if k == "deictic":
+        spoken = _speech_day(m, mentions, res)
+        if spoken is not None:
+            return day_res(spoken[0] + timedelta(days=m.f["off"]), m.f, spoken[1])
         if dct is None:
             return unresolved(m)
         d = dct + timedelta(days=m.f["off"])
@@ -252,4 +268,6 @@ def resolve_one(i: int, m: Mention, mentions: list[Mention], res: list[Res], dct
         return resolve_offset(i, m, mentions, res, dct)
     if k == "anaphoric":
         return resolve_anaphoric(i, m, mentions, res)
+    if k == "ordinal_day":
+        return resolve_ordinal_day(i, m, mentions, res, dct)
     return unresolved(m)

@@ -82,6 +82,8 @@ def unresolved(m: Mention) -> Res:
         return Res(f"XXXX-{f['code']}", mod=f.get("mod", ""), gran="season")
     if k == "holiday":
         return Res("XXXX-XX-XX", gran="day")
+    if k == "ordinal_day":
+        return Res(f"XXXX-XX-{f['d']:02d}", gran="day")
     if k == "weekday":
         tod = f"T{f['tod']}" if f.get("tod") else ""
         return Res(f"XXXX-WXX-{f['wd'] + 1}{tod}", mod=f.get("mod", ""), gran="time" if tod else "day")
