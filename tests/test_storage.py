@@ -232,3 +232,26 @@ def test_parquet_holds_nulls_for_empty_cells_dates_as_dates_and_booleans_as_bool
     assert table.schema.field("earliest").type == pa.date32() and table["actors"].to_pylist() == [None]
     assert table["earliest"].to_pylist() == [datetime.date(2022, 9, 16)]
     pd.testing.assert_frame_equal(storage.read_table("events", tmp_path), _csv_only(tmp_path, "events"))
+
+
+def test_parts_whose_extra_column_holds_days_times_or_nothing_combine(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def part(article_id, seen):
+        return pd.DataFrame({"article_id": [article_id], "sentence_id": [0], "start": [0], "end": [3], "text": ["Hi."],
+                             "is_boilerplate": [False], "kind": ["body"], "seen": seen})
+
+    for folder in ("days", "times"):
+        storage.write_part(part("a", [pd.Timestamp("2024-07-04")]), "sentences", tmp_path / folder, 0)
+        storage.write_part(part("b", pd.Series([None], dtype=object)), "sentences", tmp_path / folder, 1)
+    storage.write_part(part("c", [pd.Timestamp("2024-07-04 10:30")]), "sentences", tmp_path / "times", 2)
+    for folder in ("days", "times"):
+        storage.combine_parts("sentences", tmp_path / folder, tmp_path / f"{folder}-out")
+    days = pq.read_table(tmp_path / "days-out" / "sentences.parquet")
+    assert days.schema.field("seen").type == pa.date32() and days["seen"].null_count == 1
+    pd.testing.assert_frame_equal(storage.read_table("sentences", tmp_path / "days-out"),
+                                  _csv_only(tmp_path / "days-out", "sentences"))
+    times = pq.read_table(tmp_path / "times-out" / "sentences.parquet")
+    assert pa.types.is_timestamp(times.schema.field("seen").type)
+    assert times["seen"].to_pylist()[1:] == [None, pd.Timestamp("2024-07-04 10:30")]

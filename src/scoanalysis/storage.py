@@ -82,7 +82,7 @@ def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) 
     if not parts:
         return write_table(empty(name), name, out)
     schemas = [pq.read_schema(p) for p in parts]
-    unified = pa.unify_schemas(schemas, promote_options="permissive")
+    unified = _unify(schemas)
     columns = unified.names
     path = out / lookup(name).file
 
@@ -121,6 +121,15 @@ def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) 
 
     atomic_write(path.with_suffix(".parquet"), write_parquet)
     return path
+
+
+def _unify(schemas: list[pa.Schema]) -> pa.Schema:
+    """Return the schema the parts' `schemas` join into; an extra column of whole days in some parts and times in others is a timestamp."""
+    timed = {f.name for s in schemas for f in s if pa.types.is_timestamp(f.type)}
+    if timed:
+        schemas = [pa.schema([pa.field(f.name, pa.timestamp("ns")) if f.name in timed and pa.types.is_date32(f.type) else f
+                              for f in s], metadata=s.metadata) for s in schemas]
+    return pa.unify_schemas(schemas, promote_options="permissive")
 
 
 def _csv_frame(frame: pd.DataFrame, name: str) -> pd.DataFrame:
@@ -196,6 +205,8 @@ def _extra_kind(series: pd.Series) -> str | None:
         return "str"
     if series.dtype == object:
         values = series.dropna()
+        if values.empty:  # nothing to tell the kind by: Arrow's null type, which joins any other part's type
+            return None
         if values.map(lambda v: isinstance(v, str)).all():
             return "str"
         if values.map(lambda v: isinstance(v, (list, tuple, np.ndarray))).all():
