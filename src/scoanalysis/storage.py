@@ -233,8 +233,8 @@ def read_table(name: str, path: str | os.PathLike, *, evidence_limit: int | None
 
     The CSV is the table; the Parquet file written beside it is read instead when it
     is not older than the CSV (a CSV edited by hand is newer, and wins). Both give
-    the same frame: what Parquet holds beyond CSV (empty text as opposed to none,
-    typed extra columns) is read as the CSV would be. With `evidence_limit`, a table
+    the same frame: what Parquet holds beyond CSV (``date32`` dates, lists, typed
+    extra columns) is read as the CSV would be. With `evidence_limit`, a table
     with an evidence list (events, attendance) keeps the first `evidence_limit`
     references of each row and gains the column ``n_evidence`` (Int64), how many the
     row has in all; from Parquet the lists are cut before they become Python objects.
