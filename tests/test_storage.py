@@ -201,3 +201,57 @@ def test_a_capped_read_of_a_table_without_evidence_lists_is_the_plain_read(tmp_p
     storage.write_table(rows, "duplicates", tmp_path)
     pd.testing.assert_frame_equal(storage.read_table("duplicates", tmp_path, evidence_limit=1),
                                   storage.read_table("duplicates", tmp_path))
+
+
+def test_parquet_holds_nulls_for_empty_cells_dates_as_dates_and_booleans_as_booleans(tmp_path):
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = pd.DataFrame({
+        "article_id": ["a", "b"], "sentence_id": [0, 1], "start": [0, 4], "end": [3, 9],
+        "quote": ["yes", "no"], "speaker": ["Xi Jinping", ""], "speaker_id": [None, ""], "cue": ["said", None],
+        "quote_kind": ["direct", "scare"], "nested": [False, True], "heard": [pd.Timestamp("2024-07-04"), pd.NaT],
+        "aliases": [["Xi"], []],
+    })
+    storage.write_table(rows, "quotes", tmp_path)
+    table = pq.read_table(tmp_path / "quotes.parquet")
+    assert table["speaker"].to_pylist() == ["Xi Jinping", None] and table["speaker_id"].to_pylist() == [None, None]
+    assert table["cue"].to_pylist() == ["said", None]
+    assert table.schema.field("nested").type == pa.bool_() and table["nested"].to_pylist() == [False, True]
+    assert table.schema.field("heard").type == pa.date32() and table["heard"].to_pylist() == [datetime.date(2024, 7, 4), None]
+    assert table["aliases"].to_pylist() == [["Xi"], None]
+    csv = (tmp_path / "quotes.csv").read_text(encoding="utf-8").splitlines()
+    assert csv[1].endswith(",false,2024-07-04,Xi") and csv[2].endswith(",true,,")
+    pd.testing.assert_frame_equal(storage.read_table("quotes", tmp_path), _csv_only(tmp_path, "quotes"))
+    events = pd.DataFrame({"event_id": ["e1"], "article_id": ["a"], "sentence_id": [0], "earliest": [pd.Timestamp("2022-09-16")],
+                           "latest": [pd.Timestamp("2022-09-16")], "actors": [[]], "evidence": [["a:0"]]})
+    storage.write_table(events, "events", tmp_path)
+    table = pq.read_table(tmp_path / "events.parquet")
+    assert table.schema.field("earliest").type == pa.date32() and table["actors"].to_pylist() == [None]
+    assert table["earliest"].to_pylist() == [datetime.date(2022, 9, 16)]
+    pd.testing.assert_frame_equal(storage.read_table("events", tmp_path), _csv_only(tmp_path, "events"))
+
+
+def test_parts_whose_extra_column_holds_days_times_or_nothing_combine(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    def part(article_id, seen):
+        return pd.DataFrame({"article_id": [article_id], "sentence_id": [0], "start": [0], "end": [3], "text": ["Hi."],
+                             "is_boilerplate": [False], "kind": ["body"], "seen": seen})
+
+    for folder in ("days", "times"):
+        storage.write_part(part("a", [pd.Timestamp("2024-07-04")]), "sentences", tmp_path / folder, 0)
+        storage.write_part(part("b", pd.Series([None], dtype=object)), "sentences", tmp_path / folder, 1)
+    storage.write_part(part("c", [pd.Timestamp("2024-07-04 10:30")]), "sentences", tmp_path / "times", 2)
+    for folder in ("days", "times"):
+        storage.combine_parts("sentences", tmp_path / folder, tmp_path / f"{folder}-out")
+    days = pq.read_table(tmp_path / "days-out" / "sentences.parquet")
+    assert days.schema.field("seen").type == pa.date32() and days["seen"].null_count == 1
+    pd.testing.assert_frame_equal(storage.read_table("sentences", tmp_path / "days-out"),
+                                  _csv_only(tmp_path / "days-out", "sentences"))
+    times = pq.read_table(tmp_path / "times-out" / "sentences.parquet")
+    assert pa.types.is_timestamp(times.schema.field("seen").type)
+    assert times["seen"].to_pylist()[1:] == [None, pd.Timestamp("2024-07-04 10:30")]

@@ -3,7 +3,9 @@
 A table is written as ``<name>.csv`` (the table) and ``<name>.parquet`` beside it (the
 same rows, faster to read). The CSV cells follow the contract's kinds (scoanalysis.schema):
 dates ISO ``YYYY-MM-DD``, lists ``;``-joined, booleans ``true``/``false``, none as an empty
-cell. A build writes each table in parts (``<folder>/<name>/<index>.csv`` and
+cell. The Parquet file holds the same cells typed (`parquet_table`): dates as Arrow
+``date32``, lists as lists of text, booleans as booleans, and NULL wherever the CSV cell
+is empty (empty text and empty lists included). A build writes each table in parts (``<folder>/<name>/<index>.csv`` and
 ``.parquet``), one per group of articles, and joins them with `combine_parts`. Every file
 is written to a temporary name and moved into place, so a reader never sees half a file.
 """
@@ -16,6 +18,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -34,6 +37,8 @@ GROUPS_PER_READ = 16
 #: Tables whose rows the reports read by article (summaries.sentence_texts): one row group per part, so
 #: that a lookup reads only the parts that hold the articles asked for.
 LOOKED_UP_BY_ARTICLE = ("sentences",)
+#: How a Parquet file becomes a frame on reading: ``date32`` columns as ``datetime64``, as the CSV's dates are read.
+_TO_PANDAS = {"date_as_object": False}
 
 
 def write_table(df: pd.DataFrame, name: str, out: str | os.PathLike, *, parquet: bool = True) -> Path:
@@ -44,7 +49,7 @@ def write_table(df: pd.DataFrame, name: str, out: str | os.PathLike, *, parquet:
     path = out / lookup(name).file
     atomic_write(path, lambda tmp: _csv_frame(frame, name).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
     if parquet:
-        atomic_write(path.with_suffix(".parquet"), lambda tmp: frame.to_parquet(tmp, index=False))
+        atomic_write(path.with_suffix(".parquet"), lambda tmp: pq.write_table(parquet_table(frame, name), tmp))
     return path
 
 
@@ -61,7 +66,7 @@ def write_part(df: pd.DataFrame, name: str, folder: str | os.PathLike, index: in
     stem = f"{index:08d}"
     atomic_write(target / f"{stem}.csv", lambda tmp: _csv_frame(frame, name).to_csv(
         tmp, index=False, header=False, encoding="utf-8", lineterminator="\n"))
-    atomic_write(target / f"{stem}.parquet", lambda tmp: frame.to_parquet(tmp, index=False))
+    atomic_write(target / f"{stem}.parquet", lambda tmp: pq.write_table(parquet_table(frame, name), tmp))
 
 
 def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) -> Path:
@@ -77,7 +82,7 @@ def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) 
     if not parts:
         return write_table(empty(name), name, out)
     schemas = [pq.read_schema(p) for p in parts]
-    unified = pa.unify_schemas(schemas, promote_options="permissive")
+    unified = _unify(schemas)
     columns = unified.names
     path = out / lookup(name).file
 
@@ -89,7 +94,7 @@ def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) 
                     with open(part.with_suffix(".csv"), encoding="utf-8", newline="") as src:
                         shutil.copyfileobj(src, fh, 1 << 20)
                 else:  # a part without some extra column: its rows get empty cells there
-                    frame = pd.read_parquet(part).reindex(columns=columns)
+                    frame = conform(pd.read_parquet(part), name).reindex(columns=columns)
                     _csv_frame(frame, name).to_csv(fh, index=False, header=False, lineterminator="\n")
 
     atomic_write(path, write_csv)
@@ -118,11 +123,24 @@ def combine_parts(name: str, folder: str | os.PathLike, out: str | os.PathLike) 
     return path
 
 
+def _unify(schemas: list[pa.Schema]) -> pa.Schema:
+    """Return the schema the parts' `schemas` join into; an extra column of whole days in some parts and times in others is a timestamp."""
+    timed = {f.name for s in schemas for f in s if pa.types.is_timestamp(f.type)}
+    if timed:
+        schemas = [pa.schema([pa.field(f.name, pa.timestamp("ns")) if f.name in timed and pa.types.is_date32(f.type) else f
+                              for f in s], metadata=s.metadata) for s in schemas]
+    return pa.unify_schemas(schemas, promote_options="permissive")
+
+
 def _csv_frame(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Return `frame` as CSV cells: dates ISO, lists ``;``-joined, booleans true/false."""
+    """Return `frame` as CSV cells: dates ISO, lists ``;``-joined, booleans true/false (lists and booleans of extra columns too)."""
     out = frame.copy()
     for col in out.columns:
         kind = lookup(name).columns.get(col)
+        if kind is None:
+            kind = _extra_kind(out[col])
+            if kind not in ("list", "bool"):
+                continue
         if kind == "date":
             out[col] = out[col].dt.strftime("%Y-%m-%d")
         elif kind == "list":
@@ -130,6 +148,80 @@ def _csv_frame(frame: pd.DataFrame, name: str) -> pd.DataFrame:
         elif kind == "bool":
             out[col] = out[col].map({True: "true", False: "false"})
     return out
+
+
+#: The Arrow type of each contract kind in the Parquet files.
+ARROW_TYPES = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+               "date": pa.date32(), "list": pa.list_(pa.string())}
+
+
+def parquet_table(frame: pd.DataFrame, name: str) -> pa.Table:
+    """Return `frame` (conformed to table `name`) as the Arrow table its Parquet file holds.
+
+    Contract columns get their kind's Arrow type (ARROW_TYPES): dates ``date32``, lists
+    lists of text. Extra columns keep the type Arrow infers, dates of whole days as
+    ``date32``. A cell that is empty in the CSV is NULL: none, empty text, an empty list.
+    """
+    kinds = lookup(name).columns
+    data, types = {}, {}
+    for col in frame.columns:
+        series, kind = frame[col], kinds.get(col)
+        if kind is None:
+            kind = _extra_kind(series)
+        if kind == "list":
+            series = series.map(lambda v: [str(x) for x in as_list(v)] or None).astype(object)
+        elif kind == "str":
+            text = series.astype("string")
+            series = text.astype(object).where(text.ne("").fillna(False).astype(bool), None)
+        data[col] = series
+        types[col] = ARROW_TYPES.get(kind)
+    prepared = pd.DataFrame(data, index=frame.index)
+    inferred = pa.Schema.from_pandas(prepared, preserve_index=False)
+    fields = [pa.field(f.name, types[f.name] if types[f.name] is not None else f.type) for f in inferred]
+    return pa.Table.from_pandas(prepared, schema=pa.schema(fields, metadata=inferred.metadata), preserve_index=False)
+
+
+def write_text_parquet(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write `frame`, a table of text cells outside the contract, as Parquet at `path` atomically; return the path.
+
+    Every column is Arrow ``string``, an empty cell NULL: the Parquet twin of the CSV
+    the same frame writes.
+    """
+    path = Path(path)
+    columns = {c: frame[c].astype(object).where(frame[c].notna() & (frame[c] != ""), None) for c in frame.columns}
+    table = pa.table({c: pa.array(v.tolist(), type=pa.string()) for c, v in columns.items()})
+    atomic_write(path, lambda tmp: pq.write_table(table, tmp))
+    return path
+
+
+def _extra_kind(series: pd.Series) -> str | None:
+    """Return the contract kind an extra column's cells fit (text, lists, whole-day dates, booleans), else None (Arrow infers)."""
+    if pd.api.types.is_datetime64_dtype(series):
+        values = series.dropna()
+        return "date" if (values == values.dt.normalize()).all() else None
+    if _holds_booleans(series):
+        return "bool"
+    if str(series.dtype) in ("string", "str"):
+        return "str"
+    if series.dtype == object:
+        values = series.dropna()
+        if values.empty:  # nothing to tell the kind by: Arrow's null type, which joins any other part's type
+            return None
+        if values.map(lambda v: isinstance(v, str)).all():
+            return "str"
+        if values.map(lambda v: isinstance(v, (list, tuple, np.ndarray))).all():
+            return "list"
+    return None
+
+
+def _holds_booleans(series: pd.Series) -> bool:
+    """Whether `series` is a boolean column: a boolean dtype, or objects that are all True, False or missing."""
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return True
+    if series.dtype != object:
+        return False
+    values = series.dropna()
+    return not values.empty and values.map(lambda v: isinstance(v, (bool, np.bool_))).all()
 
 
 def _csv_field(value: str) -> str:
@@ -141,8 +233,8 @@ def read_table(name: str, path: str | os.PathLike, *, evidence_limit: int | None
 
     The CSV is the table; the Parquet file written beside it is read instead when it
     is not older than the CSV (a CSV edited by hand is newer, and wins). Both give
-    the same frame: what Parquet holds beyond CSV (empty text as opposed to none,
-    typed extra columns) is read as the CSV would be. With `evidence_limit`, a table
+    the same frame: what Parquet holds beyond CSV (``date32`` dates, lists, typed
+    extra columns) is read as the CSV would be. With `evidence_limit`, a table
     with an evidence list (events, attendance) keeps the first `evidence_limit`
     references of each row and gains the column ``n_evidence`` (Int64), how many the
     row has in all; from Parquet the lists are cut before they become Python objects.
@@ -154,10 +246,10 @@ def read_table(name: str, path: str | os.PathLike, *, evidence_limit: int | None
     if twin is not None:
         try:
             if evidence_limit is None:
-                frame = _as_csv_reads(pd.read_parquet(twin), name)
+                frame = _as_csv_reads(pd.read_parquet(twin, to_pandas_kwargs=_TO_PANDAS), name)
             else:
                 table, counts = _cut_evidence(pq.read_table(twin), name, evidence_limit)
-                frame = _as_csv_reads(table.to_pandas(), name)
+                frame = _as_csv_reads(table.to_pandas(**_TO_PANDAS), name)
         except Exception:  # unreadable or cut short: the CSV is the table
             frame = None
         if frame is not None:
@@ -225,7 +317,7 @@ def read_head(name: str, path: str | os.PathLike, rows: int, *, evidence_limit: 
             counts = None
             if evidence_limit is not None:
                 table, counts = _cut_evidence(table, name, evidence_limit)
-            frame = _as_csv_reads(table.to_pandas(), name)
+            frame = _as_csv_reads(table.to_pandas(**_TO_PANDAS), name)
         except Exception:  # unreadable or cut short: the CSV is the table
             frame = None
     if frame is None:
@@ -331,6 +423,8 @@ def _extra_as_csv(series: pd.Series) -> pd.Series | None:
         return series.astype("int64")
     if pd.api.types.is_integer_dtype(series) or pd.api.types.is_float_dtype(series):
         return series.astype("float64")  # whole numbers with gaps read back from CSV as floats
+    if _extra_kind(series) == "list":
+        return infer_extra(_blank_as_none(series.map(lambda v: None if v is None else _join_list(v))))
     if pd.api.types.is_datetime64_dtype(series):
         values = series.dropna()
         fmt = "%Y-%m-%d" if (values == values.dt.normalize()).all() else "%Y-%m-%d %H:%M:%S"

@@ -47,9 +47,9 @@ def test_timelinejs_uses_a_summit_event_as_its_landmark(events_with_refs, summit
     assert "summit-2014-dushanbe" not in ids and "summit-2022-samarkand" in ids
 
 
-def test_write_exports_writes_json_and_csv_atomically(events_frame, summits, tmp_path):
+def test_write_exports_writes_json_csv_and_parquet_atomically(events_frame, summits, tmp_path):
     paths = timelinejs.write_exports(events_frame, tmp_path, summits=summits)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.csv", "timeline.json"]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["timeline.csv", "timeline.json", "timeline.parquet"]  # no temporary file left
     data = json.loads(paths["timeline.json"].read_text(encoding="utf-8"))
     assert data == json.loads(json.dumps(timelinejs.timelinejs(events_frame, summits=summits)))
     rows = pd.read_csv(paths["timeline.csv"], dtype=str, keep_default_na=False)

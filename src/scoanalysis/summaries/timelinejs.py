@@ -2,7 +2,7 @@
 
 ``timelinejs`` gives one ``group`` per focus summit; ``timeline_rows`` the same slides in
 the columns of TimelineJS's Google Sheets template; ``write_exports`` writes both beside
-the tables, atomically.
+the tables, atomically, and the template's rows as Parquet too.
 """
 
 from __future__ import annotations
@@ -130,9 +130,10 @@ def write_exports(
     summits: pd.DataFrame,
     focus=FOCUS_SUMMITS,
 ) -> dict[str, Path]:
-    """Write ``timeline.json`` (TimelineJS3) and ``timeline.csv`` (its Google Sheets template) into `out`.
+    """Write ``timeline.json`` (TimelineJS3), ``timeline.csv`` (its Google Sheets template) and its Parquet twin into `out`.
 
-    Each file is written to a temporary file in `out` and moved into place
+    ``timeline.parquet`` holds the rows of timeline.csv as text, NULL where a CSV cell
+    is empty. Each file is written to a temporary file in `out` and moved into place
     (``os.replace``), so a reader never sees half a file. Returns the paths by
     file name.
     """
@@ -152,7 +153,8 @@ def write_exports(
 
     storage.atomic_write(json_path, write_json)
     storage.atomic_write(csv_path, write_csv)
-    return {"timeline.json": json_path, "timeline.csv": csv_path}
+    parquet_path = storage.write_text_parquet(rows, folder / "timeline.parquet")
+    return {"timeline.json": json_path, "timeline.csv": csv_path, "timeline.parquet": parquet_path}
 
 
 def _slide(r: dict, group: str) -> dict:
