@@ -8,8 +8,7 @@ Markdown or HTML string) shaped for reading, not for further analysis:
 * `summit`: one summit's profile (facts, articles, dated statements, quotations, attendance);
 * `comparison`: summits and outlets side by side (coverage, quotations, themes, words, tone);
 * `timeline`: events with their evidence and the timelines' tables;
-* `common`: `show` (a report table, rows capped) and what the views share;
-* `parameters`: the notebooks' parameters checked (`check_summit`, `check_summits`).
+* `common`: `show` (a report table, rows capped) and what the views share.
 """
 
 from .articles import (article_overview, boilerplate, contradictions, corpus_line, duplicates_overview,
@@ -18,7 +17,6 @@ from .articles import (article_overview, boilerplate, contradictions, corpus_lin
 from .common import MAX_EVIDENCE, SHOW_ROWS, show
 from .comparison import (coverage_line, distinctive_overview, quoted_by_summit, theme_overview, tone_by_actor_overview,
                          tone_overview)
-from .parameters import SummitWithoutArticles, check_summit, check_summits, summits_with_articles
 from .summit import dated_statements, summit_articles, summit_attendance, summit_facts, summit_quotes
 from .timeline import (absolute_table, accessions_table, aligned_line, aligned_table, events_line, events_table,
                        membership_line, profile_line)
@@ -32,5 +30,4 @@ __all__ = [
     "tone_by_actor_overview",
     "events_table", "absolute_table", "aligned_table", "accessions_table", "events_line", "aligned_line",
     "membership_line", "profile_line",
-    "check_summit", "check_summits", "summits_with_articles", "SummitWithoutArticles",
 ]

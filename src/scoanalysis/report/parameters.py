@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ... import reference, summaries
-from ...exceptions import ParameterError
+from .. import reference, summaries
+from ..exceptions import ParameterError
 
 
 class SummitWithoutArticles(ParameterError):
