@@ -59,22 +59,24 @@ def plan(tables_path: str | os.PathLike, *, summit_ids: list[str] | None = None,
     One corpus overview, one summit profile per summit that has articles (or per
     id in `summit_ids`), one comparative timeline; `articles` (a frame with the
     articles' summit_id: the articles table, or summary_articles) saves reading it.
-    Raises ParameterError for a summit id that the reference table does not know.
+    Raises ParameterError for a summit id that the reference table does not know,
+    listing the summits that have articles.
     """
     tables_path = str(Path(tables_path).resolve())
     known = reference.summit_ids()
-    if summit_ids:
-        unknown = [s for s in summit_ids if s not in known]
-        if unknown:
-            raise ParameterError(
-                f"unknown summit_id {unknown[0]!r}; use one of data/reference/summits.csv, e.g. {known[-1]!r}."
-            )
+    unknown = [s for s in summit_ids or () if s not in known]
+    if summit_ids and not unknown:
         chosen = list(summit_ids)
     else:
         if articles is None:
             articles = storage.read_table("articles", tables_path)
         present = set(articles["summit_id"].dropna())
         chosen = [s for s in known if s in present]
+    if unknown:
+        raise ParameterError(
+            f"unknown summit_id {unknown[0]!r}; summits with articles in {tables_path}: {', '.join(chosen) or 'none'}"
+            f" (every summit: data/reference/summits.csv)."
+        )
     jobs = [Job(OVERVIEW, {"tables_dir": tables_path}, OVERVIEW, "Corpus overview")]
     jobs += [
         Job(PROFILE, {"tables_dir": tables_path, "summit_id": sid}, f"{PROFILE}-{sid}", f"Summit profile: {sid}")
