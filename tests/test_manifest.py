@@ -67,3 +67,39 @@ def test_the_report_fingerprint_follows_tables_notebooks_templates_and_summits(t
     (tables / "articles.csv").write_text("article_id\nb\n", encoding="utf-8")
     assert fingerprint() != after_notebook
     assert fingerprint(summit_ids=["2024-astana"]) != fingerprint()
+
+
+def test_the_lock_file_does_not_outlive_the_run(tmp_path):
+    out = tmp_path / "out"
+    with manifest.locked(out) as path:
+        assert path.is_file()
+    assert out.is_dir() and list(out.iterdir()) == []
+    with pytest.raises(ValueError):
+        with manifest.locked(out):
+            raise ValueError("the run failed")
+    assert out.is_dir() and list(out.iterdir()) == []  # a folder that existed before stays, without the lock
+
+
+def test_a_failed_run_removes_the_folder_it_created(tmp_path):
+    out = tmp_path / "new" / "out"
+    with pytest.raises(ValueError):
+        with manifest.locked(out):
+            (out / ".staging-1").mkdir()
+            raise ValueError("the run failed")
+    assert not out.exists()
+
+
+def test_a_lock_taken_on_a_file_deleted_meanwhile_is_not_counted_as_held(tmp_path):
+    from filelock import FileLock
+
+    path = tmp_path / manifest.LOCK
+    lock = FileLock(path, timeout=0, is_singleton=False)
+    lock.acquire()
+    try:
+        assert manifest._same_file(lock, path)
+        path.unlink()  # the run that held it let go and deleted it, after this one opened it
+        assert not manifest._same_file(lock, path)
+        path.write_text("", encoding="utf-8")  # a third run's new file
+        assert not manifest._same_file(lock, path)
+    finally:
+        lock.release()

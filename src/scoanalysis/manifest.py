@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -126,25 +127,61 @@ def locked(folder: str | os.PathLike) -> Iterator[Path]:
 
     The lock is `filelock.FileLock` on ``folder/.lock`` (an OS lock on the open file, so
     a run that is killed lets go of it), taken without waiting; the file records the
-    holder's process id and start time.
+    holder's process id and start time and is deleted when the lock is let go. A lock
+    taken on a file that another run deleted meanwhile is taken again on the new file.
+    When this call created `folder` and the body raises, the folder is removed again:
+    a failed run into a new folder leaves nothing behind.
     """
-    from filelock import FileLock, Timeout  # here: an up-to-date check takes no lock
-
     folder = Path(folder)
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK
-    lock = FileLock(path, timeout=0)
     try:
-        lock.acquire()
-    except Timeout:
-        raise LockedError(
-            f"another scoanalysis run is writing to {folder} (lock {path}); wait for it to finish and run again."
-        ) from None
+        lock = _acquire(path)
+    except BaseException:
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     try:
         path.write_text(f"{os.getpid()} {now()}\n", encoding="utf-8")
         yield path
+    except BaseException:
+        if created:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
     finally:
+        with contextlib.suppress(OSError):
+            path.unlink()  # while still held: a run waiting on this file finds it gone and takes a new one
         lock.release()
+
+
+def _acquire(path: Path):
+    """Return a held FileLock on `path`, checking it is on the file now at `path` (not one deleted meanwhile)."""
+    from filelock import FileLock, Timeout  # here: an up-to-date check takes no lock
+
+    for _ in range(5):
+        lock = FileLock(path, timeout=0, is_singleton=False)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise LockedError(
+                f"another scoanalysis run is writing to {path.parent} (lock {path}); wait for it to finish and run again."
+            ) from None
+        if _same_file(lock, path):
+            return lock
+        lock.release()
+    raise LockedError(f"the lock {path} keeps changing; another run is starting in {path.parent}: run again later.")
+
+
+def _same_file(lock, path: Path) -> bool:
+    """Whether the file `lock` holds open is the one at `path` (False when it was deleted or replaced)."""
+    fd = getattr(lock, "_context", None) and getattr(lock._context, "lock_file_fd", None)
+    if fd is None:
+        return path.exists()
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except OSError:
+        return False
 
 
 def build_fingerprint(corpus_dir: str | os.PathLike, *, reference_dir: str | os.PathLike | None = None, max_bytes: int = 0) -> dict:

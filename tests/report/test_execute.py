@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from scoanalysis import report
+from scoanalysis.report import execute
 from scoanalysis.exceptions import ParameterError, ReportError
 
 from conftest import ROOT
@@ -22,7 +23,7 @@ def test_plan_has_one_profile_per_summit_with_articles(fixture_tables):
 
 
 def test_unknown_summit_is_a_parameter_error(fixture_tables):
-    with pytest.raises(ParameterError, match="unknown summit_id '2099-atlantis'"):
+    with pytest.raises(ParameterError, match="unknown summit_id .2099-atlantis.; summits with articles in .*: 2019-bishkek, 2024-astana"):
         report.plan(fixture_tables, summit_ids=["2099-atlantis"])
 
 
@@ -85,3 +86,52 @@ def test_failing_notebook_names_the_cell_and_keeps_previous_reports(fixture_tabl
     assert "cell" in message
     assert (out / "01-corpus-overview.html").read_text() == "previous report"
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["01-corpus-overview.html"]
+
+
+def test_what_a_report_kernel_imports_leaves_out_the_rendering_machinery():
+    """The notebooks' first cells import the package, its views and plots: not nbformat, nbconvert or papermill."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport scoanalysis as sa\nfrom scoanalysis import reference, summaries\n"
+            "from scoanalysis.report import parameters, plots, views\nfrom scoanalysis.summaries import timeline\n"
+            "print(sorted(m for m in ('nbformat', 'nbconvert', 'papermill', 'jsonschema') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "MPLBACKEND": "Agg"})
+    assert done.stdout.strip() == "[]"
+
+
+def test_reports_render_the_longest_first():
+    jobs = [report.Job(report.OVERVIEW, {}, "o", ""), report.Job(report.PROFILE, {}, "p", ""),
+            report.Job(report.TIMELINE, {}, "t", "")]
+    assert [j.stem for j in sorted(jobs, key=execute._expected_seconds, reverse=True)] == ["t", "o", "p"]
+
+
+@pytest.mark.slow
+def test_render_from_another_folder_with_relative_paths_writes_the_figures_there(fixture_tables, tmp_path, monkeypatch):
+    """What `make report` does: relative --tables and --out; the kernels run in notebooks/ and must not write there."""
+    import os
+
+    from scoanalysis import cli
+
+    def tree(folder):
+        return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+    notebooks = tree(ROOT / "notebooks")
+    monkeypatch.chdir(tmp_path)
+    tables = os.path.relpath(fixture_tables, tmp_path)
+    assert cli.main(["report", "--tables", tables, "--out", "reports", "--summit", "2019-bishkek",
+                     "--summit", "2001-shanghai", "--jobs", "2", "--quiet"]) == 0
+    out = tmp_path / "reports"
+    figures = sorted(p.name for p in (out / "figures").iterdir())
+    assert "absolute-timeline.png" in figures and "absolute-timeline.csv" in figures
+    assert tree(ROOT / "notebooks") == notebooks
+    assert sorted(p.name for p in out.iterdir()) == [
+        "01-corpus-overview.html", "02-summit-profile-2001-shanghai.html", "02-summit-profile-2019-bishkek.html",
+        "03-comparative-timeline.html", "figures", "index.html", "manifest.json", "scoanalysis.log"]
+    # a summit without articles: one sentence, not a page of empty sections
+    page = (out / "02-summit-profile-2001-shanghai.html").read_text(encoding="utf-8")
+    assert "No article in these tables is about the summit 2001-shanghai" in page and "2019-bishkek, 2024-astana" in page
+    assert "(none)" not in page and "Dated statements" not in page and "Traceback" not in page
+    assert "Error" not in page and "papermill" not in page

@@ -48,3 +48,49 @@ def test_a_notebook_reads_the_tables_it_declares(path, fixture_tables, monkeypat
     declared = report.notebook_reads(path)
     assert set(asked) <= set(declared.tables), sorted(set(asked) - set(declared.tables))
     assert set(declared.tables) - set(asked) <= {"sentences"}, sorted(set(declared.tables) - set(asked))
+
+
+def _summaries(summit_ids):
+    import pandas as pd
+
+    frame = pd.DataFrame({"summit_id": summit_ids, "article_id": [f"a{i}" for i in range(len(summit_ids))]})
+    return summaries.Summaries.of({"summary_articles": frame, "articles": frame})
+
+
+def test_an_unknown_summit_lists_the_summits_that_have_articles():
+    from scoanalysis.exceptions import ParameterError
+    from scoanalysis.report import parameters
+
+    tables = _summaries(["2024-astana", "2019-bishkek", None])
+    with pytest.raises(ParameterError, match=r"unknown summit_id '2099-atlantis'; summits with articles: 2019-bishkek, 2024-astana\.$"):
+        parameters.check_summit(tables, "2099-atlantis")
+    with pytest.raises(ParameterError, match="unknown summit_id 'astana'; summits with articles: 2019-bishkek, 2024-astana"):
+        parameters.check_summits(tables, ["2024-astana", "astana"])
+    parameters.check_summit(tables, "2024-astana")
+    parameters.check_summits(tables, ["2024-astana", "2001-shanghai"])  # the comparison may show a summit without articles
+
+
+def test_a_known_summit_without_articles_is_said_in_one_sentence():
+    from scoanalysis.exceptions import ParameterError
+    from scoanalysis.report import parameters
+
+    with pytest.raises(parameters.SummitWithoutArticles) as info:
+        parameters.check_summit(_summaries(["2024-astana"]), "2001-shanghai")
+    assert isinstance(info.value, ParameterError)
+    assert str(info.value) == "No article in these tables is about the summit 2001-shanghai; summits with articles: 2024-astana."
+
+
+@pytest.mark.slow
+def test_an_unknown_summit_id_fails_in_the_first_cell_after_the_parameters(fixture_tables):
+    from scoanalysis.exceptions import ParameterError
+
+    path = paths.NOTEBOOKS / "02-summit-profile.ipynb"
+    nb = nbformat.read(str(path), as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    namespace = {"__name__": "__main__"}
+    exec(compile(code[0].source, "parameters", "exec"), namespace)
+    namespace.update(tables_dir=str(fixture_tables), summit_id="2099-atlantis")
+    with pytest.raises(ParameterError) as info:
+        exec(compile(code[1].source, "first cell", "exec"), namespace)
+    assert "2099-atlantis" in str(info.value) and "2019-bishkek, 2024-astana" in str(info.value)

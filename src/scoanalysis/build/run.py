@@ -80,7 +80,8 @@ def build(
     Returns the tables by name (articles, sentences, entities, timexes, quotes,
     events, attendance, duplicates, claims, problems), as read back from `out`; with
     ``load=False`` only ``problems`` (large corpora: read the tables when needed).
-    Raises CorpusError when the corpus folder itself is missing or empty,
+    Raises CorpusError when the corpus folder itself is missing or empty (before
+    `out` is created or locked; a failed build into a new folder removes it again),
     ParameterError for an unknown engine or a number of jobs below 1.
     """
     if engine not in ENGINES:
@@ -89,6 +90,7 @@ def build(
         raise ParameterError(f"jobs={jobs!r} is not a number of processes; use 1 or more.")
     out = Path(out)
     started = time.perf_counter()
+    corpus.raw_files(corpus_dir, problems=[])  # a missing or empty corpus folder fails here, before `out` is made
     with manifest.locked(out):
         fingerprint = manifest.build_fingerprint(corpus_dir, reference_dir=reference_dir, max_bytes=max_bytes)
         if force or not manifest.is_current(out, fingerprint["digest"]):

@@ -4,7 +4,8 @@
 * `plots`: the figures;
 * `execute`: which reports to render (`plan`) and rendering them (`render`);
 * `reads`: the tables each notebook declares it reads, and the digest a report is keyed by;
-* `page`: the HTML pages, from the nbconvert template in ``templates/scoanalysis``.
+* `page`: the HTML pages, from the nbconvert template in ``templates/scoanalysis``;
+* `parameters`: the notebooks' parameters checked in their first cell (`check_summit`).
 """
 
 from .execute import FIGURES, MAX_REPORT_BYTES, NOTEBOOK_ORDER, OVERVIEW, PROFILE, TIMELINE, Job, plan, render

@@ -7,13 +7,12 @@ notebook's outputs only (no inputs, prompts or stderr), figures inline as data U
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import html
 import os
 from functools import lru_cache
 from pathlib import Path
-
-import nbformat
 
 from .. import __version__, summaries
 
@@ -25,16 +24,19 @@ TEMPLATE = "scoanalysis"
 INDEX_TITLE = "SCO summits in the news: reports"
 
 
-def to_html(notebook: str | os.PathLike, *, title: str) -> str:
-    """Return a standalone HTML page of an executed notebook: outputs only, figures inline.
+def to_html(notebook, *, title: str) -> str:
+    """Return a standalone HTML page of an executed notebook (a file, or a notebook node): outputs only, figures inline.
 
     Input cells, prompts and stderr streams (warnings) are left out; each figure's
     alternative text names the section it is in. The page carries its own stylesheet
-    and loads nothing from the network.
+    and loads nothing from the network. nbformat and nbconvert are imported here, not
+    with the module: the report kernels import this package and need neither.
     """
+    import nbformat
     from nbconvert import HTMLExporter
 
-    nb = nbformat.read(str(notebook), as_version=4)
+    nb = (copy.deepcopy(notebook) if isinstance(notebook, nbformat.NotebookNode)
+          else nbformat.read(str(notebook), as_version=4))
     heading = title
     for cell in nb.cells:
         if cell.cell_type == "markdown":
