@@ -23,7 +23,7 @@ def test_report_tables_show_a_bounded_number_of_rows_and_say_so():
 LARGE = {"sentences", "entities", "timexes", "quotes"}
 OVERVIEW = ["corpus_line", "article_overview", "publication_evidence", "problems_line", "problems", "duplicates_overview",
             "pairs_side_by_side", "translation_clues", "contradictions", "boilerplate"]
-PROFILE = ["summit_articles", "dated_statements", "summit_quotes", "summit_attendance"]
+PROFILE = ["summit_count_line", "summit_articles", "dated_statements", "summit_quotes", "summit_attendance"]
 COMPARISON = ["coverage_line", "events_line", "quoted_by_summit", "events_table", "theme_overview", "tone_overview",
               "distinctive_overview", "tone_by_actor_overview"]
 
