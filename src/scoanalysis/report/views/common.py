@@ -20,6 +20,9 @@ MAX_EVIDENCE = summaries.EVIDENCE_SENTENCES
 #: A cell with a run of more characters than this without a space (ids, evidence lists) gets the class
 #: ``wrap``: the report's stylesheet lets it break anywhere, so a table of ids fits a narrow column.
 LONG_TOKEN = 16
+#: A cell of more characters than this gets the class ``prose``: the stylesheet keeps its column wide
+#: enough to read when the table is narrower than its text (it scrolls in its box instead).
+PROSE_CHARS = 60
 
 
 def show(frame: pd.DataFrame, *, precision: int = 2, max_rows: int | None = SHOW_ROWS):
@@ -29,7 +32,7 @@ def show(frame: pd.DataFrame, *, precision: int = 2, max_rows: int | None = SHOW
     were left out, so a report's size does not grow with the corpus. A frame that is
     itself the head of a longer list (read from a summary) says how long in
     ``frame.attrs["n_rows"]``. Cells holding a word longer than LONG_TOKEN characters
-    get the class ``wrap``.
+    get the class ``wrap``, cells longer than PROSE_CHARS the class ``prose``.
     """
     if frame.empty:
         from IPython.display import Markdown
@@ -47,7 +50,10 @@ def show(frame: pd.DataFrame, *, precision: int = 2, max_rows: int | None = SHOW
 
 
 def _wrap_class(value) -> str:
-    return "wrap" if isinstance(value, str) and any(len(word) > LONG_TOKEN for word in value.split()) else ""
+    if not isinstance(value, str):
+        return ""
+    long_word = any(len(word) > LONG_TOKEN for word in value.split())
+    return " ".join(c for c, on in (("wrap", long_word), ("prose", len(value) > PROSE_CHARS)) if on)
 
 
 def headed(frame: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
