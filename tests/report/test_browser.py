@@ -1,4 +1,5 @@
-"""Every report opened in headless Chromium, as a reader would: figures load, nothing errs, nothing leaves the machine."""
+"""Every report opened in headless Chromium, as a reader would: figures load, nothing errs, nothing leaves the machine,
+and the pages read at desk width (1300 px) and on a phone (390 px)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,42 @@ pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it: apt-get install chromium)"),
 ]
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+PHONE, DESK = 390, 1300
+
+#: The overview's articles table (the first after its heading) and the text column (that heading's box).
+ARTICLES_TABLE = """() => {
+  const h = [...document.querySelectorAll('h2')].find(e => e.textContent.trim().startsWith('The articles'));
+  const t = [...document.querySelectorAll('table')].find(x => h.compareDocumentPosition(x) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const c = h.getBoundingClientRect(), r = t.getBoundingClientRect(), box = t.parentElement;
+  return {column: [c.left, c.right], table: [r.left, r.right], scrolls: box.scrollWidth > box.clientWidth};
+}"""
+
+
+@pytest.fixture(scope="module")
+def seed_reports(seed_tables_dir, tmp_path_factory):
+    """The overview, the comparison and Samarkand's profile rendered from the seeds (long ids, a repeated story)."""
+    from scoanalysis import report
+
+    return report.render(seed_tables_dir, tmp_path_factory.mktemp("seed-reports"), summit_ids=["2022-samarkand"])
+
+
+def _launch(pw):
+    return pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+
+
+def _open(browser, path, **kwargs):
+    """Return a page showing `path`, with the console errors and the requests that tried to leave the machine."""
+    page = browser.new_page(**kwargs)
+    errors, outside = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+               if not route.request.url.startswith(("file:", "data:")) else route.continue_())
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, errors, outside
 
 
 def test_reports_open_offline_with_figures_and_no_errors(rendered_reports, tmp_path):
@@ -18,21 +55,10 @@ def test_reports_open_offline_with_figures_and_no_errors(rendered_reports, tmp_p
 
     out, written, _ = rendered_reports
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
+        browser = _launch(pw)
         try:
             for path in written:
-                page = browser.new_page()
-                errors, outside = [], []
-                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-                page.on("pageerror", lambda e: errors.append(str(e)))
-                page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
-                           if not route.request.url.startswith(("file:", "data:")) else route.continue_())
-                page.goto(path.as_uri())
-                page.wait_for_load_state("load")
+                page, errors, outside = _open(browser, path)
                 widths = page.evaluate("Array.from(document.images).map(i => i.complete ? i.naturalWidth : 0)")
                 if path.name != "index.html":
                     assert widths and all(w > 0 for w in widths), (path.name, widths)
@@ -46,5 +72,52 @@ def test_reports_open_offline_with_figures_and_no_errors(rendered_reports, tmp_p
                 page.screenshot(path=str(shot), full_page=True)
                 assert shot.stat().st_size > 5_000
                 page.close()
+        finally:
+            browser.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone_and_figures_keep_their_size(rendered_reports, seed_reports, tmp_path):
+    """At 390 px the page is as wide as the screen: wide tables and figures scroll in their own boxes, and a figure
+    is shown at its natural size (scaled to the screen, the history chart's labels would be 4 px high)."""
+    from playwright.sync_api import sync_playwright
+
+    _, written, _ = rendered_reports
+    with sync_playwright() as pw:
+        browser = _launch(pw)
+        try:
+            for path in [*written, *seed_reports]:
+                page, errors, _ = _open(browser, path, viewport={"width": PHONE, "height": 844})
+                width, inner = page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
+                assert width <= inner == PHONE, (path.name, width)
+                images = page.evaluate("Array.from(document.images).map(i => [i.naturalWidth, i.getBoundingClientRect().width])")
+                assert all(abs(shown - natural) < 1 for natural, shown in images), (path.name, images)
+                if path.name != "index.html":
+                    boxes = page.evaluate("Array.from(document.querySelectorAll('table, img')).map(e => getComputedStyle("
+                                          "e.parentElement).overflowX)")
+                    assert boxes and set(boxes) == {"auto"}, (path.name, boxes)  # each in a box that scrolls
+                assert errors == [], (path.name, errors)
+                page.screenshot(path=str(tmp_path / f"{path.parent.name}-{path.stem}-{PHONE}.png"), full_page=True)
+                page.close()
+        finally:
+            browser.close()
+
+
+def test_the_overviews_articles_table_stays_in_the_text_column_at_desk_width(seed_reports, tmp_path):
+    """The seeds' articles have 20-character ids (article and repeats columns): they wrap inside the column."""
+    from playwright.sync_api import sync_playwright
+
+    overview = next(p for p in seed_reports if p.name.startswith("01-corpus-overview"))
+    with sync_playwright() as pw:
+        browser = _launch(pw)
+        try:
+            page, errors, _ = _open(browser, overview, viewport={"width": DESK, "height": 900})
+            box = page.evaluate(ARTICLES_TABLE)
+            (left, right), (t_left, t_right) = box["column"], box["table"]
+            assert left - 0.5 <= t_left and t_right <= right + 0.5, box
+            assert not box["scrolls"], box  # it fits: nothing hidden in its box either
+            assert page.evaluate("document.scrollingElement.scrollWidth") <= DESK
+            assert errors == []
+            page.screenshot(path=str(tmp_path / f"{overview.stem}-{DESK}.png"), full_page=True)
+            page.close()
         finally:
             browser.close()
