@@ -3,7 +3,13 @@ and the pages read at desk width (1300 px) and on a phone (390 px)."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import json
+import os
 import shutil
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -121,3 +127,60 @@ def test_the_overviews_articles_table_stays_in_the_text_column_at_desk_width(see
             page.close()
         finally:
             browser.close()
+
+
+#: TimelineJS's built files (dist/ of the npm package @knight-lab/timelinejs 3.9), installed by .ci/run.
+TIMELINEJS = os.environ.get("TIMELINEJS_DIST", "")
+TIMELINE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>timeline</title>
+<link rel="stylesheet" href="lib/css/timeline.css"></head>
+<body><div id="timeline-embed" style="width:100%;height:600px"></div>
+<script src="lib/js/timeline.js"></script>
+<script>
+window.timeline = new TL.Timeline('timeline-embed', 'timeline.json', {script_path: new URL('lib/js/', location.href).href, font: 'georgia-helvetica'});
+window.timeline.on('loaded', data => { window.loaded = data; });
+</script></body></html>
+"""
+
+
+@pytest.mark.skipif(not (TIMELINEJS and Path(TIMELINEJS, "js", "timeline.js").is_file()),
+                    reason="TimelineJS is not installed (.ci/run: npm install @knight-lab/timelinejs, TIMELINEJS_DIST)")
+def test_timelinejs_loads_the_built_timeline_json_without_errors(seed_tables_dir, tmp_path):
+    """TimelineJS 3.9, served from localhost, loads the seeds' timeline.json: every event, one group per summit."""
+    from playwright.sync_api import sync_playwright
+
+    site = tmp_path / "site"
+    shutil.copytree(TIMELINEJS, site / "lib")
+    shutil.copy(seed_tables_dir / "timeline.json", site / "timeline.json")
+    (site / "index.html").write_text(TIMELINE_PAGE, encoding="utf-8")
+    data = json.loads((site / "timeline.json").read_text(encoding="utf-8"))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as pw:
+            browser = _launch(pw)
+            try:
+                page = browser.new_page(viewport={"width": DESK, "height": 900})
+                errors, outside = [], []
+                page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+                           if not route.request.url.startswith(base) else route.continue_())
+                page.goto(base + "index.html")
+                page.wait_for_function("window.loaded !== undefined", timeout=30_000)
+                loaded = page.evaluate("[window.loaded.events.length, window.timeline.config.events.length]")
+                groups = page.evaluate("Array.from(document.querySelectorAll('.tl-timegroup-message'))"
+                                       ".map(e => e.textContent.trim())")
+                page.screenshot(path=str(tmp_path / "timelinejs.png"))
+                assert errors == [] and outside == [], (errors, outside)
+                assert loaded == [len(data["events"]), len(data["events"])]
+                assert sorted(set(groups)) == sorted({e["group"] for e in data["events"]})  # "Astana 2024", ...
+                assert all(not g[0].isdigit() for g in groups)
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
