@@ -95,7 +95,7 @@ def test_build_exports_the_timeline_for_timelinejs(built):
     root, tables, _ = built
     data = json.loads((root / "out" / "timeline.json").read_text(encoding="utf-8"))
     groups = {e.get("group") for e in data["events"]}
-    assert {"2014-dushanbe", "2022-samarkand", "2024-astana"} <= groups
+    assert {"Dushanbe 2014", "Samarkand 2022", "Astana 2024"} <= groups
     assert all("year" in e["start_date"] for e in data["events"])
     assert (root / "out" / "timeline.csv").read_text(encoding="utf-8").count("\n") > 10
 

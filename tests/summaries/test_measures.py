@@ -110,17 +110,20 @@ def test_article_counts_without_repeats_count_only_the_originals(seed_tables_dir
         assert summaries.article_counts(stories).sort_index().to_dict() == expected.sort_index().to_dict()
     everything = sa.load_tables(seed_tables_dir)["articles"]
     assert everything["duplicate_of"].notna().any()  # the seeds' two translations of one story count once
-    assert summaries.article_counts(sa.load_summaries(seed_tables_dir)).sum() == everything["summit_id"].notna().sum()
+    assert summaries.article_counts(sa.load_summaries(seed_tables_dir)).sum() == (
+        everything["summit_id"].notna() & everything["duplicate_of"].isna()).sum()  # the same rule without originals()
+    assert summaries.article_counts(sa.load_summaries(seed_tables_dir), include_duplicates=True).sum() == (
+        everything["summit_id"].notna().sum())
 
 
-def test_article_counts_come_from_the_summary_without_the_articles_table(synthetic_tables_dir, monkeypatch):
+def test_article_counts_with_repeats_come_from_the_summary_without_the_articles_table(synthetic_tables_dir, monkeypatch):
     from scoanalysis.summaries import read
 
     asked = []
     real = read._read_one
     monkeypatch.setattr(read, "_read_one", lambda folder, name: asked.append(name) or real(folder, name))
-    counts = summaries.article_counts(sa.load_summaries(synthetic_tables_dir))
-    assert asked == ["summary_articles"]  # a profile never reads the articles table
+    counts = summaries.article_counts(sa.load_summaries(synthetic_tables_dir), include_duplicates=True)
+    assert asked == ["summary_articles"]
     expected = sa.load_tables(synthetic_tables_dir)["articles"]["summit_id"].value_counts()
     assert counts.sort_index().to_dict() == expected.sort_index().to_dict()
 

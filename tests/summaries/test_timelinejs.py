@@ -16,7 +16,8 @@ def test_timelinejs_has_one_group_per_summit_valid_dates_and_escaped_text(events
     data = timelinejs.timelinejs(events_frame, summits=summits)
     assert set(data) >= {"title", "events", "eras"}
     slides = data["events"]
-    assert {s["group"] for s in slides} == set(reference.FOCUS_SUMMITS)
+    assert {s["group"] for s in slides} == {"Dushanbe 2014", "Samarkand 2022", "Astana 2024"}  # as the eras read
+    assert {s["group"] for s in slides} == {e["text"]["headline"] for e in data["eras"]}
     assert len({s["unique_id"] for s in slides}) == len(slides)
     for s in slides:
         for key in ("start_date", "end_date"):
@@ -24,7 +25,7 @@ def test_timelinejs_has_one_group_per_summit_valid_dates_and_escaped_text(events
                 d = s[key]
                 date(d["year"], d.get("month", 1), d.get("day", 1))  # raises if invalid
     by_id = {s["unique_id"]: s for s in slides}
-    assert by_id["2022-09-16-summit-samarkand"]["group"] == "2022-samarkand"  # first focus summit that tells it
+    assert by_id["2022-09-16-summit-samarkand"]["group"] == "Samarkand 2022"  # first focus summit that tells it
     assert by_id["2017-accession-india"]["start_date"] == {"year": 2017}
     assert by_id["2024-03-attack-moscow"]["start_date"] == {"year": 2024, "month": 3}
     assert by_id["2022-W36-disengagement-gogra"]["end_date"] == {"year": 2022, "month": 9, "day": 11}
@@ -85,3 +86,55 @@ def test_slides_and_accessions_of_cut_evidence_lists_count_by_n_evidence(events_
     memberships = reference.load("memberships")
     whole, short = (timeline.accession_events(f, memberships=memberships) for f in (frame, cut))
     assert whole["n_evidence"].tolist() == short["n_evidence"].tolist() and 25 in whole["n_evidence"].tolist()
+
+
+@pytest.mark.parametrize("description, expected", [
+    ("The Shanghai Cooperation Organization was established by China and Russia to discuss security…",
+     "The Shanghai Cooperation Organization was established"),
+    ("India joined the Shanghai Cooperation Organisation at the behest of Russia",
+     "India joined the Shanghai Cooperation Organisation"),
+    ("Xi Jinping called for the creation of “bridges of communication” between the countries and wants to…",
+     "Xi Jinping called for the creation"),
+    ("Putin referred to Beijing’s unspecified “concerns” about the conflict",
+     "Putin referred to Beijing’s unspecified “concerns”"),
+    ("Belarus will become a full member of the organization", "Belarus will become a full member of the organization"),
+    ("Talks ended…", "Talks ended"),
+    ("x" * 80, "x" * 59 + "…"),
+])
+def test_headlines_are_cut_at_a_phrase_boundary_and_read_whole(description, expected):
+    assert timelinejs.headline(description) == expected
+    assert len(timelinejs.headline(description)) <= timelinejs.HEADLINE_CHARS
+
+
+def test_long_descriptions_get_a_whole_headline_and_the_text_keeps_all_of_it(events_frame, summits):
+    frame = events_frame.copy()
+    long = "Delhi and Beijing began withdrawing from the Gogra-Hotsprings border area in the western Himalayas"
+    frame.loc[frame["event_id"] == "2022-W36-disengagement-gogra", "description"] = long
+    slide = next(s for s in timelinejs.timelinejs(frame, summits=summits)["events"]
+                 if s["unique_id"] == "2022-W36-disengagement-gogra")
+    assert slide["text"]["headline"] == "Delhi and Beijing began withdrawing"
+    assert "…" not in slide["text"]["headline"] and long in slide["text"]["text"]
+
+
+def test_evidence_names_the_article_by_headline_and_outlet_with_its_sentences(events_frame, summits):
+    frame = events_frame.copy()
+    india = frame.index[frame["event_id"] == "2017-accession-india"][0]
+    frame.at[india, "evidence"] = ["a:3", "a:5", "b:1", "c:2"]
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "headline": ["Leaders <meet>", "Summit opens", None],
+                             "outlet": ["Daily News", None, None]})
+    slides = {s["unique_id"]: s for s in timelinejs.timelinejs(frame, summits=summits, articles=articles)["events"]}
+    text = slides["2017-accession-india"]["text"]["text"]
+    assert ("evidence: “Leaders &lt;meet&gt;” (Daily News), sentences 3, 5; “Summit opens”, sentence 1; "
+            "article c, sentence 2</small>") in text
+
+
+def test_write_exports_names_evidence_from_the_articles_table_beside_it(events_frame, summits, tmp_path):
+    from scoanalysis import schema, storage
+
+    articles = schema.empty("articles").reindex(range(1)).assign(article_id="a", headline="Leaders meet",
+                                                                  outlet="Daily News", path="raw/a.txt")
+    storage.write_table(articles, "articles", tmp_path)
+    timelinejs.write_exports(events_frame, tmp_path, summits=summits)
+    data = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    visit = next(s for s in data["events"] if s["unique_id"] == "2022-09-14-visit-xi-jinping")
+    assert "evidence: “Leaders meet” (Daily News), sentence 0; article b, sentence 3</small>" in visit["text"]["text"]

@@ -18,17 +18,22 @@ from .catalog import DIMENSIONS
 from .read import Summaries
 
 
-def article_counts(tables: Summaries) -> pd.Series:
+def article_counts(tables: Summaries, *, include_duplicates: bool = False) -> pd.Series:
     """Return how many articles each summit has, indexed by summit_id (summits with none left out).
 
-    From summary_articles's n_rows, so a summit profile never reads the articles table;
-    from the articles table when repeats were left out (`tables.originals_only`), as
-    n_rows counts them.
+    The rule every report states: each story counts once, so an article that repeats
+    another (``duplicate_of`` set) is left out, unless `include_duplicates` (or the
+    mapping already went through read.originals). Originals are counted from the
+    articles table; every article, repeats included, from summary_articles's n_rows
+    without reading the articles table.
     """
-    if tables.originals_only:
-        return tables["articles"]["summit_id"].value_counts()
-    s = tables["summary_articles"]
-    return s.groupby("summit_id", sort=False)["n_rows"].max().astype(int).sort_values(ascending=False, kind="stable")
+    if include_duplicates and not tables.originals_only:
+        s = tables["summary_articles"]
+        return s.groupby("summit_id", sort=False)["n_rows"].max().astype(int).sort_values(ascending=False, kind="stable")
+    a = tables["articles"]
+    if not tables.originals_only and not include_duplicates:
+        a = a[a["duplicate_of"].isna()]
+    return a["summit_id"].value_counts()
 
 
 def _grouped(frame: pd.DataFrame, column: str, *, summit_ids=None, others: str | None = "none") -> pd.Series:

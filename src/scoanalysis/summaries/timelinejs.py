@@ -1,8 +1,11 @@
 """The comparative timeline exported for journalists' tools: TimelineJS3 JSON and its Google Sheets CSV.
 
-``timelinejs`` gives one ``group`` per focus summit; ``timeline_rows`` the same slides in
-the columns of TimelineJS's Google Sheets template; ``write_exports`` writes both beside
-the tables, atomically, and the template's rows as Parquet too.
+``timelinejs`` gives one ``group`` per focus summit, labelled as its era is ("Astana 2024");
+``timeline_rows`` the same slides in the columns of TimelineJS's Google Sheets template;
+``write_exports`` writes both beside the tables, atomically, and the template's rows as
+Parquet too. A slide's headline is the event's description cut at a phrase boundary
+(``headline``); its text carries the whole description and names each evidence
+sentence's article by headline and outlet.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import pandas as pd
 
 from .. import schema, storage
 from ..reference import FOCUS_SUMMITS
-from .timeline import LABEL_CHARS, dated_events, event_lanes, short_label
+from .timeline import dated_events, event_lanes
 
 #: Columns of TimelineJS's Google Sheets template, the layout of timeline.csv.
 TIMELINE_CSV_COLUMNS = [
@@ -26,6 +29,19 @@ TIMELINE_CSV_COLUMNS = [
 ]
 #: Evidence references a TimelineJS slide names; the rest are counted ("and 12 more").
 SLIDE_EVIDENCE = 10
+#: Longest slide headline, in characters.
+HEADLINE_CHARS = 60
+#: Words a phrase starts with: a headline is cut before one of them, never after.
+_PHRASE_STARTS = frozenset(
+    "about across after against along amid among and around as at because before behind between but by despite "
+    "during for from in including into like near on onto or over since than that through to toward towards under "
+    "until upon when where which while who whom whose with within without".split()
+)
+#: Words a headline must not end on (it would read as cut); "of" also starts a weaker phrase boundary.
+_FUNCTION_WORDS = _PHRASE_STARTS | frozenset("a an the of its their his her this these those is are was were be "
+                                             "been has have had will would can could".split())
+#: Punctuation stripped from the end of a cut headline.
+_TRAILING = " ,;:–—-…"
 
 
 def timelinejs(
@@ -34,6 +50,7 @@ def timelinejs(
     summits: pd.DataFrame,
     focus=FOCUS_SUMMITS,
     title: str | None = None,
+    articles: pd.DataFrame | None = None,
 ) -> dict:
     """Return the comparative timeline in TimelineJS3 JSON format, one ``group`` per summit.
 
@@ -49,17 +66,24 @@ def timelinejs(
         of the table already is that summit) and an era spanning its days.
     title
         Headline of the title slide (default names the focus summits).
+    articles
+        The articles table (article_id, headline, outlet): evidence references are
+        shown as the article's headline and outlet with the sentence number; without
+        it, as ``article_id:sentence_id``.
 
     Returns
     -------
     dict with ``title`` (a slide), ``events`` (slides with start_date and, for
     ranges, end_date as {"year", "month", "day"} integers at the event's
-    granularity, text {"headline", "text"} HTML-escaped, group (summit_id),
-    unique_id (event_id), display_date), ``eras`` and ``scale`` ("human").
+    granularity, text {"headline", "text"} HTML-escaped, group (the summit's
+    label, "City Year", as its era's headline), unique_id (event_id),
+    display_date), ``eras`` and ``scale`` ("human").
     """
     focus = list(focus)
     table = summits.set_index("summit_id")
     known = [s for s in focus if s in table.index]
+    labels = {sid: f"{table.loc[sid, 'city']} {table.loc[sid, 'start'].year}" for sid in known}
+    names_of = _article_names(articles)
     ev = dated_events(events)
     slides, seen_refs = [], set()
     for r in ev.to_dict("records"):
@@ -69,7 +93,7 @@ def timelinejs(
             continue
         if isinstance(r.get("summit_ref"), str) and r.get("summit_ref"):
             seen_refs.add(r["summit_ref"])
-        slides.append(_slide(r, group))
+        slides.append(_slide(r, labels[group], names_of))
     for sid in known:
         if sid in seen_refs:
             continue
@@ -80,16 +104,16 @@ def timelinejs(
             "text": {"headline": html.escape(f"SCO summit in {s['city']} ({s['start'].year})"),
                      "text": html.escape(f"Heads of state of the SCO meet in {s['city']}, {s['country']}; "
                                          f"host: {s['host_leader']}.")},
-            "group": sid, "unique_id": f"summit-{sid}",
+            "group": labels[sid], "unique_id": f"summit-{sid}",
             "display_date": _display(s["start"], s["end"]),
         })
     slides.sort(key=lambda sl: (sl["start_date"]["year"], sl["start_date"].get("month", 0), sl["start_date"].get("day", 0),
                                 sl["unique_id"]))
     eras = [{
         "start_date": _date_obj(table.loc[sid, "start"]), "end_date": _date_obj(table.loc[sid, "end"]),
-        "text": {"headline": html.escape(f"{table.loc[sid, 'city']} {table.loc[sid, 'start'].year}")},
+        "text": {"headline": html.escape(labels[sid])},
     } for sid in known]
-    names = ", ".join(f"{table.loc[s, 'city']} {table.loc[s, 'start'].year}" for s in known)
+    names = ", ".join(labels[s] for s in known)
     return {
         "title": {"text": {
             "headline": html.escape(title or f"SCO summits compared: {names}"),
@@ -129,17 +153,21 @@ def write_exports(
     *,
     summits: pd.DataFrame,
     focus=FOCUS_SUMMITS,
+    articles: pd.DataFrame | None = None,
 ) -> dict[str, Path]:
     """Write ``timeline.json`` (TimelineJS3), ``timeline.csv`` (its Google Sheets template) and its Parquet twin into `out`.
 
     ``timeline.parquet`` holds the rows of timeline.csv as text, NULL where a CSV cell
-    is empty. Each file is written to a temporary file in `out` and moved into place
-    (``os.replace``), so a reader never sees half a file. Returns the paths by
-    file name.
+    is empty. Evidence is named from `articles`, or else from the articles table already
+    written in `out` (none there: by reference). Each file is written to a temporary
+    file in `out` and moved into place (``os.replace``), so a reader never sees half a
+    file. Returns the paths by file name.
     """
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    data = timelinejs(events, summits=summits, focus=focus)
+    if articles is None and (folder / "articles.csv").is_file():
+        articles = storage.read_table("articles", folder)
+    data = timelinejs(events, summits=summits, focus=focus, articles=articles)
     rows = timeline_rows(data)
     json_path, csv_path = folder / "timeline.json", folder / "timeline.csv"
 
@@ -157,15 +185,86 @@ def write_exports(
     return {"timeline.json": json_path, "timeline.csv": csv_path, "timeline.parquet": parquet_path}
 
 
-def _slide(r: dict, group: str) -> dict:
+def headline(description: str, *, limit: int = HEADLINE_CHARS) -> str:
+    """Return `description` as a slide headline of at most `limit` characters that reads whole.
+
+    A description that fits is kept (less a trailing ellipsis). A longer one is cut
+    at a word boundary before the last phrase that starts within the limit (a
+    preposition, conjunction or relative word: "... was established | by China"),
+    never after a function word or inside quotation marks; cuts before "of" are
+    taken only when no other leaves half the limit. A first word longer than the
+    limit is cut with an ellipsis.
+    """
+    text = " ".join(str(description).split()).rstrip(_TRAILING)
+    if len(text) <= limit:
+        return text
+    words = text.split(" ")
+    strong = weak = plain = 0  # the longest cut before a phrase, before "of" or a participle, anywhere
+    for k in range(1, len(words)):
+        head = " ".join(words[:k]).rstrip(_TRAILING)
+        if len(head) > limit:
+            break
+        if _bare(words[k - 1]) in _FUNCTION_WORDS or head.count("“") != head.count("”") or head.count('"') % 2:
+            continue
+        nxt = _bare(words[k])
+        if nxt in _PHRASE_STARTS or words[k - 1][-1] in ",;:":
+            strong = k
+        elif nxt == "of" or nxt.endswith("ing"):
+            weak = k
+        else:
+            plain = k
+    long_enough = [k for k in (strong, weak) if k and len(" ".join(words[:k])) >= limit // 2]
+    best = long_enough[0] if long_enough else max(strong, weak) or plain
+    if not best:
+        return text[: limit - 1].rstrip(_TRAILING) + "…"
+    return " ".join(words[:best]).rstrip(_TRAILING)
+
+
+def _bare(word: str) -> str:
+    return word.strip("“”\"'‘’(),;:.…").lower()
+
+
+def _article_names(articles: pd.DataFrame | None) -> dict[str, str]:
+    """Return each article's name for evidence: “headline” (outlet), either alone, or nothing when it has neither."""
+    if articles is None or not len(articles):
+        return {}
+    names = {}
+    for aid, head, outlet in zip(articles["article_id"], articles["headline"], articles["outlet"]):
+        head = head if isinstance(head, str) and head.strip() else ""
+        outlet = outlet if isinstance(outlet, str) and outlet.strip() else ""
+        name = " ".join(part for part in (f"“{head}”" if head else "", f"({outlet})" if head and outlet else outlet) if part)
+        if name:
+            names[str(aid)] = name
+    return names
+
+
+def _evidence(value, total, names: dict[str, str]) -> str:
+    """Return the first SLIDE_EVIDENCE references of an evidence cell, each article named once with its sentence numbers."""
+    refs = schema.as_list(value)
+    if not names:
+        return schema.evidence_line(refs, SLIDE_EVIDENCE, total=total)
+    count = schema.evidence_count(refs, total)
+    grouped: dict[str, list[str]] = {}
+    for ref in refs[:SLIDE_EVIDENCE]:
+        aid, _, sid = str(ref).rpartition(":")
+        grouped.setdefault(aid or str(ref), []).append(sid)
+    parts = []
+    for aid, sids in grouped.items():
+        name = names.get(aid, f"article {aid}")
+        parts.append(f"{name}, sentence{'s' * (len(sids) > 1)} {', '.join(sids)}")
+    more = f" (and {count - SLIDE_EVIDENCE:,} more)" if count > SLIDE_EVIDENCE else ""
+    return "; ".join(parts) + more
+
+
+def _slide(r: dict, group: str, names: dict[str, str]) -> dict:
     lo, hi = r["earliest"], r["latest"]
     slide = {"start_date": _date_obj(lo, hi)}
     if _granularity(lo, hi) == "range":
         slide["end_date"] = _date_obj(hi)
-    evidence = schema.evidence_line(r.get("evidence"), SLIDE_EVIDENCE, total=r.get(schema.EVIDENCE_COUNT))
+    evidence = _evidence(r.get("evidence"), r.get(schema.EVIDENCE_COUNT), names)
     detail = f"{r['event_type']} · {_display(lo, hi)} (“{r.get('date_text') or ''}”) · evidence: {evidence}"
     slide.update({
-        "text": {"headline": html.escape(short_label(r["description"], LABEL_CHARS)),
+        "text": {"headline": html.escape(headline(r["description"])),
                  "text": f"<p>{html.escape(str(r['description']))}</p><p><small>{html.escape(detail)}</small></p>"},
         "group": group,
         "unique_id": str(r["event_id"]),

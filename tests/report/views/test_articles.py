@@ -64,5 +64,6 @@ def test_overview_lines_sum_up_the_fixture_corpus(fixture_tables):
     a = summ["articles"]
     line = views.corpus_line(summ)
     assert f"**{len(a)} articles**" in line and f"**{int(a['n_words'].sum()):,} words**" in line
-    assert views.coverage_line(summ, ["2019-bishkek"]).startswith("Coverage by summit — 2019-bishkek: ")
+    assert views.coverage_line(summ, ["2019-bishkek"]).startswith(
+        "Coverage by summit (every article counted, repeats of another included) — 2019-bishkek: ")
     assert list(views.article_overview(summ)["article"]) == list(a["article_id"])

@@ -23,7 +23,7 @@ def test_report_tables_show_a_bounded_number_of_rows_and_say_so():
 LARGE = {"sentences", "entities", "timexes", "quotes"}
 OVERVIEW = ["corpus_line", "article_overview", "publication_evidence", "problems_line", "problems", "duplicates_overview",
             "pairs_side_by_side", "translation_clues", "contradictions", "boilerplate"]
-PROFILE = ["summit_articles", "dated_statements", "summit_quotes", "summit_attendance"]
+PROFILE = ["summit_count_line", "summit_articles", "dated_statements", "summit_quotes", "summit_attendance"]
 COMPARISON = ["coverage_line", "events_line", "quoted_by_summit", "events_table", "theme_overview", "tone_overview",
               "distinctive_overview", "tone_by_actor_overview"]
 
@@ -42,3 +42,13 @@ def test_every_view_of_the_summaries_is_tested_on_them():
     of_tables = {"show", "summit_facts", "side_by_side", "absolute_table", "aligned_table", "accessions_table",
                  "aligned_line", "membership_line", "profile_line", "SHOW_ROWS", "MAX_EVIDENCE"}
     assert set(views.__all__) - of_tables == set(OVERVIEW + PROFILE + COMPARISON)
+
+
+def test_report_tables_mark_cells_of_long_ids_and_of_prose_for_the_stylesheet():
+    frame = pd.DataFrame({"article": ["002_31059493dcc32406", "short"], "text": ["word " * 20, "a few words"],
+                          "n": [1, 2]})
+    html = views.show(frame).to_html()
+    cells = {c: html.split(f">{c}")[0].rsplit("<td", 1)[1] for c in ("002_31059493dcc32406", "short", "a few words")}
+    assert 'class="data row0 col0 wrap"' in html and "wrap" not in cells["short"]
+    assert 'class="data row0 col1 prose"' in html and "prose" not in cells["a few words"]
+    assert html.count("wrap") == 1 and html.count("prose") == 1

@@ -70,3 +70,23 @@ def test_profile_views_show_the_summits_own_rows(fixture_tables):
     assert facts["city"] == "Bishkek" and facts["country"] == "Kyrgyzstan"
     with pytest.raises(ParameterError, match="unknown summit_id '2099-atlantis'"):
         views.summit_facts("2099-atlantis")
+
+
+def test_every_page_counts_samarkand_by_one_rule_and_says_it(seed_tables_dir):
+    """The seeds' Samarkand coverage is one story told twice (a translation): every page counts it once."""
+    summ = sa.load_summaries(seed_tables_dir)
+    a = summ["articles"]
+    samarkand = a[a["summit_id"] == "2022-samarkand"]
+    assert len(samarkand) == 2 and samarkand["duplicate_of"].notna().sum() == 1
+    profile = views.summit_count_line(summ, "2022-samarkand")
+    assert profile.startswith("2 articles are about this summit: 1 story and 1 article that repeats another")
+    assert "counts each story once, so this summit counts 1 article" in profile
+    assert summaries.article_counts(summ)["2022-samarkand"] == 1  # the profile's chart
+    overview = views.corpus_line(summ)
+    assert "Counting each story once" in overview and "2022-samarkand (1)" in overview
+    assert "2022-samarkand (2)" in views.corpus_line(summ, include_duplicates=True)
+    comparison = views.coverage_line(summaries.originals(summ), ["2022-samarkand"])
+    assert "each story counted once" in comparison and "2022-samarkand: 1 article," in comparison
+    assert "2022-samarkand: 2 articles," in views.coverage_line(summ, ["2022-samarkand"])
+    assert views.summit_count_line(summ, "2014-dushanbe").startswith("1 article is about this summit, each a story")
+    assert views.summit_count_line(summ, "2001-shanghai") == "No article is about this summit."

@@ -17,7 +17,8 @@ from .articles import (article_overview, boilerplate, contradictions, corpus_lin
 from .common import MAX_EVIDENCE, SHOW_ROWS, show
 from .comparison import (coverage_line, distinctive_overview, quoted_by_summit, theme_overview, tone_by_actor_overview,
                          tone_overview)
-from .summit import dated_statements, summit_articles, summit_attendance, summit_facts, summit_quotes
+from .summit import (dated_statements, summit_articles, summit_attendance, summit_count_line, summit_facts,
+                     summit_quotes)
 from .timeline import (absolute_table, accessions_table, aligned_line, aligned_table, events_line, events_table,
                        membership_line, profile_line)
 
@@ -25,7 +26,7 @@ __all__ = [
     "SHOW_ROWS", "MAX_EVIDENCE", "show",
     "article_overview", "corpus_line", "publication_evidence", "boilerplate", "problems", "problems_line",
     "duplicates_overview", "side_by_side", "pairs_side_by_side", "translation_clues", "contradictions",
-    "summit_facts", "summit_articles", "summit_attendance", "dated_statements", "summit_quotes",
+    "summit_facts", "summit_count_line", "summit_articles", "summit_attendance", "dated_statements", "summit_quotes",
     "coverage_line", "quoted_by_summit", "theme_overview", "distinctive_overview", "tone_overview",
     "tone_by_actor_overview",
     "events_table", "absolute_table", "aligned_table", "accessions_table", "events_line", "aligned_line",

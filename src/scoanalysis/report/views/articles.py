@@ -42,20 +42,34 @@ def article_overview(tables: summaries.Summaries) -> pd.DataFrame:
     )
 
 
-def corpus_line(tables: summaries.Summaries) -> str:
-    """Return one Markdown sentence that sums up the corpus."""
+def corpus_line(tables: summaries.Summaries, *, include_duplicates: bool = False) -> str:
+    """Return one Markdown paragraph that sums up the corpus, with the rule its counts follow.
+
+    Articles by summit count each story once (summaries.article_counts): an article
+    that repeats another is left out, unless `include_duplicates`; the paragraph says
+    which, and how many articles repeat another.
+    """
     a = tables["articles"]
     n = len(a)
-    assigned = a["summit_id"].notna().sum()
-    summits = a["summit_id"].dropna().value_counts()
-    parts = ", ".join(f"{k} ({v})" for k, v in summits.items())
+    repeats = int(a["duplicate_of"].notna().sum())
+    counts = summaries.article_counts(tables, include_duplicates=include_duplicates)
+    parts = ", ".join(f"{k} ({v})" for k, v in counts.items())
     trans = int(a["translated"].fillna(False).astype(bool).sum())
     boiler = int(a["n_boilerplate"].fillna(0).sum())
+    told = (f"{_articles(repeats)} {'repeats' if repeats == 1 else 'repeat'} another, so it tells "
+            f"{n - repeats:,} {'story' if n - repeats == 1 else 'stories'}. " if repeats else "")
+    rule = ("Counting every article, repeats included" if include_duplicates or not repeats
+            else "Counting each story once (repeats left out, as in every chart and on every page)")
     return (
-        f"The corpus holds **{n} articles** with **{int(a['n_words'].sum()):,} words** of prose. "
-        f"{assigned} are placed at a summit: {parts or 'none'}. "
+        f"The corpus holds **{_articles(n)}** with **{int(a['n_words'].sum()):,} words** of prose. {told}"
+        f"{rule}, {int(counts.sum()):,} {'is' if int(counts.sum()) == 1 else 'are'} placed at a summit: "
+        f"{parts or 'none'}. "
         f"{trans} read as machine-translated; {boiler} sentences were flagged as page furniture and left out of counts."
     )
+
+
+def _articles(n: int) -> str:
+    return f"{n:,} article{'s' * (n != 1)}"
 
 
 def publication_evidence(tables: summaries.Summaries) -> pd.DataFrame:

@@ -17,6 +17,12 @@ SHOW_ROWS = 300
 #: Evidence sentences a cell quotes (attendance, events); the rest are counted in the cell.
 #: The build writes their text to summary_evidence.
 MAX_EVIDENCE = summaries.EVIDENCE_SENTENCES
+#: A cell with a run of more characters than this without a space (ids, evidence lists) gets the class
+#: ``wrap``: the report's stylesheet lets it break anywhere, so a table of ids fits a narrow column.
+LONG_TOKEN = 16
+#: A cell of more characters than this gets the class ``prose``: the stylesheet keeps its column wide
+#: enough to read when the table is narrower than its text (it scrolls in its box instead).
+PROSE_CHARS = 60
 
 
 def show(frame: pd.DataFrame, *, precision: int = 2, max_rows: int | None = SHOW_ROWS):
@@ -25,7 +31,8 @@ def show(frame: pd.DataFrame, *, precision: int = 2, max_rows: int | None = SHOW
     At most `max_rows` rows are shown (None: all), with a caption saying how many
     were left out, so a report's size does not grow with the corpus. A frame that is
     itself the head of a longer list (read from a summary) says how long in
-    ``frame.attrs["n_rows"]``.
+    ``frame.attrs["n_rows"]``. Cells holding a word longer than LONG_TOKEN characters
+    get the class ``wrap``, cells longer than PROSE_CHARS the class ``prose``.
     """
     if frame.empty:
         from IPython.display import Markdown
@@ -34,10 +41,19 @@ def show(frame: pd.DataFrame, *, precision: int = 2, max_rows: int | None = SHOW
     total = max(int(frame.attrs.get("n_rows", len(frame))), len(frame))
     shown = frame if max_rows is None or len(frame) <= max_rows else frame.head(max_rows)
     styled = shown.style.hide(axis="index").format(escape="html", precision=precision, na_rep="")
+    if shown.index.is_unique and shown.columns.is_unique:
+        styled = styled.set_td_classes(shown.map(_wrap_class))
     if len(shown) < total:
         styled = styled.set_caption(f"The first {len(shown):,} of {total:,} rows; the built tables "
                                     "(data/processed) hold them all.")
     return styled
+
+
+def _wrap_class(value) -> str:
+    if not isinstance(value, str):
+        return ""
+    long_word = any(len(word) > LONG_TOKEN for word in value.split())
+    return " ".join(c for c, on in (("wrap", long_word), ("prose", len(value) > PROSE_CHARS)) if on)
 
 
 def headed(frame: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:

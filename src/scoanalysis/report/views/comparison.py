@@ -15,13 +15,19 @@ from ...reference import FOCUS_SUMMITS
 
 
 def coverage_line(tables: summaries.Summaries, summit_ids=FOCUS_SUMMITS) -> str:
-    """Return one Markdown sentence comparing how much coverage each summit has."""
+    """Return one Markdown sentence comparing how much coverage each summit has, and what is counted.
+
+    Each story counts once when `tables` went through summaries.originals (articles
+    that repeat another left out), every article otherwise; the sentence says which.
+    """
     a = tables["articles"]
     bits = []
     for sid in summit_ids:
         sub = a[a["summit_id"] == sid]
         bits.append(f"{sid}: {len(sub)} article{'s' * (len(sub) != 1)}, {int(sub['n_words'].sum()):,} words")
-    return "Coverage by summit — " + "; ".join(bits) + "."
+    rule = ("each story counted once: articles that repeat another are left out" if tables.originals_only
+            else "every article counted, repeats of another included")
+    return f"Coverage by summit ({rule}) — " + "; ".join(bits) + "."
 
 
 def quoted_by_summit(tables: summaries.Summaries, summit_ids=FOCUS_SUMMITS) -> pd.DataFrame:

@@ -57,6 +57,29 @@ def summit_articles(tables: summaries.Summaries, summit_id: str) -> pd.DataFrame
     ), chosen)
 
 
+def summit_count_line(tables: summaries.Summaries, summit_id: str) -> str:
+    """Return one Markdown sentence: how many articles are about `summit_id`, how many of them repeat another.
+
+    Says the rule of the counts on every page and in the charts: each story once
+    (summaries.article_counts), so an article that repeats another is listed below
+    but not counted again.
+    """
+    a = tables["articles"]
+    sub = a[a["summit_id"] == summit_id]
+    n, repeats = len(sub), sub[sub["duplicate_of"].notna()]
+    if not n:
+        return "No article is about this summit."
+    line = f"{n} article{'s are' if n != 1 else ' is'} about this summit"
+    if not len(repeats):
+        return line + ", each a story of its own; every count and chart counts each story once."
+    which = ", ".join(f"{r} repeats {o}" for r, o in zip(repeats["article_id"], repeats["duplicate_of"]))
+    stories = n - len(repeats)
+    return (f"{line}: {stories} {'story' if stories == 1 else 'stories'} and {len(repeats)} "
+            f"{'article that repeats' if len(repeats) == 1 else 'articles that repeat'} another ({which}). "
+            f"Every count and chart counts each story once, so this summit counts {stories} "
+            f"article{'s' * (stories != 1)}; the list below shows all {n}.")
+
+
 def summit_attendance(tables: summaries.Summaries, summit_id: str) -> pd.DataFrame:
     """Return who attended `summit_id` for display: name, country, role, status, stand-in, evidence sentences.
 
