@@ -35,6 +35,8 @@ person or a document.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -149,6 +151,9 @@ class Resolver:
                  quoted: list[tuple[int, int]]):
         self.quoted = quoted
         self.paragraphs = paragraphs
+        self._quoted_runs = _merged(quoted)
+        self._paragraph_starts = [off for off, _ in paragraphs]
+        self._paragraph_reach = _running_max([off + len(t) for off, t in paragraphs])
         #: Each paragraph's reporter's text (quotations masked), filled by the caller as it reads them.
         self.contexts: dict[int, Context] = {}
         self._subjects: dict[int, list[tuple[int, str, str, str]]] = {}
@@ -162,7 +167,18 @@ class Resolver:
         self.attributions: list[tuple] = []
 
     def _in_quote(self, start: int) -> bool:
-        return any(a <= start < b for a, b in self.quoted)
+        runs = self._quoted_runs
+        i = bisect.bisect_right(runs, start, key=_first) - 1
+        return i >= 0 and start < runs[i][1]
+
+    def _paragraph_at(self, pos: int) -> tuple[int, str] | None:
+        """The first paragraph (raw offset, text) whose span [offset, offset + length] holds `pos`."""
+        k = bisect.bisect_left(self._paragraph_reach, pos)
+        last = bisect.bisect_right(self._paragraph_starts, pos)
+        for off, t in self.paragraphs[k:last]:
+            if off <= pos <= off + len(t):
+                return off, t
+        return None
 
     def _entity_persons(self, paragraphs: list[tuple[int, str]]) -> list[Person]:
         ents = self.entities
@@ -183,7 +199,7 @@ class Resolver:
             start, end = int(start), int(end)
             eid = str(eid)
             if eid not in genders:
-                before = self._raw_before(paragraphs, start)
+                before = self._raw_before(start)
                 tok = before.split()[-1].rstrip(".").lower() if before.split() else ""
                 if tok in P.GENDER_TITLES:
                     genders[eid] = P.GENDER_TITLES[tok]
@@ -194,12 +210,12 @@ class Resolver:
             key=lambda p: p.start,
         )
 
-    @staticmethod
-    def _raw_before(paragraphs: list[tuple[int, str]], pos: int) -> str:
-        for off, t in paragraphs:
-            if off <= pos <= off + len(t):
-                return t[max(0, pos - off - 6) : pos - off]
-        return ""
+    def _raw_before(self, pos: int) -> str:
+        found = self._paragraph_at(pos)
+        if found is None:
+            return ""
+        off, t = found
+        return t[max(0, pos - off - 6) : pos - off]
 
     def _heuristic_persons(self, paragraphs: list[tuple[int, str]]) -> list[Person]:
         runs: list[tuple[int, int, str, str, bool]] = []  # start, end, name, gender, personal
@@ -262,16 +278,29 @@ class Resolver:
 
     def _entity_at(self, head: int, end: int, *, head_only: bool = False) -> tuple[str, str, str, str] | None:
         """(entity_id, name, type, mention kind) of the entity mention at `head` (else in [head, end))."""
-        ents = self.entities
-        kinds = ents.mention_kind if ents.mention_kind is not None else [""] * len(ents)
-        rows = list(zip(ents.start, ents.end, ents.entity_type, ents.entity_id, ents.name, kinds))
-        hits = [r for r in rows if r[0] <= head and r[1] > head]
+        rows, starts, order, longest = self._entity_rows
+        # a mention holding a position starts at most `longest` characters before it
+        lo = bisect.bisect_left(starts, head - longest)
+        near = [rows[i] for i in sorted(order[lo:bisect.bisect_right(starts, head)])]
+        hits = [r for r in near if r[0] <= head and r[1] > head]
         if not hits and not head_only:
-            hits = [r for r in rows if r[0] < end and r[1] > head]
+            near = [rows[i] for i in sorted(order[lo:bisect.bisect_left(starts, end)])]
+            hits = [r for r in near if r[0] < end and r[1] > head]
         if not hits:
             return None
         best = min(hits, key=lambda r: _ENTITY_ORDER.get(str(r[2]), 9))
         return str(best[3]), str(best[4]), str(best[2]), str(best[5]) if isinstance(best[5], str) else ""
+
+    @functools.cached_property
+    def _entity_rows(self) -> tuple[list[tuple], list, list[int], float]:
+        """The mentions as (start, end, type, id, name, kind) rows in table order, their starts in
+        ascending order with the rows' indices in that order, and the longest mention's length."""
+        ents = self.entities
+        kinds = ents.mention_kind if ents.mention_kind is not None else [""] * len(ents)
+        rows = list(zip(ents.start, ents.end, ents.entity_type, ents.entity_id, ents.name, kinds))
+        order = sorted((i for i, r in enumerate(rows) if r[0] == r[0] and r[1] == r[1]), key=lambda i: rows[i][0])
+        longest = max((rows[i][1] - rows[i][0] for i in order), default=0)
+        return rows, [rows[i][0] for i in order], order, max(longest, 0)
 
     def _role(self, mention: Mention, raw_head: int, raw_start: int, raw_end: int):
         """(speaker, id, gender, True) of the person a role phrase names, the phrase itself, or None.
@@ -354,13 +383,12 @@ class Resolver:
         aide", "the Minister of External Affairs of India,") and an appositive right
         after it (", the Kremlin aide,").
         """
-        for off, text in self.paragraphs:
-            if off <= p.start <= off + len(text):
-                before = text[max(0, p.start - off - _TITLE_REACH) : p.start - off]
-                after = text[p.end - off : p.end - off + _TITLE_REACH]
-                break
-        else:
+        found = self._paragraph_at(p.start)
+        if found is None:
             return set(), []
+        off, text = found
+        before = text[max(0, p.start - off - _TITLE_REACH) : p.start - off]
+        after = text[p.end - off : p.end - off + _TITLE_REACH]
         title = P.TITLE_BEFORE_NAME.search(before)
         appositive = P.APPOSITIVE_AFTER_NAME.match(after)
         text = (title.group() if title else "") + " , " + (appositive.group(1) if appositive else "")
@@ -505,6 +533,30 @@ def _it_subject(ctx: Context, m: Mention) -> Mention | None:
         if subj is not None and subj.kind != "pronoun":
             return subj
     return None
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of half-open spans as disjoint spans in ascending order (empty spans dropped)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(sp for sp in spans if sp[1] > sp[0]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _running_max(values: list[int]) -> list[int]:
+    """Each value raised to the largest value before it (an ascending list for bisection)."""
+    out, top = [], None
+    for v in values:
+        top = v if top is None or v > top else top
+        out.append(top)
+    return out
 
 
 def _acronym_in(acronym: str, runs: list[str], *, role_last: bool) -> bool:
