@@ -154,6 +154,7 @@ class Resolver:
         self._quoted_runs = _merged(quoted)
         self._paragraph_starts = [off for off, _ in paragraphs]
         self._paragraph_reach = _running_max([off + len(t) for off, t in paragraphs])
+        self._titles: dict[tuple[int, int], tuple[set[str], list[str]]] = {}
         #: Each paragraph's reporter's text (quotations masked), filled by the caller as it reads them.
         self.contexts: dict[int, Context] = {}
         self._subjects: dict[int, list[tuple[int, str, str, str]]] = {}
@@ -381,8 +382,14 @@ class Resolver:
 
         The title is the run of capitalised and role words right before the name ("Kremlin
         aide", "the Minister of External Affairs of India,") and an appositive right
-        after it (", the Kremlin aide,").
+        after it (", the Kremlin aide,"). Read once per person.
         """
+        key = (p.start, p.end)
+        if key not in self._titles:
+            self._titles[key] = self._read_around(p)
+        return self._titles[key]
+
+    def _read_around(self, p: Person) -> tuple[set[str], list[str]]:
         found = self._paragraph_at(p.start)
         if found is None:
             return set(), []
