@@ -164,6 +164,15 @@ class Resolver:
         else:
             self.persons = self._heuristic_persons(paragraphs)
         self.full_names = sorted({p.name for p in self.persons if len(p.name.split()) > 1})
+        #: The first person of each entity id and of each name, and the first gender given for each.
+        self._gender_of_id: dict[str, str] = {}
+        self._gender_of_name: dict[str, str] = {}
+        self._person_named: dict[str, Person] = {}
+        for p in self.persons:
+            self._person_named.setdefault(p.name, p)
+            if p.gender:
+                self._gender_of_id.setdefault(p.entity_id, p.gender)
+                self._gender_of_name.setdefault(p.name, p.gender)
         #: pos, paragraph, name, id, gender, is_person, named (True for a name, "role" for a role phrase)
         self.attributions: list[tuple] = []
 
@@ -260,7 +269,7 @@ class Resolver:
             hit = self._entity_at(raw_head, raw_end)
             if hit is not None:
                 eid, name, etype, kind = hit
-                gender = next((p.gender for p in self.persons if p.entity_id == eid and p.gender), mention.gender)
+                gender = self._gender_of_id.get(eid, mention.gender)
                 if kind == "metonym" and etype != "person":  # "the Kremlin said": the body, not the state
                     return _phrase_name(mention.text), eid, "", False
                 return name, eid, gender, etype == "person"
@@ -271,8 +280,8 @@ class Resolver:
                 return match.name, match.entity_id, match.gender, True
         if mention.kind == "name":
             full = self._expand(mention.name, raw_start)
-            gender = mention.gender or next((p.gender for p in self.persons if p.name == full and p.gender), "")
-            known = next((p for p in self.persons if p.name == full), None)
+            gender = mention.gender or self._gender_of_name.get(full, "")
+            known = self._person_named.get(full)
             eid = known.entity_id if known is not None else ""
             return full, eid, gender, known is not None or bool(mention.gender)
         return _phrase_name(mention.name), "", mention.gender, False
@@ -330,7 +339,7 @@ class Resolver:
         return _phrase_name(mention.name), "", mention.gender, False
 
     def _as_person(self, eid: str, name: str) -> tuple[str, str, str, bool]:
-        gender = next((p.gender for p in self.persons if p.entity_id == eid and p.gender), "")
+        gender = self._gender_of_id.get(eid, "")
         return name, eid, gender, True
 
     def _title_match(self, mention: Mention, raw_start: int, raw_end: int, people: list[Person], *,
@@ -411,7 +420,7 @@ class Resolver:
         before = [p for p in self.persons if p.name in options and p.start <= pos]
         if before:
             return before[-1].name
-        return min(options, key=lambda n: next(p.start for p in self.persons if p.name == n))
+        return min(options, key=lambda n: self._person_named[n].start)
 
     def person(self, pronoun: str, anchor: int, paragraph: int, *, exclude: str = "", prefer_recent: bool = True):
         """Return (speaker, speaker_id, gender) of the person a he/she stands for, or None."""
