@@ -6,10 +6,14 @@ recombined, with their line breaks), their body paragraphs with no line breaks
 question or exclamation marks: one sentence as far as the tokenizer can tell).
 Each article goes through the stages of build/article.py's `analyse_article` in
 its order (sentences, dates, summit, entities, quotes, claims, events,
-attendance, translation, signature), each stage timed on its own. Prints, per
+attendance, translation, signature), each stage timed on its own in CPU time of
+this process (other processes on a shared machine barely move it). Prints, per
 shape and size, the milliseconds per KB of each stage, then per shape and stage
 the ratio of the largest size's time per KB to the smallest's: about 1 when the
-stage is linear, about largest/smallest when it is quadratic.
+stage is linear (below 1 where a fixed cost per article weighs on the small
+size), about largest/smallest when it is quadratic. Sentences cut by the
+splitter's length limit (text.MAX_SENTENCE_CHARS) bound the per-sentence steps
+of the unpunctuated shape.
 
 Usage: python benchmarks/bench_linear.py [KB ...]    (default 30 120 480; the
 size limit, paths.MAX_ARTICLE_BYTES, is 5,120 KB)
@@ -36,7 +40,7 @@ STAGES = ("sentences", "dates", "summit", "entities", "quotes", "claims", "event
 def staged(raw: str, tok) -> dict[str, float]:
     """Return the seconds each stage of analyse_article takes on `raw` (same calls, same order)."""
     spent: dict[str, float] = {}
-    clock = time.perf_counter
+    clock = time.process_time
 
     def run(stage, call):
         started = clock()
