@@ -78,20 +78,43 @@ def staged(raw: str, tok) -> dict[str, float]:
 def shapes(prose: str) -> dict[str, callable]:
     """Article makers by shape: each takes a size in bytes and returns text of about that many UTF-8 bytes.
 
-    The one-line shapes join the body paragraphs only: a caption's photo credit would make the
-    whole line a caption, which most stages pass over.
+    The article is copies of `prose`, each sentence of copy k ending in a word of its own
+    ("... in Astana zxab."), so that no sentence repeats and the caches keyed by a sentence's
+    text save no more than on a real article. The one-line shapes join the body paragraphs
+    only: a caption's photo credit would make the whole line a caption, which most stages
+    pass over.
     """
-    body = [prose[p.start:p.end] for p in text.paragraphs(prose) if p.kind == "body"]
-    one_line = " ".join(body)
-    unpunctuated = re.sub(r"[.!?]+", "", one_line)
+    body = "\n\n".join(prose[p.start:p.end] for p in text.paragraphs(prose) if p.kind == "body")
 
-    def cut(source: str):
+    def one_line(copy: str) -> str:
+        return re.sub(r"\s*\n\s*", " ", copy) + " "
+
+    def unpunctuated(copy: str) -> str:
+        return re.sub(r"[.!?]+", "", one_line(copy))
+
+    def cut(source: str, shape):
         def make(size: int) -> str:
-            repeated = source * (size // len(source.encode()) + 1)
-            return repeated.encode()[:size].decode(errors="ignore")
+            copies, total, k = [], 0, 0
+            while total < size:
+                copies.append(shape(_tagged(source, k)))
+                total += len(copies[-1].encode())
+                k += 1
+            return "".join(copies).encode()[:size].decode(errors="ignore")
         return make
 
-    return {"news prose": cut(prose), "no line breaks": cut(one_line), "no punctuation": cut(unpunctuated)}
+    return {"news prose": cut(prose + "\n\n", lambda copy: copy), "no line breaks": cut(body, one_line),
+            "no punctuation": cut(body, unpunctuated)}
+
+
+def _tagged(source: str, k: int) -> str:
+    """`source` with a word naming copy `k` ("zx" and letters) before each sentence's final mark."""
+    letters = ""
+    while True:
+        k, digit = divmod(k, 26)
+        letters = chr(ord("a") + digit) + letters
+        if not k:
+            break
+    return re.sub(r"(?<=[a-z])(?=[.!?](?:\s|$))", f" zx{letters}", source)
 
 
 def main(argv: list[str]) -> None:
