@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 import pandas as pd
 
@@ -45,6 +46,7 @@ from ..frames import Columns
 from ..patterns import quotes as P
 from .attribution import Found
 from .context import Context, Token
+from .lookup import first_of as _first, merged as _merged, running_max as _running_max
 from .records import missing
 from .speakers import Mention, clause_subject, name_mention, nameish, run_right, subject_of
 
@@ -175,6 +177,7 @@ class Resolver:
                 self._gender_of_name.setdefault(p.name, p.gender)
         #: pos, paragraph, name, id, gender, is_person, named (True for a name, "role" for a role phrase)
         self.attributions: list[tuple] = []
+        self._in_paragraph_order = True  # attributions remembered paragraph by paragraph
 
     def _in_quote(self, start: int) -> bool:
         runs = self._quoted_runs
@@ -430,7 +433,9 @@ class Resolver:
             return not want or g in ("", want)
 
         if prefer_recent:
-            recent = [a for a in reversed(self.attributions) if a[0] < anchor and a[2] != exclude and agrees(a[4])]
+            # only those of this paragraph, the one before and later ones are read below
+            recent = [a for a in self._recent_attributions(paragraph - 1)
+                      if a[0] < anchor and a[2] != exclude and agrees(a[4])]
             spoke = next((a for a in recent if a[1] >= paragraph - 1 and a[5]), None)
             subject = next((x for x in reversed(self.subjects(paragraph - 1) + self.subjects(paragraph))
                             if x[0] < anchor and x[1] != exclude and agrees(x[3])), None)
@@ -444,10 +449,22 @@ class Resolver:
             for pos, par, name, eid, gender, is_person, named in recent:  # "the spokeswoman said ... she said"
                 if par >= paragraph - 1 and named == "role":
                     return name, eid, gender
-        for p in reversed(self.persons):
-            if p.start < anchor and agrees(p.gender) and p.name != exclude:
+        persons = self.persons  # in order of their start
+        for k in range(bisect.bisect_left(persons, anchor, key=attrgetter("start")) - 1, -1, -1):
+            p = persons[k]
+            if agrees(p.gender) and p.name != exclude:
                 return p.name, p.entity_id, p.gender
         return None
+
+    def _recent_attributions(self, paragraph: int):
+        """The attributions of `paragraph` and later ones, latest first (all of them when remembered out of order)."""
+        if not self._in_paragraph_order:
+            yield from (a for a in reversed(self.attributions) if a[1] >= paragraph)
+            return
+        for a in reversed(self.attributions):
+            if a[1] < paragraph:
+                return
+            yield a
 
     def subjects(self, paragraph: int) -> list[tuple[int, str, str, str]]:
         """(raw offset, name, entity_id, gender) of the persons who are sentence subjects in a paragraph."""
@@ -473,6 +490,8 @@ class Resolver:
             m = f.mention
             named = m is not None and m.kind == "name" or (
                 "role" if m is not None and m.kind == "np" and m.head_word in P.PERSON_HEADS else False)
+            if self.attributions and f.ctx.paragraph < self.attributions[-1][1]:
+                self._in_paragraph_order = False
             self.attributions.append((pos, f.ctx.paragraph, f.speaker, f.speaker_id, f.gender, f.is_person, named))
 
 
@@ -549,30 +568,6 @@ def _it_subject(ctx: Context, m: Mention) -> Mention | None:
         if subj is not None and subj.kind != "pronoun":
             return subj
     return None
-
-
-def _first(span: tuple[int, int]) -> int:
-    return span[0]
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The union of half-open spans as disjoint spans in ascending order (empty spans dropped)."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(sp for sp in spans if sp[1] > sp[0]):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
-
-def _running_max(values: list[int]) -> list[int]:
-    """Each value raised to the largest value before it (an ascending list for bisection)."""
-    out, top = [], None
-    for v in values:
-        top = v if top is None or v > top else top
-        out.append(top)
-    return out
 
 
 def _acronym_in(acronym: str, runs: list[str], *, role_last: bool) -> bool:
