@@ -385,9 +385,9 @@ class Resolver:
         """The states whose mentions (demonyms, names) sit inside [raw_start, raw_end)."""
         if self.entities is None:
             return set()
-        ents = self.entities
-        return {str(e) for s, t, e, typ in zip(ents.start, ents.end, ents.entity_id, ents.entity_type)
-                if typ == "country" and raw_start <= s and t <= raw_end}
+        rows, starts, order, _ = self._entity_rows
+        inside = order[bisect.bisect_left(starts, raw_start):bisect.bisect_right(starts, raw_end)]
+        return {str(rows[i][3]) for i in inside if rows[i][2] == "country" and rows[i][1] <= raw_end}
 
     def _around(self, p: Person) -> tuple[set[str], list[str]]:
         """The words of a person's title (lower case) and its runs of capitalised words.
