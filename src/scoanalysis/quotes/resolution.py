@@ -47,6 +47,8 @@ from ..patterns import quotes as P
 from .attribution import Found
 from .context import Context, Token
 from .lookup import first_of as _first, merged as _merged, running_max as _running_max
+from .titles import TITLE_REACH as _TITLE_REACH
+from .titles import acronym_in as _acronym_in, phrase_name as _phrase_name, role_word as _role_word
 from .records import missing
 from .speakers import Mention, clause_subject, name_mention, nameish, run_right, subject_of
 
@@ -370,6 +372,9 @@ class Resolver:
         if not covers and not modifiers and not acronyms:
             return None
         countries = self._countries_in(raw_start, raw_end)
+        if not acronyms:  # only a person with one of the words in their title can score
+            holders = set().union(*(self._title_holders.get(w, ()) for w in modifiers | covers))
+            people = [p for p in people if id(p) in holders]
         best, best_score = None, 0
         for p in people:
             around, runs = self._around(p)
@@ -380,6 +385,15 @@ class Resolver:
             if score >= least and (score > best_score or score == best_score and not first):
                 best, best_score = p, score
         return best
+
+    @functools.cached_property
+    def _title_holders(self) -> dict[str, set[int]]:
+        """Each word of a title (see _around) and the ids of the persons whose title holds it."""
+        out: dict[str, set[int]] = {}
+        for p in self.persons:
+            for w in self._around(p)[0]:
+                out.setdefault(w, set()).add(id(p))
+        return out
 
     def _countries_in(self, raw_start: int, raw_end: int) -> set[str]:
         """The states whose mentions (demonyms, names) sit inside [raw_start, raw_end)."""
@@ -568,32 +582,3 @@ def _it_subject(ctx: Context, m: Mention) -> Mention | None:
         if subj is not None and subj.kind != "pronoun":
             return subj
     return None
-
-
-def _acronym_in(acronym: str, runs: list[str], *, role_last: bool) -> bool:
-    """True when `acronym` gives the initials of consecutive words of one of the capitalised `runs`
-    (small words skipped); with `role_last`, only when its last word is a role ("Minister")."""
-    for run in runs:
-        big = [w for w in run.split() if w.lower() not in P.TITLE_SMALL_WORDS]
-        initials = "".join(w[0] for w in big)
-        i = initials.find(acronym)
-        if i >= 0 and (not role_last or big[i + len(acronym) - 1].lower() in P.PERSON_HEADS | P.TITLES):
-            return True
-    return False
-
-
-def _phrase_name(text: str) -> str:
-    """A phrase as a speaker: "The declaration" opening a sentence → "the declaration"."""
-    words = text.split(" ", 1)
-    if words[0].lower() in P.DETERMINERS:
-        words[0] = words[0].lower()
-    return " ".join(words)
-
-
-def _role_word(word: str) -> str:
-    """A role word as titles write it ("spokeswoman" → "spokesman")."""
-    return P.ROLE_SYNONYMS.get(word, word)
-
-
-#: How far (characters) around a name its title is read.
-_TITLE_REACH = 80
