@@ -255,3 +255,35 @@ def test_term_counts_fold_each_sentence_once_with_the_same_counts():
                 expected[key] = expected.get(key, 0) + 1
     assert dict(zip(zip(got["group"], got["term"]), got["count"])) == expected
     assert expected[("x", "astana")] == 1 and expected[("x", "astana's")] == 1 and expected[("y", "talks")] == 3
+
+
+def test_a_sentence_without_punctuation_is_cut_at_spaces_below_the_length_limit():
+    raw = "The leaders met in Astana and talked about trade " * 200  # 10,000 characters, no full stop
+    sents = text.split_sentences(raw)
+    lengths = (sents["end"] - sents["start"]).tolist()
+    assert len(sents) == 5 and max(lengths) <= text.MAX_SENTENCE_CHARS
+    assert all(raw[s - 1] == " " and raw[s] != " " for s in sents["start"].iloc[1:])  # cut between words
+    assert all(raw[e - 1] != " " for e in sents["end"])
+    assert "".join(sents["text"]).replace(" ", "") == raw.replace(" ", "")  # nothing lost
+
+
+def test_a_word_longer_than_the_limit_is_cut_at_the_limit():
+    raw = "x" * (2 * text.MAX_SENTENCE_CHARS + 10)
+    sents = text.split_sentences(raw)
+    assert (sents["end"] - sents["start"]).tolist() == [text.MAX_SENTENCE_CHARS, text.MAX_SENTENCE_CHARS, 10]
+
+
+def test_a_line_longer_than_a_paragraph_is_read_as_several_paragraphs():
+    line = " ".join(f"Sentence number {i} says the summit opened." for i in range(400))  # about 18,000 characters
+    sents = text.split_sentences(line + "\n\nA second line.")
+    per_para = sents.groupby("paragraph_id").agg(start=("start", "min"), end=("end", "max"), n=("text", "size"))
+    assert len(per_para) > 3 and (per_para["end"].iloc[:-1] - per_para["start"].iloc[:-1]).max() <= (
+        text.MAX_PARAGRAPH_CHARS + text.MAX_SENTENCE_CHARS)
+    assert sents["paragraph_id"].is_monotonic_increasing and sents["text"].iloc[-1] == "A second line."
+    assert (sents.groupby("paragraph_id")["kind"].first() == "body").all()
+
+
+def test_sentences_and_paragraphs_of_ordinary_length_are_not_cut():
+    para = " ".join(["A long but ordinary sentence, with commas, clauses and names like Xi Jinping"] * 12) + "."
+    sents = text.split_sentences(para + "\n" + para)
+    assert sents["text"].tolist() == [para, para] and sents["paragraph_id"].tolist() == [0, 1]

@@ -32,6 +32,14 @@ SENTENCE_COLUMNS = list(TABLES["sentences"].columns)
 _HEADLINE_MAX_WORDS = 25
 _DEK_MAX_WORDS = 40
 _PROMPT_MAX_WORDS = 8
+#: The longest sentence kept whole, in characters (news sentences run to a few hundred): a longer
+#: stretch without sentence punctuation is cut at the last space before each such length, so that
+#: the steps that read a sentence at a time stay linear in the article's length.
+MAX_SENTENCE_CHARS = 2000
+#: The longest stretch of a line read as one paragraph, in characters (news paragraphs run to a
+#: thousand or two): the sentence that starts past it opens the next paragraph, so that the
+#: steps that read a paragraph at a time stay linear in the article's length.
+MAX_PARAGRAPH_CHARS = 5000
 _FINAL_PUNCT = re.compile(r"[.!?][\"')\]]*\s*$")
 _INNER_BREAK = re.compile(r"(?P<word>[\w.]*[a-z0-9)])[.!?][\"')\]]*\s+[A-Z]")
 
@@ -194,7 +202,11 @@ def split_sentences(text: str, *, tokenizer: PunktSentenceTokenizer | None = Non
     """Return the sentences of one article with offsets into `text`.
 
     Sentences never cross a line break. Within a line, Punkt splits; a split is
-    added where scraping glued two sentences ("favour.Although").
+    added where scraping glued two sentences ("favour.Although"), and a sentence
+    longer than MAX_SENTENCE_CHARS is cut at spaces into pieces no longer than that.
+    A line counts as one paragraph, except that a sentence starting more than
+    MAX_PARAGRAPH_CHARS after its paragraph's first one opens the next (paragraph_id
+    counts those too).
 
     Columns: sentence_id (0-based), start, end, text (``text[start:end]``),
     is_boilerplate, paragraph_id, kind (the paragraph's kind, or ``credit`` /
@@ -204,9 +216,16 @@ def split_sentences(text: str, *, tokenizer: PunktSentenceTokenizer | None = Non
     tok = tokenizer or default_tokenizer()
     folded = fold(text)
     rows = []
-    for pid, para in enumerate(paragraphs(text)):
+    pid = -1
+    for para in paragraphs(text):
+        pid += 1
         segment = folded[para.start:para.end]
-        for s, e in _spans(segment, tok):
+        opened = None
+        for s, e in _capped(segment, _spans(segment, tok)):
+            if opened is None:
+                opened = s
+            elif s - opened > MAX_PARAGRAPH_CHARS:  # a line too long for one paragraph: the next begins here
+                pid, opened = pid + 1, s
             start, end = para.start + s, para.start + e
             kind = para.kind
             if kind in ("body", "dek"):
@@ -295,6 +314,34 @@ def _spans(segment: str, tok: PunktSentenceTokenizer) -> list[tuple[int, int]]:
             if b - trail > a + lead:
                 spans.append((a + lead, b - trail))
     return spans
+
+
+def _capped(segment: str, spans: list[tuple[int, int]], *, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """Return `spans` with each span longer than `limit` cut into pieces of at most `limit` characters.
+
+    A piece ends at the last whitespace in the second half of its `limit` characters (the
+    whitespace left out of both pieces), or at `limit` characters when that half holds none.
+    """
+    out = []
+    for s, e in spans:
+        while e - s > limit:
+            cut = s + limit
+            while cut > s + limit // 2 and not segment[cut].isspace():
+                cut -= 1
+            if not segment[cut].isspace():
+                out.append((s, s + limit))
+                s += limit
+                continue
+            end = cut
+            while end > s and segment[end - 1].isspace():
+                end -= 1
+            out.append((s, end))
+            s = cut
+            while s < e and segment[s].isspace():
+                s += 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def _line_kind(line: str) -> str:

@@ -35,7 +35,10 @@ person or a document.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 import pandas as pd
 
@@ -43,6 +46,9 @@ from ..frames import Columns
 from ..patterns import quotes as P
 from .attribution import Found
 from .context import Context, Token
+from .lookup import first_of as _first, merged as _merged, running_max as _running_max
+from .titles import TITLE_REACH as _TITLE_REACH
+from .titles import acronym_in as _acronym_in, phrase_name as _phrase_name, role_word as _role_word
 from .records import missing
 from .speakers import Mention, clause_subject, name_mention, nameish, run_right, subject_of
 
@@ -149,6 +155,10 @@ class Resolver:
                  quoted: list[tuple[int, int]]):
         self.quoted = quoted
         self.paragraphs = paragraphs
+        self._quoted_runs = _merged(quoted)
+        self._paragraph_starts = [off for off, _ in paragraphs]
+        self._paragraph_reach = _running_max([off + len(t) for off, t in paragraphs])
+        self._titles: dict[tuple[int, int], tuple[set[str], list[str]]] = {}
         #: Each paragraph's reporter's text (quotations masked), filled by the caller as it reads them.
         self.contexts: dict[int, Context] = {}
         self._subjects: dict[int, list[tuple[int, str, str, str]]] = {}
@@ -158,11 +168,32 @@ class Resolver:
         else:
             self.persons = self._heuristic_persons(paragraphs)
         self.full_names = sorted({p.name for p in self.persons if len(p.name.split()) > 1})
+        #: The first person of each entity id and of each name, and the first gender given for each.
+        self._gender_of_id: dict[str, str] = {}
+        self._gender_of_name: dict[str, str] = {}
+        self._person_named: dict[str, Person] = {}
+        for p in self.persons:
+            self._person_named.setdefault(p.name, p)
+            if p.gender:
+                self._gender_of_id.setdefault(p.entity_id, p.gender)
+                self._gender_of_name.setdefault(p.name, p.gender)
         #: pos, paragraph, name, id, gender, is_person, named (True for a name, "role" for a role phrase)
         self.attributions: list[tuple] = []
+        self._in_paragraph_order = True  # attributions remembered paragraph by paragraph
 
     def _in_quote(self, start: int) -> bool:
-        return any(a <= start < b for a, b in self.quoted)
+        runs = self._quoted_runs
+        i = bisect.bisect_right(runs, start, key=_first) - 1
+        return i >= 0 and start < runs[i][1]
+
+    def _paragraph_at(self, pos: int) -> tuple[int, str] | None:
+        """The first paragraph (raw offset, text) whose span [offset, offset + length] holds `pos`."""
+        k = bisect.bisect_left(self._paragraph_reach, pos)
+        last = bisect.bisect_right(self._paragraph_starts, pos)
+        for off, t in self.paragraphs[k:last]:
+            if off <= pos <= off + len(t):
+                return off, t
+        return None
 
     def _entity_persons(self, paragraphs: list[tuple[int, str]]) -> list[Person]:
         ents = self.entities
@@ -183,7 +214,7 @@ class Resolver:
             start, end = int(start), int(end)
             eid = str(eid)
             if eid not in genders:
-                before = self._raw_before(paragraphs, start)
+                before = self._raw_before(start)
                 tok = before.split()[-1].rstrip(".").lower() if before.split() else ""
                 if tok in P.GENDER_TITLES:
                     genders[eid] = P.GENDER_TITLES[tok]
@@ -194,12 +225,12 @@ class Resolver:
             key=lambda p: p.start,
         )
 
-    @staticmethod
-    def _raw_before(paragraphs: list[tuple[int, str]], pos: int) -> str:
-        for off, t in paragraphs:
-            if off <= pos <= off + len(t):
-                return t[max(0, pos - off - 6) : pos - off]
-        return ""
+    def _raw_before(self, pos: int) -> str:
+        found = self._paragraph_at(pos)
+        if found is None:
+            return ""
+        off, t = found
+        return t[max(0, pos - off - 6) : pos - off]
 
     def _heuristic_persons(self, paragraphs: list[tuple[int, str]]) -> list[Person]:
         runs: list[tuple[int, int, str, str, bool]] = []  # start, end, name, gender, personal
@@ -243,7 +274,7 @@ class Resolver:
             hit = self._entity_at(raw_head, raw_end)
             if hit is not None:
                 eid, name, etype, kind = hit
-                gender = next((p.gender for p in self.persons if p.entity_id == eid and p.gender), mention.gender)
+                gender = self._gender_of_id.get(eid, mention.gender)
                 if kind == "metonym" and etype != "person":  # "the Kremlin said": the body, not the state
                     return _phrase_name(mention.text), eid, "", False
                 return name, eid, gender, etype == "person"
@@ -254,24 +285,37 @@ class Resolver:
                 return match.name, match.entity_id, match.gender, True
         if mention.kind == "name":
             full = self._expand(mention.name, raw_start)
-            gender = mention.gender or next((p.gender for p in self.persons if p.name == full and p.gender), "")
-            known = next((p for p in self.persons if p.name == full), None)
+            gender = mention.gender or self._gender_of_name.get(full, "")
+            known = self._person_named.get(full)
             eid = known.entity_id if known is not None else ""
             return full, eid, gender, known is not None or bool(mention.gender)
         return _phrase_name(mention.name), "", mention.gender, False
 
     def _entity_at(self, head: int, end: int, *, head_only: bool = False) -> tuple[str, str, str, str] | None:
         """(entity_id, name, type, mention kind) of the entity mention at `head` (else in [head, end))."""
-        ents = self.entities
-        kinds = ents.mention_kind if ents.mention_kind is not None else [""] * len(ents)
-        rows = list(zip(ents.start, ents.end, ents.entity_type, ents.entity_id, ents.name, kinds))
-        hits = [r for r in rows if r[0] <= head and r[1] > head]
+        rows, starts, order, longest = self._entity_rows
+        # a mention holding a position starts at most `longest` characters before it
+        lo = bisect.bisect_left(starts, head - longest)
+        near = [rows[i] for i in sorted(order[lo:bisect.bisect_right(starts, head)])]
+        hits = [r for r in near if r[0] <= head and r[1] > head]
         if not hits and not head_only:
-            hits = [r for r in rows if r[0] < end and r[1] > head]
+            near = [rows[i] for i in sorted(order[lo:bisect.bisect_left(starts, end)])]
+            hits = [r for r in near if r[0] < end and r[1] > head]
         if not hits:
             return None
         best = min(hits, key=lambda r: _ENTITY_ORDER.get(str(r[2]), 9))
         return str(best[3]), str(best[4]), str(best[2]), str(best[5]) if isinstance(best[5], str) else ""
+
+    @functools.cached_property
+    def _entity_rows(self) -> tuple[list[tuple], list, list[int], float]:
+        """The mentions as (start, end, type, id, name, kind) rows in table order, their starts in
+        ascending order with the rows' indices in that order, and the longest mention's length."""
+        ents = self.entities
+        kinds = ents.mention_kind if ents.mention_kind is not None else [""] * len(ents)
+        rows = list(zip(ents.start, ents.end, ents.entity_type, ents.entity_id, ents.name, kinds))
+        order = sorted((i for i, r in enumerate(rows) if r[0] == r[0] and r[1] == r[1]), key=lambda i: rows[i][0])
+        longest = max((rows[i][1] - rows[i][0] for i in order), default=0)
+        return rows, [rows[i][0] for i in order], order, max(longest, 0)
 
     def _role(self, mention: Mention, raw_head: int, raw_start: int, raw_end: int):
         """(speaker, id, gender, True) of the person a role phrase names, the phrase itself, or None.
@@ -300,7 +344,7 @@ class Resolver:
         return _phrase_name(mention.name), "", mention.gender, False
 
     def _as_person(self, eid: str, name: str) -> tuple[str, str, str, bool]:
-        gender = next((p.gender for p in self.persons if p.entity_id == eid and p.gender), "")
+        gender = self._gender_of_id.get(eid, "")
         return name, eid, gender, True
 
     def _title_match(self, mention: Mention, raw_start: int, raw_end: int, people: list[Person], *,
@@ -328,6 +372,9 @@ class Resolver:
         if not covers and not modifiers and not acronyms:
             return None
         countries = self._countries_in(raw_start, raw_end)
+        if not acronyms:  # only a person with one of the words in their title can score
+            holders = set().union(*(self._title_holders.get(w, ()) for w in modifiers | covers))
+            people = [p for p in people if id(p) in holders]
         best, best_score = None, 0
         for p in people:
             around, runs = self._around(p)
@@ -339,28 +386,42 @@ class Resolver:
                 best, best_score = p, score
         return best
 
+    @functools.cached_property
+    def _title_holders(self) -> dict[str, set[int]]:
+        """Each word of a title (see _around) and the ids of the persons whose title holds it."""
+        out: dict[str, set[int]] = {}
+        for p in self.persons:
+            for w in self._around(p)[0]:
+                out.setdefault(w, set()).add(id(p))
+        return out
+
     def _countries_in(self, raw_start: int, raw_end: int) -> set[str]:
         """The states whose mentions (demonyms, names) sit inside [raw_start, raw_end)."""
         if self.entities is None:
             return set()
-        ents = self.entities
-        return {str(e) for s, t, e, typ in zip(ents.start, ents.end, ents.entity_id, ents.entity_type)
-                if typ == "country" and raw_start <= s and t <= raw_end}
+        rows, starts, order, _ = self._entity_rows
+        inside = order[bisect.bisect_left(starts, raw_start):bisect.bisect_right(starts, raw_end)]
+        return {str(rows[i][3]) for i in inside if rows[i][2] == "country" and rows[i][1] <= raw_end}
 
     def _around(self, p: Person) -> tuple[set[str], list[str]]:
         """The words of a person's title (lower case) and its runs of capitalised words.
 
         The title is the run of capitalised and role words right before the name ("Kremlin
         aide", "the Minister of External Affairs of India,") and an appositive right
-        after it (", the Kremlin aide,").
+        after it (", the Kremlin aide,"). Read once per person.
         """
-        for off, text in self.paragraphs:
-            if off <= p.start <= off + len(text):
-                before = text[max(0, p.start - off - _TITLE_REACH) : p.start - off]
-                after = text[p.end - off : p.end - off + _TITLE_REACH]
-                break
-        else:
+        key = (p.start, p.end)
+        if key not in self._titles:
+            self._titles[key] = self._read_around(p)
+        return self._titles[key]
+
+    def _read_around(self, p: Person) -> tuple[set[str], list[str]]:
+        found = self._paragraph_at(p.start)
+        if found is None:
             return set(), []
+        off, text = found
+        before = text[max(0, p.start - off - _TITLE_REACH) : p.start - off]
+        after = text[p.end - off : p.end - off + _TITLE_REACH]
         title = P.TITLE_BEFORE_NAME.search(before)
         appositive = P.APPOSITIVE_AFTER_NAME.match(after)
         text = (title.group() if title else "") + " , " + (appositive.group(1) if appositive else "")
@@ -376,7 +437,7 @@ class Resolver:
         before = [p for p in self.persons if p.name in options and p.start <= pos]
         if before:
             return before[-1].name
-        return min(options, key=lambda n: next(p.start for p in self.persons if p.name == n))
+        return min(options, key=lambda n: self._person_named[n].start)
 
     def person(self, pronoun: str, anchor: int, paragraph: int, *, exclude: str = "", prefer_recent: bool = True):
         """Return (speaker, speaker_id, gender) of the person a he/she stands for, or None."""
@@ -386,7 +447,9 @@ class Resolver:
             return not want or g in ("", want)
 
         if prefer_recent:
-            recent = [a for a in reversed(self.attributions) if a[0] < anchor and a[2] != exclude and agrees(a[4])]
+            # only those of this paragraph, the one before and later ones are read below
+            recent = [a for a in self._recent_attributions(paragraph - 1)
+                      if a[0] < anchor and a[2] != exclude and agrees(a[4])]
             spoke = next((a for a in recent if a[1] >= paragraph - 1 and a[5]), None)
             subject = next((x for x in reversed(self.subjects(paragraph - 1) + self.subjects(paragraph))
                             if x[0] < anchor and x[1] != exclude and agrees(x[3])), None)
@@ -400,10 +463,22 @@ class Resolver:
             for pos, par, name, eid, gender, is_person, named in recent:  # "the spokeswoman said ... she said"
                 if par >= paragraph - 1 and named == "role":
                     return name, eid, gender
-        for p in reversed(self.persons):
-            if p.start < anchor and agrees(p.gender) and p.name != exclude:
+        persons = self.persons  # in order of their start
+        for k in range(bisect.bisect_left(persons, anchor, key=attrgetter("start")) - 1, -1, -1):
+            p = persons[k]
+            if agrees(p.gender) and p.name != exclude:
                 return p.name, p.entity_id, p.gender
         return None
+
+    def _recent_attributions(self, paragraph: int):
+        """The attributions of `paragraph` and later ones, latest first (all of them when remembered out of order)."""
+        if not self._in_paragraph_order:
+            yield from (a for a in reversed(self.attributions) if a[1] >= paragraph)
+            return
+        for a in reversed(self.attributions):
+            if a[1] < paragraph:
+                return
+            yield a
 
     def subjects(self, paragraph: int) -> list[tuple[int, str, str, str]]:
         """(raw offset, name, entity_id, gender) of the persons who are sentence subjects in a paragraph."""
@@ -429,6 +504,8 @@ class Resolver:
             m = f.mention
             named = m is not None and m.kind == "name" or (
                 "role" if m is not None and m.kind == "np" and m.head_word in P.PERSON_HEADS else False)
+            if self.attributions and f.ctx.paragraph < self.attributions[-1][1]:
+                self._in_paragraph_order = False
             self.attributions.append((pos, f.ctx.paragraph, f.speaker, f.speaker_id, f.gender, f.is_person, named))
 
 
@@ -505,32 +582,3 @@ def _it_subject(ctx: Context, m: Mention) -> Mention | None:
         if subj is not None and subj.kind != "pronoun":
             return subj
     return None
-
-
-def _acronym_in(acronym: str, runs: list[str], *, role_last: bool) -> bool:
-    """True when `acronym` gives the initials of consecutive words of one of the capitalised `runs`
-    (small words skipped); with `role_last`, only when its last word is a role ("Minister")."""
-    for run in runs:
-        big = [w for w in run.split() if w.lower() not in P.TITLE_SMALL_WORDS]
-        initials = "".join(w[0] for w in big)
-        i = initials.find(acronym)
-        if i >= 0 and (not role_last or big[i + len(acronym) - 1].lower() in P.PERSON_HEADS | P.TITLES):
-            return True
-    return False
-
-
-def _phrase_name(text: str) -> str:
-    """A phrase as a speaker: "The declaration" opening a sentence → "the declaration"."""
-    words = text.split(" ", 1)
-    if words[0].lower() in P.DETERMINERS:
-        words[0] = words[0].lower()
-    return " ".join(words)
-
-
-def _role_word(word: str) -> str:
-    """A role word as titles write it ("spokeswoman" → "spokesman")."""
-    return P.ROLE_SYNONYMS.get(word, word)
-
-
-#: How far (characters) around a name its title is read.
-_TITLE_REACH = 80

@@ -324,9 +324,10 @@ def bound_years(sentences: list[Sentence]) -> tuple[list[int], int | None]:
 def years_of(text: str) -> tuple[tuple[int, str], ...]:
     """Return each year of `text` with its kind: "year", "since" (a lower bound), "target" or "stamp"."""
     stamps = [m.span() for m in P.NUMERIC_DATE.finditer(text)]
+    starts = [a for a, _ in stamps]
     out = []
     for m in P.YEAR.finditer(text):
-        i = bisect.bisect_right([a for a, _ in stamps], m.start()) - 1
+        i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and stamps[i][0] <= m.start() < stamps[i][1]:
             out.append((int(m.group()), "stamp"))
             continue

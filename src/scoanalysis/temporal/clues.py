@@ -95,10 +95,11 @@ def article_clues(mentions: list[Mention], base: list[Res], sents: dict[int, Sen
             clues.append(_clue_summit_period(i, m, s))
         if k == "offset" and m.f["dir"] == "ago" and m.f["unit"] in ("year", "decade") and s.sco and s.cities:
             clues.append(_clue_summit_ago(i, m, s, summits))
+    other_year = {m.sentence_id for m, r in zip(mentions, base) if _names_other_year(m, r)}
     for s in sents.values():
         if not (s.sco or s.cities):
             continue
-        if any(m.sentence_id == s.sentence_id and _names_other_year(m, r) for m, r in zip(mentions, base)):
+        if s.sentence_id in other_year:
             continue
         if s.has_future:
             clues.append(_clue_summit_tense(s, future=True))

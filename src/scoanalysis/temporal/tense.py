@@ -33,9 +33,13 @@ def _clause_bounds(folded: str) -> list[tuple[int, int]]:
     return bounds or [(0, len(folded))]
 
 
+def _clause_end(bound: tuple[int, int]) -> int:
+    return bound[1]
+
+
 def clause_of(bounds: list[tuple[int, int]], pos: int) -> int:
     """Return the index of the clause (of `bounds`) that holds position `pos`."""
-    i = bisect.bisect_right([b for _, b in bounds], pos)
+    i = bisect.bisect_right(bounds, pos, key=_clause_end)
     return min(i, len(bounds) - 1)
 
 
