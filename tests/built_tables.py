@@ -362,3 +362,19 @@ def summits():
     from scoanalysis import reference
 
     return reference.summits()
+
+
+def assert_view_shows_what_the_whole_tables_say(folder, view: str, args: tuple = ()) -> None:
+    """Assert that report view `view` shows from the summaries in `folder` what this module computes from the whole tables."""
+    import scoanalysis as sa
+    from scoanalysis.report import views
+
+    full, summ = sa.load_tables(folder), sa.load_summaries(folder)
+    expected, shown = globals()[view](full, *args), getattr(views, view)(summ, *args)
+    if isinstance(expected, str):
+        assert expected == shown and "<table" in shown
+    else:
+        assert len(expected) > 0
+        pd.testing.assert_frame_equal(expected.reset_index(drop=True), shown.reset_index(drop=True), check_dtype=False)
+        numeric = expected.select_dtypes("number").columns
+        assert list(shown.select_dtypes("number").columns) == list(numeric)  # heatmaps need numbers, not objects

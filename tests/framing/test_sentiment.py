@@ -9,26 +9,12 @@ import pytest
 from scoanalysis import framing
 from scoanalysis.framing import sentiment
 
-THEMES = {
-    "ukraine_war", "expansion_membership", "india_china", "terrorism_security",
-    "trade_infrastructure", "west_us", "multipolarity",
-}
-
-
-def _sentences(rows: list[tuple[str, str]]) -> pd.DataFrame:
-    """A sentences table from (article_id, text) rows, one sentence each, offsets from 0."""
-    frame = pd.DataFrame(rows, columns=["article_id", "text"])
-    frame["sentence_id"] = frame.groupby("article_id").cumcount()
-    frame["start"] = 0
-    frame["end"] = frame["text"].str.len()
-    frame["is_boilerplate"] = False
-    return frame
-
+from framing_rows import sentences_of
 
 # --- tone ------------------------------------------------------------------------------------------------
 
 def test_vader_scores_a_clearly_positive_and_a_clearly_negative_sentence():
-    sents = _sentences([
+    sents = sentences_of([
         ("good", "The leaders praised the warm and friendly talks as a great success."),
         ("bad", "The horrific attack killed dozens and left the city in fear and grief."),
     ])
@@ -51,12 +37,12 @@ def test_vader_step_by_step_equals_nltk_polarity_scores():
 
 
 def test_proper_names_do_not_count_as_sentiment():
-    scored = framing.sentence_tone(_sentences([("a", "He met officials of the United States and the International Criminal Court.")]))
+    scored = framing.sentence_tone(sentences_of([("a", "He met officials of the United States and the International Criminal Court.")]))
     assert scored["compound"].iloc[0] == 0 and scored["drivers"].iloc[0] == []
 
 
 def test_tone_per_group_and_per_actor():
-    sents = _sentences([
+    sents = sentences_of([
         ("a1", "Putin praised the great friendship."),
         ("a1", "Putin warned of a terrible war."),
         ("b1", "Xi welcomed the excellent progress."),

@@ -9,21 +9,7 @@ import pytest
 from scoanalysis import framing
 from scoanalysis.framing import themes as theme_module
 
-THEMES = {
-    "ukraine_war", "expansion_membership", "india_china", "terrorism_security",
-    "trade_infrastructure", "west_us", "multipolarity",
-}
-
-
-def _sentences(rows: list[tuple[str, str]]) -> pd.DataFrame:
-    """A sentences table from (article_id, text) rows, one sentence each, offsets from 0."""
-    frame = pd.DataFrame(rows, columns=["article_id", "text"])
-    frame["sentence_id"] = frame.groupby("article_id").cumcount()
-    frame["start"] = 0
-    frame["end"] = frame["text"].str.len()
-    frame["is_boilerplate"] = False
-    return frame
-
+from framing_rows import THEMES, sentences_of
 
 # --- the lexicon ---------------------------------------------------------------------------------------
 
@@ -55,7 +41,7 @@ def test_theme_lexicon_is_documented_and_well_formed():
 )
 def test_theme_terms_match_words_phrases_prefixes_and_pairs(term, sentence, matched):
     lex = pd.DataFrame({"theme": ["t"], "term": [term]})
-    found = framing.theme_mentions(_sentences([("a", sentence)]), themes=lex)
+    found = framing.theme_mentions(sentences_of([("a", sentence)]), themes=lex)
     assert (found["text"].iloc[0] if len(found) else None) == matched
     if matched:
         assert sentence[found["start"].iloc[0]:found["end"].iloc[0]] == matched
@@ -66,7 +52,7 @@ def test_theme_shares_count_sentences_per_group():
         "theme": ["war", "war", "trade", "trade"],
         "term": ["ukrain*", "invasion", "trade", "rail*"],
     })
-    sents = _sentences([
+    sents = sentences_of([
         ("a1", "The invasion of Ukraine divided the bloc."),     # war (two terms, one sentence)
         ("a1", "Trade and new railways were discussed."),        # trade
         ("a1", "Leaders posed for a photo."),                    # neither
