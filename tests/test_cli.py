@@ -30,8 +30,8 @@ def test_every_folder_default_is_shown_absolute(capsys):
         assert os.path.isabs(getattr(args, name)), name
     with pytest.raises(SystemExit):
         cli.main(["build", "--help"])
-    page = " ".join(capsys.readouterr().out.split())
-    assert f"folder of reference CSVs (default: {args.reference})" in page
+    page = "".join(capsys.readouterr().out.split())  # help wraps lines at spaces and hyphens, paths too
+    assert "".join(f"folder of reference CSVs (default: {args.reference})".split()) in page
 
 
 def test_relative_paths_are_made_absolute_before_use(tmp_path, monkeypatch, capsys):
