@@ -162,14 +162,8 @@ def attendance_matrix(attendance: pd.DataFrame, *, summit_ids=FOCUS_SUMMITS, max
                 annot_kws={"fontsize": 8}, mask=np.isnan(codes))
     ax.set_xticks([j + 0.5 for j in range(len(columns))], columns, rotation=0)
     ax.set_yticks([i + 0.5 for i in range(len(people))], [names[p] for p in people], rotation=0)
-    ax.xaxis.tick_top()
-    ax.set_facecolor("0.96")
-    title = "Who attended (grey: not mentioned)"
-    if everyone > len(people):
-        title += f"; the {len(people)} of {everyone:,} people with the most evidence"
-    ax.set_title(title, fontsize=11, loc="left", pad=24)
-    fig.tight_layout()
-    return fig
+    left_out = f"; the {len(people)} of {everyone:,} people with the most evidence" if everyone > len(people) else ""
+    return _finish_grid(fig, ax, "Who attended (grey: not mentioned)" + left_out)
 
 
 def quote_counts(counts: pd.DataFrame, *, max_speakers: int = MAX_ROWS):
@@ -187,11 +181,14 @@ def quote_counts(counts: pd.DataFrame, *, max_speakers: int = MAX_ROWS):
                 linewidths=1, linecolor="white", mask=counts == 0)
     ax.set_xlabel("")
     ax.set_ylabel("")
+    left_out = f"; the {len(counts)} most quoted of {everyone:,}" if everyone > len(counts) else ""
+    return _finish_grid(fig, ax, "Quotations per speaker (grey: not quoted)" + left_out)
+
+
+def _finish_grid(fig, ax, title: str):
+    """Return `fig` with its people-by-summit grid finished: summits on top, grey where empty, the title left."""
     ax.xaxis.tick_top()
     ax.set_facecolor("0.96")
-    title = "Quotations per speaker (grey: not quoted)"
-    if everyone > len(counts):
-        title += f"; the {len(counts)} most quoted of {everyone:,}"
     ax.set_title(title, fontsize=11, loc="left", pad=24)
     fig.tight_layout()
     return fig
